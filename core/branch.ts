@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CAUSES, EFFECTS } from './causes';
+import { Lang, LocalText, Slug } from './ids';
+
+/** A service customers take a ticket for; its prefix starts the ticket numbers (A001…). */
+export const ServiceConfig = z.object({
+  id: Slug,
+  name: LocalText,
+  prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+});
+export type ServiceConfig = z.infer<typeof ServiceConfig>;
+
+/** A counter (desk, window); `services` lists what it serves, in the order it prefers them. */
+export const CounterConfig = z.object({
+  id: Slug,
+  name: LocalText,
+  services: z.array(Slug).min(1),
+});
+export type CounterConfig = z.infer<typeof CounterConfig>;
+
+/** A ready-made notice a teller posts in two taps; text in every language the branch shows. */
+export const Preset = z.object({
+  id: Slug,
+  cause: z.enum(CAUSES),
+  effect: z.enum(EFFECTS),
+  /** Whether the notice applies to the teller's own counter (pre-filled scope) or the branch. */
+  scope: z.enum(['counter', 'branch']),
+  text: LocalText,
+  apologise: z.boolean(),
+  /** Suggested expected duration; null when it usually cannot be known. */
+  defaultMinutes: z.number().int().min(1).max(480).nullable(),
+});
+export type Preset = z.infer<typeof Preset>;
+
+export const BranchConfig = z
+  .object({
+    id: Slug,
+    name: z.string().trim().min(1).max(80),
+    /** IANA zone; tickets are numbered per local day and clocks shown in it. */
+    timezone: z.string().min(1).max(64),
+    /** Languages the screens show, first one the main. */
+    languages: z.array(Lang).min(1).max(4),
+    services: z.array(ServiceConfig).min(1).max(26),
+    counters: z.array(CounterConfig).min(1).max(60),
+    presets: z.array(Preset).max(200),
+  })
+  .superRefine((b, ctx) => {
+    const serviceIds = new Set(b.services.map((s) => s.id));
+    b.counters.forEach((c, i) =>
+      c.services.forEach((s, j) => {
+        if (!serviceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j], message: `unknown service "${s}"` });
+      }),
+    );
+    const prefixes = new Set<string>();
+    b.services.forEach((s, i) => {
+      if (prefixes.has(s.prefix)) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: 'prefix already used' });
+      prefixes.add(s.prefix);
+    });
+  });
+export type BranchConfig = z.infer<typeof BranchConfig>;
+
+/** Picks the text for a language, falling back to the branch's languages, then to any. */
+export function pickText(text: Record<string, string>, lang: string, fallbacks: readonly string[] = []): string {
+  for (const l of [lang, ...fallbacks]) {
+    const t = text[l];
+    if (t) return t;
+  }
+  return Object.values(text)[0] ?? '';
+}

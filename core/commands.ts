@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { CAUSES, EFFECTS } from './causes';
+import { NoticeScope } from './events';
+import { EpochMs, LocalText, Slug } from './ids';
+
+/**
+ * Request bodies of the commands a tablet, kiosk or console sends. Each is validated here, in
+ * core, so the tablet can check a form with the same rules the server enforces.
+ */
+
+export const IssueTicketBody = z.object({ service: Slug }).strict();
+export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
+
+/** call-next, recall, done, no-show, open and close take no fields. */
+export const EmptyBody = z.object({}).strict();
+
+/** Minutes from now, as staff think of it ("back in 10 minutes"); the server's clock turns it into a time. */
+const Minutes = z.number().int().min(1).max(24 * 60);
+
+export const PauseCounterBody = z
+  .object({
+    backInMinutes: Minutes.nullable().optional(),
+    backAt: EpochMs.nullable().optional(),
+  })
+  .strict();
+export type PauseCounterBody = z.infer<typeof PauseCounterBody>;
+
+export const PostNoticeBody = z
+  .object({
+    /** Start from a preset: cause, effect, text and apology come from it unless given here. */
+    presetId: Slug.optional(),
+    /** The counter the teller works at; fills the scope of a counter preset. */
+    counterId: Slug.optional(),
+    cause: z.enum(CAUSES).optional(),
+    effect: z.enum(EFFECTS).optional(),
+    scope: NoticeScope.optional(),
+    text: LocalText.optional(),
+    apologise: z.boolean().optional(),
+    /** Expected end in minutes from now; null = "we don't know yet". */
+    expectedInMinutes: Minutes.nullable().optional(),
+    expectedEndAt: EpochMs.nullable().optional(),
+  })
+  .strict();
+export type PostNoticeBody = z.infer<typeof PostNoticeBody>;
+
+export const UpdateNoticeBody = z
+  .object({
+    text: LocalText.optional(),
+    expectedInMinutes: Minutes.nullable().optional(),
+    expectedEndAt: EpochMs.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.text !== undefined || b.expectedInMinutes !== undefined || b.expectedEndAt !== undefined, {
+    message: 'give text, expectedInMinutes or expectedEndAt',
+    path: ['text'],
+  });
+export type UpdateNoticeBody = z.infer<typeof UpdateNoticeBody>;
+
+export const ResolveNoticeBody = z
+  .object({
+    text: LocalText.nullable().optional(),
+    apologise: z.boolean().optional(),
+  })
+  .strict();
+export type ResolveNoticeBody = z.infer<typeof ResolveNoticeBody>;
+
+export const COUNTER_ACTIONS = ['call-next', 'recall', 'done', 'no-show', 'open', 'pause', 'close'] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+/** A command after its body was validated, with the ids the server or client made for it. */
+export type Command =
+  | { type: 'IssueTicket'; ticketId: string; service: string }
+  | { type: 'CounterAction'; counterId: string; action: Exclude<CounterAction, 'pause'> }
+  | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }
+  | { type: 'PostNotice'; noticeId: string; body: PostNoticeBody }
+  | { type: 'UpdateNotice'; noticeId: string; body: UpdateNoticeBody }
+  | { type: 'ResolveNotice'; noticeId: string; body: ResolveNoticeBody };
+
+/** The uniform reply shape for every command: `{ok: true, …}` or `{ok: false, error}`. */
+export interface CommandError {
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 429;
+  code: string;
+  message: string;
+  /** Dotted path of the failing field, when one field is to blame. */
+  field?: string;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { BranchConfig } from './branch';
+import { CAUSES, EFFECTS } from './causes';
+import { ClientId, EpochMs, LocalText, Slug } from './ids';
+
+/** Who caused an event. Public streams carry only the role, never the person. */
+export const Actor = z.object({
+  role: z.enum(['manager', 'teller', 'kiosk', 'system']),
+  /** Staff username; absent for kiosk and system, stripped from public streams. */
+  user: z.string().max(64).optional(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const NoticeScope = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('branch') }),
+  z.object({ type: z.literal('counters'), ids: z.array(Slug).min(1).max(60) }),
+  z.object({ type: z.literal('services'), ids: z.array(Slug).min(1).max(26) }),
+]);
+export type NoticeScope = z.infer<typeof NoticeScope>;
+
+const NoticeBody = z.object({
+  id: ClientId,
+  cause: z.enum(CAUSES),
+  effect: z.enum(EFFECTS),
+  scope: NoticeScope,
+  text: LocalText,
+  presetId: Slug.nullable(),
+  apologise: z.boolean(),
+  /** null means explicitly "we don't know yet". */
+  expectedEndAt: EpochMs.nullable(),
+});
+
+/** Event payloads, as decided from a command before the log stamps them. */
+export const EventPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('BranchConfigured'), config: BranchConfig }),
+  z.object({
+    type: z.literal('TicketIssued'),
+    ticket: z.object({ id: ClientId, service: Slug, number: z.string().max(8), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  }),
+  z.object({ type: z.literal('TicketCalled'), ticketId: ClientId, counterId: Slug }),
+  z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug }),
+  z.object({ type: z.literal('ServiceEnded'), ticketId: ClientId, counterId: Slug }),
+  z.object({ type: z.literal('TicketNoShow'), ticketId: ClientId, counterId: Slug }),
+  z.object({ type: z.literal('CounterOpened'), counterId: Slug }),
+  z.object({ type: z.literal('CounterPaused'), counterId: Slug, backAt: EpochMs.nullable() }),
+  z.object({ type: z.literal('CounterClosed'), counterId: Slug }),
+  z.object({ type: z.literal('NoticePosted'), notice: NoticeBody }),
+  z.object({
+    type: z.literal('NoticeUpdated'),
+    noticeId: ClientId,
+    text: LocalText.optional(),
+    expectedEndAt: EpochMs.nullable().optional(),
+  }),
+  z.object({
+    type: z.literal('NoticeResolved'),
+    noticeId: ClientId,
+    text: LocalText.nullable(),
+    apologise: z.boolean(),
+  }),
+]);
+export type EventPayload = z.infer<typeof EventPayload>;
+export type EventType = EventPayload['type'];
+
+/** What the log stores and clients receive: a payload stamped with branch, gap-free seq, time and actor. */
+export type BranchEvent = EventPayload & {
+  branchId: string;
+  /** Gap-free per branch, starting at 1. */
+  seq: number;
+  /** Server time, epoch ms. */
+  at: number;
+  actor: Actor;
+};
+
+export const BranchEventSchema = z.intersection(
+  EventPayload,
+  z.object({ branchId: Slug, seq: z.number().int().min(1), at: EpochMs, actor: Actor }),
+);
+
+/** The same event with the person removed, for public streams (lobby screens, phones). */
+export function toPublicEvent(e: BranchEvent): BranchEvent {
+  return { ...e, actor: { role: e.actor.role } };
+}

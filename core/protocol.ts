@@ -1,0 +1,36 @@
+import type { BranchEvent } from './events';
+import type { BranchState } from './state';
+
+/**
+ * The Socket.IO contract between server and screens. One way in (REST commands), one way out
+ * (this stream). Clients connect with `auth: {branch, lastSeq?}`.
+ */
+export interface StreamHandshake {
+  branch: string;
+  /** The seq the client already holds; the server sends only what came after, if it still can. */
+  lastSeq?: number;
+}
+
+export interface ServerToClient {
+  /** A full state, sent on connect when the client holds nothing or is too far behind. */
+  snapshot: (msg: { state: BranchState; serverTime: number }) => void;
+  /** Events the client missed, in order, sent instead of a snapshot. */
+  catchup: (msg: { events: BranchEvent[]; serverTime: number }) => void;
+  /** A new event, live. */
+  event: (e: BranchEvent) => void;
+  /** A heartbeat with the server clock: screens use it to fix their own clock and to notice silence. */
+  tick: (msg: { serverTime: number; seq: number }) => void;
+  /** Why the stream was refused (unknown branch). */
+  refused: (msg: { code: string; message: string }) => void;
+}
+
+export interface ClientToServer {
+  /** Asks for what came after `lastSeq`, after the client saw a gap. */
+  resync: (msg: { lastSeq: number }) => void;
+}
+
+/** The heartbeat period; a screen that hears nothing for STALE_AFTER_MS marks its data stale. */
+export const TICK_MS = 2_000;
+export const STALE_AFTER_MS = 5_000;
+/** Beyond this many missed events, a snapshot is cheaper than the catch-up. */
+export const MAX_CATCHUP_EVENTS = 500;

@@ -1,0 +1,103 @@
+import type { BranchConfig } from './branch';
+import type { Cause, Effect } from './causes';
+import type { NoticeScope } from './events';
+
+export type TicketStatus = 'waiting' | 'called';
+
+/** A ticket still in the branch: waiting, or at a counter. Finished tickets leave the state (the log keeps them). */
+export interface Ticket {
+  id: string;
+  number: string;
+  service: string;
+  status: TicketStatus;
+  issuedAt: number;
+  calledAt: number | null;
+  counterId: string | null;
+  /** How many times it was called again. */
+  recalls: number;
+}
+
+export type CounterStatus = 'open' | 'paused' | 'closed';
+
+export interface CounterState {
+  id: string;
+  status: CounterStatus;
+  /** When a paused counter expects to be back; null when unknown or not paused. */
+  backAt: number | null;
+  /** The ticket at this counter now. */
+  ticketId: string | null;
+  since: number;
+}
+
+/** A call as the lobby announces it: ticket → counter. */
+export interface Call {
+  ticketId: string;
+  number: string;
+  counterId: string;
+  at: number;
+  recall: boolean;
+}
+
+export interface NoticeUpdate {
+  at: number;
+  text?: Record<string, string>;
+  expectedEndAt?: number | null;
+}
+
+export interface Notice {
+  id: string;
+  cause: Cause;
+  effect: Effect;
+  scope: NoticeScope;
+  text: Record<string, string>;
+  presetId: string | null;
+  apologise: boolean;
+  startedAt: number;
+  expectedEndAt: number | null;
+  updates: NoticeUpdate[];
+  status: 'active' | 'resolved';
+  resolution: { at: number; text: Record<string, string> | null; apologise: boolean } | null;
+}
+
+export interface DayStats {
+  day: string;
+  /** Last number given per service today. */
+  issued: Record<string, number>;
+  served: number;
+  noShow: number;
+}
+
+export interface BranchState {
+  branchId: string;
+  seq: number;
+  /** Server time of the last event applied. */
+  at: number;
+  config: BranchConfig | null;
+  counters: Record<string, CounterState>;
+  tickets: Record<string, Ticket>;
+  /** Waiting ticket ids per service, in queue order. */
+  queues: Record<string, string[]>;
+  /** Latest calls, newest first, for the "now serving" board. */
+  calls: Call[];
+  notices: Notice[];
+  today: DayStats;
+}
+
+export const MAX_CALLS_KEPT = 12;
+/** Resolved notices stay in the state this long (the lobby shows them for less, see notice.ts). */
+export const RESOLVED_NOTICE_KEPT_MS = 24 * 3600_000;
+
+export function emptyState(branchId: string): BranchState {
+  return {
+    branchId,
+    seq: 0,
+    at: 0,
+    config: null,
+    counters: {},
+    tickets: {},
+    queues: {},
+    calls: [],
+    notices: [],
+    today: { day: '', issued: {}, served: 0, noShow: 0 },
+  };
+}
