@@ -1,0 +1,115 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import {
+  BranchReplica,
+  STALE_AFTER_MS,
+  type BranchEvent,
+  type BranchState,
+  type ClientToServer,
+  type ServerToClient,
+} from '../../core';
+
+export type StreamStatus = 'connecting' | 'live' | 'stale';
+
+/**
+ * Keeps a Lit element in step with one branch: snapshot, then events in seq order through the
+ * shared reducer, with gap detection, resync after reconnect (sending `lastSeq`), the server's
+ * clock, and a watchdog that marks the data stale when the server falls silent. Used by the
+ * lobby screen and the staff app alike, so both show what the server holds.
+ */
+export class BranchStreamController implements ReactiveController {
+  readonly replica = new BranchReplica();
+  status: StreamStatus = 'connecting';
+  /** Server time minus local time, ms: screens show server time, a TV's own clock may be wrong. */
+  clockOffset = 0;
+  /** Server time of the last message heard; what "information as of" refers to. */
+  lastHeardAt: number | null = null;
+  /** A newly applied event, for elements that animate calls. */
+  onEvent?: (e: BranchEvent) => void;
+
+  private socket?: Socket<ServerToClient, ClientToServer>;
+  private watchdog?: ReturnType<typeof setInterval>;
+  private lastHeardLocal = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly branch: () => string,
+  ) {
+    host.addController(this);
+  }
+
+  get state(): BranchState | null {
+    return this.replica.state;
+  }
+
+  /** Current server time, as best known. */
+  now(): number {
+    return Date.now() + this.clockOffset;
+  }
+
+  hostConnected(): void {
+    const socket: Socket<ServerToClient, ClientToServer> = io({
+      // A function, so every reconnect sends the seq we hold now.
+      auth: (cb) => cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}) }),
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
+    this.socket = socket;
+    socket.on('snapshot', ({ state, serverTime }) => {
+      this.heard(serverTime);
+      this.replica.loadSnapshot(state);
+      this.setStatus('live');
+    });
+    socket.on('catchup', ({ events, serverTime }) => {
+      this.heard(serverTime);
+      if (this.replica.receiveAll(events) === 'gap') this.resync();
+      else this.setStatus('live');
+    });
+    socket.on('event', (e) => {
+      this.heard(null);
+      const r = this.replica.receive(e);
+      if (r === 'gap') this.resync();
+      else if (r === 'applied') {
+        this.onEvent?.(e);
+        this.host.requestUpdate();
+      }
+    });
+    socket.on('tick', ({ serverTime, seq }) => {
+      this.heard(serverTime);
+      if (seq > this.replica.seq) this.resync();
+      else if (this.status === 'stale' && socket.connected && this.replica.state) this.setStatus('live');
+    });
+    socket.on('disconnect', () => this.setStatus('stale'));
+    socket.io.on('reconnect_attempt', () => this.host.requestUpdate());
+    this.watchdog = setInterval(() => {
+      if (this.status === 'live' && Date.now() - this.lastHeardLocal > STALE_AFTER_MS) this.setStatus('stale');
+      this.host.requestUpdate();
+    }, 1000);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.watchdog);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = undefined;
+  }
+
+  private resync(): void {
+    this.socket?.emit('resync', { lastSeq: this.replica.seq });
+  }
+
+  /** Notes that the server spoke; `serverTime` (when the message carries the server's "now") sets the clock offset. */
+  private heard(serverTime: number | null): void {
+    this.lastHeardLocal = Date.now();
+    if (serverTime !== null) this.clockOffset = serverTime - this.lastHeardLocal;
+    this.lastHeardAt = this.now();
+  }
+
+  private setStatus(s: StreamStatus): void {
+    if (this.status !== s) {
+      this.status = s;
+      this.host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// One build for both browser apps: the lobby screen (display/) and the staff app (admin/).
+export default defineConfig({
+  root: __dirname,
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        display: resolve(__dirname, 'display/index.html'),
+        admin: resolve(__dirname, 'admin/index.html'),
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } },
+  },
+});
