@@ -10,3 +10,4 @@ export * from './notice';
 export * from './replica';
 export * from './time';
 export * from './protocol';
+export * from './labels';
