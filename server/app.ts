@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { Sessions } from './auth/sessions';
+import { Users } from './auth/users';
+import { CommandBus } from './commands/command-bus';
+import { ServerConfig, type ServerConfigInput } from './config';
+import { loadSession } from './http/auth';
+import { errorHandler, sendError } from './http/errors';
+import { openApiDocument } from './http/openapi';
+import { BranchStream } from './realtime/stream';
+import { branchCommandRoutes } from './routes/branch-commands';
+import { branchReadRoutes } from './routes/branch-reads';
+import { sessionRoutes } from './routes/session';
+import { seedDemo } from './seed/seed-demo';
+import { CommandReplies } from './store/command-replies';
+import { openDatabase, type Db } from './store/db';
+import { EventLog } from './store/event-log';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  http: HttpServer;
+  db: Db;
+  log: EventLog;
+  logger: Logger;
+  /** The demo password when this start created the demo accounts. */
+  demoPassword: string | null;
+  close(): Promise<void>;
+}
+
+/** Builds and starts one Branchboard node: API, sockets and built pages on one HTTP server. */
+export async function startServer(input: ServerConfigInput = {}): Promise<RunningServer> {
+  const config = ServerConfig.parse(input);
+  const logger = pino({ level: config.logLevel, base: undefined });
+  const db = openDatabase(resolve(config.dataDir));
+  const log = new EventLog(db);
+  const users = new Users(db);
+  const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
+  const replies = new CommandReplies(db);
+  const demoPassword = config.seedDemo ? await seedDemo(db, log, users, config.demoPassword) : null;
+
+  const app = express();
+  const http = createServer(app);
+  const stream = new BranchStream(http, log);
+  const bus = new CommandBus(db, log, replies, stream.broadcast);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          // Lit's styleMap writes style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(express.json({ limit: '16kb', strict: true }));
+  app.use(loadSession(sessions));
+
+  app.get('/healthz', (_req, res) => {
+    db.prepare('SELECT 1').get();
+    res.json({ ok: true, time: Date.now() });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts }));
+  app.use('/api/branches', branchReadRoutes(log));
+  app.use('/api/branches', branchCommandRoutes(bus, { ticketsPerMinute: config.ticketsPerMinute }));
+  app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
+
+  // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
+  const dist = resolve(config.distDir);
+  const page = (name: string) => join(dist, name, 'index.html');
+  app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.get('/display/:branch', (_req, res) => sendPage(res, page('display')));
+  app.get(['/admin', '/admin/'], (_req, res) => sendPage(res, page('admin')));
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+  app.use((_req, res) => sendError(res, 404, 'not_found', 'not found'));
+  app.use(errorHandler(logger));
+
+  // Housekeeping: old idempotency replies and expired sessions.
+  const sweep = setInterval(() => {
+    replies.forgetOlderThan(Date.now());
+    sessions.purgeExpired(Date.now());
+  }, 3600_000);
+  sweep.unref();
+
+  await new Promise<void>((ok, fail) => {
+    http.once('error', fail);
+    http.listen(config.port, config.host, () => ok());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  return {
+    url,
+    port,
+    http,
+    db,
+    log,
+    logger,
+    demoPassword,
+    async close() {
+      clearInterval(sweep);
+      await stream.close();
+      await new Promise<void>((ok) => http.close(() => ok()));
+      db.close();
+    },
+  };
+}
+
+function sendPage(res: express.Response, file: string): void {
+  if (!existsSync(file)) return sendError(res, 503, 'not_built', 'the pages are not built: run `npm run build`');
+  res.sendFile(file);
+}

@@ -1,0 +1,97 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import {
+  MAX_CATCHUP_EVENTS,
+  Slug,
+  TICK_MS,
+  toPublicEvent,
+  type BranchEvent,
+  type ClientToServer,
+  type ServerToClient,
+} from '../../core';
+import type { EventLog } from '../store/event-log';
+
+const Handshake = z.object({ branch: Slug, lastSeq: z.number().int().min(0).optional() });
+
+const room = (branchId: string) => `branch:${branchId}`;
+
+/**
+ * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
+ * missed (from the log on disk, so it works across restarts), then each event in order, and a
+ * heartbeat with the server clock. Public and read-only: events go out without the person.
+ */
+export class BranchStream {
+  readonly io: Server<ClientToServer, ServerToClient>;
+  private readonly ticker: ReturnType<typeof setInterval>;
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly log: EventLog,
+  ) {
+    this.io = new Server(httpServer, {
+      serveClient: false,
+      // Short pings so a dead link is noticed in seconds, not the default ~45 s.
+      pingInterval: 5_000,
+      pingTimeout: 5_000,
+      maxHttpBufferSize: 16_384,
+    });
+    this.io.on('connection', (socket) => this.welcome(socket));
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+    this.ticker.unref();
+  }
+
+  /** Sends freshly committed events to every screen of the branch. */
+  broadcast = (branchId: string, events: BranchEvent[]): void => {
+    for (const e of events) this.io.to(room(branchId)).emit('event', toPublicEvent(e));
+  };
+
+  close(): Promise<void> {
+    clearInterval(this.ticker);
+    return this.io.close().then(() => undefined);
+  }
+
+  private welcome(socket: Socket<ClientToServer, ServerToClient>): void {
+    const hs = Handshake.safeParse(socket.handshake.auth);
+    if (!hs.success) {
+      socket.emit('refused', { code: 'invalid', message: 'connect with auth {branch, lastSeq?}' });
+      socket.disconnect(true);
+      return;
+    }
+    const branchId = hs.data.branch;
+    if (!this.log.branchExists(branchId)) {
+      socket.emit('refused', { code: 'unknown_branch', message: `no branch "${branchId}"` });
+      socket.disconnect(true);
+      return;
+    }
+    // Join and send the starting point in the same tick: no event can slip in between.
+    void socket.join(room(branchId));
+    this.sendFrom(socket, branchId, hs.data.lastSeq);
+    socket.on('resync', (msg) => {
+      const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
+      this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
+    });
+  }
+
+  private sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined): void {
+    const state = this.log.state(branchId)!;
+    const serverTime = Date.now();
+    const behind = lastSeq === undefined ? Infinity : state.seq - lastSeq;
+    // A client ahead of the log (a database restored from backup) or too far behind gets a fresh snapshot.
+    if (behind >= 0 && behind <= MAX_CATCHUP_EVENTS) {
+      const events = this.log.eventsSince(branchId, lastSeq!, MAX_CATCHUP_EVENTS).map(toPublicEvent);
+      socket.emit('catchup', { events, serverTime });
+    } else {
+      socket.emit('snapshot', { state, serverTime });
+    }
+  }
+
+  private tick(): void {
+    const serverTime = Date.now();
+    for (const [name] of this.io.of('/').adapter.rooms) {
+      if (!name.startsWith('branch:')) continue;
+      const seq = this.log.state(name.slice('branch:'.length))?.seq ?? 0;
+      this.io.to(name).emit('tick', { serverTime, seq });
+    }
+  }
+}

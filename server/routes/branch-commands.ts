@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import {
+  COUNTER_ACTIONS,
+  ClientId,
+  EmptyBody,
+  IssueTicketBody,
+  PauseCounterBody,
+  PostNoticeBody,
+  ResolveNoticeBody,
+  Slug,
+  UpdateNoticeBody,
+  type Command,
+  type CounterAction,
+} from '../../core';
+import type { CommandBus, CommandReply } from '../commands/command-bus';
+import { requireStaff } from '../http/auth';
+import { HttpError, parse } from '../http/errors';
+
+function send(res: Response, reply: CommandReply): void {
+  if (reply.replayed) res.set('Idempotent-Replayed', 'true');
+  res.status(reply.status).json(reply.body);
+}
+
+const param = (req: Request, name: string) => parse(name === 'id' ? ClientId : Slug, req.params[name], name);
+
+/** The commands of a branch: tickets (public kiosk), counters and notices (staff). */
+export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: number }): Router {
+  const r = Router({ mergeParams: true });
+
+  const kioskLimit = rateLimit({
+    windowMs: 60_000,
+    limit: opts.ticketsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({ ok: false, error: { code: 'too_many_tickets', message: 'too many tickets from this device: wait a minute' } });
+    },
+  });
+
+  r.post('/:branch/tickets', kioskLimit, (req, res) => {
+    const branch = param(req, 'branch');
+    const { service } = parse(IssueTicketBody, req.body ?? {});
+    const ticketId = randomUUID();
+    const reply = bus.execute(req, branch, { type: 'IssueTicket', ticketId, service }, (_events, state) => {
+      const t = state.tickets[ticketId]!;
+      return { status: 201, body: { ticket: { id: t.id, number: t.number, service: t.service, issuedAt: t.issuedAt } } };
+    });
+    send(res, reply);
+  });
+
+  r.post('/:branch/counters/:counter/:action', requireStaff(), (req, res) => {
+    const branch = param(req, 'branch');
+    const counterId = param(req, 'counter');
+    const action = req.params.action as CounterAction;
+    if (!COUNTER_ACTIONS.includes(action)) {
+      throw new HttpError(404, 'unknown_action', `no counter action "${String(req.params.action)}"; use ${COUNTER_ACTIONS.join(', ')}`);
+    }
+    const command: Command =
+      action === 'pause'
+        ? { type: 'PauseCounter', counterId, body: parse(PauseCounterBody, req.body ?? {}) }
+        : (parse(EmptyBody, req.body ?? {}), { type: 'CounterAction', counterId, action });
+    send(res, bus.execute(req, branch, command, (_e, state) => ({ body: { counter: state.counters[counterId] } })));
+  });
+
+  r.post('/:branch/notices', requireStaff(), (req, res) => {
+    const branch = param(req, 'branch');
+    const body = parse(PostNoticeBody, req.body ?? {});
+    const noticeId = randomUUID();
+    send(
+      res,
+      bus.execute(req, branch, { type: 'PostNotice', noticeId, body }, (_e, state) => ({
+        status: 201,
+        body: { notice: state.notices.find((n) => n.id === noticeId) },
+      })),
+    );
+  });
+
+  r.patch('/:branch/notices/:id', requireStaff(), (req, res) => {
+    const branch = param(req, 'branch');
+    const noticeId = param(req, 'id');
+    const body = parse(UpdateNoticeBody, req.body ?? {});
+    send(
+      res,
+      bus.execute(req, branch, { type: 'UpdateNotice', noticeId, body }, (_e, state) => ({
+        body: { notice: state.notices.find((n) => n.id === noticeId) },
+      })),
+    );
+  });
+
+  r.post('/:branch/notices/:id/resolve', requireStaff(), (req, res) => {
+    const branch = param(req, 'branch');
+    const noticeId = param(req, 'id');
+    const body = parse(ResolveNoticeBody, req.body ?? {});
+    send(
+      res,
+      bus.execute(req, branch, { type: 'ResolveNotice', noticeId, body }, (_e, state) => ({
+        body: { notice: state.notices.find((n) => n.id === noticeId) },
+      })),
+    );
+  });
+
+  return r;
+}

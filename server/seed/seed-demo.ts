@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../auth/passwords';
+import type { Users } from '../auth/users';
+import type { Db } from '../store/db';
+import type { EventLog } from '../store/event-log';
+import { DEMO_BRANCH, DEMO_MANAGER, DEMO_TELLERS } from './demo-branch';
+
+/**
+ * On first start with an empty database: the demo branch (configured through its own event, so
+ * it is in the log like everything else), a manager and four tellers. Returns the password when
+ * it made the accounts, so it can be printed once.
+ */
+export async function seedDemo(db: Db, log: EventLog, users: Users, password?: string): Promise<string | null> {
+  if (log.branchExists(DEMO_BRANCH.id) || users.count() > 0) return null;
+  const secret = password ?? randomBytes(6).toString('base64url');
+  const hash = await hashPassword(secret);
+  const now = Date.now();
+  db.transaction(() => {
+    log.createBranch(DEMO_BRANCH.id, now);
+    const { state } = log.append(DEMO_BRANCH.id, [{ type: 'BranchConfigured', config: DEMO_BRANCH }], { role: 'system' }, now);
+    log.commit(DEMO_BRANCH.id, state);
+    users.create({ username: DEMO_MANAGER, name: 'Demo manager', role: 'manager', branches: [DEMO_BRANCH.id] }, hash, now);
+    DEMO_TELLERS.forEach((u, i) =>
+      users.create({ username: u, name: `Teller ${i + 1}`, role: 'teller', branches: [DEMO_BRANCH.id] }, hash, now),
+    );
+  })();
+  return secret;
+}

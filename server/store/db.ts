@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** Schema steps, applied in order once each; `user_version` records how far a database got. */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE branches (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL
+  );
+  -- The per-branch event log: the single source of truth, the audit trail and the history.
+  CREATE TABLE events (
+    branch_id TEXT NOT NULL REFERENCES branches(id),
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (branch_id, seq)
+  ) WITHOUT ROWID;
+  -- Folded states, so a restart need not replay years of events.
+  CREATE TABLE snapshots (
+    branch_id TEXT NOT NULL REFERENCES branches(id),
+    seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (branch_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('manager', 'teller')),
+    password_hash TEXT NOT NULL,
+    branches TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  -- Replies to commands already applied, so a retried command (same Idempotency-Key) is applied once.
+  CREATE TABLE command_replies (
+    branch_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (branch_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX command_replies_at ON command_replies(at);
+  `,
+];
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'branchboard.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // WAL + NORMAL survives process crashes without losing committed transactions.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
