@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { io, type Socket } from 'socket.io-client';
+import { startServer, type RunningServer } from '../../server/app';
+import type { ServerConfigInput } from '../../server/config';
+import type { ClientToServer, ServerToClient } from '../../core';
+
+export const DEMO_PASSWORD = 'test-pass-1234';
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'branchboard-test-'));
+}
+
+/** A real server on an ephemeral port with a real SQLite database in a temp dir. */
+export async function startTestServer(opts: ServerConfigInput = {}): Promise<RunningServer & { dataDir: string; stop(): Promise<void> }> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...opts });
+  return {
+    ...server,
+    dataDir,
+    async stop() {
+      await server.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export const key = () => randomUUID();
+
+/** A supertest agent logged in as `username`, keeping its session cookie. */
+export async function loginAs(url: string, username: string, password = DEMO_PASSWORD) {
+  const agent = request.agent(url);
+  const res = await agent.post('/api/session').send({ username, password });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return agent;
+}
+
+export type StreamClient = Socket<ServerToClient, ClientToServer>;
+
+/** A real socket.io-client on the branch stream. */
+export function connectStream(url: string, auth: { branch: string; lastSeq?: number }): StreamClient {
+  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Resolves with the first payload of `event` on the socket. */
+export function once<E extends keyof ServerToClient>(socket: StreamClient, event: E, timeoutMs = 5000): Promise<Parameters<ServerToClient[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no "${String(event)}" within ${timeoutMs} ms`)), timeoutMs);
+    (socket as unknown as { once(e: string, cb: (p: unknown) => void): void }).once(event as string, (payload: unknown) => {
+      clearTimeout(t);
+      resolve(payload as Parameters<ServerToClient[E]>[0]);
+    });
+  });
+}
