@@ -1,0 +1,61 @@
+import { DelayHistory } from './delay-history';
+import { QueueState } from './queue-state';
+import type { EstimatorEvent, ServiceRef } from './types';
+
+/**
+ * Classic wait predictors from the literature, to measure our estimator against
+ * (Ibrahim & Whitt 2009, "Real-time delay estimation based on delay history";
+ * Thiongane, Chan & L'Ecuyer 2016/2020, "Delay predictors in multi-skill call centers").
+ * A customer's class is its service. Each returns seconds, or undefined when it has nothing to go on.
+ */
+export const BASELINES = ['LES', 'HOL', 'QL', 'AVG10', 'classic'] as const;
+export type BaselineName = (typeof BASELINES)[number];
+
+export interface BaselineOptions {
+  /** Window for the recent completion rate used by QL. Default 10 min. */
+  completionWindowSec?: number;
+  /** Same meaning as in the estimator, for "active counters" in classic and QL. Default 30 min. */
+  activeCounterWindowSec?: number;
+}
+
+export interface Baselines {
+  observe(event: EstimatorEvent): void;
+  predict(service: ServiceRef, now: number): Record<BaselineName, number | undefined>;
+}
+
+export function createBaselines(options: BaselineOptions = {}): Baselines {
+  const queue = new QueueState({
+    priorityHeadStartSec: {},
+    activeCounterWindowSec: options.activeCounterWindowSec ?? 1800,
+    staleTicketSec: 4 * 3600,
+  });
+  const history = new DelayHistory(options.completionWindowSec ?? 600);
+
+  return {
+    observe(event) {
+      const change = queue.apply(event);
+      if (change.type === 'served') history.recordWait(change.ticket.service, change.waitSec);
+      else if (change.type === 'ended') history.recordCompletion(change.service, change.at, change.durationSec, change.counter);
+    },
+
+    predict(service, now) {
+      const waiting = queue.waitingCount(service);
+      const counters = queue.activeCounters(service, now);
+      const serving = new Set(counters);
+      const completions = history.completionsSince(now, (c) => c !== null && serving.has(c));
+      const duration = history.meanDuration(service);
+      return {
+        // Last to enter service: the wait of the last ticket of this service to be called.
+        LES: history.lastWait(service),
+        // Head of line: how long the longest-waiting ticket of this service has waited so far (0 if none).
+        HOL: queue.position(service, now, now).sameHeadWaitSec,
+        // Queue length: (n+1) × mean time between recent completions of the counters serving it.
+        QL: completions > 0 ? ((waiting + 1) * history.windowSec) / completions : undefined,
+        // Mean wait of the last 10 tickets of this service to be called.
+        AVG10: history.recentMeanWait(service),
+        // The vendor formula: (n+1) × mean service time ÷ counters serving it.
+        classic: duration !== undefined && counters.length > 0 ? ((waiting + 1) * duration) / counters.length : undefined,
+      };
+    },
+  };
+}

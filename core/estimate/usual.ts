@@ -1,0 +1,138 @@
+import { Ring } from './delay-history';
+import type { ReasonCode, ServiceRef } from './types';
+
+/**
+ * Keeps what is "usual" for each service at each hour of the day (arrivals, counters serving it)
+ * and for its service durations, and names what is unusual now. These become the reason codes
+ * shown beside an estimate.
+ */
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Arrivals are counted over the last half hour. */
+const ARRIVAL_WINDOW_MS = 30 * 60_000;
+
+/** Thresholds: how far from usual counts as unusual (kept coarse so reasons don't flicker). */
+export const UNUSUAL = {
+  /** Arrivals in the last half hour ≥ 1.3 × usual, and at least 3 more. */
+  arrivalsRatio: 1.3,
+  arrivalsExtra: 3,
+  /** Counters serving the service ≤ usual − 1 and ≤ 0.85 × usual. */
+  countersRatio: 0.85,
+  /** Mean of the last 10 durations ≥ 1.25 × the long-run mean. */
+  durationRatio: 1.25,
+  /** Days of history an hour needs before arrivals and counters have a "usual". */
+  minDays: 2,
+} as const;
+
+interface ServiceUsual {
+  arrivals: number[];
+  arrivalsHead: number;
+  /** Arrivals per hour of day, all days together. */
+  arrivalsByHour: Float64Array;
+  /** Mean counters serving it per hour of day (running mean of samples at its arrivals). */
+  countersByHour: Float64Array;
+  countersSamples: Float64Array;
+  recentDurations: Ring;
+  durationMean: number;
+  durations: number;
+}
+
+export class UsualTracker {
+  private readonly services = new Map<ServiceRef, ServiceUsual>();
+  /** Distinct days on which each hour of the day saw activity. */
+  private readonly daysByHour = new Float64Array(24);
+  private readonly lastDayByHour = new Float64Array(24).fill(-1);
+
+  constructor(private readonly utcOffsetMs: number) {}
+
+  /** A ticket of `service` was issued while `counters` counters served it. */
+  recordArrival(service: ServiceRef, at: number, counters: number): void {
+    const u = this.of(service);
+    const h = this.hour(at);
+    this.markDay(at);
+    u.arrivals.push(at);
+    u.arrivalsByHour[h] = (u.arrivalsByHour[h] ?? 0) + 1;
+    const n = (u.countersSamples[h] ?? 0) + 1;
+    u.countersSamples[h] = n;
+    u.countersByHour[h] = (u.countersByHour[h] ?? 0) + (counters - (u.countersByHour[h] ?? 0)) / n;
+  }
+
+  recordDuration(service: ServiceRef, durationSec: number): void {
+    const u = this.of(service);
+    u.recentDurations.push(durationSec);
+    u.durations++;
+    u.durationMean += (durationSec - u.durationMean) / u.durations;
+  }
+
+  /** Reasons the wait for `service` is longer than usual right now. */
+  reasons(service: ServiceRef, now: number, counters: number): ReasonCode[] {
+    const u = this.services.get(service);
+    if (!u) return [];
+    const out: ReasonCode[] = [];
+    const h = this.hour(now);
+    const days = this.daysByHour[h] ?? 0;
+    if (days >= UNUSUAL.minDays) {
+      const usualCounters = u.countersByHour[h] ?? 0;
+      if (counters <= usualCounters - 1 && counters <= UNUSUAL.countersRatio * usualCounters) out.push('fewer_counters');
+      const usualArrivals = ((u.arrivalsByHour[h] ?? 0) / days) * (ARRIVAL_WINDOW_MS / HOUR_MS);
+      const recent = this.recentArrivals(u, now);
+      if (recent >= UNUSUAL.arrivalsRatio * usualArrivals && recent >= usualArrivals + UNUSUAL.arrivalsExtra) {
+        out.push('more_arrivals');
+      }
+    }
+    const recentDuration = u.recentDurations.mean();
+    if (
+      recentDuration !== undefined &&
+      u.recentDurations.size >= u.recentDurations.capacity &&
+      u.durations >= 3 * u.recentDurations.capacity &&
+      recentDuration >= UNUSUAL.durationRatio * u.durationMean
+    ) {
+      out.push('longer_service');
+    }
+    return out;
+  }
+
+  private recentArrivals(u: ServiceUsual, now: number): number {
+    const from = now - ARRIVAL_WINDOW_MS;
+    while (u.arrivalsHead < u.arrivals.length && (u.arrivals[u.arrivalsHead] ?? 0) < from) u.arrivalsHead++;
+    if (u.arrivalsHead > 1024) {
+      u.arrivals.splice(0, u.arrivalsHead);
+      u.arrivalsHead = 0;
+    }
+    let n = 0;
+    for (let i = u.arrivals.length - 1; i >= u.arrivalsHead && (u.arrivals[i] ?? 0) <= now; i--) n++;
+    return n;
+  }
+
+  private markDay(at: number): void {
+    const h = this.hour(at);
+    const day = Math.floor((at + this.utcOffsetMs) / DAY_MS);
+    if (this.lastDayByHour[h] !== day) {
+      this.lastDayByHour[h] = day;
+      this.daysByHour[h] = (this.daysByHour[h] ?? 0) + 1;
+    }
+  }
+
+  private hour(at: number): number {
+    return Math.floor((((at + this.utcOffsetMs) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS);
+  }
+
+  private of(service: ServiceRef): ServiceUsual {
+    let u = this.services.get(service);
+    if (!u) {
+      u = {
+        arrivals: [],
+        arrivalsHead: 0,
+        arrivalsByHour: new Float64Array(24),
+        countersByHour: new Float64Array(24),
+        countersSamples: new Float64Array(24),
+        recentDurations: new Ring(10),
+        durationMean: 0,
+        durations: 0,
+      };
+      this.services.set(service, u);
+    }
+    return u;
+  }
+}
