@@ -1,0 +1,92 @@
+import {
+  CAUSES,
+  pickText,
+  type BranchConfig,
+  type BranchState,
+  type Cause,
+  type CounterConfig,
+  type CounterState,
+  type Notice,
+  type Preset,
+  type Ticket,
+} from '../../core';
+import { t, type UiLang } from '../i18n/strings';
+
+/**
+ * What the tablet reads out of a branch's live state. Pure functions, so every element words
+ * the same thing the same way.
+ */
+
+export interface CounterView {
+  config: CounterConfig;
+  state: CounterState;
+  current: Ticket | null;
+}
+
+export function counterView(state: BranchState, counterId: string): CounterView | null {
+  const config = state.config?.counters.find((c) => c.id === counterId);
+  const cs = state.counters[counterId];
+  if (!config || !cs) return null;
+  const current = cs.ticketId ? (state.tickets[cs.ticketId] ?? null) : null;
+  return { config, state: cs, current };
+}
+
+/** Text of a LocalText in the tablet's language, then the branch's languages. */
+export function local(config: BranchConfig | null, text: Record<string, string>, lang: UiLang): string {
+  return pickText(text, lang, config?.languages ?? []);
+}
+
+export function counterName(config: BranchConfig, counterId: string, lang: UiLang): string {
+  const c = config.counters.find((x) => x.id === counterId);
+  return c ? local(config, c.name, lang) : counterId;
+}
+
+export function serviceName(config: BranchConfig, serviceId: string, lang: UiLang): string {
+  const s = config.services.find((x) => x.id === serviceId);
+  return s ? local(config, s.name, lang) : serviceId;
+}
+
+export interface Waiting {
+  total: number;
+  perService: { id: string; count: number }[];
+}
+
+/** How many wait for the services a counter serves (each ticket counted once). */
+export function waitingFor(state: BranchState, services: readonly string[]): Waiting {
+  const perService = [...new Set(services)].map((id) => ({ id, count: state.queues[id]?.length ?? 0 }));
+  return { total: perService.reduce((n, s) => n + s.count, 0), perService };
+}
+
+/** The counter's status in words: open / paused until HH:MM / closed. */
+export function statusText(cs: CounterState, lang: UiLang, clock: (at: number) => string): string {
+  if (cs.status === 'open') return t(lang, 'status.open');
+  if (cs.status === 'closed') return t(lang, 'status.closed');
+  return cs.backAt !== null ? t(lang, 'status.pausedUntil', { time: clock(cs.backAt) }) : t(lang, 'status.pausedUnknown');
+}
+
+/** Where a notice applies, from the point of view of the teller at `ownCounter`. */
+export function scopeText(notice: Notice, config: BranchConfig, lang: UiLang, ownCounter: string | null): string {
+  const scope = notice.scope;
+  if (scope.type === 'branch') return t(lang, 'scope.branch');
+  if (scope.type === 'counters') {
+    if (ownCounter && scope.ids.length === 1 && scope.ids[0] === ownCounter) {
+      return `${t(lang, 'scope.thisCounter')} · ${counterName(config, ownCounter, lang)}`;
+    }
+    return t(lang, 'scope.counters', { list: scope.ids.map((id) => counterName(config, id, lang)).join(', ') });
+  }
+  return t(lang, 'scope.services', { list: scope.ids.map((id) => serviceName(config, id, lang)).join(', ') });
+}
+
+/** Presets grouped by cause, causes in their fixed order, presets in the manager's order. */
+export function presetsByCause(presets: readonly Preset[]): { cause: Cause; presets: Preset[] }[] {
+  return CAUSES.map((cause) => ({ cause, presets: presets.filter((p) => p.cause === cause) })).filter((g) => g.presets.length > 0);
+}
+
+/** The quick durations offered everywhere, plus a preset's own default when it is not one of them. */
+export const QUICK_MINUTES = [5, 10, 15, 30] as const;
+
+export function durationChoices(suggested: number | null = null): number[] {
+  const list: number[] = [...QUICK_MINUTES];
+  if (suggested !== null && !list.includes(suggested)) list.push(suggested);
+  return list.sort((a, b) => a - b);
+}

@@ -1,0 +1,1 @@
+import './teller/bb-teller-app';

@@ -1,0 +1,85 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { buttonStyles, cardStyles } from '../styles/shared';
+import { t, type UiLang } from '../i18n/strings';
+
+export interface BranchChoice {
+  id: string;
+  /** The branch's name once known; its id until then. */
+  name: string | null;
+}
+
+/** Shown only to staff who work in several branches: which one is this tablet in? */
+@customElement('bb-branch-picker')
+export class BbBranchPicker extends LitElement {
+  @property() language: UiLang = 'it';
+  @property({ attribute: false }) branches: BranchChoice[] = [];
+
+  private pick(id: string): void {
+    this.dispatchEvent(new CustomEvent<string>('bb-pick-branch', { detail: id, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const l = this.language;
+    if (this.branches.length === 0) return html`<p class="card empty" role="alert">${t(l, 'branch.none')}</p>`;
+    return html`
+      <h1>${t(l, 'branch.pick')}</h1>
+      <div class="grid">
+        ${this.branches.map(
+          (b) => html`<button class="btn" data-testid="pick-branch" data-branch=${b.id} @click=${() => this.pick(b.id)}>
+            <span class="name">${b.name ?? b.id}</span>
+            <span class="id muted">${b.id}</span>
+          </button>`,
+        )}
+      </div>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    cardStyles,
+    css`
+      :host {
+        display: block;
+        padding: 32px;
+        max-width: 960px;
+        margin: 0 auto;
+      }
+      h1 {
+        font-size: 28px;
+        margin: 0 0 24px;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+        gap: 16px;
+      }
+      .btn {
+        flex-direction: column;
+        align-items: flex-start;
+        min-height: 96px;
+        padding: 16px 20px;
+      }
+      .name {
+        font-size: 20px;
+      }
+      .id {
+        font-size: 14px;
+        font-weight: 500;
+      }
+      .empty {
+        padding: 24px;
+        font-size: 18px;
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-branch-picker': BbBranchPicker;
+  }
+  interface HTMLElementEventMap {
+    'bb-pick-branch': CustomEvent<string>;
+  }
+}

@@ -1,0 +1,163 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { buttonStyles, cardStyles } from '../styles/shared';
+import { t, type UiLang } from '../i18n/strings';
+
+export interface LoginDetail {
+  username: string;
+  password: string;
+}
+
+/** The sign-in form. It only collects the credentials; the app signs in and sets `error`/`busy`. */
+@customElement('bb-login')
+export class BbLogin extends LitElement {
+  @property() language: UiLang = 'it';
+  @property({ type: Boolean }) busy = false;
+  @property() error: string | null = null;
+
+  @query('input[name=username]') private usernameInput!: HTMLInputElement;
+  @query('input[name=password]') private passwordInput!: HTMLInputElement;
+
+  override firstUpdated(): void {
+    this.usernameInput?.focus();
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    if (this.busy) return;
+    const username = this.usernameInput.value.trim();
+    const password = this.passwordInput.value;
+    if (!username || !password) {
+      this.error = t(this.language, 'login.missing');
+      return;
+    }
+    this.dispatchEvent(new CustomEvent<LoginDetail>('bb-login', { detail: { username, password }, bubbles: true, composed: true }));
+  }
+
+  /** Clears the password after a failed try, so the next one starts clean. */
+  clearPassword(): void {
+    if (this.passwordInput) {
+      this.passwordInput.value = '';
+      this.passwordInput.focus();
+    }
+  }
+
+  override render() {
+    const l = this.language;
+    return html`
+      <form class="card" @submit=${this.submit} novalidate>
+        <div class="brand" aria-hidden="true"><span class="dot"></span>Branchboard</div>
+        <h1>${t(l, 'login.title')}</h1>
+        <p class="muted">${t(l, 'login.subtitle')}</p>
+        <label>
+          <span>${t(l, 'login.username')}</span>
+          <input
+            name="username"
+            data-testid="login-username"
+            autocomplete="username"
+            autocapitalize="none"
+            autocorrect="off"
+            spellcheck="false"
+            required
+          />
+        </label>
+        <label>
+          <span>${t(l, 'login.password')}</span>
+          <input name="password" data-testid="login-password" type="password" autocomplete="current-password" required />
+        </label>
+        ${this.error
+          ? html`<p class="error" role="alert" data-testid="login-error">${this.error}</p>`
+          : nothing}
+        <button class="btn primary" type="submit" data-testid="login-submit" aria-busy=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? t(l, 'login.busy') : t(l, 'login.submit')}
+        </button>
+      </form>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    cardStyles,
+    css`
+      :host {
+        display: grid;
+        place-items: center;
+        min-height: 100%;
+        padding: 24px;
+        box-sizing: border-box;
+      }
+      form {
+        display: flex;
+        flex-direction: column;
+        gap: 18px;
+        width: min(440px, 100%);
+        padding: 36px 36px 32px;
+        box-sizing: border-box;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        font-weight: 700;
+        font-size: 16px;
+        color: var(--bb-primary);
+      }
+      .dot {
+        width: 14px;
+        height: 14px;
+        border-radius: 4px;
+        background: var(--bb-primary);
+      }
+      h1 {
+        margin: 0;
+        font-size: 28px;
+      }
+      p {
+        margin: -8px 0 4px;
+        font-size: 17px;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        font-size: 16px;
+        font-weight: 600;
+      }
+      input {
+        font: inherit;
+        font-size: 20px;
+        min-height: 56px;
+        padding: 0 16px;
+        border: 1.5px solid var(--bb-border);
+        border-radius: 12px;
+        background: var(--bb-surface);
+        color: var(--bb-text);
+      }
+      input:focus {
+        outline: 3px solid var(--bb-primary-soft);
+        border-color: var(--bb-primary);
+      }
+      .error {
+        margin: 0;
+        padding: 12px 16px;
+        border-radius: 12px;
+        background: var(--bb-danger-soft);
+        color: var(--bb-danger);
+        font-weight: 600;
+      }
+      .btn {
+        margin-top: 6px;
+        font-size: 20px;
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-login': BbLogin;
+  }
+  interface HTMLElementEventMap {
+    'bb-login': CustomEvent<LoginDetail>;
+  }
+}

@@ -1,0 +1,418 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  causeLabel,
+  clockTime,
+  effectLabel,
+  noticePhase,
+  visibleNotices,
+  type BranchConfig,
+  type BranchState,
+  type Notice,
+} from '../../core';
+import { causeIcon } from '../../display/lib/cause-icons';
+import { ActionController } from '../lib/action-controller';
+import type { BranchCommands } from '../lib/api';
+import { durationChoices, local, scopeText } from '../lib/teller-model';
+import { buttonStyles, cardStyles } from '../styles/shared';
+import { t, type UiLang } from '../i18n/strings';
+import { causeColor } from './cause-colors';
+
+type Open = { id: string; mode: 'update' | 'resolve' } | null;
+
+const TEXT_MAX = 280;
+
+/**
+ * The notices the screens show now (active, then the recently resolved), each with what the
+ * customers read, and the teller's two follow-ups: a new expected end or text, and "Resolved".
+ */
+@customElement('bb-notice-list')
+export class BbNoticeList extends LitElement {
+  @property() language: UiLang = 'it';
+  @property({ attribute: false }) state: BranchState | null = null;
+  @property({ attribute: false }) commands: BranchCommands | null = null;
+  @property() counterId = '';
+  /** Server time now, epoch ms. */
+  @property({ type: Number }) now = 0;
+
+  @state() private opened: Open = null;
+  @state() private draftText = '';
+  @state() private draftApologise = false;
+
+  private actions = new ActionController(this, () => this.language);
+
+  private toggle(n: Notice, mode: 'update' | 'resolve'): void {
+    if (this.opened?.id === n.id && this.opened.mode === mode) {
+      this.opened = null;
+      return;
+    }
+    this.opened = { id: n.id, mode };
+    this.draftText = '';
+    this.draftApologise = n.apologise;
+  }
+
+  private async updateEnd(n: Notice, minutes: number | null): Promise<void> {
+    const commands = this.commands;
+    if (!commands) return;
+    const ok = await this.actions.run(
+      `${n.id}:end-${minutes ?? 'unknown'}`,
+      () => commands.updateNotice(n.id, { expectedInMinutes: minutes }),
+      t(this.language, 'toast.updated'),
+    );
+    if (ok) this.opened = null;
+  }
+
+  private async updateText(n: Notice): Promise<void> {
+    const commands = this.commands;
+    const text = this.draftText.trim();
+    if (!commands || !text) return;
+    const ok = await this.actions.run(
+      `${n.id}:text`,
+      () => commands.updateNotice(n.id, { text: { [this.language]: text } }),
+      t(this.language, 'toast.updated'),
+    );
+    if (ok) this.opened = null;
+  }
+
+  private async resolve(n: Notice): Promise<void> {
+    const commands = this.commands;
+    if (!commands) return;
+    const text = this.draftText.trim();
+    const ok = await this.actions.run(
+      `${n.id}:resolve`,
+      () => commands.resolveNotice(n.id, { apologise: this.draftApologise, ...(text ? { text: { [this.language]: text } } : {}) }),
+      t(this.language, 'toast.resolved'),
+    );
+    if (ok) this.opened = null;
+  }
+
+  override render() {
+    const l = this.language;
+    const config = this.state?.config;
+    if (!this.state || !config) return nothing;
+    const notices = visibleNotices(this.state.notices, this.now);
+    if (notices.length === 0) return html`<p class="empty muted" data-testid="no-notices">${t(l, 'notices.none')}</p>`;
+    return html`<ul>
+      ${repeat(
+        notices,
+        (n) => n.id,
+        (n) => this.renderNotice(config, n),
+      )}
+    </ul>`;
+  }
+
+  private renderNotice(config: BranchConfig, n: Notice) {
+    const l = this.language;
+    const clock = (at: number) => clockTime(at, config.timezone, l);
+    const phase = noticePhase(n, this.now);
+    const resolved = phase === 'resolved';
+    const opened = this.opened?.id === n.id ? this.opened.mode : null;
+    return html`<li
+      class="notice ${phase}"
+      style="--cause:${causeColor(n.cause)}"
+      data-testid=${resolved ? 'resolved-notice' : 'active-notice'}
+      data-notice-id=${n.id}
+      data-cause=${n.cause}
+      data-phase=${phase}
+    >
+      <div class="top">
+        <span class="cause">${causeIcon(n.cause, { size: '22px' })}${causeLabel(n.cause, l)}</span>
+        <span class="effect">${effectLabel(n.effect, l)}</span>
+        ${n.apologise ? html`<span class="tag">${t(l, 'notices.apology')}</span>` : nothing}
+      </div>
+      <p class="text">${local(config, n.text, l)}</p>
+      <div class="meta">
+        <span>${scopeText(n, config, l, this.counterId)}</span>
+        <span>${t(l, 'notices.since', { time: clock(n.startedAt) })}</span>
+        ${resolved && n.resolution
+          ? html`<span class="resolved-at">${t(l, 'notices.resolvedAt', { time: clock(n.resolution.at) })}</span>`
+          : html`<span class="end" data-testid="notice-expected">
+              ${n.expectedEndAt !== null ? t(l, 'notices.expectedEnd', { time: clock(n.expectedEndAt) }) : t(l, 'notices.expectedUnknown')}
+            </span>`}
+      </div>
+      ${phase === 'overdue' && n.expectedEndAt !== null
+        ? html`<p class="overdue" role="status">${t(l, 'notices.overdue', { time: clock(n.expectedEndAt) })}</p>`
+        : nothing}
+      ${resolved && n.resolution?.text ? html`<p class="text closing">${local(config, n.resolution.text, l)}</p>` : nothing}
+      ${resolved
+        ? nothing
+        : html`<div class="actions">
+              <button
+                class="btn ${opened === 'update' ? 'selected' : ''}"
+                data-testid="update-notice"
+                aria-expanded=${opened === 'update' ? 'true' : 'false'}
+                @click=${() => this.toggle(n, 'update')}
+              >
+                ${t(l, 'notices.update')}
+              </button>
+              <button
+                class="btn ok ${opened === 'resolve' ? 'selected' : ''}"
+                data-testid="resolve-notice"
+                aria-expanded=${opened === 'resolve' ? 'true' : 'false'}
+                @click=${() => this.toggle(n, 'resolve')}
+              >
+                ✓ ${t(l, 'notices.resolve')}
+              </button>
+            </div>
+            ${opened === 'update' ? this.renderUpdate(n) : nothing} ${opened === 'resolve' ? this.renderResolve(n) : nothing}`}
+    </li>`;
+  }
+
+  private renderUpdate(n: Notice) {
+    const l = this.language;
+    const choices: (number | null)[] = [...durationChoices(), null];
+    return html`<div class="drawer">
+      <div class="label">${t(l, 'notices.newEnd')}</div>
+      <div class="durations">
+        ${choices.map((m) => {
+          const key = `${n.id}:end-${m ?? 'unknown'}`;
+          return html`<button
+            class="btn"
+            data-testid="expected"
+            data-minutes=${m ?? 'unknown'}
+            aria-busy=${this.actions.busy(key) ? 'true' : 'false'}
+            @click=${() => this.updateEnd(n, m)}
+          >
+            ${m === null ? t(l, 'dur.unknown') : t(l, 'dur.minutes', { n: m })}
+          </button>`;
+        })}
+      </div>
+      <label class="label" for="text-${n.id}">${t(l, 'notices.newText')}</label>
+      <div class="text-row">
+        <input
+          id="text-${n.id}"
+          data-testid="update-notice-text"
+          maxlength=${TEXT_MAX}
+          .value=${this.draftText}
+          @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
+        />
+        <button
+          class="btn primary"
+          data-testid="update-notice-save"
+          ?disabled=${!this.draftText.trim()}
+          aria-busy=${this.actions.busy(`${n.id}:text`) ? 'true' : 'false'}
+          @click=${() => this.updateText(n)}
+        >
+          ${t(l, 'notices.saveText')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderResolve(n: Notice) {
+    const l = this.language;
+    return html`<div class="drawer">
+      <label class="label" for="resolve-${n.id}">${t(l, 'notices.resolveText')}</label>
+      <input
+        id="resolve-${n.id}"
+        data-testid="resolve-text"
+        maxlength=${TEXT_MAX}
+        placeholder=${t(l, 'notices.resolvePlaceholder')}
+        .value=${this.draftText}
+        @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
+      />
+      <div class="resolve-row">
+        <button
+          class="btn toggle ${this.draftApologise ? 'selected' : ''}"
+          data-testid="resolve-apologise"
+          role="switch"
+          aria-checked=${this.draftApologise ? 'true' : 'false'}
+          @click=${() => (this.draftApologise = !this.draftApologise)}
+        >
+          <span class="box" aria-hidden="true">${this.draftApologise ? '✓' : ''}</span>${t(l, 'notices.apologise')}
+        </button>
+        <button
+          class="btn primary"
+          data-testid="confirm-resolve"
+          aria-busy=${this.actions.busy(`${n.id}:resolve`) ? 'true' : 'false'}
+          @click=${() => this.resolve(n)}
+        >
+          ✓ ${t(l, 'notices.confirmResolve')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  static override styles = [
+    buttonStyles,
+    cardStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      .empty {
+        margin: 0;
+        padding: 28px 20px;
+        text-align: center;
+        font-size: 17px;
+        border: 1.5px dashed var(--bb-border);
+        border-radius: var(--bb-radius);
+      }
+      .notice {
+        padding: 14px 16px 16px 18px;
+        background: var(--bb-surface);
+        border: 1px solid var(--bb-border);
+        border-left: 6px solid var(--cause);
+        border-radius: var(--bb-radius);
+        box-shadow: var(--bb-shadow);
+      }
+      .notice.resolved {
+        border-left-color: var(--bb-ok);
+        background: var(--bb-surface-2);
+        box-shadow: none;
+        opacity: 0.8;
+      }
+      .notice.overdue {
+        border-color: var(--bb-warn);
+        border-left-color: var(--cause);
+      }
+      .top {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 6px 12px;
+      }
+      .cause {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        font-weight: 800;
+        font-size: 17px;
+        color: var(--cause);
+      }
+      .effect {
+        font-size: 15px;
+        font-weight: 600;
+        color: var(--bb-muted);
+      }
+      .tag {
+        margin-left: auto;
+        padding: 2px 10px;
+        border-radius: 999px;
+        font-size: 13px;
+        font-weight: 700;
+        background: var(--bb-surface-2);
+        border: 1px solid var(--bb-border);
+        color: var(--bb-muted);
+      }
+      .text {
+        margin: 8px 0 6px;
+        font-size: 17px;
+        line-height: 1.4;
+        overflow-wrap: anywhere;
+      }
+      .closing {
+        font-style: italic;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 16px;
+        font-size: 15px;
+        color: var(--bb-muted);
+      }
+      .end {
+        font-weight: 700;
+        color: var(--bb-text);
+      }
+      .resolved-at {
+        font-weight: 700;
+        color: var(--bb-ok);
+      }
+      .overdue {
+        margin: 10px 0 0;
+        padding: 8px 12px;
+        border-radius: 10px;
+        background: var(--bb-warn-soft);
+        color: var(--bb-warn);
+        font-weight: 600;
+        font-size: 15px;
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 10px;
+        margin-top: 12px;
+      }
+      .drawer {
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+        margin-top: 12px;
+        padding: 14px;
+        border-radius: 12px;
+        background: var(--bb-surface-2);
+        border: 1px solid var(--bb-border);
+      }
+      .durations {
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 8px;
+      }
+      .durations .btn {
+        padding: 0 8px;
+        font-size: 17px;
+      }
+      .text-row {
+        display: flex;
+        gap: 8px;
+      }
+      .text-row input {
+        flex: 1;
+        min-width: 0;
+      }
+      input {
+        font: inherit;
+        font-size: 18px;
+        min-height: 56px;
+        padding: 0 14px;
+        box-sizing: border-box;
+        border: 1.5px solid var(--bb-border);
+        border-radius: 12px;
+        background: var(--bb-surface);
+      }
+      input:focus {
+        outline: 3px solid var(--bb-primary-soft);
+        border-color: var(--bb-primary);
+      }
+      .resolve-row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 10px;
+      }
+      .resolve-row .btn {
+        flex: 1 1 200px;
+      }
+      .toggle {
+        justify-content: flex-start;
+        font-weight: 600;
+        font-size: 17px;
+      }
+      .box {
+        display: inline-grid;
+        place-items: center;
+        width: 26px;
+        height: 26px;
+        border-radius: 6px;
+        border: 2px solid currentColor;
+        font-size: 16px;
+        font-weight: 800;
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-notice-list': BbNoticeList;
+  }
+}

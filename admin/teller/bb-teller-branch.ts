@@ -1,0 +1,224 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { clockTime } from '../../core';
+import { BranchStreamController } from '../../display/lib/branch-stream';
+import type { BranchCommands, SessionUser } from '../lib/api';
+import { prefs } from '../lib/prefs';
+import { counterName } from '../lib/teller-model';
+import { buttonStyles } from '../styles/shared';
+import { t, type UiLang } from '../i18n/strings';
+import './bb-top-bar';
+import './bb-counter-picker';
+import './bb-counter-panel';
+import './bb-notice-list';
+import './bb-preset-picker';
+
+/**
+ * The tablet at one branch: keeps the branch's live state (the same stream and reducer as the
+ * lobby), asks which counter this is, then shows the counter panel beside the notices.
+ * Recreated when the branch changes, so its stream always follows one branch.
+ */
+@customElement('bb-teller-branch')
+export class BbTellerBranch extends LitElement {
+  @property() language: UiLang = 'it';
+  @property() branch = '';
+  @property({ attribute: false }) user: SessionUser | null = null;
+  @property({ attribute: false }) commands: BranchCommands | null = null;
+
+  @state() private counterId: string | null = null;
+  @state() private picking = false;
+  @state() private reporting = false;
+
+  private stream = new BranchStreamController(this, () => this.branch);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.counterId = prefs.counter(this.branch);
+  }
+
+  private pickCounter(id: string): void {
+    this.counterId = id;
+    this.picking = false;
+    prefs.setCounter(this.branch, id);
+  }
+
+  override render() {
+    const l = this.language;
+    const state = this.stream.state;
+    const config = state?.config ?? null;
+    const now = this.stream.now();
+    const counterKnown = !!(config && this.counterId && config.counters.some((c) => c.id === this.counterId));
+    const showPanel = counterKnown && !this.picking;
+    return html`
+      <bb-top-bar
+        .language=${l}
+        .branchName=${config?.name ?? this.branch}
+        .counterName=${showPanel && config && this.counterId ? counterName(config, this.counterId, l) : null}
+        .clock=${config ? clockTime(now, config.timezone, l) : null}
+        .userName=${this.user?.name ?? this.user?.username ?? null}
+        @bb-change-counter=${() => (this.picking = true)}
+      ></bb-top-bar>
+      ${this.renderStreamBanner()}
+      ${!state || !config
+        ? html`<div class="loading" role="status">${this.stream.refused?.message ?? t(l, 'stream.connecting')}</div>`
+        : showPanel
+          ? this.renderWorkspace()
+          : html`<bb-counter-picker
+              .language=${l}
+              .state=${state}
+              .selected=${this.counterId}
+              .missing=${!!this.counterId && !counterKnown}
+              @bb-pick-counter=${(e: CustomEvent<string>) => this.pickCounter(e.detail)}
+            ></bb-counter-picker>`}
+    `;
+  }
+
+  private renderStreamBanner() {
+    const status = this.stream.status;
+    if (status === 'live' || !this.stream.state) return nothing;
+    return html`<div class="stale" role="alert" data-testid="stream-stale" data-status=${status}>
+      <span class="pulse" aria-hidden="true"></span>${t(this.language, 'stream.stale')}
+    </div>`;
+  }
+
+  private renderWorkspace() {
+    const l = this.language;
+    const state = this.stream.state!;
+    const counterId = this.counterId!;
+    const now = this.stream.now();
+    return html`
+      <main>
+        <bb-counter-panel .language=${l} .state=${state} .commands=${this.commands} .counterId=${counterId}></bb-counter-panel>
+        <section class="notices" aria-labelledby="notices-title">
+          <div class="notices-head">
+            <h2 id="notices-title" class="label">${t(l, 'notices.title')}</h2>
+            <button class="btn report" data-testid="report-problem" @click=${() => (this.reporting = true)}>
+              <span class="bang" aria-hidden="true">!</span>${t(l, 'notices.report')}
+            </button>
+          </div>
+          <bb-notice-list
+            .language=${l}
+            .state=${state}
+            .commands=${this.commands}
+            .counterId=${counterId}
+            .now=${now}
+          ></bb-notice-list>
+        </section>
+      </main>
+      <bb-preset-picker
+        .language=${l}
+        .config=${state.config}
+        .commands=${this.commands}
+        .counterId=${counterId}
+        .open=${this.reporting}
+        @bb-close=${() => (this.reporting = false)}
+      ></bb-preset-picker>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100%;
+      }
+      bb-top-bar {
+        position: sticky;
+        top: 0;
+        z-index: 10;
+      }
+      .loading {
+        display: grid;
+        place-items: center;
+        flex: 1;
+        font-size: 20px;
+        color: var(--bb-muted);
+      }
+      .stale {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        padding: 12px 20px;
+        background: var(--bb-warn-soft);
+        color: var(--bb-warn);
+        border-bottom: 1px solid color-mix(in srgb, var(--bb-warn) 30%, white);
+        font-weight: 700;
+        font-size: 17px;
+      }
+      .pulse {
+        width: 12px;
+        height: 12px;
+        border-radius: 50%;
+        background: currentColor;
+        animation: pulse 1.2s ease-in-out infinite;
+      }
+      @keyframes pulse {
+        50% {
+          opacity: 0.25;
+        }
+      }
+      main {
+        flex: 1;
+        display: grid;
+        grid-template-columns: minmax(0, 1.12fr) minmax(0, 1fr);
+        gap: 20px;
+        padding: 20px;
+        align-items: start;
+      }
+      .notices {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        min-width: 0;
+      }
+      .notices-head {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      .notices-head h2 {
+        margin: 4px 0 0;
+        order: 2;
+      }
+      .report {
+        min-height: 72px;
+        font-size: 22px;
+        font-weight: 800;
+        color: var(--bb-danger);
+        border: 2px solid color-mix(in srgb, var(--bb-danger) 50%, white);
+        background: var(--bb-danger-soft);
+      }
+      .bang {
+        display: inline-grid;
+        place-items: center;
+        width: 32px;
+        height: 32px;
+        border-radius: 50%;
+        background: var(--bb-danger);
+        color: #fff;
+        font-size: 20px;
+        font-weight: 900;
+      }
+      @media (max-width: 900px), (orientation: portrait) {
+        main {
+          grid-template-columns: 1fr;
+          padding: 16px;
+          gap: 16px;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .pulse {
+          animation: none;
+        }
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-teller-branch': BbTellerBranch;
+  }
+}

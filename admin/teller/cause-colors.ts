@@ -1,0 +1,17 @@
+import type { Cause } from '../../core';
+
+/** An accent per cause on the tablet, so a group of presets and its notices are found by colour too. */
+const COLORS: Record<Cause, string> = {
+  technical_problem: '#b3261e',
+  long_transaction: '#0b57a4',
+  staff_late: '#9a5b00',
+  staff_shortage: '#8a4b00',
+  high_demand: '#6b3fa0',
+  cash_logistics: '#1d7a4c',
+  maintenance: '#5c5f66',
+  other: '#3d4a5c',
+};
+
+export function causeColor(cause: Cause): string {
+  return COLORS[cause] ?? COLORS.other;
+}
