@@ -12,8 +12,8 @@ export const BASELINES = ['LES', 'HOL', 'QL', 'AVG10', 'classic'] as const;
 export type BaselineName = (typeof BASELINES)[number];
 
 export interface BaselineOptions {
-  /** Window for the recent completion rate used by QL. Default 10 min. */
-  completionWindowSec?: number;
+  /** QL's mean time between completions is taken over this many recent completions (within the active window). Default 10. */
+  completionsForRate?: number;
   /** Same meaning as in the estimator, for "active counters" in classic and QL. Default 30 min. */
   activeCounterWindowSec?: number;
 }
@@ -24,12 +24,14 @@ export interface Baselines {
 }
 
 export function createBaselines(options: BaselineOptions = {}): Baselines {
+  const activeWindowSec = options.activeCounterWindowSec ?? 1800;
   const queue = new QueueState({
     priorityHeadStartSec: {},
-    activeCounterWindowSec: options.activeCounterWindowSec ?? 1800,
+    activeCounterWindowSec: activeWindowSec,
     staleTicketSec: 4 * 3600,
   });
-  const history = new DelayHistory(options.completionWindowSec ?? 600);
+  const history = new DelayHistory();
+  const k = options.completionsForRate ?? 10;
 
   return {
     observe(event) {
@@ -42,7 +44,7 @@ export function createBaselines(options: BaselineOptions = {}): Baselines {
       const waiting = queue.waitingCount(service);
       const counters = queue.activeCounters(service, now);
       const serving = new Set(counters);
-      const completions = history.completionsSince(now, (c) => c !== null && serving.has(c));
+      const gap = history.meanCompletionGap(now, k, activeWindowSec, (c) => c !== null && serving.has(c));
       const duration = history.meanDuration(service);
       return {
         // Last to enter service: the wait of the last ticket of this service to be called.
@@ -50,7 +52,7 @@ export function createBaselines(options: BaselineOptions = {}): Baselines {
         // Head of line: how long the longest-waiting ticket of this service has waited so far (0 if none).
         HOL: queue.position(service, now, now).sameHeadWaitSec,
         // Queue length: (n+1) × mean time between recent completions of the counters serving it.
-        QL: completions > 0 ? ((waiting + 1) * history.windowSec) / completions : undefined,
+        QL: gap === undefined ? undefined : (waiting + 1) * gap,
         // Mean wait of the last 10 tickets of this service to be called.
         AVG10: history.recentMeanWait(service),
         // The vendor formula: (n+1) × mean service time ÷ counters serving it.

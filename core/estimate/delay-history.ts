@@ -40,12 +40,11 @@ interface ServiceHistory {
  */
 export class DelayHistory {
   private readonly services = new Map<ServiceRef, ServiceHistory>();
-  /** Completion times and counters, oldest first, trimmed to `completionWindowSec`. */
+  /** The last completions (time and counter), oldest first. */
   private readonly completions: { at: number; counter: CounterRef | null }[] = [];
-  private completionsHead = 0;
 
   constructor(
-    private readonly completionWindowSec: number,
+    private readonly completionsKept = 500,
     private readonly durationsKept = 50,
   ) {}
 
@@ -58,6 +57,8 @@ export class DelayHistory {
   recordCompletion(service: ServiceRef, at: number, durationSec: number, counter: CounterRef | null): void {
     this.of(service).recentDurations.push(durationSec);
     this.completions.push({ at, counter });
+    // Drop the oldest in batches: amortised O(1).
+    if (this.completions.length > 2 * this.completionsKept) this.completions.splice(0, this.completionsKept);
   }
 
   /** Wait of the last ticket of this service to be called (LES). */
@@ -75,31 +76,22 @@ export class DelayHistory {
     return this.services.get(service)?.recentDurations.mean();
   }
 
-  /** Completions within the window before `now` by counters that pass `filter`. */
-  completionsSince(now: number, filter: (counter: CounterRef | null) => boolean): number {
-    this.trim(now);
+  /**
+   * Mean time between service completions, seconds, by counters that pass `filter`: the time since
+   * the k-th last such completion divided by k, looking back at most `maxSec` (then: that span
+   * divided by the completions in it). Counting up to now means a stalled queue shows as slow.
+   * Undefined when there was no completion in that span.
+   */
+  meanCompletionGap(now: number, k: number, maxSec: number, filter: (counter: CounterRef | null) => boolean): number | undefined {
+    const from = now - maxSec * 1000;
     let n = 0;
-    for (let i = this.completionsHead; i < this.completions.length; i++) {
+    for (let i = this.completions.length - 1; i >= 0; i--) {
       const c = this.completions[i];
-      if (c && filter(c.counter)) n++;
+      if (!c || c.at < from) break;
+      if (!filter(c.counter)) continue;
+      if (++n === k) return (now - c.at) / 1000 / k;
     }
-    return n;
-  }
-
-  get windowSec(): number {
-    return this.completionWindowSec;
-  }
-
-  private trim(now: number): void {
-    const from = now - this.completionWindowSec * 1000;
-    while (this.completionsHead < this.completions.length && (this.completions[this.completionsHead]?.at ?? 0) < from) {
-      this.completionsHead++;
-    }
-    // Compact now and then so the array does not grow forever.
-    if (this.completionsHead > 1024) {
-      this.completions.splice(0, this.completionsHead);
-      this.completionsHead = 0;
-    }
+    return n > 0 ? maxSec / n : undefined;
   }
 
   private of(service: ServiceRef): ServiceHistory {

@@ -28,13 +28,13 @@ interface Pending {
 export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const minHistory = options.minHistory ?? 20;
   const minServiceHistory = options.minServiceHistory ?? 150;
-  const forgetting = options.forgetting ?? 0.9995;
+  const forgetting = options.forgetting ?? 0.998;
   const queue = new QueueState({
     priorityHeadStartSec: options.priorityHeadStartSec ?? {},
     activeCounterWindowSec: options.activeCounterWindowSec ?? 1800,
     staleTicketSec: options.staleTicketSec ?? 4 * 3600,
   });
-  const history = new DelayHistory(600);
+  const history = new DelayHistory();
   const usual = new UsualTracker((options.utcOffsetMin ?? 0) * 60_000);
   const allWaits = new Ring(50);
   const shared = new OnlineRegression(PRIOR_WEIGHTS, PRIOR_VARIANCE, forgetting);
@@ -54,23 +54,33 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
   /** Point estimate for a ticket queued at `queuedAt`, or why there is none. */
   const estimate = (service: ServiceRef, queuedAt: number, now: number, self?: WaitingTicket): WaitEstimate & { features?: Float64Array } => {
     const counters = queue.activeCounters(service, now).length;
-    const reasons = usual.reasons(service, now, counters);
-    if (counters === 0) return { known: false, cause: 'no_counter', reasons };
+    if (counters === 0) return { known: false, cause: 'no_counter', reasons: usual.reasons(service, now, counters, undefined) };
     const fallback = allWaits.mean();
     const model = modelFor(service);
-    if (fallback === undefined || !model) return { known: false, cause: 'no_history', reasons };
+    if (fallback === undefined || !model) {
+      return { known: false, cause: 'no_history', reasons: usual.reasons(service, now, counters, undefined) };
+    }
     const features = featuresOf(service, queue.position(service, queuedAt, now, self), counters, history, fallback);
     const waitSec = Math.max(0, model.predict(features));
     const s = spreadFor(waitSec);
     const band = (q: number): number => Math.max(0, Math.exp(s.quantile(q)) * (waitSec + SPREAD_SHIFT_SEC) - SPREAD_SHIFT_SEC);
     const [p10Sec, p90Sec] = s.weight > 0 ? [band(0.1), band(0.9)] : [0, 2 * waitSec];
-    return { known: true, waitSec, p10Sec: Math.min(p10Sec, waitSec), p90Sec: Math.max(p90Sec, waitSec), reasons, features };
+    return {
+      known: true,
+      waitSec,
+      p10Sec: Math.min(p10Sec, waitSec),
+      p90Sec: Math.max(p90Sec, waitSec),
+      usualSec: usual.usualWait(service, now),
+      reasons: usual.reasons(service, now, counters, waitSec),
+      features,
+    };
   };
 
   const learn = (ticket: WaitingTicket, waitSec: number): void => {
     const p = pending.get(ticket.ticket);
     pending.delete(ticket.ticket);
     history.recordWait(ticket.service, waitSec);
+    usual.recordWait(ticket.service, ticket.issuedAt, waitSec);
     allWaits.push(waitSec);
     if (!p) return;
     shared.update(p.features, waitSec);
@@ -135,5 +145,5 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
 /** Internal features stay internal. */
 function strip(e: WaitEstimate & { features?: Float64Array }): WaitEstimate {
   if (!e.known) return e;
-  return { known: true, waitSec: e.waitSec, p10Sec: e.p10Sec, p90Sec: e.p90Sec, reasons: e.reasons };
+  return { known: true, waitSec: e.waitSec, p10Sec: e.p10Sec, p90Sec: e.p90Sec, usualSec: e.usualSec, reasons: e.reasons };
 }

@@ -47,8 +47,12 @@ export type WaitEstimate =
       /** 80% range: the wait is expected to fall between these in 8 cases out of 10. */
       p10Sec: number;
       p90Sec: number;
+      /** Usual wait for this service at this hour of day, when there is enough history to say. */
+      usualSec: number | undefined;
+      /** Why it is longer than usual; empty when it is not (or nothing unusual explains it). */
       reasons: ReasonCode[];
     }
+  /** Reasons here describe the branch now (e.g. fewer counters than usual) even without a figure. */
   | { known: false; cause: UnknownCause; reasons: ReasonCode[] };
 
 export type WaitingEstimate = {
@@ -71,7 +75,7 @@ export interface EstimatorOptions {
   minHistory?: number;
   /** Served tickets of one service before its own model replaces the shared one. Default 150. */
   minServiceHistory?: number;
-  /** Forgetting factor of the online regression (1 = never forget). Default 0.9995. */
+  /** Forgetting factor of the online regression (1 = never forget; 0.998 ≈ the last 500 tickets). Default 0.998. */
   forgetting?: number;
   /** Tickets waiting longer than this are assumed gone without a log entry. Default 4 h. */
   staleTicketSec?: number;

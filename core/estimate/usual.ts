@@ -14,13 +14,15 @@ const ARRIVAL_WINDOW_MS = 30 * 60_000;
 
 /** Thresholds: how far from usual counts as unusual (kept coarse so reasons don't flicker). */
 export const UNUSUAL = {
-  /** Arrivals in the last half hour ≥ 1.3 × usual, and at least 3 more. */
-  arrivalsRatio: 1.3,
+  /** Reasons are only given when the estimate is at least this × the usual wait. */
+  waitRatio: 1.2,
+  /** Arrivals in the last half hour ≥ 1.5 × usual, and at least 3 more. */
+  arrivalsRatio: 1.5,
   arrivalsExtra: 3,
-  /** Counters serving the service ≤ usual − 1 and ≤ 0.85 × usual. */
-  countersRatio: 0.85,
-  /** Mean of the last 10 durations ≥ 1.25 × the long-run mean. */
-  durationRatio: 1.25,
+  /** Counters serving the service ≤ usual − 1 and ≤ 0.8 × usual. */
+  countersRatio: 0.8,
+  /** Mean of the last 10 durations ≥ 1.3 × the long-run mean. */
+  durationRatio: 1.3,
   /** Days of history an hour needs before arrivals and counters have a "usual". */
   minDays: 2,
 } as const;
@@ -36,6 +38,9 @@ interface ServiceUsual {
   recentDurations: Ring;
   durationMean: number;
   durations: number;
+  /** Mean wait of called tickets per hour of day, and how many. */
+  waitByHour: Float64Array;
+  waitsByHour: Float64Array;
 }
 
 export class UsualTracker {
@@ -65,10 +70,32 @@ export class UsualTracker {
     u.durationMean += (durationSec - u.durationMean) / u.durations;
   }
 
-  /** Reasons the wait for `service` is longer than usual right now. */
-  reasons(service: ServiceRef, now: number, counters: number): ReasonCode[] {
+  /** A ticket of `service` issued at `issuedAt` was called after `waitSec`. */
+  recordWait(service: ServiceRef, issuedAt: number, waitSec: number): void {
+    const u = this.of(service);
+    const h = this.hour(issuedAt);
+    const n = (u.waitsByHour[h] ?? 0) + 1;
+    u.waitsByHour[h] = n;
+    u.waitByHour[h] = (u.waitByHour[h] ?? 0) + (waitSec - (u.waitByHour[h] ?? 0)) / n;
+  }
+
+  /** Usual wait for `service` at this hour of day (mean over all days so far), if known. */
+  usualWait(service: ServiceRef, now: number): number | undefined {
+    const u = this.services.get(service);
+    const h = this.hour(now);
+    return u && (this.daysByHour[h] ?? 0) >= UNUSUAL.minDays && (u.waitsByHour[h] ?? 0) >= 10 ? u.waitByHour[h] : undefined;
+  }
+
+  /**
+   * Reasons the wait for `service` is longer than usual right now: only when the estimate is
+   * clearly above the usual wait (otherwise there is nothing to explain), and only the causes
+   * that are themselves unusual.
+   */
+  reasons(service: ServiceRef, now: number, counters: number, estimateSec: number | undefined): ReasonCode[] {
     const u = this.services.get(service);
     if (!u) return [];
+    const usualWait = this.usualWait(service, now);
+    if (estimateSec !== undefined && usualWait !== undefined && estimateSec < UNUSUAL.waitRatio * usualWait) return [];
     const out: ReasonCode[] = [];
     const h = this.hour(now);
     const days = this.daysByHour[h] ?? 0;
@@ -130,6 +157,8 @@ export class UsualTracker {
         recentDurations: new Ring(10),
         durationMean: 0,
         durations: 0,
+        waitByHour: new Float64Array(24),
+        waitsByHour: new Float64Array(24),
       };
       this.services.set(service, u);
     }

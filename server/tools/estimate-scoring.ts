@@ -51,8 +51,8 @@ export interface ReplayResult {
   /** Our RMSE ÷ the best baseline's. */
   ratio: number;
   unknown: { no_counter: number; no_history: number };
-  /** Share of our known estimates that carried each reason. */
-  reasons: Record<ReasonCode, number>;
+  /** Per reason: share of our known estimates that carried it, and the mean real wait of served customers with and without it. */
+  reasons: Record<ReasonCode, { share: number; meanWaitWith: number; meanWaitWithout: number }>;
 }
 
 interface Prediction {
@@ -123,7 +123,15 @@ function score(predictions: readonly Prediction[], days: readonly [number, numbe
   const best = baselineScores.reduce((a, b) => (b.rmse < a.rmse ? b : a));
   const ours = scores[0];
   const known = predictions.filter((p) => p.ours.known);
-  const reasonShare = (r: ReasonCode): number => mean(known.map((p) => (p.ours.reasons.includes(r) ? 1 : 0)));
+  const reason = (r: ReasonCode): ReplayResult['reasons'][ReasonCode] => {
+    const has = (p: Prediction): boolean => p.ours.reasons.includes(r);
+    const knownServed = known.filter((p) => p.call.outcome === 'AGENT');
+    return {
+      share: mean(known.map((p) => (has(p) ? 1 : 0))),
+      meanWaitWith: mean(knownServed.filter(has).map((p) => p.call.waitSec)),
+      meanWaitWithout: mean(knownServed.filter((p) => !has(p)).map((p) => p.call.waitSec)),
+    };
+  };
   return {
     days,
     served: served.length,
@@ -138,9 +146,9 @@ function score(predictions: readonly Prediction[], days: readonly [number, numbe
       no_history: predictions.filter((p) => !p.ours.known && p.ours.cause === 'no_history').length,
     },
     reasons: {
-      fewer_counters: reasonShare('fewer_counters'),
-      more_arrivals: reasonShare('more_arrivals'),
-      longer_service: reasonShare('longer_service'),
+      fewer_counters: reason('fewer_counters'),
+      more_arrivals: reason('more_arrivals'),
+      longer_service: reason('longer_service'),
     },
   };
 }
@@ -162,9 +170,11 @@ export function formatReplay(r: ReplayResult): string {
     ),
     '',
     `Our RMSE ÷ best baseline (${r.bestBaseline}): ${r.ratio.toFixed(3)}`,
-    `Our "unknown" answers: ${r.unknown.no_counter} no counter, ${r.unknown.no_history} no history; ` +
-      `reasons shown: fewer_counters ${pct(r.reasons.fewer_counters)}, more_arrivals ${pct(r.reasons.more_arrivals)}, ` +
-      `longer_service ${pct(r.reasons.longer_service)} of estimates`,
+    `Our "unknown" answers: ${r.unknown.no_counter} no counter, ${r.unknown.no_history} no history`,
+    `Reasons shown (share of our estimates; mean real wait with / without): ` +
+      (Object.entries(r.reasons) as [ReasonCode, ReplayResult['reasons'][ReasonCode]][])
+        .map(([code, x]) => `${code} ${pct(x.share)} (${x.meanWaitWith.toFixed(0)} s / ${x.meanWaitWithout.toFixed(0)} s)`)
+        .join(', '),
   ];
   return lines.join('\n');
 }
