@@ -28,7 +28,7 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where = ''
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const path = issue.path.map(String).join('.');
+  const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])].map(String).join('.');
   const field = [where, path].filter(Boolean).join('.') || where || undefined;
   throw new HttpError(400, 'invalid', `${field ?? 'body'}: ${issue.message}`, field);
 }
