@@ -29,7 +29,7 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where = ''
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])].map(String).join('.');
-  const field = [where, path].filter(Boolean).join('.') || where || undefined;
+  const field = [where, path].filter(Boolean).join('.') || 'body';
   throw new HttpError(400, 'invalid', `${field ?? 'body'}: ${issue.message}`, field);
 }
 
