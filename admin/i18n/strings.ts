@@ -44,7 +44,7 @@ const en = {
   'panel.nobody': 'Nobody at the counter',
   'panel.calledAt': 'called at {time}',
   'panel.recalls': 'called again {n}×',
-  'panel.waiting': 'Waiting for this counter',
+  'panel.waiting': 'Waiting',
   'panel.waitingNone': 'Nobody waiting',
   'panel.next': 'Next: {number}',
   'panel.callNext': 'Call next',
@@ -77,7 +77,7 @@ const en = {
   'notices.saveText': 'Save text',
   'notices.resolveText': 'Closing message (optional)',
   'notices.resolvePlaceholder': 'e.g. The counter is open again.',
-  'notices.apologise': 'Apologise on the screen',
+  'notices.apologise': 'Show an apology',
   'notices.confirmResolve': 'Mark resolved',
   'notices.apology': 'with apology',
 
@@ -109,7 +109,6 @@ const en = {
   'toast.posted': 'Notice posted',
   'toast.updated': 'Notice updated',
   'toast.resolved': 'Notice resolved',
-  'toast.dismiss': 'Dismiss',
 
   'stream.connecting': 'Connecting to the branch…',
   'stream.stale': 'Connection lost: what you see may be out of date. Reconnecting…',
@@ -169,7 +168,7 @@ const it: Partial<Catalogue> = {
   'panel.nobody': 'Nessuno allo sportello',
   'panel.calledAt': 'chiamato alle {time}',
   'panel.recalls': 'richiamato {n}×',
-  'panel.waiting': 'In attesa per questo sportello',
+  'panel.waiting': 'In attesa',
   'panel.waitingNone': 'Nessuno in attesa',
   'panel.next': 'Prossimo: {number}',
   'panel.callNext': 'Chiama il prossimo',
@@ -202,7 +201,7 @@ const it: Partial<Catalogue> = {
   'notices.saveText': 'Salva testo',
   'notices.resolveText': 'Messaggio di chiusura (facoltativo)',
   'notices.resolvePlaceholder': 'es. Lo sportello è di nuovo aperto.',
-  'notices.apologise': 'Scusarsi sullo schermo',
+  'notices.apologise': 'Mostra le scuse',
   'notices.confirmResolve': 'Segna risolto',
   'notices.apology': 'con scuse',
 
@@ -233,7 +232,6 @@ const it: Partial<Catalogue> = {
   'toast.posted': 'Avviso pubblicato',
   'toast.updated': 'Avviso aggiornato',
   'toast.resolved': 'Avviso risolto',
-  'toast.dismiss': 'Chiudi',
 
   'stream.connecting': 'Connessione alla filiale…',
   'stream.stale': 'Connessione persa: ciò che vedi potrebbe non essere aggiornato. Riconnessione…',

@@ -1,6 +1,7 @@
 import type {
   BranchState,
-  BranchEvent,
+  CounterState,
+  Notice,
   PauseCounterBody,
   PostNoticeBody,
   ResolveNoticeBody,
@@ -44,10 +45,15 @@ export class ApiError extends Error {
   }
 }
 
+/** What every command answers: the branch's seq after it, the types of the events it made, and what it touched. */
 export interface CommandReply {
   ok: true;
   seq?: number;
-  events?: BranchEvent[];
+  events?: string[];
+  /** The counter after a counter command. */
+  counter?: CounterState;
+  /** The notice after a notice command. */
+  notice?: Notice;
 }
 
 export interface ApiClientOptions {
@@ -216,7 +222,7 @@ export class BranchCommands {
     return this.api.command('POST', this.path(`/counters/${enc(counterId)}/pause`), body);
   }
 
-  postNotice(body: PostNoticeBody): Promise<CommandReply & { notice?: { id: string } }> {
+  postNotice(body: PostNoticeBody): Promise<CommandReply> {
     return this.api.command('POST', this.path('/notices'), body);
   }
 

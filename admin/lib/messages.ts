@@ -9,7 +9,9 @@ export function errorMessage(lang: UiLang, e: unknown): string {
     if (e.status === 401) return t(lang, 'err.unauthorized');
     if (e.status === 403) return t(lang, 'err.forbidden');
     if (e.status === 429) return t(lang, 'err.rate_limited');
-    if (e.status >= 500 && !e.message) return t(lang, 'err.server');
+    // No real answer (a proxy's 502/503/504): it may or may not have been done; tapping again is safe.
+    if (e.uncertain) return t(lang, 'err.timeout');
+    if (e.status >= 500) return t(lang, 'err.server');
     return e.message;
   }
   return e instanceof Error ? e.message : String(e);

@@ -41,6 +41,8 @@ export class BbBranchPicker extends LitElement {
     css`
       :host {
         display: block;
+        width: 100%;
+        box-sizing: border-box;
         padding: 32px;
         max-width: 960px;
         margin: 0 auto;

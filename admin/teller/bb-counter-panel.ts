@@ -46,8 +46,8 @@ export class BbCounterPanel extends LitElement {
   }
 
   private calledText(reply: CommandReply): string {
-    const called = reply.events?.find((e) => e.type === 'TicketCalled');
-    const number = called && called.type === 'TicketCalled' ? this.state?.tickets[called.ticketId]?.number : undefined;
+    const ticketId = reply.counter?.ticketId;
+    const number = ticketId ? this.state?.tickets[ticketId]?.number : undefined;
     return number ? t(this.language, 'toast.called', { number }) : t(this.language, 'toast.done');
   }
 
@@ -90,12 +90,8 @@ export class BbCounterPanel extends LitElement {
             <div class="label">${t(l, 'panel.waiting')}</div>
             <div class="count" data-testid="waiting-count" data-count=${waiting.total}>${waiting.total}</div>
             <div class="sub">
-              ${waiting.total === 0
-                ? t(l, 'panel.waitingNone')
-                : waiting.perService.length > 1
-                  ? waiting.perService.map((s) => `${serviceName(config, s.id, l)} ${s.count}`).join(' · ')
-                  : nothing}
-              ${next ? html`<div class="next">${t(l, 'panel.next', { number: next.number })}</div>` : nothing}
+              ${waiting.perService.map((s) => `${serviceName(config, s.id, l)}: ${s.count}`).join(' · ')}
+              <div class="next">${next ? t(l, 'panel.next', { number: next.number }) : t(l, 'panel.waitingNone')}</div>
             </div>
           </div>
         </div>
@@ -134,7 +130,7 @@ export class BbCounterPanel extends LitElement {
               ${t(l, 'panel.open')}
             </button>
             <button
-              class="btn ${status === 'paused' || this.pauseOpen ? 'selected' : ''}"
+              class="btn ${status === 'paused' ? 'selected' : ''} ${this.pauseOpen ? 'expanded' : ''}"
               data-testid="pause"
               aria-pressed=${status === 'paused' ? 'true' : 'false'}
               aria-expanded=${this.pauseOpen ? 'true' : 'false'}
@@ -195,8 +191,8 @@ export class BbCounterPanel extends LitElement {
       section {
         display: flex;
         flex-direction: column;
-        gap: 18px;
-        padding: 22px 24px 24px;
+        gap: 14px;
+        padding: 20px 24px 22px;
       }
       header {
         display: flex;
@@ -249,7 +245,7 @@ export class BbCounterPanel extends LitElement {
       }
       .ticket,
       .count {
-        font-size: 64px;
+        font-size: 60px;
         line-height: 1.05;
         font-weight: 800;
         font-variant-numeric: tabular-nums;
@@ -272,7 +268,7 @@ export class BbCounterPanel extends LitElement {
         color: var(--bb-text);
       }
       .call {
-        min-height: 96px;
+        min-height: 92px;
         font-size: 30px;
         font-weight: 800;
         letter-spacing: 0.01em;
@@ -287,31 +283,38 @@ export class BbCounterPanel extends LitElement {
       }
       .row .btn {
         min-height: 64px;
+        padding: 0 10px;
         font-size: 20px;
+        white-space: nowrap;
       }
       .counter-state {
         display: flex;
         flex-direction: column;
         gap: 10px;
-        padding-top: 16px;
+        padding-top: 14px;
         border-top: 1px solid var(--bb-border);
       }
+      .btn.expanded {
+        border-color: var(--bb-warn);
+        box-shadow: inset 0 0 0 1px var(--bb-warn);
+      }
       .pause-choices {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 10px;
-        padding: 12px;
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 8px;
+        padding: 10px 12px 12px;
         border-radius: 12px;
         background: var(--bb-warn-soft);
       }
       .pause-title {
+        grid-column: 1 / -1;
         font-weight: 700;
         color: var(--bb-warn);
-        margin-right: 4px;
       }
       .pause-choices .btn {
-        flex: 1 1 0;
+        padding: 0 4px;
+        white-space: nowrap;
+        font-size: 18px;
       }
     `,
   ];

@@ -59,6 +59,7 @@ export class BbCounterPicker extends LitElement {
     css`
       :host {
         display: block;
+        width: 100%;
         padding: 32px;
         max-width: 1100px;
         margin: 0 auto;

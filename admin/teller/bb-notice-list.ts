@@ -42,6 +42,11 @@ export class BbNoticeList extends LitElement {
 
   private actions = new ActionController(this, () => this.language);
 
+  /** Closes any open drawer (e.g. when the "Report a problem" dialog opens over the list). */
+  collapse(): void {
+    this.opened = null;
+  }
+
   private toggle(n: Notice, mode: 'update' | 'resolve'): void {
     if (this.opened?.id === n.id && this.opened.mode === mode) {
       this.opened = null;
@@ -316,9 +321,15 @@ export class BbNoticeList extends LitElement {
       .meta {
         display: flex;
         flex-wrap: wrap;
-        gap: 4px 16px;
+        gap: 4px 8px;
         font-size: 15px;
         color: var(--bb-muted);
+      }
+      .meta > span + span::before {
+        content: '·';
+        margin-right: 8px;
+        color: var(--bb-muted);
+        font-weight: 400;
       }
       .end {
         font-weight: 700;
@@ -359,8 +370,9 @@ export class BbNoticeList extends LitElement {
         gap: 8px;
       }
       .durations .btn {
-        padding: 0 8px;
+        padding: 0 4px;
         font-size: 17px;
+        white-space: nowrap;
       }
       .text-row {
         display: flex;

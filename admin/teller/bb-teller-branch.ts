@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { clockTime } from '../../core';
 import { BranchStreamController } from '../../display/lib/branch-stream';
 import type { BranchCommands, SessionUser } from '../lib/api';
@@ -11,6 +11,7 @@ import './bb-top-bar';
 import './bb-counter-picker';
 import './bb-counter-panel';
 import './bb-notice-list';
+import type { BbNoticeList } from './bb-notice-list';
 import './bb-preset-picker';
 
 /**
@@ -29,11 +30,18 @@ export class BbTellerBranch extends LitElement {
   @state() private picking = false;
   @state() private reporting = false;
 
+  @query('bb-notice-list') private noticeList?: BbNoticeList;
+
   private stream = new BranchStreamController(this, () => this.branch);
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.counterId = prefs.counter(this.branch);
+  }
+
+  private report(): void {
+    this.noticeList?.collapse();
+    this.reporting = true;
   }
 
   private pickCounter(id: string): void {
@@ -92,7 +100,7 @@ export class BbTellerBranch extends LitElement {
         <section class="notices" aria-labelledby="notices-title">
           <div class="notices-head">
             <h2 id="notices-title" class="label">${t(l, 'notices.title')}</h2>
-            <button class="btn report" data-testid="report-problem" @click=${() => (this.reporting = true)}>
+            <button class="btn report" data-testid="report-problem" @click=${this.report}>
               <span class="bang" aria-hidden="true">!</span>${t(l, 'notices.report')}
             </button>
           </div>
@@ -166,6 +174,7 @@ export class BbTellerBranch extends LitElement {
         gap: 20px;
         padding: 20px;
         align-items: start;
+        align-content: start;
       }
       .notices {
         display: flex;
@@ -179,8 +188,12 @@ export class BbTellerBranch extends LitElement {
         gap: 12px;
       }
       .notices-head h2 {
-        margin: 4px 0 0;
-        order: 2;
+        margin: 6px 0 0;
+        font-size: 13px;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--bb-muted);
       }
       .report {
         min-height: 72px;

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ToastKind } from '../lib/toast-events';
-import { t, type UiLang } from '../i18n/strings';
+import type { UiLang } from '../i18n/strings';
 
 interface Toast {
   id: number;
@@ -11,9 +11,9 @@ interface Toast {
 }
 
 const SHOW_MS: Record<ToastKind, number> = { ok: 2500, error: 6000 };
-const MAX_SHOWN = 3;
+const MAX_SHOWN = 2;
 
-/** The short messages that answer every action: "Done", or why it failed. Tap one to dismiss it. */
+/** The short messages that answer every action: "Done", or why it failed. Shown over the top bar, newest first; they go by themselves. */
 @customElement('bb-toast')
 export class BbToast extends LitElement {
   @property() language: UiLang = 'it';
@@ -23,7 +23,7 @@ export class BbToast extends LitElement {
 
   show(kind: ToastKind, message: string): void {
     const toast = { id: this.nextId++, kind, message };
-    this.toasts = [...this.toasts, toast].slice(-MAX_SHOWN);
+    this.toasts = [toast, ...this.toasts].slice(0, MAX_SHOWN);
     this.timers.set(toast.id, setTimeout(() => this.dismiss(toast.id), SHOW_MS[kind]));
   }
 
@@ -49,8 +49,6 @@ export class BbToast extends LitElement {
         data-testid="toast"
         data-kind=${x.kind}
         role=${x.kind === 'error' ? 'alert' : 'status'}
-        @click=${() => this.dismiss(x.id)}
-        title=${t(this.language, 'toast.dismiss')}
       >
         <span class="icon" aria-hidden="true">${x.kind === 'ok' ? '✓' : '!'}</span>
         <span class="msg">${x.message}</span>
@@ -62,7 +60,7 @@ export class BbToast extends LitElement {
     :host {
       position: fixed;
       left: 50%;
-      bottom: 24px;
+      top: 6px;
       transform: translateX(-50%);
       z-index: 100;
       display: flex;
@@ -73,14 +71,15 @@ export class BbToast extends LitElement {
       pointer-events: none;
     }
     .toast {
-      pointer-events: auto;
+      /* Taps go through to the buttons beneath: a toast never stands in the teller's way. */
+      pointer-events: none;
       display: flex;
       align-items: center;
       gap: 12px;
-      min-height: 56px;
+      min-height: 52px;
       width: 100%;
       box-sizing: border-box;
-      padding: 12px 20px;
+      padding: 10px 20px;
       border-radius: 14px;
       background: #1f2a37;
       color: #fff;
@@ -88,7 +87,6 @@ export class BbToast extends LitElement {
       font-weight: 600;
       box-shadow: 0 8px 24px rgba(16, 24, 40, 0.25);
       animation: in 160ms ease-out;
-      cursor: pointer;
     }
     .toast.error {
       background: var(--bb-danger, #b3261e);
@@ -109,7 +107,7 @@ export class BbToast extends LitElement {
     @keyframes in {
       from {
         opacity: 0;
-        transform: translateY(8px);
+        transform: translateY(-8px);
       }
     }
     @media (prefers-reduced-motion: reduce) {
