@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { callsToEvents, parseCallsTsv } from '../../server/tools/estimate-calls-tsv';
+import { OURS, formatReplay, replayCalls } from '../../server/tools/estimate-scoring';
+import type { PredictorScore, ReplayResult } from '../../server/tools/estimate-scoring';
+
+/**
+ * test/fixtures/estimate-calls.tsv, written by hand (times after 9:00, one agent ANNA, service PS):
+ *
+ * day 1  A  not queued, served 9:00:00–9:02:00 (120 s)      → ANNA busy, seen serving PS
+ *        B  queued 9:01:00, called 9:02:00 (wait 60),  served until 9:05:00 (180 s)
+ *        C  queued 9:01:30, called 9:05:00 (wait 210), served until 9:06:00 (60 s)
+ *        D  queued 9:10:00, called 9:10:30 (wait 30),  served until 9:12:00 (90 s)
+ *        E  queued 9:11:00, hung up 9:11:40 (40 s)
+ *        -  a PHANTOM row (ignored)
+ * day 2  G  not queued, served 9:15:00–9:16:00 (60 s)
+ *        F  queued 9:20:00, called 9:21:30 (wait 90),  served until 9:25:00 (210 s)
+ *
+ * B and C have no LES yet (no PS ticket called before them), so only D and F are scored.
+ *
+ * Baselines at D (9:10:00, nobody waiting):
+ *   LES 210 (C) · HOL 0 · AVG10 (60+210)/2 = 135
+ *   QL: 3 completions by ANNA in the last 30 min (9:02, 9:05, 9:06) < k=10 → gap 1800/3 = 600 → (0+1)×600 = 600
+ *   classic: durations A 120, B 180, C 60 → mean 120, 1 counter → 120
+ * Baselines at F (day 2, 9:20:00, nobody waiting):
+ *   LES 30 (D) · HOL 0 · AVG10 (60+210+30)/3 = 100
+ *   QL: 1 completion in 30 min (G at 9:16) → 1800 · classic: (120+180+60+90+60)/5 = 102
+ * Errors (D; F) and figures over the two:
+ *   LES  +180; −60  → RMSE √((180²+60²)/2) = √18000 = 134.16, MAE 120,  ±60 s: F only → 50%
+ *   HOL  −30; −90   → RMSE √4500 = 67.08,  MAE 60,  ±60 s: D only → 50%
+ *   QL   +570; +1710 → RMSE √1624500 = 1274.56, MAE 1140, 0%
+ *   AVG10 +105; +10 → RMSE √5562.5 = 74.58, MAE 57.5, 50%
+ *   classic +90; +12 → RMSE √4122 = 64.20, MAE 51, 50%   ← best baseline
+ *
+ * Ours (minHistory 1, forgetting 1 so the arithmetic stays short). Features
+ * [1, same ahead, other ahead, other behind, head wait min, last wait min, recent wait min, counters],
+ * prior weights w0 = [0,0,0,0,0,0,60,0], prior covariance P0 = 10⁴·I, recursive least squares:
+ *   B issued: x_B = [1,0,0,0,0,0,0,1] (no waits known yet → 0); no estimate (nothing learned yet)
+ *   C issued: x_C = [1,1,0,0,0.5,0,0,1] (B ahead, waiting 30 s); no estimate
+ *   B called (60): error 60, Px = 10⁴·x_B, denom = 1 + 2·10⁴ → constant and counters weights += 10⁴·60/20001 = 29.9985
+ *   C called (210): w = [30.0045, 119.9832, 0, 0, 59.9916, 0, 60, 30.0045]
+ *   D issued: x_D = [1,0,0,0,0,3.5,2.25,1] → 30.0045 + 60×2.25 + 30.0045 = 195.009 s; no spread learned → range [0, 390.02]
+ *   D called (30): w = [30.0040, 119.9840, 0, 0, 59.9920, −33.3588, 38.5550, 30.0040]
+ *   E and F: x = [1,0,0,0,0,0.5,1.6667,1] → 30.0040×2 − 33.3588×0.5 + 38.5550×1.6667 = 107.587 s;
+ *     its spread bucket (90–180 s) has no data yet (D's error went to the ≥180 s bucket) → range [0, 215.17]
+ *   Ours: +165.009; +17.587 → RMSE √((165.009² + 17.587²)/2) = 117.34, MAE 91.30, ±60 s 50%,
+ *   coverage: 30 ∈ [0, 390] and 90 ∈ [0, 215] → 100%. Ratio 117.34 / 64.20 = 1.828.
+ * Hang-up E (40 s): LES 30 and HOL 0 are below 40 (she waited longer than predicted); AVG10 100,
+ * QL 600, classic 120 (durations A, B, C) and ours 107.6 are above.
+ */
+const fixture = readFileSync(new URL('../fixtures/estimate-calls.tsv', import.meta.url), 'utf8');
+const calls = parseCallsTsv(fixture);
+const options = { estimator: { minHistory: 1, forgetting: 1 } } as const;
+
+function byName(r: ReplayResult, name: string): PredictorScore {
+  const s = r.scores.find((x) => x.name === name);
+  if (!s) throw new Error(`no ${name}`);
+  return s;
+}
+
+describe('estimate replay on a hand-made fixture', () => {
+  it('parses days, waits and phantom rows', () => {
+    expect(calls).toHaveLength(8);
+    expect(calls.map((c) => c.day)).toEqual([1, 1, 1, 1, 1, 1, 2, 2]);
+    expect(calls.filter((c) => c.outcome === 'PHANTOM')).toHaveLength(1);
+    // Phantom dropped; A and G give a call and an end each; B, C, D, F give issue, call, end; E issue and leave.
+    expect(callsToEvents(calls)).toHaveLength(2 * 2 + 4 * 3 + 2);
+  });
+
+  it('matches the hand-computed figures over both days', () => {
+    const r = replayCalls(calls, options);
+    expect(r.served).toBe(4);
+    expect(r.scored).toBe(2);
+    expect(r.hangups).toBe(1);
+    expect(r.meanWaitSec).toBe(60);
+    const expected: Record<string, [rmse: number, mae: number, within60: number, hangLonger: number]> = {
+      [OURS]: [117.34, 91.298, 0.5, 0],
+      LES: [134.164, 120, 0.5, 1],
+      HOL: [67.082, 60, 0.5, 1],
+      QL: [1274.559, 1140, 0, 0],
+      AVG10: [74.582, 57.5, 0.5, 0],
+      classic: [64.203, 51, 0.5, 0],
+    };
+    for (const [name, [rmse, mae, within60, hangLonger]] of Object.entries(expected)) {
+      const s = byName(r, name);
+      expect(s.rmse, name).toBeCloseTo(rmse, 1);
+      expect(s.mae, name).toBeCloseTo(mae, 1);
+      expect(s.within60, name).toBe(within60);
+      expect(s.hangupsLongerThanPredicted, name).toBe(hangLonger);
+    }
+    expect(byName(r, OURS).coverage).toBe(1);
+    expect(byName(r, OURS).answered).toBe(2);
+    expect(byName(r, 'HOL').answered).toBe(4);
+    expect(r.unknown).toEqual({ no_counter: 0, no_history: 2 });
+    expect(r.bestBaseline).toBe('classic');
+    expect(r.ratio).toBeCloseTo(117.34 / 64.203, 2);
+    expect(formatReplay(r)).toContain('| classic | 2 | 64.2 | 51.0 | 1.070 | 50.0% | – | 0.0% |');
+  });
+
+  it('scores only the chosen days, after streaming the earlier ones', () => {
+    const r = replayCalls(calls, { ...options, days: [2, 2] });
+    expect(r.scored).toBe(1);
+    expect(r.hangups).toBe(0);
+    expect(byName(r, 'LES').rmse).toBeCloseTo(60, 5); // 30 − 90
+    expect(byName(r, 'classic').rmse).toBeCloseTo(12, 5); // 102 − 90
+    expect(byName(r, OURS).rmse).toBeCloseTo(17.587, 1);
+  });
+});
