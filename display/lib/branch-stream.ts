@@ -11,6 +11,17 @@ import {
 
 export type StreamStatus = 'connecting' | 'live' | 'stale';
 
+/** Why the server would not stream this branch (e.g. unknown branch). */
+export interface StreamRefusal {
+  code: string;
+  message: string;
+}
+
+/** After a refusal, ask again this often: a screen set up before its branch exists starts by itself. */
+const RETRY_REFUSED_MS = 30_000;
+/** How often the watchdog looks for silence (and the host re-renders its clock). */
+const WATCHDOG_MS = 500;
+
 /**
  * Keeps a Lit element in step with one branch: snapshot, then events in seq order through the
  * shared reducer, with gap detection, resync after reconnect (sending `lastSeq`), the server's
@@ -24,11 +35,14 @@ export class BranchStreamController implements ReactiveController {
   clockOffset = 0;
   /** Server time of the last message heard; what "information as of" refers to. */
   lastHeardAt: number | null = null;
+  /** Set when the server refused the stream (unknown branch); cleared by the next snapshot. */
+  refused: StreamRefusal | null = null;
   /** A newly applied event, for elements that animate calls. */
   onEvent?: (e: BranchEvent) => void;
 
   private socket?: Socket<ServerToClient, ClientToServer>;
   private watchdog?: ReturnType<typeof setInterval>;
+  private retry?: ReturnType<typeof setTimeout>;
   private lastHeardLocal = 0;
 
   constructor(
@@ -59,12 +73,25 @@ export class BranchStreamController implements ReactiveController {
     socket.on('snapshot', ({ state, serverTime }) => {
       this.heard(serverTime);
       this.replica.loadSnapshot(state);
+      this.refused = null;
       this.setStatus('live');
+      // A snapshot after a resync arrives while already live: render it now, not at the next tick.
+      this.host.requestUpdate();
     });
     socket.on('catchup', ({ events, serverTime }) => {
       this.heard(serverTime);
       if (this.replica.receiveAll(events) === 'gap') this.resync();
       else this.setStatus('live');
+      this.host.requestUpdate();
+    });
+    socket.on('refused', (r) => this.refuse(socket, r));
+    socket.on('connect_error', (err: Error & { data?: { code?: unknown; message?: unknown } }) => {
+      // A refusal by the server's handshake middleware: socket.io will not retry by itself.
+      if (!socket.active) {
+        const code = typeof err.data?.code === 'string' ? err.data.code : err.message;
+        const message = typeof err.data?.message === 'string' ? err.data.message : err.message;
+        this.refuse(socket, { code, message });
+      }
     });
     socket.on('event', (e) => {
       this.heard(null);
@@ -81,19 +108,34 @@ export class BranchStreamController implements ReactiveController {
       else if (this.status === 'stale' && socket.connected && this.replica.state) this.setStatus('live');
     });
     socket.on('disconnect', () => this.setStatus('stale'));
-    socket.io.on('reconnect_attempt', () => this.host.requestUpdate());
+    socket.io.on('reconnect_attempt', this.onReconnectAttempt);
     this.watchdog = setInterval(() => {
       if (this.status === 'live' && Date.now() - this.lastHeardLocal > STALE_AFTER_MS) this.setStatus('stale');
       this.host.requestUpdate();
-    }, 1000);
+    }, WATCHDOG_MS);
   }
 
   hostDisconnected(): void {
     clearInterval(this.watchdog);
+    clearTimeout(this.retry);
     this.socket?.removeAllListeners();
+    this.socket?.io.off('reconnect_attempt', this.onReconnectAttempt);
     this.socket?.disconnect();
     this.socket = undefined;
   }
+
+  /** The server will not stream this branch: say so, stop, and ask again later. */
+  private refuse(socket: Socket<ServerToClient, ClientToServer>, r: StreamRefusal): void {
+    this.refused = { code: String(r.code), message: String(r.message) };
+    socket.disconnect();
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      if (this.socket === socket) socket.connect();
+    }, RETRY_REFUSED_MS);
+    this.host.requestUpdate();
+  }
+
+  private readonly onReconnectAttempt = (): void => this.host.requestUpdate();
 
   private resync(): void {
     this.socket?.emit('resync', { lastSeq: this.replica.seq });

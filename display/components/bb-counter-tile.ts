@@ -1,0 +1,175 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { causeLabel, clockTime, type CounterState, type Notice } from '../../core';
+import { causeIcon } from '../lib/cause-icons';
+import { inline, langStyles, msgs, stacked, type LangText } from '../lib/text';
+
+/** One counter: its name, whether it is open, paused (and until when) or closed, and whom it serves. */
+@customElement('bb-counter-tile')
+export class BbCounterTile extends LitElement {
+  @property({ attribute: false }) counter: CounterState | null = null;
+  /** The counter's name in the screen's languages. */
+  @property({ attribute: false }) names: readonly LangText[] = [];
+  /** Number of the ticket at this counter, if any. */
+  @property() ticket: string | null = null;
+  /** Active notices that name this counter. */
+  @property({ attribute: false }) notices: readonly Notice[] = [];
+  @property({ attribute: false }) langs: readonly string[] = ['en'];
+  @property() timezone = 'UTC';
+
+  static override styles = [
+    langStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      .tile {
+        --accent: var(--bb-off);
+        height: 100%;
+        box-sizing: border-box;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas:
+          'name main'
+          'status status'
+          'notice notice';
+        align-content: start;
+        gap: 0.35rem 1rem;
+        padding: 0.8rem 1.2rem 0.9rem;
+        border-radius: var(--bb-radius);
+        background: var(--bb-surface);
+        border-top: 0.45rem solid var(--accent);
+      }
+      .tile[data-status='open'] {
+        --accent: var(--bb-ok);
+      }
+      .tile[data-status='paused'] {
+        --accent: var(--bb-warn);
+      }
+      .tile[data-status='closed'] {
+        background: transparent;
+        box-shadow: inset 0 0 0 0.12rem var(--bb-line);
+      }
+      .name {
+        grid-area: name;
+        font-size: 1.7rem;
+        font-weight: 800;
+        line-height: 1.1;
+        min-width: 0;
+      }
+      .name .l1 {
+        font-size: 0.68em;
+        margin-top: 0.1em;
+      }
+      .status {
+        grid-area: status;
+        display: flex;
+        align-items: center;
+        gap: 0.45em;
+        font-size: 1.35rem;
+        font-weight: 700;
+        color: var(--accent);
+      }
+      .status svg {
+        flex: none;
+        width: 1.2em;
+        height: 1.2em;
+      }
+      .status .i1,
+      .status .sep {
+        color: inherit;
+        opacity: 0.85;
+      }
+      .main {
+        grid-area: main;
+        font-size: 2.8rem;
+        font-weight: 800;
+        line-height: 1;
+        font-variant-numeric: tabular-nums;
+        color: var(--bb-call);
+      }
+      .back {
+        grid-area: main;
+        text-align: right;
+        font-size: 1.35rem;
+        font-weight: 800;
+        line-height: 1.15;
+        color: var(--bb-text);
+        font-variant-numeric: tabular-nums;
+      }
+      .back .l1 {
+        font-size: 0.8em;
+      }
+      .notice {
+        grid-area: notice;
+        display: flex;
+        align-items: center;
+        gap: 0.45em;
+        font-size: 1.2rem;
+        font-weight: 700;
+        color: var(--bb-warn);
+        min-width: 0;
+      }
+      .notice svg {
+        flex: none;
+        width: 1.3em;
+        height: 1.3em;
+      }
+      @media (max-width: 899px) {
+        .tile {
+          padding: 0.6rem 0.8rem 0.7rem;
+          gap: 0.3rem 0.6rem;
+          border-top-width: 0.3rem;
+        }
+        .name {
+          font-size: 1.05rem;
+        }
+        .status {
+          font-size: 0.9rem;
+        }
+        .main {
+          font-size: 1.5rem;
+        }
+        .back {
+          font-size: 0.9rem;
+        }
+        .notice {
+          font-size: 0.85rem;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const c = this.counter;
+    if (!c) return nothing;
+    const langs = this.langs;
+    const statusWords = msgs(langs, c.status === 'open' ? 'open' : c.status === 'paused' ? 'paused' : 'closed');
+    const notice = this.notices[0];
+    return html`<div class="tile" data-testid="counter" data-counter=${c.id} data-status=${c.status}>
+      <div class="name">${stacked(this.names)}</div>
+      <div class="status">${STATUS_ICON[c.status]}<span>${inline(statusWords)}</span></div>
+      ${c.status === 'open' && this.ticket ? html`<div class="main">${this.ticket}</div>` : nothing}
+      ${c.status === 'paused' && c.backAt !== null
+        ? html`<div class="back">${stacked(msgs(langs, 'pausedBackAt', clockTime(c.backAt, this.timezone, langs[0])))}</div>`
+        : nothing}
+      ${notice
+        ? // The notice card beside carries the full, bilingual story; here the icon and the main word point to it.
+          html`<div class="notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${causeLabel(notice.cause, langs[0] ?? 'en')}</span></div>`
+        : nothing}
+    </div>`;
+  }
+}
+
+const STATUS_ICON = {
+  open: html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="M7 12.5l3.5 3.5 6.5-7" /></svg>`,
+  paused: html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="M9.5 8v8M14.5 8v8" /></svg>`,
+  closed: html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="M5 19L19 5" /></svg>`,
+} as const;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-counter-tile': BbCounterTile;
+  }
+}

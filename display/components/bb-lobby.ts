@@ -1,0 +1,347 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { visibleNotices, type BranchEvent, type BranchState, type Notice } from '../../core';
+import { BranchStreamController } from '../lib/branch-stream';
+import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
+import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
+import { themeTokens } from '../lib/theme';
+import './bb-clock';
+import './bb-connection-banner';
+import './bb-counter-tile';
+import './bb-notice-board';
+import './bb-now-serving';
+import './bb-phone-qr';
+import './bb-waiting-list';
+
+/**
+ * The lobby screen of one branch (/display/<branch>), and its phone view. It owns the branch
+ * stream; every child element is a plain view of the data handed to it.
+ *
+ * On the TV (no `language`) it shows the branch's languages together, the first one large; with
+ * `language` (the phone's ?lang=en) it shows that one only.
+ */
+@customElement('bb-lobby')
+export class BbLobby extends LitElement {
+  /** The branch id, from /display/<branch>. Set before the element is connected. */
+  @property() branch = '';
+  /** One language only; empty for the branch's own languages. */
+  @property() language = '';
+  /** The address phones should open (the QR code); empty hides the code. */
+  @property() phoneUrl = '';
+
+  private readonly stream = new BranchStreamController(this, () => this.branch);
+  /** Calls announced live, by callKey, with the local time (performance.now) their highlight ends. */
+  private readonly fresh = new Map<string, number>();
+
+  static override styles = [
+    themeTokens,
+    langStyles,
+    css`
+      :host {
+        display: block;
+        height: 100%;
+        background: var(--bb-bg);
+        color: var(--bb-text);
+        font-family: var(--bb-font);
+        -webkit-font-smoothing: antialiased;
+      }
+      .screen {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        overflow: hidden;
+      }
+      header {
+        flex: none;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 2rem;
+        padding: 1.2rem 3rem 1.1rem;
+        border-bottom: 0.15rem solid var(--bb-line);
+      }
+      .branch {
+        min-width: 0;
+      }
+      .branch-name {
+        font-size: 2.9rem;
+        font-weight: 800;
+        line-height: 1.1;
+        letter-spacing: -0.01em;
+      }
+      .date {
+        margin-top: 0.5rem;
+        font-size: 1.6rem;
+        color: var(--bb-text-2);
+      }
+      .date::first-letter {
+        text-transform: uppercase;
+      }
+      main {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: 50rem minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1fr) auto auto;
+        grid-template-areas:
+          'serving notices'
+          'waiting notices'
+          'counters notices';
+        gap: 1.8rem 2.6rem;
+        padding: 1.6rem 3rem 1.8rem;
+        transition:
+          opacity 0.4s,
+          filter 0.4s;
+      }
+      /* Stale: everything that comes from the server greys out, so it never looks live. */
+      .stale main,
+      .stale header .live {
+        opacity: 0.4;
+        filter: grayscale(1);
+      }
+      bb-now-serving {
+        grid-area: serving;
+      }
+      bb-notice-board {
+        grid-area: notices;
+      }
+      bb-waiting-list {
+        grid-area: waiting;
+      }
+      .counters {
+        grid-area: counters;
+        min-width: 0;
+      }
+      .section-title {
+        margin: 0 0 0.8rem;
+        font-size: 1.5rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--bb-text-2);
+      }
+      .section-title .i0 {
+        color: var(--bb-text);
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(23rem, 1fr));
+        gap: 0.8rem;
+      }
+      .header-end {
+        display: flex;
+        align-items: center;
+        gap: 3rem;
+      }
+      .message {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 1.6rem;
+        text-align: center;
+        padding: 3rem;
+        box-sizing: border-box;
+      }
+      .message .title {
+        font-size: 3.4rem;
+        font-weight: 800;
+      }
+      .message .hint {
+        font-size: 2rem;
+        color: var(--bb-text-2);
+        max-width: 60rem;
+      }
+      .message .brand {
+        font-size: 1.6rem;
+        letter-spacing: 0.12em;
+        text-transform: uppercase;
+        color: var(--bb-text-3);
+      }
+      .pulse {
+        width: 1.6rem;
+        height: 1.6rem;
+        border-radius: 50%;
+        background: var(--bb-text-3);
+        animation: pulse 1.6s ease-in-out infinite;
+      }
+      @keyframes pulse {
+        50% {
+          opacity: 0.25;
+          transform: scale(0.7);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .pulse {
+          animation: none;
+        }
+      }
+      /* Phone view: one column, normal page scrolling. */
+      @media (max-width: 899px) {
+        :host {
+          height: auto;
+          min-height: 100%;
+        }
+        .screen {
+          height: auto;
+          overflow: visible;
+        }
+        header {
+          padding: 0.9rem 1rem 0.8rem;
+          gap: 1rem;
+        }
+        .branch-name {
+          font-size: 1.3rem;
+        }
+        .date {
+          font-size: 0.9rem;
+          margin-top: 0.25rem;
+        }
+        main {
+          display: flex;
+          flex-direction: column;
+          gap: 1.4rem;
+          padding: 1rem 1rem 2rem;
+        }
+        .header-end {
+          gap: 0;
+        }
+        .section-title {
+          font-size: 1rem;
+          margin-bottom: 0.6rem;
+        }
+        .tiles {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+          gap: 0.5rem;
+        }
+        bb-phone-qr {
+          display: none;
+        }
+        .message .title {
+          font-size: 1.6rem;
+        }
+        .message .hint {
+          font-size: 1.05rem;
+        }
+        .message .brand {
+          font-size: 0.85rem;
+        }
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stream.onEvent = (e) => this.noteEvent(e);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stream.onEvent = undefined;
+  }
+
+  private noteEvent(e: BranchEvent): void {
+    if (e.type === 'TicketCalled' || e.type === 'TicketRecalled') {
+      this.fresh.set(callKey({ ticketId: e.ticketId, counterId: e.counterId, at: e.at }), performance.now() + CALL_HIGHLIGHT_MS);
+    }
+  }
+
+  /** The calls still in their highlight time; forgets the others. */
+  private highlighted(): Set<string> {
+    const t = performance.now();
+    for (const [k, until] of this.fresh) if (until <= t) this.fresh.delete(k);
+    return new Set(this.fresh.keys());
+  }
+
+  override render() {
+    const s = this.stream;
+    const state = s.state;
+    if (s.refused) return this.renderRefused();
+    if (!state || !state.config) return this.renderLoading(state);
+    return this.renderBoard(state);
+  }
+
+  private renderBoard(state: BranchState) {
+    const config = state.config!;
+    const langs = this.language ? [this.language] : config.languages;
+    const main = langs[0] ?? 'en';
+    const now = this.stream.now();
+    const stale = this.stream.status !== 'live';
+    const notices = visibleNotices(state.notices, now);
+    const activeByCounter = (id: string): Notice[] =>
+      state.notices.filter((n) => n.status === 'active' && n.scope.type === 'counters' && n.scope.ids.includes(id));
+    document.title = `${config.name} · Branchboard`;
+
+    const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
+
+    return html`<div class="screen ${stale ? 'stale' : ''}">
+      <header>
+        <div class="branch">
+          <div class="branch-name">${config.name}</div>
+          <div class="date">${date}</div>
+        </div>
+        <div class="header-end">
+          ${this.phoneUrl ? html`<bb-phone-qr url=${this.phoneUrl} .langs=${langs}></bb-phone-qr>` : nothing}
+          <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>
+        </div>
+      </header>
+      ${stale
+        ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
+        : nothing}
+      <main aria-busy=${stale ? 'true' : 'false'}>
+        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .highlighted=${stale ? new Set<string>() : this.highlighted()}></bb-now-serving>
+        <bb-notice-board .notices=${notices} .config=${config} .langs=${langs} .now=${now}></bb-notice-board>
+        <bb-waiting-list .services=${config.services} .queues=${state.queues} .langs=${langs} .branchLangs=${config.languages}></bb-waiting-list>
+        <section class="counters">
+          <h2 class="section-title">${inline(msgs(langs, 'counters'))}</h2>
+          <div class="tiles">
+            ${config.counters.map((c) => {
+              const cs = state.counters[c.id];
+              const ticketId = cs?.ticketId;
+              return html`<bb-counter-tile
+                .counter=${cs ?? null}
+                .names=${localTexts(c.name, langs, config.languages)}
+                .ticket=${ticketId ? (state.tickets[ticketId]?.number ?? null) : null}
+                .notices=${activeByCounter(c.id)}
+                .langs=${langs}
+                timezone=${config.timezone}
+              ></bb-counter-tile>`;
+            })}
+          </div>
+        </section>
+      </main>
+    </div>`;
+  }
+
+  private renderLoading(state: BranchState | null) {
+    const langs = this.screenLangs();
+    return html`<div class="message" role="status">
+      <div class="brand">Branchboard</div>
+      <div class="pulse" aria-hidden="true"></div>
+      <div class="title">${stacked(msgs(langs, state && !state.config ? 'notConfigured' : 'connecting'))}</div>
+    </div>`;
+  }
+
+  private renderRefused() {
+    const langs = this.screenLangs();
+    return html`<div class="message" role="alert" data-testid="unknown-branch">
+      <div class="brand">Branchboard</div>
+      <div class="title">${stacked(msgs(langs, 'unknownBranch'))}</div>
+      <div class="hint">${stacked(msgs(langs, 'unknownBranchHint', this.branch))}</div>
+    </div>`;
+  }
+
+  /** Languages before the branch's config is known: the asked one, else the device's and English. */
+  private screenLangs(): string[] {
+    if (this.language) return [this.language];
+    const device = (navigator.language || 'en').split('-')[0] ?? 'en';
+    return device === 'en' ? ['en'] : [device, 'en'];
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-lobby': BbLobby;
+  }
+}

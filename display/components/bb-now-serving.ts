@@ -1,0 +1,199 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { BranchConfig, Call } from '../../core';
+import { callKey } from '../lib/calls';
+import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
+
+/**
+ * "Now serving": the latest calls, newest first, ticket number → counter, big enough to read
+ * across the room. A call that just happened (or was repeated) is highlighted for a few seconds.
+ */
+@customElement('bb-now-serving')
+export class BbNowServing extends LitElement {
+  @property({ attribute: false }) calls: readonly Call[] = [];
+  @property({ attribute: false }) config: BranchConfig | null = null;
+  @property({ attribute: false }) langs: readonly string[] = ['en'];
+  /** Keys (see callKey) of the calls to highlight now. */
+  @property({ attribute: false }) highlighted: ReadonlySet<string> = new Set();
+  /** At most this many rows. */
+  @property({ type: Number }) max = 6;
+
+  static override styles = [
+    langStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      h2 {
+        margin: 0 0 1.2rem;
+        font-size: 1.9rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--bb-text-2);
+      }
+      h2 .i0 {
+        color: var(--bb-text);
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 0.8rem;
+        min-height: 0;
+        overflow: hidden;
+      }
+      li {
+        display: grid;
+        grid-template-columns: minmax(0, auto) 3rem minmax(0, 1fr);
+        align-items: center;
+        gap: 1.2rem;
+        padding: 0.7rem 1.6rem;
+        border-radius: var(--bb-radius);
+        background: var(--bb-surface);
+        border: 0.2rem solid transparent;
+      }
+      .ticket {
+        font-size: 3.9rem;
+        font-weight: 800;
+        line-height: 1;
+        font-variant-numeric: tabular-nums;
+        letter-spacing: 0.01em;
+        color: var(--bb-call);
+      }
+      .arrow {
+        width: 3rem;
+        height: 3rem;
+        color: var(--bb-text-3);
+      }
+      .counter {
+        font-size: 2.2rem;
+        font-weight: 700;
+        line-height: 1.1;
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .recall {
+        grid-column: 1 / -1;
+        font-size: 1.4rem;
+        font-weight: 700;
+        color: var(--bb-call);
+        margin-top: -0.3rem;
+      }
+      li.first {
+        padding: 1.2rem 1.8rem;
+        background: var(--bb-surface-2);
+      }
+      li.first .ticket {
+        font-size: 6.8rem;
+      }
+      li.first .counter {
+        font-size: 3rem;
+      }
+      li.fresh {
+        border-color: var(--bb-call);
+        animation: flash 1.2s ease-in-out 3;
+      }
+      @keyframes flash {
+        0%,
+        100% {
+          background: var(--bb-surface-2);
+        }
+        50% {
+          background: #4a3f12;
+        }
+      }
+      .empty {
+        font-size: 2rem;
+        color: var(--bb-text-3);
+        padding: 2rem 0;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        li.fresh {
+          animation: none;
+        }
+      }
+      @media (max-width: 899px) {
+        h2 {
+          font-size: 1rem;
+          margin-bottom: 0.6rem;
+        }
+        ol {
+          gap: 0.5rem;
+        }
+        li,
+        li.first {
+          gap: 0.6rem;
+          padding: 0.6rem 0.9rem;
+          grid-template-columns: minmax(0, auto) 1.4rem minmax(0, 1fr);
+        }
+        .ticket {
+          font-size: 2rem;
+        }
+        li.first .ticket {
+          font-size: 2.8rem;
+        }
+        .counter,
+        li.first .counter {
+          font-size: 1.25rem;
+        }
+        .arrow {
+          width: 1.4rem;
+          height: 1.4rem;
+        }
+        .recall {
+          font-size: 0.9rem;
+          margin-top: 0;
+        }
+        .empty {
+          font-size: 1rem;
+          padding: 0.5rem 0;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const langs = this.langs;
+    const branchLangs = this.config?.languages ?? [];
+    const counterName = (id: string) => this.config?.counters.find((c) => c.id === id)?.name ?? { [langs[0] ?? 'en']: id };
+    const calls = this.calls.slice(0, this.max);
+    return html`<h2>${inline(msgs(langs, 'nowServing'))}</h2>
+      ${calls.length === 0
+        ? html`<div class="empty">${stacked(msgs(langs, 'noCallsYet'))}</div>`
+        : html`<ol>
+            ${repeat(
+              calls,
+              (c) => callKey(c),
+              (c, i) => html`<li
+                data-testid="call"
+                data-ticket=${c.number}
+                data-counter=${c.counterId}
+                class="${i === 0 ? 'first' : ''} ${this.highlighted.has(callKey(c)) ? 'fresh' : ''}"
+              >
+                <span class="ticket">${c.number}</span>
+                <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+                  <path d="M4 12h15M13 6l6 6-6 6" />
+                </svg>
+                <span class="counter">
+                  ${i === 0
+                    ? stacked(localTexts(counterName(c.counterId), langs, branchLangs))
+                    : inline(localTexts(counterName(c.counterId), langs, branchLangs))}
+                </span>
+                ${c.recall ? html`<span class="recall">${inline(msgs(langs, 'calledAgain'))}</span>` : nothing}
+              </li>`,
+            )}
+          </ol>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-now-serving': BbNowServing;
+  }
+}

@@ -1,0 +1,70 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import QRCode from 'qrcode';
+import { langStyles, msgs, stacked } from '../lib/text';
+
+/**
+ * A QR code to the same board for phones. The SVG is made here from our own URL, and shown as a
+ * data: URL in an <img>, so no markup is ever injected into the page.
+ */
+@customElement('bb-phone-qr')
+export class BbPhoneQr extends LitElement {
+  @property() url = '';
+  @property({ attribute: false }) langs: readonly string[] = ['en'];
+  @state() private src = '';
+
+  static override styles = [
+    langStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+      }
+      img {
+        display: block;
+        width: 7rem;
+        height: 7rem;
+        border-radius: 0.4rem;
+        background: #fff;
+        padding: 0.35rem;
+        box-sizing: border-box;
+        image-rendering: pixelated;
+      }
+      .caption {
+        max-width: 12rem;
+        font-size: 1.25rem;
+        font-weight: 700;
+        line-height: 1.2;
+      }
+      .caption .l1 {
+        font-size: 0.82em;
+        margin-top: 0.4em;
+      }
+    `,
+  ];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('url')) void this.makeCode(this.url);
+  }
+
+  private async makeCode(url: string): Promise<void> {
+    if (!url) {
+      this.src = '';
+      return;
+    }
+    const svgText = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M', color: { dark: '#0b1a30', light: '#ffffff' } });
+    if (url === this.url) this.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  }
+
+  override render() {
+    return html`${this.src ? html`<img src=${this.src} alt="" />` : nothing}
+      <div class="caption">${stacked(msgs(this.langs, 'followOnPhone'))}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-phone-qr': BbPhoneQr;
+  }
+}
