@@ -1,10 +1,17 @@
 import { DelayHistory, Ring } from './delay-history';
-import { PRIOR_VARIANCE, PRIOR_WEIGHTS, featuresOf } from './features';
-import { FadingHistogram } from './quantiles';
+import {
+  PRIOR_VARIANCE,
+  PRIOR_WEIGHTS,
+  WAITING_PRIOR_VARIANCE,
+  WAITING_PRIOR_WEIGHTS,
+  featuresOf,
+  waitingFeaturesOf,
+} from './features';
 import { QueueState } from './queue-state';
 import type { WaitingTicket } from './queue-state';
-import { OnlineRegression } from './regression';
 import { UsualTracker } from './usual';
+import { WaitModel } from './wait-model';
+import type { Range } from './wait-model';
 import type { Estimator, EstimatorEvent, EstimatorOptions, ServiceRef, TicketRef, WaitEstimate, WaitingEstimate } from './types';
 
 /**
@@ -12,23 +19,36 @@ import type { Estimator, EstimatorEvent, EstimatorOptions, ServiceRef, TicketRef
  * priorities applied), looks at how long recent customers waited, and weighs these with weights
  * it keeps learning from every ticket that gets called. The 80% range comes from how far real
  * waits fell from its own earlier estimates. See docs/ESTIMATOR.md.
+ *
+ * Two learned models: one for a ticket being issued now (the figure benchmarked in
+ * docs/BENCHMARKS.md), one for the rest of the wait of a ticket already waiting, which also
+ * knows how long it has waited. The second learns from snapshots of waiting tickets.
  */
 
-/** Shift (seconds) inside the log of the spread, so short waits don't give huge ratios. */
-const SPREAD_SHIFT_SEC = 20;
-/** Spread is learned separately for short, medium and long estimates (upper bounds, seconds). */
-const SPREAD_BUCKETS = [45, 90, 180, Infinity] as const;
+/** A waiting ticket is snapshotted for learning at most this often, and this many times. */
+const SNAPSHOT_EVERY_MS = 30_000;
+const MAX_SNAPSHOTS = 12;
+
+interface Snapshot {
+  at: number;
+  features: Float64Array;
+  /** What was estimated then, if anything: the spread is learned from its errors. */
+  estimateSec: number | undefined;
+}
 
 interface Pending {
-  features: Float64Array;
-  /** The estimate given when the ticket was issued, if any: the spread is learned from its errors. */
-  estimateSec: number | undefined;
+  arrival: Snapshot;
+  /** Snapshots while waiting (the first one is the arrival itself, waited 0). */
+  waiting: Snapshot[];
 }
 
 export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const minHistory = options.minHistory ?? 20;
-  const minServiceHistory = options.minServiceHistory ?? 150;
-  const forgetting = options.forgetting ?? 0.998;
+  const modelOptions = {
+    forgetting: options.forgetting ?? 0.998,
+    minHistory,
+    minServiceHistory: options.minServiceHistory ?? 150,
+  };
   const queue = new QueueState({
     priorityHeadStartSec: options.priorityHeadStartSec ?? {},
     activeCounterWindowSec: options.activeCounterWindowSec ?? 1800,
@@ -37,59 +57,43 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const history = new DelayHistory();
   const usual = new UsualTracker((options.utcOffsetMin ?? 0) * 60_000);
   const allWaits = new Ring(50);
-  const shared = new OnlineRegression(PRIOR_WEIGHTS, PRIOR_VARIANCE, forgetting);
-  const byService = new Map<ServiceRef, OnlineRegression>();
-  const spread = SPREAD_BUCKETS.map(() => new FadingHistogram(-4, 4, 160, 0.9995));
+  const onArrival = new WaitModel({ ...modelOptions, prior: PRIOR_WEIGHTS, priorVariance: PRIOR_VARIANCE });
+  const whileWaiting = new WaitModel({ ...modelOptions, prior: WAITING_PRIOR_WEIGHTS, priorVariance: WAITING_PRIOR_VARIANCE });
   const pending = new Map<TicketRef, Pending>();
 
-  const modelFor = (service: ServiceRef): OnlineRegression | undefined => {
-    const own = byService.get(service);
-    if (own && own.updates >= minServiceHistory) return own;
-    return shared.updates >= minHistory ? shared : undefined;
-  };
+  /** Features of a ticket queued at `queuedAt` (itself left out of the queue if it is waiting). */
+  const featuresFor = (service: ServiceRef, queuedAt: number, now: number, counters: number, self?: WaitingTicket): Float64Array =>
+    featuresOf(service, queue.position(service, queuedAt, now, self), counters, history, allWaits.mean() ?? 0);
 
-  const spreadFor = (estimateSec: number): FadingHistogram =>
-    spread[SPREAD_BUCKETS.findIndex((b) => estimateSec < b)] ?? (spread[spread.length - 1] as FadingHistogram);
-
-  /** Point estimate for a ticket queued at `queuedAt`, or why there is none. */
-  const estimate = (service: ServiceRef, queuedAt: number, now: number, self?: WaitingTicket): WaitEstimate & { features?: Float64Array } => {
-    const counters = queue.activeCounters(service, now).length;
+  /** The common part of an answer: unknown causes first, then the model's range and the reasons. */
+  const answer = (service: ServiceRef, now: number, counters: number, range: () => Range | undefined): WaitEstimate => {
     if (counters === 0) return { known: false, cause: 'no_counter', reasons: usual.reasons(service, now, counters, undefined) };
-    const fallback = allWaits.mean();
-    const model = modelFor(service);
-    if (fallback === undefined || !model) {
-      return { known: false, cause: 'no_history', reasons: usual.reasons(service, now, counters, undefined) };
-    }
-    const features = featuresOf(service, queue.position(service, queuedAt, now, self), counters, history, fallback);
-    const waitSec = Math.max(0, model.predict(features));
-    const s = spreadFor(waitSec);
-    const band = (q: number): number => Math.max(0, Math.exp(s.quantile(q)) * (waitSec + SPREAD_SHIFT_SEC) - SPREAD_SHIFT_SEC);
-    const [p10Sec, p90Sec] = s.weight > 0 ? [band(0.1), band(0.9)] : [0, 2 * waitSec];
-    return {
-      known: true,
-      waitSec,
-      p10Sec: Math.min(p10Sec, waitSec),
-      p90Sec: Math.max(p90Sec, waitSec),
-      usualSec: usual.usualWait(service, now),
-      reasons: usual.reasons(service, now, counters, waitSec),
-      features,
-    };
+    const r = allWaits.size > 0 ? range() : undefined;
+    if (!r) return { known: false, cause: 'no_history', reasons: usual.reasons(service, now, counters, undefined) };
+    return { known: true, ...r, usualSec: usual.usualWait(service, now), reasons: usual.reasons(service, now, counters, r.waitSec) };
   };
 
-  const learn = (ticket: WaitingTicket, waitSec: number): void => {
-    const p = pending.get(ticket.ticket);
-    pending.delete(ticket.ticket);
+  const snapshotWaiting = (now: number): void => {
+    for (const t of queue.waiting.values()) {
+      const p = pending.get(t.ticket);
+      const last = p?.waiting[p.waiting.length - 1];
+      if (!p || !last || p.waiting.length >= MAX_SNAPSHOTS || now - last.at < SNAPSHOT_EVERY_MS) continue;
+      const counters = queue.activeCounters(t.service, now).length;
+      const features = waitingFeaturesOf(featuresFor(t.service, t.queuedAt, now, counters, t), (now - t.issuedAt) / 1000);
+      const e = counters > 0 ? whileWaiting.estimate(t.service, features) : undefined;
+      p.waiting.push({ at: now, features, estimateSec: e?.waitSec });
+    }
+  };
+
+  const learn = (ticket: WaitingTicket, calledAt: number, waitSec: number): void => {
     history.recordWait(ticket.service, waitSec);
     usual.recordWait(ticket.service, ticket.issuedAt, waitSec);
     allWaits.push(waitSec);
+    const p = pending.get(ticket.ticket);
+    pending.delete(ticket.ticket);
     if (!p) return;
-    shared.update(p.features, waitSec);
-    let own = byService.get(ticket.service);
-    if (!own) byService.set(ticket.service, (own = new OnlineRegression(PRIOR_WEIGHTS, PRIOR_VARIANCE, forgetting)));
-    own.update(p.features, waitSec);
-    if (p.estimateSec !== undefined) {
-      spreadFor(p.estimateSec).add(Math.log((waitSec + SPREAD_SHIFT_SEC) / (p.estimateSec + SPREAD_SHIFT_SEC)));
-    }
+    onArrival.learn(ticket.service, p.arrival.features, waitSec, p.arrival.estimateSec);
+    for (const s of p.waiting) whileWaiting.learn(ticket.service, s.features, (calledAt - s.at) / 1000, s.estimateSec);
   };
 
   return {
@@ -98,18 +102,22 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
       switch (change.type) {
         case 'issued': {
           const t = change.ticket;
+          snapshotWaiting(t.issuedAt);
           const counters = queue.activeCounters(t.service, t.issuedAt).length;
           usual.recordArrival(t.service, t.issuedAt, counters);
-          const fallback = allWaits.mean() ?? 0;
-          const e = estimate(t.service, t.queuedAt, t.issuedAt, t);
           // Learn even when no estimate could be shown (e.g. no counter yet): the features still describe its queue.
-          const features =
-            e.features ?? featuresOf(t.service, queue.position(t.service, t.queuedAt, t.issuedAt, t), counters, history, fallback);
-          pending.set(t.ticket, { features, estimateSec: e.known ? e.waitSec : undefined });
+          const features = featuresFor(t.service, t.queuedAt, t.issuedAt, counters, t);
+          const shown = counters > 0 && allWaits.size > 0 ? onArrival.estimate(t.service, features) : undefined;
+          const asWaiting = waitingFeaturesOf(features, 0);
+          const shownWaiting = counters > 0 && allWaits.size > 0 ? whileWaiting.estimate(t.service, asWaiting) : undefined;
+          pending.set(t.ticket, {
+            arrival: { at: t.issuedAt, features, estimateSec: shown?.waitSec },
+            waiting: [{ at: t.issuedAt, features: asWaiting, estimateSec: shownWaiting?.waitSec }],
+          });
           break;
         }
         case 'served':
-          learn(change.ticket, change.waitSec);
+          learn(change.ticket, change.at, change.waitSec);
           break;
         case 'left':
           // A customer who gave up tells us only that the wait was longer than that: not used to learn.
@@ -122,28 +130,27 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
         case 'none':
           break;
       }
-      if (pending.size > 4 * queue.waiting.size + 1000) {
+      // Tickets dropped as stale never get called: forget their snapshots too.
+      if (pending.size > 2 * queue.waiting.size + 1000) {
         for (const id of pending.keys()) if (!queue.waiting.has(id)) pending.delete(id);
       }
     },
 
     estimateNew(service: ServiceRef, now: number, priority = 0): WaitEstimate {
-      return strip(estimate(service, now - queue.headStartMs(priority), now));
+      const counters = queue.activeCounters(service, now).length;
+      return answer(service, now, counters, () =>
+        onArrival.estimate(service, featuresFor(service, now - queue.headStartMs(priority), now, counters)),
+      );
     },
 
     estimateWaiting(now: number): WaitingEstimate[] {
-      return queue.callOrder().map((t, ahead) => ({
-        ticket: t.ticket,
-        service: t.service,
-        ahead,
-        estimate: strip(estimate(t.service, t.queuedAt, now, t)),
-      }));
+      return queue.callOrder().map((t, ahead): WaitingEstimate => {
+        const counters = queue.activeCounters(t.service, now).length;
+        const estimate = answer(t.service, now, counters, () =>
+          whileWaiting.estimate(t.service, waitingFeaturesOf(featuresFor(t.service, t.queuedAt, now, counters, t), (now - t.issuedAt) / 1000)),
+        );
+        return { ticket: t.ticket, service: t.service, ahead, estimate };
+      });
     },
   };
-}
-
-/** Internal features stay internal. */
-function strip(e: WaitEstimate & { features?: Float64Array }): WaitEstimate {
-  if (!e.known) return e;
-  return { known: true, waitSec: e.waitSec, p10Sec: e.p10Sec, p90Sec: e.p90Sec, usualSec: e.usualSec, reasons: e.reasons };
 }

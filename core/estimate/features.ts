@@ -28,7 +28,7 @@ export const FEATURE_COUNT = FEATURES.length;
 
 /** Before any data: the estimate is the recent mean wait (the AVG10 rule); counters etc. weigh nothing yet. */
 export const PRIOR_WEIGHTS: readonly number[] = [0, 0, 0, 0, 0, 0, 60, 0];
-export const PRIOR_VARIANCE: readonly number[] = [1e4, 1e4, 1e4, 1e4, 1e4, 1e4, 1e4, 1e4];
+export const PRIOR_VARIANCE: readonly number[] = FEATURES.map(() => 1e4);
 
 export function featuresOf(
   service: string,
@@ -49,4 +49,16 @@ export function featuresOf(
     recent / 60,
     counters,
   );
+}
+
+/** For a ticket already waiting: the same, plus how long it has waited so far. */
+export const WAITING_FEATURES = [...FEATURES, 'waited_min'] as const;
+export const WAITING_PRIOR_WEIGHTS: readonly number[] = [...PRIOR_WEIGHTS, 0];
+export const WAITING_PRIOR_VARIANCE: readonly number[] = [...PRIOR_VARIANCE, 1e4];
+
+export function waitingFeaturesOf(arrival: Float64Array, waitedSec: number): Float64Array {
+  const x = new Float64Array(arrival.length + 1);
+  x.set(arrival);
+  x[arrival.length] = waitedSec / 60;
+  return x;
 }

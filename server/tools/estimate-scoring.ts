@@ -51,8 +51,19 @@ export interface ReplayResult {
   /** Our RMSE ÷ the best baseline's. */
   ratio: number;
   unknown: { no_counter: number; no_history: number };
+  /**
+   * Tickets already waiting, sampled at every issue in the scored days (each served ticket once per
+   * sample): our estimate of the rest of the wait against the real rest, and AVG10 minus time waited.
+   */
+  waiting: { samples: number; rmse: number; mae: number; coverage: number; avg10MinusWaitedRmse: number };
   /** Per reason: share of our known estimates that carried it, and the mean real wait of served customers with and without it. */
   reasons: Record<ReasonCode, { share: number; meanWaitWith: number; meanWaitWithout: number }>;
+}
+
+interface RemainingSample {
+  estimate: WaitEstimate;
+  avg10MinusWaited: number | undefined;
+  remainingSec: number;
 }
 
 interface Prediction {
@@ -74,10 +85,22 @@ export function replayCalls(calls: readonly Call[], options: ReplayOptions = {})
   const estimator = createEstimator(options.estimator ?? CALL_LOG_ESTIMATOR_OPTIONS);
   const baselines = createBaselines(options.baselines);
   const predictions: Prediction[] = [];
+  const remaining: RemainingSample[] = [];
   for (const e of events) {
     if (e.kind === 'issued') {
       const call = byTicket.get(e.ticket);
       if (call && call.day >= from) {
+        for (const w of estimator.estimateWaiting(e.at)) {
+          const c = byTicket.get(w.ticket);
+          if (!c || c.outcome !== 'AGENT') continue;
+          const waited = (e.at - c.queuedAt) / 1000;
+          const avg10 = baselines.predict(w.service, e.at).AVG10;
+          remaining.push({
+            estimate: w.estimate,
+            avg10MinusWaited: avg10 === undefined ? undefined : Math.max(0, avg10 - waited),
+            remainingSec: c.waitSec - waited,
+          });
+        }
         predictions.push({
           call,
           ours: estimator.estimateNew(e.service, e.at, e.priority),
@@ -88,10 +111,25 @@ export function replayCalls(calls: readonly Call[], options: ReplayOptions = {})
     estimator.observe(e);
     baselines.observe(e);
   }
-  return score(predictions, [from, to]);
+  return score(predictions, remaining, [from, to]);
 }
 
-function score(predictions: readonly Prediction[], days: readonly [number, number]): ReplayResult {
+function scoreRemaining(samples: readonly RemainingSample[]): ReplayResult['waiting'] {
+  const both = samples.filter(
+    (s): s is RemainingSample & { estimate: { known: true }; avg10MinusWaited: number } =>
+      s.estimate.known && s.avg10MinusWaited !== undefined,
+  );
+  const errors = both.map((s) => s.estimate.waitSec - s.remainingSec);
+  return {
+    samples: both.length,
+    rmse: rootMeanSquare(errors),
+    mae: mean(errors.map(Math.abs)),
+    coverage: mean(both.map((s) => (s.remainingSec >= s.estimate.p10Sec && s.remainingSec <= s.estimate.p90Sec ? 1 : 0))),
+    avg10MinusWaitedRmse: rootMeanSquare(both.map((s) => s.avg10MinusWaited - s.remainingSec)),
+  };
+}
+
+function score(predictions: readonly Prediction[], remaining: readonly RemainingSample[], days: readonly [number, number]): ReplayResult {
   const names: PredictorName[] = [OURS, ...BASELINES];
   const valueOf = (p: Prediction, name: PredictorName): number | undefined =>
     name === OURS ? (p.ours.known ? p.ours.waitSec : undefined) : p.baselines[name];
@@ -145,6 +183,7 @@ function score(predictions: readonly Prediction[], days: readonly [number, numbe
       no_counter: predictions.filter((p) => !p.ours.known && p.ours.cause === 'no_counter').length,
       no_history: predictions.filter((p) => !p.ours.known && p.ours.cause === 'no_history').length,
     },
+    waiting: scoreRemaining(remaining),
     reasons: {
       fewer_counters: reason('fewer_counters'),
       more_arrivals: reason('more_arrivals'),
@@ -170,6 +209,9 @@ export function formatReplay(r: ReplayResult): string {
     ),
     '',
     `Our RMSE ÷ best baseline (${r.bestBaseline}): ${r.ratio.toFixed(3)}`,
+    `Tickets already waiting (${r.waiting.samples} samples, one per waiting ticket at each issue): rest of the wait ` +
+      `RMSE ${r.waiting.rmse.toFixed(1)} s, MAE ${r.waiting.mae.toFixed(1)} s, P10–P90 coverage ${pct(r.waiting.coverage)}; ` +
+      `AVG10 minus time waited: RMSE ${r.waiting.avg10MinusWaitedRmse.toFixed(1)} s`,
     `Our "unknown" answers: ${r.unknown.no_counter} no counter, ${r.unknown.no_history} no history`,
     `Reasons shown (share of our estimates; mean real wait with / without): ` +
       (Object.entries(r.reasons) as [ReasonCode, ReplayResult['reasons'][ReasonCode]][])

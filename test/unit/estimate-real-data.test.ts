@@ -25,4 +25,12 @@ describe.skipIf(!present)(`wait estimator on real data, days 11–14${present ? 
     expect(coverage).toBeGreaterThanOrEqual(0.75);
     expect(coverage).toBeLessThanOrEqual(0.85);
   });
+
+  it('estimates the rest of the wait of tickets already waiting better than AVG10 minus time waited', () => {
+    const w = result?.waiting;
+    expect(w?.samples).toBeGreaterThan(2000);
+    expect(w?.rmse).toBeLessThan(0.8 * (w?.avg10MinusWaitedRmse ?? 0));
+    expect(w?.coverage).toBeGreaterThanOrEqual(0.72);
+    expect(w?.coverage).toBeLessThanOrEqual(0.88);
+  });
 });
