@@ -57,6 +57,7 @@ export class UsualTracker {
     const h = this.hour(at);
     this.markDay(at);
     u.arrivals.push(at);
+    this.trimArrivals(u, at);
     u.arrivalsByHour[h] = (u.arrivalsByHour[h] ?? 0) + 1;
     const n = (u.countersSamples[h] ?? 0) + 1;
     u.countersSamples[h] = n;
@@ -120,13 +121,18 @@ export class UsualTracker {
     return out;
   }
 
-  private recentArrivals(u: ServiceUsual, now: number): number {
+  /** Drop arrivals older than the window; amortised O(1). */
+  private trimArrivals(u: ServiceUsual, now: number): void {
     const from = now - ARRIVAL_WINDOW_MS;
     while (u.arrivalsHead < u.arrivals.length && (u.arrivals[u.arrivalsHead] ?? 0) < from) u.arrivalsHead++;
     if (u.arrivalsHead > 1024) {
       u.arrivals.splice(0, u.arrivalsHead);
       u.arrivalsHead = 0;
     }
+  }
+
+  private recentArrivals(u: ServiceUsual, now: number): number {
+    this.trimArrivals(u, now);
     let n = 0;
     for (let i = u.arrivals.length - 1; i >= u.arrivalsHead && (u.arrivals[i] ?? 0) <= now; i--) n++;
     return n;
