@@ -46,7 +46,11 @@ function parseDate(yymmdd: string): number {
   return Date.UTC(yy < 50 ? 2000 + yy : 1900 + yy, Number(yymmdd.slice(2, 4)) - 1, Number(yymmdd.slice(4, 6)));
 }
 
-export function parseCallsTsv(text: string): Call[] {
+/**
+ * Parses the whole file. A row that cannot be read (bad time, unknown outcome, missing fields) is
+ * left out and reported to `onSkip`, so one broken row does not stop a month's replay.
+ */
+export function parseCallsTsv(text: string, onSkip?: (row: number, reason: string) => void): Call[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = (lines.shift() ?? '').split('\t');
   const col = Object.fromEntries(
@@ -58,11 +62,23 @@ export function parseCallsTsv(text: string): Call[] {
   ) as Record<(typeof COLUMNS)[number], number>;
 
   const rows = lines.map((l) => l.split('\t'));
-  const dates = [...new Set(rows.map((r) => r[col.date] ?? ''))].sort();
+  const dates = [...new Set(rows.map((r) => r[col.date] ?? '').filter((d) => /^\d{6}$/.test(d)))].sort();
   const dayOf = new Map(dates.map((d, i) => [d, i + 1]));
 
-  return rows.map((r, i): Call => {
+  const calls: Call[] = [];
+  rows.forEach((r, i) => {
+    try {
+      calls.push(parseRow(r, i + 1));
+    } catch (err) {
+      onSkip?.(i + 1, err instanceof Error ? err.message : String(err));
+    }
+  });
+  return calls;
+
+  function parseRow(r: readonly string[], row: number): Call {
+    if (r.length < header.length) throw new Error(`${r.length} fields, expected ${header.length}`);
     const get = (name: (typeof COLUMNS)[number]): string => r[col[name]] ?? '';
+    if (!/^\d{6}$/.test(get('date'))) throw new Error(`bad date "${get('date')}"`);
     const midnight = parseDate(get('date'));
     const anchor = midnight + parseClock(get('vru_entry'));
     // A call that started before midnight can join the queue or be served after it.
@@ -71,12 +87,12 @@ export function parseCallsTsv(text: string): Call[] {
       return t < anchor - HALF_DAY_MS ? t + 2 * HALF_DAY_MS : t;
     };
     const outcome = get('outcome');
-    if (outcome !== 'AGENT' && outcome !== 'HANG' && outcome !== 'PHANTOM') throw new Error(`row ${i + 1}: bad outcome "${outcome}"`);
+    if (outcome !== 'AGENT' && outcome !== 'HANG' && outcome !== 'PHANTOM') throw new Error(`unknown outcome "${outcome}"`);
     const queued = get('q_start') !== '0:00:00';
     const served = outcome === 'AGENT';
     const serviceStart = served ? at(get('ser_start')) : undefined;
     return {
-      row: i + 1,
+      row,
       day: dayOf.get(get('date')) ?? 0,
       service: get('type'),
       priority: Number(get('priority')) || 0,
@@ -87,7 +103,7 @@ export function parseCallsTsv(text: string): Call[] {
       serviceEnd: serviceStart === undefined ? undefined : serviceStart + (Number(get('ser_time')) || 0) * 1000,
       counter: get('server') === 'NO_SERVER' || get('server') === '' ? null : get('server'),
     };
-  });
+  }
 }
 
 /** A customer who waited in the queue (the ones predictions are made for). */

@@ -33,7 +33,9 @@ function parseArgs(argv: readonly string[]): { file: string; days: [number, numb
 function main(): void {
   const { file, days, warmup } = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const calls = parseCallsTsv(readFileSync(file, 'utf8'));
+  const skipped: string[] = [];
+  const calls = parseCallsTsv(readFileSync(file, 'utf8'), (row, reason) => skipped.push(`row ${row}: ${reason}`));
+  if (skipped.length > 0) console.warn(`${skipped.length} unreadable rows left out, e.g. ${skipped.slice(0, 3).join('; ')}`);
   const result = replayCalls(calls, { days, warmup });
   console.log(formatReplay(result));
   console.log(`\n${calls.length} rows replayed in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -67,6 +67,14 @@ describe('estimate replay on a hand-made fixture', () => {
     expect(callsToEvents(calls)).toHaveLength(2 * 2 + 4 * 3 + 2);
   });
 
+  it('leaves out unreadable rows and says which', () => {
+    const [header, first] = fixture.split('\n');
+    const broken = [header, first, 'XX01\t9\t0\t0\tPS\t990301\t9:00:00\t9:00:10\t10\t9:00:10\t9:00:20\t10\tLOST', ''].join('\n');
+    const skipped: number[] = [];
+    expect(parseCallsTsv(broken, (row) => skipped.push(row))).toHaveLength(1);
+    expect(skipped).toEqual([2]);
+  });
+
   it('matches the hand-computed figures over both days', () => {
     const r = replayCalls(calls, options);
     expect(r.served).toBe(4);
