@@ -61,6 +61,8 @@ export interface ApiClientOptions {
   base?: string;
   /** Time allowed for one try, ms. */
   timeoutMs?: number;
+  /** Time allowed for all tries of one request, ms: a teller should not wait longer to know. */
+  budgetMs?: number;
   /** Tries after the first one, for network failures only. */
   retries?: number;
   /** Called when the server says the session is gone (401 on a staff request). */
@@ -101,6 +103,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class ApiClient {
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly budgetMs: number;
   private readonly retries: number;
   private readonly fetchFn: typeof fetch;
   private unanswered: Unanswered | null = null;
@@ -108,7 +111,8 @@ export class ApiClient {
 
   constructor(opts: ApiClientOptions = {}) {
     this.base = opts.base ?? '';
-    this.timeoutMs = opts.timeoutMs ?? 8000;
+    this.timeoutMs = opts.timeoutMs ?? 5000;
+    this.budgetMs = opts.budgetMs ?? 12_000;
     this.retries = opts.retries ?? 2;
     this.fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
     this.onUnauthorized = opts.onUnauthorized;
@@ -172,12 +176,16 @@ export class ApiClient {
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
     };
     const tries = 1 + (opts.retry ? this.retries : 0);
+    const deadline = Date.now() + this.budgetMs;
     let lastError: ApiError | null = null;
     for (let attempt = 0; attempt < tries; attempt++) {
-      if (attempt > 0) await sleep(attempt === 1 ? 400 : 1200);
+      if (attempt > 0) {
+        await sleep(attempt === 1 ? 400 : 1200);
+        if (Date.now() > deadline - 1000) break;
+      }
       let res: Response;
       const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), this.timeoutMs);
+      const timer = setTimeout(() => abort.abort(), Math.min(this.timeoutMs, deadline - Date.now()));
       try {
         res = await this.fetchFn(this.base + path, { ...init, signal: abort.signal });
       } catch {

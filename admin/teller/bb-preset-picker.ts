@@ -64,7 +64,8 @@ export class BbPresetPicker extends LitElement {
 
   override updated(changed: PropertyValues): void {
     if ((changed.has('open') && this.open) || changed.has('step')) {
-      this.renderRoot.querySelector<HTMLElement>('[autofocus], .panel')?.focus();
+      const root = this.renderRoot;
+      (root.querySelector<HTMLElement>('[autofocus]') ?? root.querySelector<HTMLElement>('.panel'))?.focus();
     }
   }
 
@@ -292,7 +293,7 @@ export class BbPresetPicker extends LitElement {
       .panel {
         position: fixed;
         z-index: 51;
-        inset: 24px;
+        inset: 12px;
         margin: auto;
         max-width: 1180px;
         display: flex;
@@ -304,19 +305,23 @@ export class BbPresetPicker extends LitElement {
         display: flex;
         align-items: center;
         gap: 12px;
-        padding: 14px 16px 12px 24px;
+        padding: 8px 12px 8px 24px;
         border-bottom: 1px solid var(--bb-border);
       }
       .titles {
         flex: 1;
         min-width: 0;
+        display: flex;
+        align-items: baseline;
+        flex-wrap: wrap;
+        gap: 2px 16px;
       }
       h2 {
         margin: 0;
         font-size: 24px;
       }
       header p {
-        margin: 2px 0 0;
+        margin: 0;
         font-size: 15px;
       }
       .back {
@@ -329,7 +334,7 @@ export class BbPresetPicker extends LitElement {
       .body {
         flex: 1;
         overflow: auto;
-        padding: 18px 24px 24px;
+        padding: 14px 24px 20px;
         -webkit-overflow-scrolling: touch;
       }
       .groups {
@@ -341,7 +346,7 @@ export class BbPresetPicker extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 8px;
-        margin-bottom: 16px;
+        margin-bottom: 14px;
       }
       .group h3 {
         display: flex;
@@ -360,7 +365,7 @@ export class BbPresetPicker extends LitElement {
         gap: 4px;
         width: 100%;
         min-height: 64px;
-        padding: 12px 14px 12px 16px;
+        padding: 10px 14px 10px 16px;
         border: 1.5px solid var(--bb-border);
         border-left: 6px solid var(--cause);
         border-radius: 12px;
@@ -389,7 +394,7 @@ export class BbPresetPicker extends LitElement {
         line-height: 1.3;
         color: var(--bb-muted);
         display: -webkit-box;
-        -webkit-line-clamp: 2;
+        -webkit-line-clamp: 1;
         -webkit-box-orient: vertical;
         overflow: hidden;
       }
@@ -505,9 +510,6 @@ export class BbPresetPicker extends LitElement {
         min-width: 90px;
       }
       @media (max-width: 900px) {
-        .panel {
-          inset: 12px;
-        }
         .groups {
           columns: 2 260px;
         }
