@@ -84,7 +84,7 @@ export interface EstimatorOptions {
 }
 
 export interface Estimator {
-  /** Feed one event; events must come in time order. O(waiting tickets) at worst. */
+  /** Feed one event; events must come in time order. O(1) mostly; an issue costs O(waiting²). */
   observe(event: EstimatorEvent): void;
   /** Wait for a ticket issued now for `service` (with optional priority). */
   estimateNew(service: ServiceRef, now: number, priority?: number): WaitEstimate;
