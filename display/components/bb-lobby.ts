@@ -87,8 +87,8 @@ export class BbLobby extends LitElement {
           'serving notices'
           'waiting notices'
           'counters notices';
-        gap: 1.8rem 2.6rem;
-        padding: 1.6rem 3rem 1.8rem;
+        gap: 1.4rem 2.6rem;
+        padding: 1.5rem 3rem 1.6rem;
         transition:
           opacity 0.4s,
           filter 0.4s;
@@ -113,8 +113,8 @@ export class BbLobby extends LitElement {
         min-width: 0;
       }
       .section-title {
-        margin: 0 0 0.8rem;
-        font-size: 1.5rem;
+        margin: 0 0 0.6rem;
+        font-size: 1.45rem;
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;

@@ -28,11 +28,11 @@ export class BbNoticeCard extends LitElement {
       :host {
         display: block;
         --accent: var(--bb-warn);
-        --fs-cause: 2rem;
-        --fs-meta: 1.6rem;
-        --fs-text: 2.5rem;
-        --fs-when: 2rem;
-        --icon: 4.4rem;
+        --fs-cause: 1.8rem;
+        --fs-meta: 1.45rem;
+        --fs-text: 2.2rem;
+        --fs-when: 1.75rem;
+        --icon: 3.8rem;
       }
       :host([density='large']) {
         --fs-cause: 2.3rem;
@@ -42,11 +42,11 @@ export class BbNoticeCard extends LitElement {
         --icon: 5rem;
       }
       :host([density='compact']) {
-        --fs-cause: 1.6rem;
-        --fs-meta: 1.3rem;
-        --fs-text: 1.8rem;
-        --fs-when: 1.5rem;
-        --icon: 3.2rem;
+        --fs-cause: 1.55rem;
+        --fs-meta: 1.25rem;
+        --fs-text: 1.75rem;
+        --fs-when: 1.4rem;
+        --icon: 3rem;
       }
       article {
         position: relative;
@@ -166,7 +166,7 @@ export class BbNoticeCard extends LitElement {
         border-top: 0.1rem solid var(--bb-line);
       }
       .expected {
-        flex: 1 1 24rem;
+        flex: 1 1 auto;
         display: flex;
         gap: 0.6em;
         font-size: var(--fs-when);
@@ -186,12 +186,21 @@ export class BbNoticeCard extends LitElement {
         opacity: 0.85;
       }
       .since {
+        flex: none;
         display: flex;
         flex-direction: column;
         align-items: flex-end;
+        gap: 0.2em;
         font-size: var(--fs-meta);
         color: var(--bb-text-2);
-        margin-left: auto;
+        font-variant-numeric: tabular-nums;
+      }
+      .since .i0 {
+        color: var(--bb-text);
+        font-weight: 600;
+      }
+      .since .updated .i0 {
+        color: var(--accent);
       }
       .resolved-line {
         display: flex;
@@ -200,13 +209,9 @@ export class BbNoticeCard extends LitElement {
         font-weight: 800;
         color: var(--bb-ok);
       }
-      article[data-status='resolved'] .when {
-        border-top: none;
-        padding-top: 0;
-      }
       :host([density='compact']) article {
-        row-gap: 0.6rem;
-        padding: 1.2rem 1.6rem 1.2rem 1.8rem;
+        row-gap: 0.5rem;
+        padding: 1rem 1.5rem 1rem 1.7rem;
       }
       :host([density='compact']) .body {
         gap: 0.6rem;
@@ -246,7 +251,6 @@ export class BbNoticeCard extends LitElement {
         }
         .since {
           align-items: flex-start;
-          margin-left: 0;
         }
       }
     `,
@@ -264,31 +268,33 @@ export class BbNoticeCard extends LitElement {
     const texts = localTexts(n.text, langs, branchLangs);
     const lastUpdate = n.updates.at(-1);
 
-    const statusIcon =
-      phase === 'resolved'
-        ? html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M4.5 12.5l5 5 10-11" /></svg>`
-        : nothing;
-    const chip = msgs(langs, phase === 'resolved' ? 'statusResolved' : phase === 'overdue' ? 'statusOverdue' : 'statusActive');
 
     return html`<article data-testid="notice" data-notice-id=${n.id} data-cause=${n.cause} data-status=${phase}>
       <div class="badge">${causeIcon(n.cause)}</div>
       <div class="head">
         <div class="cause">${inline(perLang(langs, (l) => causeLabel(n.cause, l)))}</div>
-        <div class="chip">${statusIcon}${inline(chip)}</div>
+        ${phase === 'resolved'
+          ? html`<div class="chip">${checkMark}${inline(msgs(langs, 'statusResolved'))}</div>`
+          : html`<div class="since">
+              <span>${inline(msgs(langs, 'since', time(n.startedAt)))}</span>
+              ${lastUpdate ? html`<span class="updated">${inline(msgs(langs, 'updatedAt', time(lastUpdate.at)))}</span>` : nothing}
+            </div>`}
       </div>
       <div class="where">
         <span data-testid="notice-scope">${pinIcon}<span>${inline(this.scopeTexts(n))}</span></span>
-        <span class="effect">${effectIcon}<span>${inline(perLang(langs, (l) => effectLabel(n.effect, l)))}</span></span>
+        ${phase === 'resolved'
+          ? nothing
+          : html`<span class="effect">${effectIcon}<span>${inline(perLang(langs, (l) => effectLabel(n.effect, l)))}</span></span>`}
       </div>
       <div class="body">
         ${phase === 'resolved'
           ? this.renderResolution(n, time)
           : html`<div class="text">${stacked(texts)}</div>
               ${n.apologise ? this.renderApology(texts) : nothing}`}
-        <div class="when">
-          ${phase === 'resolved'
-            ? nothing
-            : html`<div class="expected" data-testid="notice-expected">
+        ${phase === 'resolved'
+          ? nothing
+          : html`<div class="when">
+              <div class="expected" data-testid="notice-expected">
                 ${phase === 'overdue' ? hourglassIcon : clockIcon}
                 <div>
                   ${(this.density === 'compact' ? inline : stacked)(
@@ -299,12 +305,8 @@ export class BbNoticeCard extends LitElement {
                         : msgs(langs, 'expectedAt', time(n.expectedEndAt)),
                   )}
                 </div>
-              </div>`}
-          <div class="since">
-            <span>${inline(msgs(langs, 'since', time(n.startedAt)))}</span>
-            ${lastUpdate ? html`<span>${inline(msgs(langs, 'updatedAt', time(lastUpdate.at)))}</span>` : nothing}
-          </div>
-        </div>
+              </div>
+            </div>`}
       </div>
     </article>`;
   }
@@ -316,7 +318,7 @@ export class BbNoticeCard extends LitElement {
     const texts = localTexts(r.text, langs, this.config?.languages ?? []);
     return html`<div class="resolved-line">
         ${checkIcon}
-        <div>${stacked(msgs(langs, 'resolvedAt', time(r.at)))}</div>
+        <div>${(this.density === 'compact' ? inline : stacked)(msgs(langs, 'resolvedAt', time(r.at)))}</div>
       </div>
       ${texts.length ? html`<div class="text resolution">${stacked(texts)}</div>` : nothing}
       ${r.apologise ? this.renderApology(texts) : nothing}`;
@@ -350,6 +352,7 @@ export class BbNoticeCard extends LitElement {
 }
 
 const pinIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M12 21.5s7-6.2 7-12a7 7 0 0 0-14 0c0 5.8 7 12 7 12z" /><circle cx="12" cy="9.5" r="2.5" /></svg>`;
+const checkMark = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M4.5 12.5l5 5 10-11" /></svg>`;
 const effectIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" /></svg>`;
 const clockIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="9.5" /><path d="M12 6.5V12l3.5 2.2" /></svg>`;
 const hourglassIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M5.5 2.5h13M5.5 21.5h13" /><path d="M7.5 2.5c0 5 4.5 6 4.5 9.5s-4.5 4.5-4.5 9.5M16.5 2.5c0 5-4.5 6-4.5 9.5s4.5 4.5 4.5 9.5" /></svg>`;

@@ -38,28 +38,38 @@ export class BbNowServing extends LitElement {
       h2 .i0 {
         color: var(--bb-text);
       }
+      /* Only whole rows: a row that does not fit wraps into a second column, outside the clip,
+         instead of showing cut in half. */
       ol {
+        flex: 1;
         list-style: none;
         margin: 0;
         padding: 0;
         display: flex;
         flex-direction: column;
-        gap: 0.8rem;
+        flex-wrap: wrap;
+        align-content: flex-start;
+        column-gap: 4rem;
+        row-gap: 0.7rem;
         min-height: 0;
         overflow: hidden;
+      }
+      ol > li {
+        width: 100%;
+        box-sizing: border-box;
       }
       li {
         display: grid;
         grid-template-columns: minmax(0, auto) 3rem minmax(0, 1fr);
         align-items: center;
         gap: 1.2rem;
-        padding: 0.7rem 1.6rem;
+        padding: 0.45rem 1.6rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
         border: 0.2rem solid transparent;
       }
       .ticket {
-        font-size: 3.9rem;
+        font-size: 3.3rem;
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -72,7 +82,7 @@ export class BbNowServing extends LitElement {
         color: var(--bb-text-3);
       }
       .counter {
-        font-size: 2.2rem;
+        font-size: 2rem;
         font-weight: 700;
         line-height: 1.1;
         min-width: 0;
@@ -86,11 +96,11 @@ export class BbNowServing extends LitElement {
         margin-top: -0.3rem;
       }
       li.first {
-        padding: 1.2rem 1.8rem;
+        padding: 1rem 1.8rem;
         background: var(--bb-surface-2);
       }
       li.first .ticket {
-        font-size: 6.8rem;
+        font-size: 6.2rem;
       }
       li.first .counter {
         font-size: 3rem;
@@ -124,7 +134,8 @@ export class BbNowServing extends LitElement {
           margin-bottom: 0.6rem;
         }
         ol {
-          gap: 0.5rem;
+          flex-wrap: nowrap;
+          row-gap: 0.5rem;
         }
         li,
         li.first {

@@ -19,8 +19,8 @@ export class BbWaitingList extends LitElement {
         display: block;
       }
       h2 {
-        margin: 0 0 0.8rem;
-        font-size: 1.5rem;
+        margin: 0 0 0.6rem;
+        font-size: 1.45rem;
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -42,13 +42,13 @@ export class BbWaitingList extends LitElement {
         display: flex;
         align-items: center;
         gap: 1.2rem;
-        padding: 0.8rem 1.4rem;
+        padding: 0.6rem 1.4rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
       }
       .count {
         flex: none;
-        font-size: 4.2rem;
+        font-size: 4rem;
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;

@@ -19,6 +19,9 @@ export interface StreamRefusal {
 
 /** After a refusal, ask again this often: a screen set up before its branch exists starts by itself. */
 const RETRY_REFUSED_MS = 30_000;
+/** When the server itself drops or turns away the connection, try again after this, doubling up to the max. */
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 /** How often the watchdog looks for silence (and the host re-renders its clock). */
 const WATCHDOG_MS = 500;
 
@@ -43,6 +46,7 @@ export class BranchStreamController implements ReactiveController {
   private socket?: Socket<ServerToClient, ClientToServer>;
   private watchdog?: ReturnType<typeof setInterval>;
   private retry?: ReturnType<typeof setTimeout>;
+  private retryDelay = RETRY_MIN_MS;
   private lastHeardLocal = 0;
 
   constructor(
@@ -74,6 +78,7 @@ export class BranchStreamController implements ReactiveController {
       this.heard(serverTime);
       this.replica.loadSnapshot(state);
       this.refused = null;
+      this.retryDelay = RETRY_MIN_MS;
       this.setStatus('live');
       // A snapshot after a resync arrives while already live: render it now, not at the next tick.
       this.host.requestUpdate();
@@ -82,15 +87,17 @@ export class BranchStreamController implements ReactiveController {
       this.heard(serverTime);
       if (this.replica.receiveAll(events) === 'gap') this.resync();
       else this.setStatus('live');
+      this.retryDelay = RETRY_MIN_MS;
       this.host.requestUpdate();
     });
     socket.on('refused', (r) => this.refuse(socket, r));
     socket.on('connect_error', (err: Error & { data?: { code?: unknown; message?: unknown } }) => {
-      // A refusal by the server's handshake middleware: socket.io will not retry by itself.
-      if (!socket.active) {
-        const code = typeof err.data?.code === 'string' ? err.data.code : err.message;
-        const message = typeof err.data?.message === 'string' ? err.data.message : err.message;
-        this.refuse(socket, { code, message });
+      if (socket.active) return; // a network error: socket.io retries by itself
+      // Turned away by a server middleware: socket.io will not retry by itself.
+      if (err.data?.code === 'unknown_branch') {
+        this.refuse(socket, { code: 'unknown_branch', message: typeof err.data.message === 'string' ? err.data.message : err.message });
+      } else {
+        this.retryLater(socket);
       }
     });
     socket.on('event', (e) => {
@@ -107,7 +114,11 @@ export class BranchStreamController implements ReactiveController {
       if (seq > this.replica.seq) this.resync();
       else if (this.status === 'stale' && socket.connected && this.replica.state) this.setStatus('live');
     });
-    socket.on('disconnect', () => this.setStatus('stale'));
+    socket.on('disconnect', (reason) => {
+      this.setStatus('stale');
+      // The server closed the connection itself (e.g. a restart): socket.io leaves reconnecting to us.
+      if (reason === 'io server disconnect' && !this.refused) this.retryLater(socket);
+    });
     socket.io.on('reconnect_attempt', this.onReconnectAttempt);
     this.watchdog = setInterval(() => {
       if (this.status === 'live' && Date.now() - this.lastHeardLocal > STALE_AFTER_MS) this.setStatus('stale');
@@ -133,6 +144,15 @@ export class BranchStreamController implements ReactiveController {
       if (this.socket === socket) socket.connect();
     }, RETRY_REFUSED_MS);
     this.host.requestUpdate();
+  }
+
+  /** Connects again after a pause that grows while the server keeps turning us away. */
+  private retryLater(socket: Socket<ServerToClient, ClientToServer>): void {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      if (this.socket === socket && !socket.connected) socket.connect();
+    }, this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
   }
 
   private readonly onReconnectAttempt = (): void => this.host.requestUpdate();
