@@ -17,12 +17,22 @@ export const EmptyBody = z.object({}).strict();
 /** Minutes from now, as staff think of it ("back in 10 minutes"); the server's clock turns it into a time. */
 const Minutes = z.number().int().min(1).max(24 * 60);
 
+/** A time may be given as minutes from now or as an absolute time, not both: which would win is a guess. */
+function oneTime(minutes: string, at: string) {
+  return (b: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (b[minutes] !== undefined && b[at] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [at], message: `give ${minutes} or ${at}, not both` });
+    }
+  };
+}
+
 export const PauseCounterBody = z
   .object({
     backInMinutes: Minutes.nullable().optional(),
     backAt: EpochMs.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(oneTime('backInMinutes', 'backAt'));
 export type PauseCounterBody = z.infer<typeof PauseCounterBody>;
 
 export const PostNoticeBody = z
@@ -40,7 +50,8 @@ export const PostNoticeBody = z
     expectedInMinutes: Minutes.nullable().optional(),
     expectedEndAt: EpochMs.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(oneTime('expectedInMinutes', 'expectedEndAt'));
 export type PostNoticeBody = z.infer<typeof PostNoticeBody>;
 
 export const UpdateNoticeBody = z
@@ -50,6 +61,7 @@ export const UpdateNoticeBody = z
     expectedEndAt: EpochMs.nullable().optional(),
   })
   .strict()
+  .superRefine(oneTime('expectedInMinutes', 'expectedEndAt'))
   .refine((b) => b.text !== undefined || b.expectedInMinutes !== undefined || b.expectedEndAt !== undefined, {
     message: 'give text, expectedInMinutes or expectedEndAt',
     path: ['text'],

@@ -114,13 +114,13 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
   return fail(400, 'unknown_command', 'unknown command');
 }
 
-/** The waiting ticket a counter calls next: the longest-waiting one among the services it serves. */
+/** The waiting ticket a counter calls next: the first issued among the services it serves. */
 export function nextTicketFor(state: BranchState, services: readonly string[]): Ticket | undefined {
   let best: Ticket | undefined;
   for (const s of services) {
     const id = state.queues[s]?.[0];
     const t = id ? state.tickets[id] : undefined;
-    if (t && (!best || t.issuedAt < best.issuedAt)) best = t;
+    if (t && (!best || t.issuedSeq < best.issuedSeq)) best = t;
   }
   return best;
 }

@@ -12,9 +12,9 @@ export const Actor = z.object({
 export type Actor = z.infer<typeof Actor>;
 
 export const NoticeScope = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('branch') }),
-  z.object({ type: z.literal('counters'), ids: z.array(Slug).min(1).max(60) }),
-  z.object({ type: z.literal('services'), ids: z.array(Slug).min(1).max(26) }),
+  z.object({ type: z.literal('branch') }).strict(),
+  z.object({ type: z.literal('counters'), ids: z.array(Slug).min(1).max(60) }).strict(),
+  z.object({ type: z.literal('services'), ids: z.array(Slug).min(1).max(26) }).strict(),
 ]);
 export type NoticeScope = z.infer<typeof NoticeScope>;
 

@@ -40,7 +40,7 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         ...s,
         tickets: {
           ...s.tickets,
-          [id]: { id, number, service, status: 'waiting', issuedAt: e.at, calledAt: null, counterId: null, recalls: 0 },
+          [id]: { id, number, service, status: 'waiting', issuedAt: e.at, issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 },
         },
         queues: { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
         today: { ...base, issued: { ...base.issued, [service]: n } },

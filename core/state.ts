@@ -11,6 +11,8 @@ export interface Ticket {
   service: string;
   status: TicketStatus;
   issuedAt: number;
+  /** Seq of its TicketIssued event: the queue order across services, even within one millisecond. */
+  issuedSeq: number;
   calledAt: number | null;
   counterId: string | null;
   /** How many times it was called again. */

@@ -34,6 +34,9 @@ export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: n
     limit: opts.ticketsPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Count tickets taken, not requests: a kiosk's retry on flaky Wi-Fi (a replay) takes none.
+    skipFailedRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.get('Idempotent-Replayed') !== 'true',
     handler: (_req, res) => {
       res.status(429).json({ ok: false, error: { code: 'too_many_tickets', message: 'too many tickets from this device: wait a minute' } });
     },
