@@ -11,3 +11,4 @@ export * from './replica';
 export * from './time';
 export * from './protocol';
 export * from './labels';
+export * from './estimate';

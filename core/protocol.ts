@@ -1,4 +1,5 @@
 import type { BranchEvent } from './events';
+import type { WaitEstimate } from './estimate';
 import type { BranchState } from './state';
 
 /**
@@ -20,6 +21,8 @@ export interface ServerToClient {
   event: (e: BranchEvent) => void;
   /** A heartbeat with the server clock: screens use it to fix their own clock and to notice silence. */
   tick: (msg: { serverTime: number; seq: number }) => void;
+  /** Wait estimates for a ticket taken now, per service; derived, so not in the log. */
+  estimates: (msg: WaitEstimates) => void;
   /** Why the stream was refused (unknown branch). */
   refused: (msg: { code: string; message: string }) => void;
 }
@@ -34,3 +37,12 @@ export const TICK_MS = 2_000;
 export const STALE_AFTER_MS = 5_000;
 /** Beyond this many missed events, a snapshot is cheaper than the catch-up. */
 export const MAX_CATCHUP_EVENTS = 500;
+
+export interface WaitEstimates {
+  /** Server time they were computed; a screen shows them only while fresh. */
+  at: number;
+  services: Record<string, WaitEstimate>;
+}
+
+/** Estimates are recomputed at least this often, and after every change. */
+export const ESTIMATES_MS = 15_000;

@@ -10,3 +10,13 @@ export function clockTime(at: number, timeZone: string, lang = 'it'): string {
 }
 
 export const MINUTE = 60_000;
+
+/** Minutes east of UTC of a time zone at an instant (e.g. 60 for Rome in winter). */
+export function utcOffsetMinutes(at: number, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = name?.match(/GMT([+-])(\d{2}):?(\d{2})?/);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}

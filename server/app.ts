@@ -13,6 +13,7 @@ import { loadSession } from './http/auth';
 import { errorHandler, sendError } from './http/errors';
 import { openApiDocument } from './http/openapi';
 import { BranchStream } from './realtime/stream';
+import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
 import { branchReadRoutes } from './routes/branch-reads';
 import { sessionRoutes } from './routes/session';
@@ -46,7 +47,7 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
 
   const app = express();
   const http = createServer(app);
-  const stream = new BranchStream(http, log);
+  const stream = new BranchStream(http, log, new WaitEstimateService(log));
   const bus = new CommandBus(db, log, replies, stream.broadcast);
 
   app.disable('x-powered-by');

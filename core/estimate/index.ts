@@ -14,3 +14,4 @@ export type {
   WaitEstimate,
   WaitingEstimate,
 } from './types';
+export { toEstimatorEvents } from './from-branch-events';

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
+  ESTIMATES_MS,
   MAX_CATCHUP_EVENTS,
   Slug,
   TICK_MS,
@@ -11,6 +12,7 @@ import {
   type ServerToClient,
 } from '../../core';
 import type { EventLog } from '../store/event-log';
+import type { WaitEstimateService } from './wait-estimates';
 
 const Handshake = z.object({ branch: Slug, lastSeq: z.number().int().min(0).optional() });
 
@@ -24,10 +26,14 @@ const room = (branchId: string) => `branch:${branchId}`;
 export class BranchStream {
   readonly io: Server<ClientToServer, ServerToClient>;
   private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly estimateTimer: ReturnType<typeof setInterval>;
+  /** Branches whose estimates are due after a change, sent together a moment later. */
+  private readonly dueEstimates = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     httpServer: HttpServer,
     private readonly log: EventLog,
+    private readonly waits: WaitEstimateService,
   ) {
     this.io = new Server(httpServer, {
       serveClient: false,
@@ -39,15 +45,30 @@ export class BranchStream {
     this.io.on('connection', (socket) => this.welcome(socket));
     this.ticker = setInterval(() => this.tick(), TICK_MS);
     this.ticker.unref();
+    this.estimateTimer = setInterval(() => this.forEachBranchRoom((id) => this.sendEstimates(id)), ESTIMATES_MS);
+    this.estimateTimer.unref();
   }
 
   /** Sends freshly committed events to every screen of the branch. */
   broadcast = (branchId: string, events: BranchEvent[]): void => {
     for (const e of events) this.io.to(room(branchId)).emit('event', toPublicEvent(e));
+    this.waits.observe(branchId, events);
+    // A burst of commands (a kiosk queue at opening) yields one estimate update, not one per ticket.
+    if (!this.dueEstimates.has(branchId)) {
+      this.dueEstimates.set(
+        branchId,
+        setTimeout(() => {
+          this.dueEstimates.delete(branchId);
+          this.sendEstimates(branchId);
+        }, 250),
+      );
+    }
   };
 
   close(): Promise<void> {
     clearInterval(this.ticker);
+    clearInterval(this.estimateTimer);
+    for (const t of this.dueEstimates.values()) clearTimeout(t);
     return this.io.close().then(() => undefined);
   }
 
@@ -67,6 +88,8 @@ export class BranchStream {
     // Join and send the starting point in the same tick: no event can slip in between.
     void socket.join(room(branchId));
     this.sendFrom(socket, branchId, hs.data.lastSeq);
+    const estimates = this.waits.estimates(branchId, Date.now());
+    if (estimates) socket.emit('estimates', estimates);
     socket.on('resync', (msg) => {
       const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
       this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
@@ -88,10 +111,16 @@ export class BranchStream {
 
   private tick(): void {
     const serverTime = Date.now();
-    for (const [name] of this.io.of('/').adapter.rooms) {
-      if (!name.startsWith('branch:')) continue;
-      const seq = this.log.state(name.slice('branch:'.length))?.seq ?? 0;
-      this.io.to(name).emit('tick', { serverTime, seq });
-    }
+    this.forEachBranchRoom((id) => this.io.to(room(id)).emit('tick', { serverTime, seq: this.log.state(id)?.seq ?? 0 }));
+  }
+
+  private sendEstimates(branchId: string): void {
+    const estimates = this.waits.estimates(branchId, Date.now());
+    if (estimates) this.io.to(room(branchId)).emit('estimates', estimates);
+  }
+
+  /** Branches that have at least one screen connected. */
+  private forEachBranchRoom(fn: (branchId: string) => void): void {
+    for (const [name] of this.io.of('/').adapter.rooms) if (name.startsWith('branch:')) fn(name.slice('branch:'.length));
   }
 }

@@ -1,0 +1,50 @@
+import request from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectStream, key, loginAs, once, removeDir, startTestServer } from '../support/server';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+describe('wait estimates on the branch stream', () => {
+  it('says "unknown" until it has history or a counter, then a figure with a range; and again after a restart', async () => {
+    const s = await startTestServer({ ticketsPerMinute: 1000 });
+    cleanups.push(() => removeDir(s.dataDir));
+    let stopped = false;
+    cleanups.push(() => (stopped ? undefined : s.stop()));
+
+    const first = connectStream(s.url, { branch: 'demo' });
+    cleanups.push(() => first.disconnect());
+    const initial = await once(first, 'estimates');
+    expect(initial.services.teller).toMatchObject({ known: false });
+    expect(initial.services.advice).toMatchObject({ known: false, cause: 'no_counter' });
+
+    // 25 customers served at counter 1: enough history to learn from.
+    const teller = await loginAs(s.url, 'teller1');
+    for (let i = 0; i < 25; i++) {
+      await request(s.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' }).expect(201);
+      await teller.post('/api/branches/demo/counters/1/call-next').set('Idempotency-Key', key()).send({}).expect(200);
+    }
+    const later = connectStream(s.url, { branch: 'demo' });
+    cleanups.push(() => later.disconnect());
+    const known = await once(later, 'estimates');
+    const t = known.services.teller!;
+    expect(t.known).toBe(true);
+    if (t.known) {
+      expect(t.p10Sec).toBeLessThanOrEqual(t.waitSec);
+      expect(t.p90Sec).toBeGreaterThanOrEqual(t.waitSec);
+    }
+    expect(known.services.advice).toMatchObject({ known: false, cause: 'no_counter' });
+    expect(Math.abs(known.at - Date.now())).toBeLessThan(2000);
+
+    // The estimator learns again from the log after a restart.
+    stopped = true;
+    await s.stop();
+    const again = await startTestServer({ dataDir: s.dataDir, port: s.port });
+    cleanups.push(() => again.stop());
+    const back = connectStream(again.url, { branch: 'demo' });
+    cleanups.push(() => back.disconnect());
+    expect((await once(back, 'estimates')).services.teller).toMatchObject({ known: true });
+  });
+});
