@@ -33,9 +33,10 @@ export class BbCounterTile extends LitElement {
         grid-template-areas:
           'name main'
           'status status'
+          'back back'
           'notice notice';
         align-content: start;
-        gap: 0.35rem 1rem;
+        gap: 0 1rem;
         padding: 0.8rem 1.2rem 0.9rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
@@ -64,6 +65,7 @@ export class BbCounterTile extends LitElement {
       }
       .status {
         grid-area: status;
+        margin-top: 0.35rem;
         display: flex;
         align-items: center;
         gap: 0.45em;
@@ -91,6 +93,7 @@ export class BbCounterTile extends LitElement {
       }
       .back {
         grid-area: main;
+        align-self: start;
         text-align: right;
         font-size: 1.35rem;
         font-weight: 800;
@@ -103,6 +106,7 @@ export class BbCounterTile extends LitElement {
       }
       .notice {
         grid-area: notice;
+        margin-top: 0.35rem;
         display: flex;
         align-items: center;
         gap: 0.45em;
@@ -119,7 +123,7 @@ export class BbCounterTile extends LitElement {
       @media (max-width: 899px) {
         .tile {
           padding: 0.6rem 0.8rem 0.7rem;
-          gap: 0.3rem 0.6rem;
+          column-gap: 0.6rem;
           border-top-width: 0.3rem;
         }
         .name {
@@ -132,8 +136,12 @@ export class BbCounterTile extends LitElement {
           font-size: 1.5rem;
         }
         .back {
+          grid-area: back;
+          margin-top: 0.3rem;
+          text-align: left;
           font-size: 0.9rem;
         }
+
         .notice {
           font-size: 0.85rem;
         }

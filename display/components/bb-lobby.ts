@@ -212,7 +212,7 @@ export class BbLobby extends LitElement {
           margin-bottom: 0.6rem;
         }
         .tiles {
-          grid-template-columns: repeat(2, minmax(0, 1fr));
+          grid-template-columns: 1fr;
           gap: 0.5rem;
         }
         bb-phone-qr {
@@ -254,6 +254,14 @@ export class BbLobby extends LitElement {
     return new Set(this.fresh.keys());
   }
 
+  protected override updated(): void {
+    const config = this.stream.state?.config;
+    const title = config ? `${config.name} · Branchboard` : 'Branchboard';
+    if (document.title !== title) document.title = title;
+    const lang = this.language || config?.languages[0];
+    if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
+  }
+
   override render() {
     const s = this.stream;
     const state = s.state;
@@ -271,7 +279,6 @@ export class BbLobby extends LitElement {
     const notices = visibleNotices(state.notices, now);
     const activeByCounter = (id: string): Notice[] =>
       state.notices.filter((n) => n.status === 'active' && n.scope.type === 'counters' && n.scope.ids.includes(id));
-    document.title = `${config.name} · Branchboard`;
 
     const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
 

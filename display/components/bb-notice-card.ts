@@ -184,6 +184,7 @@ export class BbNoticeCard extends LitElement {
       .resolved-line .l1 {
         color: inherit;
         opacity: 0.85;
+        font-size: 0.8em;
       }
       .since {
         flex: none;
@@ -220,7 +221,9 @@ export class BbNoticeCard extends LitElement {
         padding-top: 0.6rem;
       }
       :host([density='compact']) .expected .i1,
-      :host([density='compact']) .expected .sep {
+      :host([density='compact']) .expected .sep,
+      :host([density='compact']) .resolved-line .i1,
+      :host([density='compact']) .resolved-line .sep {
         color: inherit;
         opacity: 0.8;
         font-weight: 600;
@@ -233,6 +236,9 @@ export class BbNoticeCard extends LitElement {
           --fs-text: 1.15rem;
           --fs-when: 1.05rem;
           --icon: 2.6rem;
+        }
+        .text .l1 {
+          font-size: 0.85em;
         }
         article {
           padding: 1rem 1rem 1rem 1.1rem;

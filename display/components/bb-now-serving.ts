@@ -95,6 +95,15 @@ export class BbNowServing extends LitElement {
         color: var(--bb-call);
         margin-top: -0.3rem;
       }
+      /* Rows after the first: the names side by side, "Sportello 2 · Counter 2". */
+      li:not(.first) .counter .l0,
+      li:not(.first) .counter .l1 {
+        display: inline;
+        font-size: 1em;
+      }
+      li:not(.first) .counter .l1::before {
+        content: ' · ';
+      }
       li.first {
         padding: 1rem 1.8rem;
         background: var(--bb-surface-2);
@@ -118,10 +127,21 @@ export class BbNowServing extends LitElement {
           background: #4a3f12;
         }
       }
+      .sr {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       .empty {
-        font-size: 2rem;
-        color: var(--bb-text-3);
-        padding: 2rem 0;
+        font-size: 2.2rem;
+        font-weight: 600;
+        color: var(--bb-text-2);
+        padding: 2rem 2.2rem;
+        border-radius: var(--bb-radius);
+        background: var(--bb-surface);
       }
       @media (prefers-reduced-motion: reduce) {
         li.fresh {
@@ -153,6 +173,16 @@ export class BbNowServing extends LitElement {
         li.first .counter {
           font-size: 1.25rem;
         }
+        li:not(.first) .counter .l0,
+        li:not(.first) .counter .l1 {
+          display: block;
+        }
+        li:not(.first) .counter .l1 {
+          font-size: 0.72em;
+        }
+        li:not(.first) .counter .l1::before {
+          content: none;
+        }
         .arrow {
           width: 1.4rem;
           height: 1.4rem;
@@ -162,8 +192,8 @@ export class BbNowServing extends LitElement {
           margin-top: 0;
         }
         .empty {
-          font-size: 1rem;
-          padding: 0.5rem 0;
+          font-size: 1.05rem;
+          padding: 1rem;
         }
       }
     `,
@@ -174,7 +204,12 @@ export class BbNowServing extends LitElement {
     const branchLangs = this.config?.languages ?? [];
     const counterName = (id: string) => this.config?.counters.find((c) => c.id === id)?.name ?? { [langs[0] ?? 'en']: id };
     const calls = this.calls.slice(0, this.max);
-    return html`<h2>${inline(msgs(langs, 'nowServing'))}</h2>
+    // For screen readers (the phone view): the call being highlighted now, said once.
+    const fresh = calls.find((c) => this.highlighted.has(callKey(c)));
+    const main = langs[0] ?? 'en';
+    const announce = fresh ? `${fresh.number} → ${localTexts(counterName(fresh.counterId), [main], branchLangs)[0]?.text ?? fresh.counterId}` : '';
+    return html`<div class="sr" aria-live="polite">${announce}</div>
+      <h2>${inline(msgs(langs, 'nowServing'))}</h2>
       ${calls.length === 0
         ? html`<div class="empty">${stacked(msgs(langs, 'noCallsYet'))}</div>`
         : html`<ol>
@@ -191,11 +226,7 @@ export class BbNowServing extends LitElement {
                 <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
                   <path d="M4 12h15M13 6l6 6-6 6" />
                 </svg>
-                <span class="counter">
-                  ${i === 0
-                    ? stacked(localTexts(counterName(c.counterId), langs, branchLangs))
-                    : inline(localTexts(counterName(c.counterId), langs, branchLangs))}
-                </span>
+                <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
                 ${c.recall ? html`<span class="recall">${inline(msgs(langs, 'calledAgain'))}</span>` : nothing}
               </li>`,
             )}

@@ -60,7 +60,6 @@ export class BbWaitingList extends LitElement {
         font-size: 1.9rem;
         font-weight: 700;
         line-height: 1.1;
-        overflow-wrap: anywhere;
       }
       .name .l1 {
         font-size: 0.72em;
@@ -71,7 +70,7 @@ export class BbWaitingList extends LitElement {
           margin-bottom: 0.6rem;
         }
         ul {
-          grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+          grid-template-columns: 1fr;
           gap: 0.5rem;
         }
         li {
