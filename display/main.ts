@@ -11,5 +11,7 @@ const language = new URLSearchParams(location.search).get('lang') ?? '';
 const lobby = document.createElement('bb-lobby');
 lobby.branch = branch;
 lobby.language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? language : '';
-lobby.phoneUrl = `${location.origin}/display/${encodeURIComponent(branch)}`;
+// A QR code to "localhost" would send phones nowhere: a screen opened on the server itself shows none.
+const loopback = /^(localhost|127(\.\d+){3}|\[::1\])$/.test(location.hostname);
+lobby.phoneUrl = loopback ? '' : `${location.origin}/display/${encodeURIComponent(branch)}`;
 document.body.replaceChildren(lobby);

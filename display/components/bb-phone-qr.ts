@@ -58,7 +58,7 @@ export class BbPhoneQr extends LitElement {
   }
 
   override render() {
-    return html`${this.src ? html`<img src=${this.src} alt="" />` : nothing}
+    return html`${this.src ? html`<img data-testid="phone-qr" src=${this.src} alt=${this.url} />` : nothing}
       <div class="caption">${stacked(msgs(this.langs, 'followOnPhone'))}</div>`;
   }
 }

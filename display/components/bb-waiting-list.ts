@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ServiceConfig } from '../../core';
+import { msg } from '../i18n/strings';
 import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
 
 /** How many people wait for each service. */
@@ -93,7 +94,7 @@ export class BbWaitingList extends LitElement {
       <ul>
         ${this.services.map((s) => {
           const n = this.queues[s.id]?.length ?? 0;
-          return html`<li>
+          return html`<li aria-label=${`${localTexts(s.name, langs, this.branchLangs)[0]?.text ?? s.id}: ${n} ${msg(langs[0] ?? 'en', 'waitingUnit', n)}`}>
             <span class="count" data-testid="waiting-count" data-service=${s.id}>${n}</span>
             <span class="name">${stacked(localTexts(s.name, langs, this.branchLangs))}</span>
           </li>`;

@@ -14,7 +14,6 @@ export interface Messages {
   waitingUnit: (n: number) => string;
   counters: string;
   open: string;
-  openFree: string;
   paused: string;
   pausedBackAt: (time: string) => string;
   closed: string;
@@ -26,8 +25,6 @@ export interface Messages {
   overdue: (time: string) => string;
   updatedAt: (time: string) => string;
   resolvedAt: (time: string) => string;
-  statusActive: string;
-  statusOverdue: string;
   statusResolved: string;
   apology: string;
   reconnecting: string;
@@ -37,7 +34,6 @@ export interface Messages {
   unknownBranchHint: (id: string) => string;
   notConfigured: string;
   followOnPhone: string;
-  goTo: string;
 }
 
 const en: Messages = {
@@ -49,7 +45,6 @@ const en: Messages = {
   waitingUnit: (n) => (n === 1 ? 'person waiting' : 'people waiting'),
   counters: 'Counters',
   open: 'Open',
-  openFree: 'Open',
   paused: 'Paused',
   pausedBackAt: (t) => `Back at ${t}`,
   closed: 'Closed',
@@ -61,8 +56,6 @@ const en: Messages = {
   overdue: (t) => `It's taking longer than expected (planned for ${t})`,
   updatedAt: (t) => `Updated at ${t}`,
   resolvedAt: (t) => `Resolved at ${t}`,
-  statusActive: 'Ongoing',
-  statusOverdue: 'Longer than expected',
   statusResolved: 'Resolved',
   apology: 'We apologise for the inconvenience',
   reconnecting: 'Reconnecting…',
@@ -72,7 +65,6 @@ const en: Messages = {
   unknownBranchHint: (id) => `There is no branch “${id}”. Please check the address.`,
   notConfigured: 'This branch is not set up yet',
   followOnPhone: 'Follow the queue on your phone',
-  goTo: 'Counter',
 };
 
 const it: Messages = {
@@ -84,7 +76,6 @@ const it: Messages = {
   waitingUnit: (n) => (n === 1 ? 'persona in attesa' : 'persone in attesa'),
   counters: 'Sportelli',
   open: 'Aperto',
-  openFree: 'Aperto',
   paused: 'In pausa',
   pausedBackAt: (t) => `Torna alle ${t}`,
   closed: 'Chiuso',
@@ -96,8 +87,6 @@ const it: Messages = {
   overdue: (t) => `Ci vuole più del previsto (era previsto per le ${t})`,
   updatedAt: (t) => `Aggiornato alle ${t}`,
   resolvedAt: (t) => `Risolto alle ${t}`,
-  statusActive: 'In corso',
-  statusOverdue: 'Più lungo del previsto',
   statusResolved: 'Risolto',
   apology: 'Ci scusiamo per il disagio',
   reconnecting: 'Riconnessione in corso…',
@@ -107,7 +96,6 @@ const it: Messages = {
   unknownBranchHint: (id) => `Non esiste una filiale “${id}”. Controlla l’indirizzo.`,
   notConfigured: 'Questa filiale non è ancora configurata',
   followOnPhone: 'Segui la coda sul telefono',
-  goTo: 'Sportello',
 };
 
 export const STRINGS: Record<string, Messages> = { en, it };
