@@ -203,6 +203,14 @@ export class BbNoticeCard extends LitElement {
       .since .updated .i0 {
         color: var(--accent);
       }
+      .text.original {
+        font-size: calc(var(--fs-text) * 0.8);
+        font-weight: 400;
+        color: var(--bb-text-2);
+      }
+      .text.original .l1 {
+        color: var(--bb-text-3);
+      }
       .resolved-line {
         display: flex;
         gap: 0.6em;
@@ -326,7 +334,10 @@ export class BbNoticeCard extends LitElement {
         ${checkIcon}
         <div>${(this.density === 'compact' ? inline : stacked)(msgs(langs, 'resolvedAt', time(r.at)))}</div>
       </div>
-      ${texts.length ? html`<div class="text resolution">${stacked(texts)}</div>` : nothing}
+      ${texts.length
+        ? html`<div class="text resolution">${stacked(texts)}</div>`
+        : // No closing words: recall what the notice said, quietly, so the "resolved" has its context.
+          html`<div class="text original">${stacked(localTexts(n.text, langs, this.config?.languages ?? []))}</div>`}
       ${r.apologise ? this.renderApology(texts) : nothing}`;
   }
 

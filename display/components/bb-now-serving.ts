@@ -89,11 +89,20 @@ export class BbNowServing extends LitElement {
         overflow-wrap: anywhere;
       }
       .recall {
-        grid-column: 1 / -1;
-        font-size: 1.4rem;
+        display: block;
+        margin-top: 0.3rem;
+        font-size: 1.35rem;
         font-weight: 700;
         color: var(--bb-call);
-        margin-top: -0.3rem;
+      }
+      .recall .i1,
+      .recall .sep {
+        color: inherit;
+        opacity: 0.85;
+      }
+      li:not(.first) .recall {
+        font-size: 0.62em;
+        margin-top: 0.1rem;
       }
       /* Rows after the first: the names side by side, "Sportello 2 · Counter 2". */
       li:not(.first) .counter .l0,
@@ -187,9 +196,9 @@ export class BbNowServing extends LitElement {
           width: 1.4rem;
           height: 1.4rem;
         }
-        .recall {
-          font-size: 0.9rem;
-          margin-top: 0;
+        .recall,
+        li:not(.first) .recall {
+          font-size: 0.8rem;
         }
         .empty {
           font-size: 1.05rem;
@@ -226,8 +235,11 @@ export class BbNowServing extends LitElement {
                 <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
                   <path d="M4 12h15M13 6l6 6-6 6" />
                 </svg>
-                <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
-                ${c.recall ? html`<span class="recall">${inline(msgs(langs, 'calledAgain'))}</span>` : nothing}
+                <span class="counter"
+                  >${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}${c.recall
+                    ? html`<span class="recall">${inline(msgs(langs, 'calledAgain'))}</span>`
+                    : nothing}</span
+                >
               </li>`,
             )}
           </ol>`}`;
