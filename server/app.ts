@@ -74,6 +74,10 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     db.prepare('SELECT 1').get();
     res.json({ ok: true, time: Date.now() });
   });
+  // What the pages need to know about this installation: where phones can reach it.
+  app.get('/api/site', (_req, res) => {
+    res.json({ ok: true, publicUrl: config.publicUrl?.replace(/\/$/, '') ?? null });
+  });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });

@@ -20,6 +20,8 @@ export const ServerConfig = z.object({
   loginAttempts: z.number().int().min(1).default(10),
   /** Tickets a single IP (a kiosk) may take per minute. */
   ticketsPerMinute: z.number().int().min(1).default(60),
+  /** The address customers' phones reach this server at (e.g. https://queue.example-bank.it), for the lobby's QR code. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Built pages; absent in API-only tests. */
   distDir: z.string().default('dist'),
 });
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL,
     secureCookies: bool(env.SECURE_COOKIES),
     trustProxy: env.TRUST_PROXY === undefined ? undefined : (bool(env.TRUST_PROXY) ?? env.TRUST_PROXY),
+    publicUrl: env.PUBLIC_URL || undefined,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
   });
 }

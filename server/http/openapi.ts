@@ -60,6 +60,7 @@ export function openApiDocument(): object {
     info: { title: 'Branchboard API', version: '0.1.0', description: 'Commands come in over REST; live state goes out over Socket.IO (see README).' },
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bb_session' } } },
     paths: {
+      '/api/site': { get: { summary: 'Installation facts for the pages: publicUrl (for the lobby’s QR code) or null', responses: { 200: { description: 'ok' } } } },
       '/healthz': { get: { summary: 'Liveness and database check', responses: { 200: { description: 'healthy' } } } },
       '/api/session': {
         post: { summary: 'Log in (sets an httpOnly cookie)', requestBody: json(LoginBody), responses: replies(200, [401, 429]) },

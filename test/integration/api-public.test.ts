@@ -55,9 +55,27 @@ describe('GET /healthz', () => {
   });
 });
 
+describe('GET /api/site', () => {
+  it('says where phones reach this installation: PUBLIC_URL, or null when unset', async () => {
+    expect((await request(server.url).get('/api/site').expect(200)).body).toEqual({ ok: true, publicUrl: null });
+    const withUrl = await startTestServer({ publicUrl: 'https://queue.example-bank.it/' });
+    try {
+      expect((await request(withUrl.url).get('/api/site').expect(200)).body).toEqual({ ok: true, publicUrl: 'https://queue.example-bank.it' });
+    } finally {
+      await withUrl.stop();
+      removeDir(withUrl.dataDir);
+    }
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) address, at start', async () => {
+    await expect(startTestServer({ publicUrl: 'javascript:alert(1)' })).rejects.toThrow();
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   const EXPECTED: [string, string[]][] = [
     ['/healthz', ['get']],
+    ['/api/site', ['get']],
     ['/api/session', ['post', 'get', 'delete']],
     ['/api/branches/{branch}/state', ['get']],
     ['/api/branches/{branch}/tickets', ['post']],
