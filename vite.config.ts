@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // One build for both browser apps: the lobby screen (display/) and the staff app (admin/).
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   publicDir: false,
   build: {
     outDir: 'dist',
@@ -11,8 +11,8 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: {
       input: {
-        display: resolve(__dirname, 'display/index.html'),
-        admin: resolve(__dirname, 'admin/index.html'),
+        display: resolve(import.meta.dirname, 'display/index.html'),
+        admin: resolve(import.meta.dirname, 'admin/index.html'),
       },
     },
   },
