@@ -1,4 +1,5 @@
 import './components/bb-lobby';
+import { phoneUrlFor } from './lib/site';
 
 /**
  * Entry of the lobby page. The server serves this page for /display/<branch>; `?lang=xx` asks
@@ -11,7 +12,9 @@ const language = new URLSearchParams(location.search).get('lang') ?? '';
 const lobby = document.createElement('bb-lobby');
 lobby.branch = branch;
 lobby.language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? language : '';
-// A QR code to "localhost" would send phones nowhere: a screen opened on the server itself shows none.
-const loopback = /^(localhost|127(\.\d+){3}|\[::1\])$/.test(location.hostname);
-lobby.phoneUrl = loopback ? '' : `${location.origin}/display/${encodeURIComponent(branch)}`;
 document.body.replaceChildren(lobby);
+// The QR code appears once we know where phones can reach the board (the server's PUBLIC_URL, or
+// this page's own address, never a loopback one), rather than showing one address, then another.
+void phoneUrlFor(branch).then((url) => {
+  lobby.phoneUrl = url;
+});

@@ -299,7 +299,14 @@ export class BbLobby extends LitElement {
       <main aria-busy=${stale ? 'true' : 'false'}>
         <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .highlighted=${stale ? new Set<string>() : this.highlighted()}></bb-now-serving>
         <bb-notice-board .notices=${notices} .config=${config} .langs=${langs} .now=${now}></bb-notice-board>
-        <bb-waiting-list .services=${config.services} .queues=${state.queues} .langs=${langs} .branchLangs=${config.languages}></bb-waiting-list>
+        <bb-waiting-list
+          .services=${config.services}
+          .queues=${state.queues}
+          .langs=${langs}
+          .branchLangs=${config.languages}
+          .estimates=${this.stream.estimates?.services ?? null}
+          .estimatesCurrent=${this.stream.currentEstimates() !== null}
+        ></bb-waiting-list>
         <section class="counters">
           <h2 class="section-title">${inline(msgs(langs, 'counters'))}</h2>
           <div class="tiles">

@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ServiceConfig } from '../../core';
+import type { ServiceConfig, WaitEstimate } from '../../core';
 import { msg } from '../i18n/strings';
 import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
+import './bb-wait-estimate';
 
-/** How many people wait for each service. */
+/** How many people wait for each service, and how long a ticket taken now is expected to wait. */
 @customElement('bb-waiting-list')
 export class BbWaitingList extends LitElement {
   @property({ attribute: false }) services: readonly ServiceConfig[] = [];
@@ -12,6 +13,10 @@ export class BbWaitingList extends LitElement {
   @property({ attribute: false }) queues: Readonly<Record<string, readonly string[]>> = {};
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   @property({ attribute: false }) branchLangs: readonly string[] = [];
+  /** The latest wait estimates per service (WaitEstimates.services); null before any arrived. */
+  @property({ attribute: false }) estimates: Readonly<Record<string, WaitEstimate>> | null = null;
+  /** False when the estimates may be out of date (stream not live, or too old): no figure is shown. */
+  @property({ type: Boolean }) estimatesCurrent = false;
 
   static override styles = [
     langStyles,
@@ -35,17 +40,27 @@ export class BbWaitingList extends LitElement {
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
-        gap: 1rem;
+        gap: 0.8rem;
       }
+      /* One row per service: count, name, and the expected wait beside them. */
       li {
         min-width: 0;
-        display: flex;
+        display: grid;
+        grid-template-columns: 5.2rem minmax(0, 14rem) minmax(0, 1fr);
         align-items: center;
-        gap: 1.2rem;
-        padding: 0.6rem 1.4rem;
+        gap: 0 1.2rem;
+        padding: 0.7rem 1.4rem 0.7rem 0.6rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
+      }
+      /* Without estimates (none received yet) the names take the row. */
+      li.plain {
+        grid-template-columns: 5.2rem minmax(0, 1fr);
+      }
+      bb-wait-estimate {
+        align-self: center;
+        padding-left: 1.2rem;
+        border-left: 0.12rem solid var(--bb-line);
       }
       .count {
         flex: none;
@@ -65,6 +80,14 @@ export class BbWaitingList extends LitElement {
       .name .l1 {
         font-size: 0.72em;
       }
+      .sr {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       @media (max-width: 899px) {
         h2 {
           font-size: 1rem;
@@ -74,9 +97,18 @@ export class BbWaitingList extends LitElement {
           grid-template-columns: 1fr;
           gap: 0.5rem;
         }
-        li {
+        li,
+        li.plain {
+          grid-template-columns: auto minmax(0, 1fr);
           padding: 0.6rem 0.8rem;
-          gap: 0.7rem;
+          gap: 0 0.7rem;
+        }
+        bb-wait-estimate {
+          grid-column: 1 / -1;
+          margin-top: 0.55rem;
+          padding: 0.55rem 0 0;
+          border-left: none;
+          border-top: 0.08rem solid var(--bb-line);
         }
         .count {
           font-size: 2.2rem;
@@ -94,9 +126,21 @@ export class BbWaitingList extends LitElement {
       <ul>
         ${this.services.map((s) => {
           const n = this.queues[s.id]?.length ?? 0;
-          return html`<li aria-label=${`${localTexts(s.name, langs, this.branchLangs)[0]?.text ?? s.id}: ${n} ${msg(langs[0] ?? 'en', 'waitingUnit', n)}`}>
-            <span class="count" data-testid="waiting-count" data-service=${s.id}>${n}</span>
-            <span class="name">${stacked(localTexts(s.name, langs, this.branchLangs))}</span>
+          const name = localTexts(s.name, langs, this.branchLangs);
+          const estimates = this.estimates;
+          return html`<li class=${estimates ? '' : 'plain'}>
+            <span class="count" data-testid="waiting-count" data-service=${s.id} aria-hidden="true">${n}</span>
+            <span class="name"
+              >${stacked(name)}<span class="sr">${`: ${n} ${msg(langs[0] ?? 'en', 'waitingUnit', n)}`}</span></span
+            >
+            ${estimates
+              ? html`<bb-wait-estimate
+                  service=${s.id}
+                  .estimate=${estimates[s.id] ?? null}
+                  .current=${this.estimatesCurrent}
+                  .langs=${langs}
+                ></bb-wait-estimate>`
+              : nothing}
           </li>`;
         })}
       </ul>`;

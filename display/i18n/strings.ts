@@ -34,6 +34,19 @@ export interface Messages {
   unknownBranchHint: (id: string) => string;
   notConfigured: string;
   followOnPhone: string;
+  /** Wait estimate for a ticket taken now (see display/lib/wait.ts for the rounding). */
+  estimatedWait: string;
+  waitUnderOneMin: string;
+  waitAboutMin: (n: number) => string;
+  waitRangeMin: (lo: number, hi: number) => string;
+  waitUpToMin: (hi: number) => string;
+  estimateNoCounter: string;
+  estimateNoHistory: string;
+  estimateUpdating: string;
+  /** Why the wait is longer than usual (core/estimate ReasonCode). */
+  reasonFewerCounters: string;
+  reasonMoreArrivals: string;
+  reasonLongerService: string;
 }
 
 const en: Messages = {
@@ -65,6 +78,17 @@ const en: Messages = {
   unknownBranchHint: (id) => `There is no branch “${id}”. Please check the address.`,
   notConfigured: 'This branch is not set up yet',
   followOnPhone: 'Follow the queue on your phone',
+  estimatedWait: 'Estimated wait',
+  waitUnderOneMin: 'under 1 min',
+  waitAboutMin: (n) => `~${n} min`,
+  waitRangeMin: (lo, hi) => `${lo}–${hi} min`,
+  waitUpToMin: (hi) => `up to ${hi} min`,
+  estimateNoCounter: 'No counter open for this service',
+  estimateNoHistory: 'Estimate available soon',
+  estimateUpdating: 'Wait estimate being updated',
+  reasonFewerCounters: 'Fewer counters open than usual',
+  reasonMoreArrivals: 'More customers than usual',
+  reasonLongerService: 'Transactions taking longer than usual',
 };
 
 const it: Messages = {
@@ -96,6 +120,17 @@ const it: Messages = {
   unknownBranchHint: (id) => `Non esiste una filiale “${id}”. Controlla l’indirizzo.`,
   notConfigured: 'Questa filiale non è ancora configurata',
   followOnPhone: 'Segui la coda sul telefono',
+  estimatedWait: 'Attesa stimata',
+  waitUnderOneMin: 'meno di 1 min',
+  waitAboutMin: (n) => `~${n} min`,
+  waitRangeMin: (lo, hi) => `${lo}–${hi} min`,
+  waitUpToMin: (hi) => `fino a ${hi} min`,
+  estimateNoCounter: 'Nessuno sportello aperto per questo servizio',
+  estimateNoHistory: 'Stima disponibile a breve',
+  estimateUpdating: 'Stima dell’attesa in aggiornamento',
+  reasonFewerCounters: 'Meno sportelli aperti del solito',
+  reasonMoreArrivals: 'Più clienti del solito',
+  reasonLongerService: 'Operazioni più lunghe del solito',
 };
 
 export const STRINGS: Record<string, Messages> = { en, it };

@@ -7,6 +7,7 @@ import {
   type BranchState,
   type ClientToServer,
   type ServerToClient,
+  type WaitEstimates,
 } from '../../core';
 
 export type StreamStatus = 'connecting' | 'live' | 'stale';
@@ -24,6 +25,11 @@ const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 /** How often the watchdog looks for silence (and the host re-renders its clock). */
 const WATCHDOG_MS = 500;
+/**
+ * Wait estimates older than this (by server time) are not shown as live. The server sends them
+ * every 15 s (ESTIMATES_MS) and after every change, so this allows two missed rounds.
+ */
+export const ESTIMATES_MAX_AGE_MS = 45_000;
 
 /**
  * Keeps a Lit element in step with one branch: snapshot, then events in seq order through the
@@ -40,6 +46,11 @@ export class BranchStreamController implements ReactiveController {
   lastHeardAt: number | null = null;
   /** Set when the server refused the stream (unknown branch); cleared by the next snapshot. */
   refused: StreamRefusal | null = null;
+  /**
+   * The latest wait estimates the server sent (a ticket taken now, per service), however old.
+   * Screens should show `currentEstimates()`, which is null when they may be out of date.
+   */
+  estimates: WaitEstimates | null = null;
   /** A newly applied event, for elements that animate calls. */
   onEvent?: (e: BranchEvent) => void;
 
@@ -58,6 +69,17 @@ export class BranchStreamController implements ReactiveController {
 
   get state(): BranchState | null {
     return this.replica.state;
+  }
+
+  /**
+   * The estimates, only while they can be shown as live: the stream is live and they were made
+   * at most `maxAgeMs` ago by the server's clock. Null otherwise (or before any arrived).
+   */
+  currentEstimates(maxAgeMs = ESTIMATES_MAX_AGE_MS): WaitEstimates | null {
+    const e = this.estimates;
+    if (!e || this.status !== 'live') return null;
+    const age = this.now() - e.at;
+    return age <= maxAgeMs ? e : null;
   }
 
   /** Current server time, as best known. */
@@ -109,6 +131,14 @@ export class BranchStreamController implements ReactiveController {
         this.host.requestUpdate();
       }
     });
+    socket.on('estimates', (msg) => {
+      this.heard(null);
+      // Derived data, not in the log: the newest simply replaces what we had.
+      if (msg && typeof msg.at === 'number' && msg.services && typeof msg.services === 'object') {
+        this.estimates = msg;
+        this.host.requestUpdate();
+      }
+    });
     socket.on('tick', ({ serverTime, seq }) => {
       this.heard(serverTime);
       if (seq > this.replica.seq) this.resync();
@@ -138,6 +168,7 @@ export class BranchStreamController implements ReactiveController {
   /** The server will not stream this branch: say so, stop, and ask again later. */
   private refuse(socket: Socket<ServerToClient, ClientToServer>, r: StreamRefusal): void {
     this.refused = { code: String(r.code), message: String(r.message) };
+    this.estimates = null;
     socket.disconnect();
     clearTimeout(this.retry);
     this.retry = setTimeout(() => {

@@ -1,0 +1,178 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ReasonCode, WaitEstimate } from '../../core';
+import { msg } from '../i18n/strings';
+import { causeIcon } from '../lib/cause-icons';
+import { langStyles, msgs, stacked } from '../lib/text';
+import { REASON_MESSAGE, waitWords } from '../lib/wait';
+
+/**
+ * The expected wait for a ticket taken now, for one service: "Attesa stimata ~6 min (4–9 min)",
+ * with one short line per reason when it is longer than usual, or plainly why there is no figure.
+ * Quieter than the waiting count beside it. When the estimate may be out of date (`current`
+ * false) no figure is shown at all, only that it is being updated: never an old figure as live.
+ */
+@customElement('bb-wait-estimate')
+export class BbWaitEstimate extends LitElement {
+  /** The service id, for the testid hooks. */
+  @property() service = '';
+  /** The estimate for this service; null shows nothing (none received yet). */
+  @property({ attribute: false }) estimate: WaitEstimate | null = null;
+  /** False while the stream is not live or the estimate is too old to show as live. */
+  @property({ type: Boolean }) current = true;
+  @property({ attribute: false }) langs: readonly string[] = ['en'];
+
+  static override styles = [
+    langStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 1.15em minmax(0, 1fr);
+        column-gap: 0.55em;
+        align-items: start;
+      }
+      .icon {
+        display: block;
+        width: 1.15em;
+        height: 1.15em;
+        margin-top: 0.05em;
+        color: var(--bb-text-3);
+      }
+      .estimate {
+        font-size: 1.5rem;
+        line-height: 1.25;
+        color: var(--bb-text-2);
+      }
+      .estimate .l0 .label {
+        color: var(--bb-text-2);
+      }
+      .fig {
+        font-weight: 800;
+        color: var(--bb-text);
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .range {
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .estimate .l1 {
+        font-size: 0.8em;
+        margin-top: 0.1em;
+        color: var(--bb-text-3);
+      }
+      .estimate .l1 .fig {
+        font-weight: 700;
+        color: var(--bb-text-2);
+      }
+      .unknown .l0 {
+        font-weight: 600;
+        color: var(--bb-text-2);
+      }
+      .unknown .l1 {
+        color: var(--bb-text-3);
+      }
+      .pending {
+        font-style: italic;
+      }
+      ul {
+        list-style: none;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        display: grid;
+        gap: 0.35rem;
+        font-size: 1.3rem;
+        line-height: 1.2;
+      }
+      li .icon {
+        color: var(--bb-warn);
+      }
+      li .l0 {
+        color: var(--bb-text);
+        font-weight: 600;
+      }
+      li .l1 {
+        font-size: 0.8em;
+        margin-top: 0.1em;
+        color: var(--bb-text-3);
+      }
+      @media (max-width: 899px) {
+        .estimate {
+          font-size: 1rem;
+        }
+        ul {
+          margin-top: 0.35rem;
+          gap: 0.3rem;
+          font-size: 0.9rem;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const langs = this.langs;
+    if (!this.current) {
+      return html`<div class="row estimate unknown pending" data-testid="wait-estimate-stale" data-service=${this.service}>
+        ${CLOCK}<span>${stacked(msgs(langs, 'estimateUpdating'))}</span>
+      </div>`;
+    }
+    const e = this.estimate;
+    if (!e) return nothing;
+    const reasons = e.reasons.filter((r): r is ReasonCode => r in REASON_MESSAGE);
+    const body = e.known
+      ? html`<div class="row estimate" data-testid="wait-estimate" data-service=${this.service} data-known="true" data-reasons=${reasons.join(' ')}>
+          ${CLOCK}<span>${langs.map((l, i) => this.knownLine(l, i, e))}</span>
+        </div>`
+      : html`<div
+          class="row estimate unknown"
+          data-testid="wait-estimate"
+          data-service=${this.service}
+          data-known="false"
+          data-cause=${e.cause}
+          data-reasons=${reasons.join(' ')}
+        >
+          ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'estimateNoCounter' : 'estimateNoHistory'))}</span>
+        </div>`;
+    return html`${body}${reasons.length
+      ? html`<ul>
+          ${reasons.map(
+            (r) => html`<li class="row" data-testid="wait-reason" data-service=${this.service} data-reason=${r}>
+              <span class="icon">${causeIcon(REASON_ICON[r], { size: '100%' })}</span><span>${stacked(msgs(langs, REASON_MESSAGE[r]))}</span>
+            </li>`,
+          )}
+        </ul>`
+      : nothing}`;
+  }
+
+  /** "Attesa stimata ~6 min (4–9 min)" in one language; the first language large, the others beneath. */
+  private knownLine(lang: string, i: number, e: Extract<WaitEstimate, { known: true }>): TemplateResult {
+    const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
+    return html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${lang}
+      ><span class="label">${msg(lang, 'estimatedWait')}</span> <span class="fig">${w.figure}</span>${w.range
+        ? html` <span class="range">(${w.range})</span>`
+        : nothing}</span
+    >`;
+  }
+}
+
+/** Each reason with the icon of the notice cause that says the same thing. */
+const REASON_ICON = {
+  fewer_counters: 'staff_shortage',
+  more_arrivals: 'high_demand',
+  longer_service: 'long_transaction',
+} as const satisfies Record<ReasonCode, string>;
+
+const CLOCK = html`<svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+  <circle cx="12" cy="12" r="9.5" />
+  <path d="M12 7v5.2l3.4 2.1" />
+</svg>`;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-wait-estimate': BbWaitEstimate;
+  }
+}
