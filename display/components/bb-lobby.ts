@@ -81,8 +81,10 @@ export class BbLobby extends LitElement {
         flex: 1;
         min-height: 0;
         display: grid;
-        grid-template-columns: 50rem minmax(0, 1fr);
-        grid-template-rows: minmax(0, 1fr) auto auto;
+        grid-template-columns: 54rem minmax(0, 1fr);
+        /* "Now serving" keeps at least its heading and its first (largest) call, however tall the
+           waiting list grows with wait estimates and their reasons. */
+        grid-template-rows: minmax(12.2rem, 1fr) auto auto;
         grid-template-areas:
           'serving notices'
           'waiting notices'

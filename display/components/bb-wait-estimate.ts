@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReasonCode, WaitEstimate } from '../../core';
 import { msg } from '../i18n/strings';
 import { causeIcon } from '../lib/cause-icons';
-import { langStyles, msgs, stacked } from '../lib/text';
+import { inline, langStyles, msgs, stacked } from '../lib/text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
 
 /**
@@ -26,24 +26,33 @@ export class BbWaitEstimate extends LitElement {
     langStyles,
     css`
       :host {
+        --est: 1.5rem;
+        --why: 1.2rem;
         display: block;
         min-width: 0;
       }
+      /* The figure and the reasons are parts: a parent may place them apart (display: contents on
+         this element, then ::part(figure) and ::part(reasons)), as the waiting list does on the TV. */
+      .wrap {
+        display: contents;
+      }
+      /* Icon column of the same width for the estimate and its reasons, so their words line up. */
       .row {
         display: grid;
-        grid-template-columns: 1.15em minmax(0, 1fr);
-        column-gap: 0.55em;
+        grid-template-columns: calc(var(--est) * 1.6) minmax(0, 1fr);
+        column-gap: calc(var(--est) * 0.4);
         align-items: start;
       }
       .icon {
         display: block;
+        justify-self: center;
         width: 1.15em;
         height: 1.15em;
         margin-top: 0.05em;
         color: var(--bb-text-3);
       }
       .estimate {
-        font-size: 1.5rem;
+        font-size: var(--est);
         line-height: 1.25;
         color: var(--bb-text-2);
       }
@@ -70,7 +79,6 @@ export class BbWaitEstimate extends LitElement {
         color: var(--bb-text-2);
       }
       .unknown .l0 {
-        font-weight: 600;
         color: var(--bb-text-2);
       }
       .unknown .l1 {
@@ -79,35 +87,38 @@ export class BbWaitEstimate extends LitElement {
       .pending {
         font-style: italic;
       }
+      /* Reasons: quieter than the figure, an amber icon saying "unusual" without alarm. */
       ul {
         list-style: none;
-        margin: 0.5rem 0 0;
+        margin: 0.55rem 0 0;
         padding: 0;
         display: grid;
-        gap: 0.35rem;
-        font-size: 1.3rem;
+        gap: 0.4rem;
+        font-size: var(--why);
         line-height: 1.2;
       }
       li .icon {
+        width: 1.1em;
+        height: 1.1em;
         color: var(--bb-warn);
       }
-      li .l0 {
-        color: var(--bb-text);
+      li .i0 {
+        color: var(--bb-text-2);
         font-weight: 600;
       }
-      li .l1 {
-        font-size: 0.8em;
-        margin-top: 0.1em;
+      li .i1,
+      li .sep {
+        font-size: 0.85em;
         color: var(--bb-text-3);
       }
       @media (max-width: 899px) {
-        .estimate {
-          font-size: 1rem;
+        :host {
+          --est: 1rem;
+          --why: 0.9rem;
         }
         ul {
           margin-top: 0.35rem;
           gap: 0.3rem;
-          font-size: 0.9rem;
         }
       }
     `,
@@ -116,36 +127,36 @@ export class BbWaitEstimate extends LitElement {
   override render() {
     const langs = this.langs;
     if (!this.current) {
-      return html`<div class="row estimate unknown pending" data-testid="wait-estimate-stale" data-service=${this.service}>
+      return html`<div class="row estimate unknown pending" part="figure" data-testid="wait-estimate-stale" data-service=${this.service}>
         ${CLOCK}<span>${stacked(msgs(langs, 'estimateUpdating'))}</span>
       </div>`;
     }
     const e = this.estimate;
     if (!e) return nothing;
     const reasons = e.reasons.filter((r): r is ReasonCode => r in REASON_MESSAGE);
-    const body = e.known
-      ? html`<div class="row estimate" data-testid="wait-estimate" data-service=${this.service} data-known="true" data-reasons=${reasons.join(' ')}>
-          ${CLOCK}<span>${langs.map((l, i) => this.knownLine(l, i, e))}</span>
-        </div>`
-      : html`<div
-          class="row estimate unknown"
-          data-testid="wait-estimate"
-          data-service=${this.service}
-          data-known="false"
-          data-cause=${e.cause}
-          data-reasons=${reasons.join(' ')}
-        >
-          ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'estimateNoCounter' : 'estimateNoHistory'))}</span>
-        </div>`;
-    return html`${body}${reasons.length
-      ? html`<ul>
-          ${reasons.map(
-            (r) => html`<li class="row" data-testid="wait-reason" data-service=${this.service} data-reason=${r}>
-              <span class="icon">${causeIcon(REASON_ICON[r], { size: '100%' })}</span><span>${stacked(msgs(langs, REASON_MESSAGE[r]))}</span>
-            </li>`,
-          )}
-        </ul>`
-      : nothing}`;
+    return html`<div
+      class="wrap"
+      data-testid="wait-estimate"
+      data-service=${this.service}
+      data-known=${e.known ? 'true' : 'false'}
+      data-cause=${e.known ? nothing : e.cause}
+      data-reasons=${reasons.join(' ')}
+    >
+      ${e.known
+        ? html`<div class="row estimate" part="figure">${CLOCK}<span>${langs.map((l, i) => this.knownLine(l, i, e))}</span></div>`
+        : html`<div class="row estimate unknown" part="figure">
+            ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'estimateNoCounter' : 'estimateNoHistory'))}</span>
+          </div>`}
+      ${reasons.length
+        ? html`<ul part="reasons">
+            ${reasons.map(
+              (r) => html`<li class="row" data-testid="wait-reason" data-service=${this.service} data-reason=${r}>
+                <span class="icon">${causeIcon(REASON_ICON[r], { size: '100%' })}</span><span>${inline(msgs(langs, REASON_MESSAGE[r]))}</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>`;
   }
 
   /** "Attesa stimata ~6 min (4–9 min)" in one language; the first language large, the others beneath. */

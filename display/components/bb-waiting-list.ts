@@ -35,32 +35,46 @@ export class BbWaitingList extends LitElement {
       h2 .i0 {
         color: var(--bb-text);
       }
+      /* One row per service: count, name, and the expected wait beside them. The rows share their
+         columns (subgrid), so the estimates line up whatever the length of the names. */
       ul {
         list-style: none;
         margin: 0;
         padding: 0;
         display: grid;
-        gap: 0.8rem;
+        grid-template-columns: auto fit-content(18rem) minmax(0, 1fr);
+        gap: 0.7rem 0;
       }
-      /* One row per service: count, name, and the expected wait beside them. */
       li {
+        grid-column: 1 / -1;
         min-width: 0;
         display: grid;
-        grid-template-columns: 5.2rem minmax(0, 14rem) minmax(0, 1fr);
+        grid-template-columns: subgrid;
         align-items: center;
-        gap: 0 1.2rem;
-        padding: 0.7rem 1.4rem 0.7rem 0.6rem;
+        padding: 0.6rem 1.6rem 0.6rem 0.6rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
       }
-      /* Without estimates (none received yet) the names take the row. */
-      li.plain {
-        grid-template-columns: 5.2rem minmax(0, 1fr);
+      /* Without estimates (none received yet) the names take the rest of the row. */
+      li.plain .name {
+        grid-column: 2 / -1;
       }
+      .name {
+        padding-right: 1.6rem;
+      }
+      /* The estimate beside the name; its reasons, if any, beneath both, where a line is long enough
+         for the two languages side by side. */
       bb-wait-estimate {
-        align-self: center;
-        padding-left: 1.2rem;
+        display: contents;
+      }
+      bb-wait-estimate::part(figure) {
+        grid-column: 3;
+        padding: 0.2rem 0 0.2rem 1.6rem;
         border-left: 0.12rem solid var(--bb-line);
+      }
+      bb-wait-estimate::part(reasons) {
+        grid-column: 2 / -1;
+        margin-top: 0.5rem;
       }
       .count {
         flex: none;
@@ -69,6 +83,7 @@ export class BbWaitingList extends LitElement {
         line-height: 1;
         font-variant-numeric: tabular-nums;
         min-width: 1.3em;
+        padding: 0 0.6rem;
         text-align: center;
       }
       .name {
@@ -97,18 +112,23 @@ export class BbWaitingList extends LitElement {
           grid-template-columns: 1fr;
           gap: 0.5rem;
         }
-        li,
-        li.plain {
+        li {
           grid-template-columns: auto minmax(0, 1fr);
-          padding: 0.6rem 0.8rem;
-          gap: 0 0.7rem;
+          padding: 0.6rem 0.8rem 0.7rem 0.4rem;
         }
-        bb-wait-estimate {
+        .name {
+          padding-right: 0;
+        }
+        bb-wait-estimate::part(figure) {
           grid-column: 1 / -1;
-          margin-top: 0.55rem;
+          margin: 0.55rem 0 0 0.4rem;
           padding: 0.55rem 0 0;
           border-left: none;
           border-top: 0.08rem solid var(--bb-line);
+        }
+        bb-wait-estimate::part(reasons) {
+          grid-column: 1 / -1;
+          margin: 0.4rem 0 0 0.4rem;
         }
         .count {
           font-size: 2.2rem;
