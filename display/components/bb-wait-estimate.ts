@@ -55,6 +55,7 @@ export class BbWaitEstimate extends LitElement {
         font-size: var(--est);
         line-height: 1.25;
         color: var(--bb-text-2);
+        text-wrap: balance;
       }
       .estimate .l0 .label {
         color: var(--bb-text-2);
