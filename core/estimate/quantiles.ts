@@ -16,6 +16,17 @@ export class FadingHistogram {
     this.counts = new Float64Array(bins);
   }
 
+  /** A histogram holding the counts of several of the same shape (a snapshot; later adds don't flow back). */
+  static merge(parts: readonly FadingHistogram[]): FadingHistogram {
+    const first = parts[0]!;
+    const m = new FadingHistogram(first.min, first.max, first.counts.length, first.fade);
+    for (const p of parts) {
+      for (let i = 0; i < m.counts.length; i++) m.counts[i] = (m.counts[i] ?? 0) + (p.counts[i] ?? 0);
+      m.total += p.total;
+    }
+    return m;
+  }
+
   get weight(): number {
     return this.total;
   }

@@ -12,6 +12,12 @@ import type { ServiceRef } from './types';
 const SPREAD_SHIFT_SEC = 20;
 /** Upper bounds (seconds) of the estimate buckets the spread is learned in. */
 const SPREAD_BUCKETS = [45, 90, 180, Infinity] as const;
+/**
+ * Errors a spread needs before its quantiles are trusted. With fewer, a range from one or two
+ * errors would look precise when it is not: use all buckets together, or failing that a wide
+ * default (0 to twice the estimate).
+ */
+const MIN_SPREAD_WEIGHT = 30;
 
 export interface WaitModelOptions {
   prior: readonly number[];
@@ -43,8 +49,9 @@ export class WaitModel {
     const model = this.modelFor(service);
     if (!model) return undefined;
     const waitSec = Math.max(0, model.predict(features));
-    const s = this.spreadFor(waitSec);
-    if (s.weight === 0) return { waitSec, p10Sec: 0, p90Sec: 2 * waitSec };
+    const own = this.spreadFor(waitSec);
+    const s = own.weight >= MIN_SPREAD_WEIGHT ? own : this.pooledSpread();
+    if (s.weight < MIN_SPREAD_WEIGHT) return { waitSec, p10Sec: 0, p90Sec: 2 * waitSec };
     const band = (q: number): number => Math.max(0, Math.exp(s.quantile(q)) * (waitSec + SPREAD_SHIFT_SEC) - SPREAD_SHIFT_SEC);
     return { waitSec, p10Sec: Math.min(band(0.1), waitSec), p90Sec: Math.max(band(0.9), waitSec) };
   }
@@ -67,6 +74,11 @@ export class WaitModel {
     const own = this.byService.get(service);
     if (own && own.updates >= this.o.minServiceHistory) return own;
     return this.shared.updates >= this.o.minHistory ? this.shared : undefined;
+  }
+
+  /** Every bucket's errors together, for a bucket that has too few of its own. */
+  private pooledSpread(): FadingHistogram {
+    return FadingHistogram.merge(this.spread);
   }
 
   private spreadFor(estimateSec: number): FadingHistogram {

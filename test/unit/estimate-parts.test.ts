@@ -105,3 +105,16 @@ describe('UsualTracker reasons', () => {
     expect(u.reasons('cash', clock(0, 10, 59), 1, undefined)).toEqual([]);
   });
 });
+
+describe('the P10–P90 range with little history', () => {
+  it('stays wide (0 to twice the estimate) until enough errors are known, instead of collapsing on one or two', async () => {
+    const { WaitModel } = await import('../../core/estimate/wait-model');
+    const model = new WaitModel({ prior: [0, 60], priorVariance: [1, 1], forgetting: 1, minHistory: 1, minServiceHistory: 1000 });
+    // Two customers whose waits matched what was said exactly: too few to claim a narrow range.
+    model.learn('teller', [1, 10], 600, 600);
+    model.learn('teller', [1, 10], 600, 600);
+    const r = model.estimate('teller', [1, 10])!;
+    expect(r.p10Sec).toBe(0);
+    expect(r.p90Sec).toBeCloseTo(2 * r.waitSec, 6);
+  });
+});
