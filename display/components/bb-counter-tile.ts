@@ -16,6 +16,8 @@ export class BbCounterTile extends LitElement {
   @property({ attribute: false }) notices: readonly Notice[] = [];
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   @property() timezone = 'UTC';
+  /** Server time now, to tell a "back at" still ahead from one already gone. */
+  @property({ attribute: false }) now = 0;
 
   static override styles = [
     langStyles,
@@ -160,7 +162,9 @@ export class BbCounterTile extends LitElement {
       <div class="status">${STATUS_ICON[c.status]}<span>${inline(statusWords)}</span></div>
       ${c.status === 'open' && this.ticket ? html`<div class="main">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
-        ? html`<div class="back">${stacked(msgs(langs, 'pausedBackAt', clockTime(c.backAt, this.timezone, langs[0])))}</div>`
+        ? html`<div class="back" data-testid="counter-back" data-late=${this.now >= c.backAt}>
+            ${stacked(msgs(langs, this.now >= c.backAt ? 'pausedLate' : 'pausedBackAt', clockTime(c.backAt, this.timezone, langs[0])))}
+          </div>`
         : nothing}
       ${notice
         ? // The notice card beside carries the full, bilingual story; here the icon and the main word point to it.

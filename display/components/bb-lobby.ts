@@ -322,6 +322,7 @@ export class BbLobby extends LitElement {
                 .notices=${activeByCounter(c.id)}
                 .langs=${langs}
                 timezone=${config.timezone}
+                .now=${now}
               ></bb-counter-tile>`;
             })}
           </div>

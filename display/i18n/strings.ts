@@ -16,6 +16,8 @@ export interface Messages {
   open: string;
   paused: string;
   pausedBackAt: (time: string) => string;
+  /** A paused counter whose announced time has passed: no stale promise, say it is late. */
+  pausedLate: (time: string) => string;
   closed: string;
   calledAgain: string;
   wholeBranch: string;
@@ -60,6 +62,7 @@ const en: Messages = {
   open: 'Open',
   paused: 'Paused',
   pausedBackAt: (t) => `Back at ${t}`,
+  pausedLate: (t) => `Later than planned (${t})`,
   closed: 'Closed',
   calledAgain: 'Called again',
   wholeBranch: 'Whole branch',
@@ -102,6 +105,7 @@ const it: Messages = {
   open: 'Aperto',
   paused: 'In pausa',
   pausedBackAt: (t) => `Torna alle ${t}`,
+  pausedLate: (t) => `In ritardo sul previsto (${t})`,
   closed: 'Chiuso',
   calledAgain: 'Nuova chiamata',
   wholeBranch: 'Tutta la filiale',
