@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockTime } from '../../core';
 import { launchChromium } from '../support/browser';
-import { freePort, ServerProcess } from '../support/process-server';
+import { freePort, PUBLIC_URL, ServerProcess } from '../support/process-server';
 import { DEMO_PASSWORD, key, removeDir, tempDataDir } from '../support/server';
 
 const shots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -29,6 +29,8 @@ describe('teller tablet → lobby screen', () => {
     tablet = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT', hasTouch: true })).newPage();
     await lobby.goto(`${server.url}/display/demo`);
     await lobby.locator('[data-testid="counter"]').first().waitFor();
+    // The QR code for phones points at the public address, not at the TV's own.
+    expect(await lobby.locator('[data-testid="phone-qr"]').getAttribute('alt')).toBe(`${PUBLIC_URL}/display/demo`);
   }, 60_000);
 
   afterAll(async () => {

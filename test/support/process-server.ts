@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, waitFor } from './server';
 
 const root = join(import.meta.dirname, '..', '..');
+/** Where phones would reach the branch: the lobby's QR code points here. */
+export const PUBLIC_URL = 'https://coda.filiale-demo.example';
 
 /** A free TCP port, so a restarted server can come back on the same address. */
 export function freePort(): Promise<number> {
@@ -37,7 +39,7 @@ export class ServerProcess {
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, BRANCHBOARD_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, BRANCHBOARD_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d) => (this.output += d));
