@@ -1,9 +1,20 @@
 import type { Command, CommandError, PostNoticeBody } from './commands';
 import type { EventPayload, NoticeScope } from './events';
-import type { BranchState, Ticket } from './state';
+import type { BranchState, Notice, Ticket } from './state';
 import { MINUTE, localDay } from './time';
 
 export type Decision = { ok: true; events: EventPayload[] } | { ok: false; error: CommandError };
+
+/** Expected ends and "back at" times lie within this horizon: a screen shows them as a time of day. */
+export const MAX_AHEAD_MS = 24 * 3600_000;
+
+/** Why a promised time cannot be accepted, if it cannot. */
+function badFutureTime(at: number | null | undefined, now: number, field: string): Decision | null {
+  if (at === null || at === undefined) return null;
+  if (at <= now) return fail(400, 'in_the_past', 'the time must be in the future', field);
+  if (at - now > MAX_AHEAD_MS) return fail(400, 'too_far_ahead', 'the time must be within the next 24 hours', field);
+  return null;
+}
 
 /**
  * Decides what a command means for the branch, as events, or why it cannot be done.
@@ -37,7 +48,8 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
       if (cmd.type === 'PauseCounter') {
         const { backInMinutes, backAt } = cmd.body;
         const at = backInMinutes != null ? now + backInMinutes * MINUTE : (backAt ?? null);
-        if (at !== null && at <= now) return fail(400, 'in_the_past', 'the time to be back must be in the future', 'backAt');
+        const bad = badFutureTime(at, now, 'backAt');
+        if (bad) return bad;
         return ok(...finishCurrent, { type: 'CounterPaused', counterId: counter.id, backAt: at });
       }
 
@@ -75,11 +87,22 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
       const built = buildNotice(state, cmd.body);
       if ('error' in built) return { ok: false, error: built.error };
       const expectedEndAt = expectedEnd(cmd.body, now, built.defaultMinutes);
-      if (expectedEndAt !== null && expectedEndAt <= now) {
-        return fail(400, 'in_the_past', 'the expected end must be in the future', 'expectedEndAt');
-      }
+      const bad = badFutureTime(expectedEndAt, now, 'expectedEndAt');
+      if (bad) return bad;
       const { defaultMinutes: _d, ...notice } = built;
-      return ok({ type: 'NoticePosted', notice: { ...notice, id: cmd.noticeId, expectedEndAt } });
+      // The same preset already up for the same place: a second tap or a colleague's, not news.
+      const twin = state.notices.find(
+        (n) => n.status === 'active' && n.presetId !== null && n.presetId === notice.presetId && sameScope(n.scope, notice.scope),
+      );
+      if (twin) return fail(409, 'duplicate_notice', 'this notice is already up: update it instead');
+      // A notice that closes counters pauses them until its expected end, so their tiles say the same.
+      const pauses: EventPayload[] =
+        notice.effect === 'counter_closed' && notice.scope.type === 'counters'
+          ? notice.scope.ids
+              .filter((id) => state.counters[id]?.status === 'open')
+              .map((counterId) => ({ type: 'CounterPaused' as const, counterId, backAt: expectedEndAt }))
+          : [];
+      return ok({ type: 'NoticePosted', notice: { ...notice, id: cmd.noticeId, expectedEndAt } }, ...pauses);
     }
 
     case 'UpdateNotice': {
@@ -88,30 +111,67 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
       if (notice.status === 'resolved') return fail(409, 'notice_resolved', 'this notice is already resolved');
       const changesEnd = cmd.body.expectedInMinutes !== undefined || cmd.body.expectedEndAt !== undefined;
       const expectedEndAt = changesEnd ? expectedEnd(cmd.body, now, null) : undefined;
-      if (expectedEndAt != null && expectedEndAt <= now) {
-        return fail(400, 'in_the_past', 'the expected end must be in the future', 'expectedEndAt');
-      }
-      return ok({
-        type: 'NoticeUpdated',
-        noticeId: notice.id,
-        ...(cmd.body.text ? { text: cmd.body.text } : {}),
-        ...(expectedEndAt !== undefined ? { expectedEndAt } : {}),
-      });
+      const bad = badFutureTime(expectedEndAt, now, 'expectedEndAt');
+      if (bad) return bad;
+      const newText = cmd.body.text && !sameText(cmd.body.text, notice.text) ? cmd.body.text : undefined;
+      const newEnd = expectedEndAt !== undefined && expectedEndAt !== notice.expectedEndAt ? expectedEndAt : undefined;
+      // Nothing new: no empty entry in the notice's timeline.
+      if (!newText && newEnd === undefined) return ok();
+      // Counters this notice closed follow its new expected end.
+      const repauses: EventPayload[] =
+        newEnd !== undefined ? closedBy(state, notice).filter((id) => state.counters[id]?.status === 'paused').map((counterId) => ({ type: 'CounterPaused' as const, counterId, backAt: newEnd })) : [];
+      return ok(
+        {
+          type: 'NoticeUpdated',
+          noticeId: notice.id,
+          ...(newText ? { text: newText } : {}),
+          ...(newEnd !== undefined ? { expectedEndAt: newEnd } : {}),
+        },
+        ...repauses,
+      );
     }
 
     case 'ResolveNotice': {
       const notice = state.notices.find((n) => n.id === cmd.noticeId);
       if (!notice) return fail(404, 'unknown_notice', `no notice "${cmd.noticeId}"`);
       if (notice.status === 'resolved') return fail(409, 'notice_resolved', 'this notice is already resolved');
-      return ok({
-        type: 'NoticeResolved',
-        noticeId: notice.id,
-        text: cmd.body.text ?? null,
-        apologise: cmd.body.apologise ?? notice.apologise,
-      });
+      // Counters the notice closed open again, unless someone closed them for the day meanwhile.
+      const reopen: EventPayload[] = closedBy(state, notice)
+        .filter((id) => state.counters[id]?.status === 'paused')
+        .map((counterId) => ({ type: 'CounterOpened' as const, counterId }));
+      return ok(
+        {
+          type: 'NoticeResolved',
+          noticeId: notice.id,
+          text: cmd.body.text ?? null,
+          apologise: cmd.body.apologise ?? notice.apologise,
+        },
+        ...reopen,
+      );
     }
   }
   return fail(400, 'unknown_command', 'unknown command');
+}
+
+/** Counters a notice keeps closed: those in its scope when its effect is counter_closed. */
+function closedBy(state: BranchState, n: Notice): string[] {
+  if (n.effect !== 'counter_closed' || n.scope.type !== 'counters') return [];
+  // Another active notice closing the same counter keeps it paused when this one ends.
+  const others = new Set(
+    state.notices.filter((o) => o.id !== n.id && o.status === 'active' && o.effect === 'counter_closed' && o.scope.type === 'counters').flatMap((o) => (o.scope.type === 'counters' ? o.scope.ids : [])),
+  );
+  return n.scope.ids.filter((id) => !others.has(id));
+}
+
+function sameScope(a: NoticeScope, b: NoticeScope): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'branch' || b.type === 'branch') return true;
+  return [...a.ids].sort().join('\u0000') === [...b.ids].sort().join('\u0000');
+}
+
+function sameText(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
 /** The waiting ticket a counter calls next: the first issued among the services it serves. */

@@ -11,10 +11,18 @@ export const Actor = z.object({
 });
 export type Actor = z.infer<typeof Actor>;
 
+/** A list of ids, each once: "Cassa, Cassa" on a screen helps no one. */
+const UniqueIds = (max: number) =>
+  z
+    .array(Slug)
+    .min(1)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, 'each id once');
+
 export const NoticeScope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('branch') }).strict(),
-  z.object({ type: z.literal('counters'), ids: z.array(Slug).min(1).max(60) }).strict(),
-  z.object({ type: z.literal('services'), ids: z.array(Slug).min(1).max(26) }).strict(),
+  z.object({ type: z.literal('counters'), ids: UniqueIds(60) }).strict(),
+  z.object({ type: z.literal('services'), ids: UniqueIds(26) }).strict(),
 ]);
 export type NoticeScope = z.infer<typeof NoticeScope>;
 

@@ -71,22 +71,26 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
     case 'ServiceEnded':
     case 'TicketNoShow': {
       const { [e.ticketId]: _gone, ...tickets } = s.tickets;
+      // "Now serving" shows tickets still at a counter: a finished one leaves the board.
+      const calls = s.calls.filter((c) => c.ticketId !== e.ticketId);
       const counter = s.counters[e.counterId];
       const counters =
         counter && counter.ticketId === e.ticketId ? patchCounter(s, e.counterId, { ticketId: null }, counter.since) : s.counters;
       const today =
         e.type === 'ServiceEnded' ? { ...s.today, served: s.today.served + 1 } : { ...s.today, noShow: s.today.noShow + 1 };
-      return { ...s, tickets, counters, today };
+      return { ...s, tickets, counters, today, calls };
     }
     case 'CounterOpened':
       return { ...s, counters: patchCounter(s, e.counterId, { status: 'open', backAt: null }, e.at) };
     case 'CounterPaused':
-      return { ...s, counters: patchCounter(s, e.counterId, { status: 'paused', backAt: e.backAt }, e.at) };
     case 'CounterClosed':
       return {
         ...s,
-        counters: patchCounter(s, e.counterId, { status: 'closed', backAt: null }, e.at),
-        // A closed counter is no longer calling anyone: take it off the "now serving" board.
+        counters:
+          e.type === 'CounterPaused'
+            ? patchCounter(s, e.counterId, { status: 'paused', backAt: e.backAt }, e.at)
+            : patchCounter(s, e.counterId, { status: 'closed', backAt: null }, e.at),
+        // A paused or closed counter is calling no one: take it off the "now serving" board.
         calls: s.calls.filter((c) => c.counterId !== e.counterId),
       };
     case 'NoticePosted': {

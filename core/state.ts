@@ -79,7 +79,7 @@ export interface BranchState {
   tickets: Record<string, Ticket>;
   /** Waiting ticket ids per service, in queue order. */
   queues: Record<string, string[]>;
-  /** Latest calls, newest first, for the "now serving" board. */
+  /** Calls of tickets still at their counter (at most one per counter), newest first: the "now serving" board. */
   calls: Call[];
   notices: Notice[];
   today: DayStats;

@@ -10,7 +10,7 @@ import { Users } from './auth/users';
 import { CommandBus } from './commands/command-bus';
 import { ServerConfig, type ServerConfigInput } from './config';
 import { loadSession } from './http/auth';
-import { errorHandler, sendError } from './http/errors';
+import { errorHandler, HttpError, sendError } from './http/errors';
 import { openApiDocument } from './http/openapi';
 import { BranchStream } from './realtime/stream';
 import { WaitEstimateService } from './realtime/wait-estimates';
@@ -67,6 +67,13 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
       strictTransportSecurity: config.secureCookies,
     }),
   );
+  // Commands are JSON: a body of another type is refused as such, not misread as an empty one.
+  app.use((req, _res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'DELETE' && Number(req.headers['content-length'] ?? 0) > 0 && !req.is('application/json')) {
+      return next(new HttpError(415, 'unsupported_media_type', 'send the body as application/json', 'Content-Type'));
+    }
+    next();
+  });
   app.use(express.json({ limit: '16kb', strict: true }));
   app.use(loadSession(sessions));
 

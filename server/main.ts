@@ -18,8 +18,10 @@ if (server.demoPassword) {
   lines.push(
     '',
     '  Demo accounts created: manager, teller1, teller2, teller3, teller4',
-    `  Password/PIN for all of them: ${server.demoPassword}`,
-    config.demoPassword ? '  (from BRANCHBOARD_DEMO_PASSWORD)' : '  (generated now and shown only this once: note it down)',
+    // A password the operator chose is not echoed to logs; a generated one must be shown once.
+    config.demoPassword
+      ? '  Password/PIN for all of them: the one in BRANCHBOARD_DEMO_PASSWORD'
+      : `  Password/PIN for all of them: ${server.demoPassword}  (generated now and shown only this once: note it down)`,
   );
 }
 console.log(lines.join('\n') + '\n');

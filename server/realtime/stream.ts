@@ -17,6 +17,7 @@ import type { WaitEstimateService } from './wait-estimates';
 const Handshake = z.object({ branch: Slug, lastSeq: z.number().int().min(0).optional() });
 
 const room = (branchId: string) => `branch:${branchId}`;
+const RESYNC_MIN_INTERVAL_MS = 250;
 
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
@@ -90,7 +91,13 @@ export class BranchStream {
     this.sendFrom(socket, branchId, hs.data.lastSeq);
     const estimates = this.waits.estimates(branchId, Date.now());
     if (estimates) socket.emit('estimates', estimates);
+    // A client resyncs after a gap, rarely: more than a few a second is a bug or abuse, and each
+    // answer may be a whole snapshot.
+    let lastResync = 0;
     socket.on('resync', (msg) => {
+      const now = Date.now();
+      if (now - lastResync < RESYNC_MIN_INTERVAL_MS) return;
+      lastResync = now;
       const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
       this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
     });

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE, type Sessions } from '../auth/sessions';
@@ -20,6 +20,9 @@ export function sessionRoutes(opts: { users: Users; sessions: Sessions; secureCo
     windowMs: 15 * 60_000,
     limit: opts.loginAttempts,
     skipSuccessfulRequests: true,
+    // Per address *and* username: tablets behind one branch router share an address, and one
+    // colleague's mistyped PIN must not lock everyone else out.
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase().slice(0, 64)}`,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {

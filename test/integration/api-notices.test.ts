@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE, type BranchState, type Notice } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { key, loginAs, removeDir, startTestServer } from '../support/server';
@@ -41,6 +41,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
   removeDir(server.dataDir);
+});
+// Each test starts from a board without active notices: the same preset may not be up twice for one place.
+beforeEach(async () => {
+  for (const n of (await state()).notices.filter((x) => x.status === 'active')) {
+    expect((await resolve(n.id)).status).toBe(200);
+  }
 });
 
 describe('POST /api/branches/:branch/notices', () => {
@@ -88,9 +94,13 @@ describe('POST /api/branches/:branch/notices', () => {
     expect(inMinutes.body.notice.expectedEndAt).toBeGreaterThanOrEqual(t0 + 25 * MINUTE);
     expect(inMinutes.body.notice.expectedEndAt).toBeLessThanOrEqual(Date.now() + 25 * MINUTE);
 
+    // The same preset for the same place is refused while it is up; resolved, it may be posted again.
+    expect((await post({ presetId: 'system-down' })).body.error.code).toBe('duplicate_notice');
+    await resolve(inMinutes.body.notice.id);
     const at = Date.now() + 3 * 60 * MINUTE;
     const endAt = await post({ presetId: 'system-down', expectedEndAt: at });
     expect(endAt.body.notice.expectedEndAt).toBe(at);
+    await resolve(endAt.body.notice.id);
 
     // system-down has no default duration.
     expect((await post({ presetId: 'system-down' })).body.notice.expectedEndAt).toBeNull();

@@ -141,3 +141,73 @@ describe('apply', () => {
     expect(() => apply(b.state, { ...e, seq: b.state.seq + 2 })).toThrow(/does not follow/);
   });
 });
+
+describe('notices and counters agree', () => {
+  it('a counter_closed notice pauses its open counters until the expected end; an update moves that; resolving reopens them', () => {
+    const b = new BranchHarness();
+    b.run({ type: 'CounterAction', counterId: '2', action: 'open' });
+    const d = b.run({ type: 'PostNotice', noticeId: 'notice-0100', body: { presetId: 'computer-fault', counterId: '2', expectedInMinutes: 10 } });
+    expect(d.ok && d.events.map((e) => e.type)).toEqual(['NoticePosted', 'CounterPaused']);
+    expect(b.state.counters['2']).toMatchObject({ status: 'paused', backAt: T0 + 600_000 });
+
+    b.tick(5 * 60_000).run({ type: 'UpdateNotice', noticeId: 'notice-0100', body: { expectedInMinutes: 15 } });
+    expect(b.state.counters['2']!.backAt).toBe(b.now + 15 * 60_000);
+
+    const r = b.run({ type: 'ResolveNotice', noticeId: 'notice-0100', body: {} });
+    expect(r.ok && r.events.map((e) => e.type)).toEqual(['NoticeResolved', 'CounterOpened']);
+    expect(b.state.counters['2']!.status).toBe('open');
+  });
+
+  it('does not reopen a counter that another active notice still closes, nor one closed meanwhile', () => {
+    const b = new BranchHarness();
+    for (const c of ['1', '2']) b.run({ type: 'CounterAction', counterId: c, action: 'open' });
+    b.run({ type: 'PostNotice', noticeId: 'notice-0101', body: { presetId: 'computer-fault', counterId: '1' } });
+    b.run({ type: 'PostNotice', noticeId: 'notice-0102', body: { presetId: 'counter-maintenance', counterId: '1' } });
+    b.run({ type: 'PostNotice', noticeId: 'notice-0103', body: { presetId: 'computer-fault', counterId: '2' } });
+    b.run({ type: 'CounterAction', counterId: '2', action: 'close' });
+    const r1 = b.run({ type: 'ResolveNotice', noticeId: 'notice-0101', body: {} });
+    expect(r1.ok && r1.events.map((e) => e.type)).toEqual(['NoticeResolved']);
+    expect(b.state.counters['1']!.status).toBe('paused');
+    const r3 = b.run({ type: 'ResolveNotice', noticeId: 'notice-0103', body: {} });
+    expect(r3.ok && r3.events.map((e) => e.type)).toEqual(['NoticeResolved']);
+    expect(b.state.counters['2']!.status).toBe('closed');
+  });
+
+  it('refuses the same preset twice for the same place, and times beyond 24 hours', () => {
+    const b = new BranchHarness();
+    b.run({ type: 'PostNotice', noticeId: 'notice-0104', body: { presetId: 'busy-now' } });
+    expect(b.run({ type: 'PostNotice', noticeId: 'notice-0105', body: { presetId: 'busy-now' } })).toMatchObject({ ok: false, error: { status: 409, code: 'duplicate_notice' } });
+    // Another counter is another place.
+    expect(b.run({ type: 'PostNotice', noticeId: 'notice-0106', body: { presetId: 'long-transaction', counterId: '1' } }).ok).toBe(true);
+    expect(b.run({ type: 'PostNotice', noticeId: 'notice-0107', body: { presetId: 'long-transaction', counterId: '3' } }).ok).toBe(true);
+    expect(b.run({ type: 'PostNotice', noticeId: 'notice-0108', body: { presetId: 'system-down', expectedEndAt: T0 + 25 * 3600_000 } })).toMatchObject({
+      ok: false,
+      error: { code: 'too_far_ahead', field: 'expectedEndAt' },
+    });
+    expect(b.run({ type: 'PauseCounter', counterId: '1', body: { backAt: T0 + 8.64e15 } })).toMatchObject({ ok: false, error: { code: 'too_far_ahead', field: 'backAt' } });
+  });
+
+  it('an update that changes nothing adds nothing to the timeline', () => {
+    const b = new BranchHarness();
+    b.run({ type: 'PostNotice', noticeId: 'notice-0109', body: { presetId: 'system-down' } });
+    const text = b.state.notices[0]!.text;
+    const d = b.run({ type: 'UpdateNotice', noticeId: 'notice-0109', body: { text, expectedInMinutes: null } });
+    expect(d).toEqual({ ok: true, events: [] });
+    expect(b.state.notices[0]!.updates).toEqual([]);
+  });
+});
+
+describe('now serving', () => {
+  it('shows only tickets still at a counter: a call leaves on done, no-show, pause and close', () => {
+    const b = new BranchHarness();
+    for (let i = 0; i < 4; i++) b.run({ type: 'IssueTicket', ticketId: `ticket-ns-${i}`, service: 'teller' });
+    for (const c of ['1', '2', '3', '4']) b.run({ type: 'CounterAction', counterId: c, action: 'call-next' });
+    expect(b.state.calls.map((c) => c.counterId)).toEqual(['4', '3', '2', '1']);
+    b.run({ type: 'CounterAction', counterId: '1', action: 'done' });
+    b.run({ type: 'CounterAction', counterId: '2', action: 'no-show' });
+    b.run({ type: 'PauseCounter', counterId: '3', body: { backInMinutes: 5 } });
+    expect(b.state.calls.map((c) => c.counterId)).toEqual(['4']);
+    b.run({ type: 'CounterAction', counterId: '4', action: 'close' });
+    expect(b.state.calls).toEqual([]);
+  });
+});
