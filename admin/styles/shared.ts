@@ -25,6 +25,10 @@ export const tokens = css`
     --bb-radius: 14px;
     --bb-touch: 56px;
     --bb-shadow: 0 1px 2px rgba(16, 24, 40, 0.06), 0 1px 3px rgba(16, 24, 40, 0.08);
+    /* The workspace's layout, shared with the toasts so they sit over the notices, never over the panel. */
+    --bb-gutter: 20px;
+    --bb-notices-w: calc((100vw - 3 * var(--bb-gutter)) * 0.47);
+    --bb-toast-room: 96px;
     font-family: var(--bb-font);
     color: var(--bb-text);
   }

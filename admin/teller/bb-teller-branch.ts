@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { clockTime } from '../../core';
 import { BranchStreamController } from '../../display/lib/branch-stream';
@@ -18,6 +18,10 @@ import './bb-preset-picker';
  * The tablet at one branch: keeps the branch's live state (the same stream and reducer as the
  * lobby), asks which counter this is, then shows the counter panel beside the notices.
  * Recreated when the branch changes, so its stream always follows one branch.
+ *
+ * At work the view fills the screen exactly and never scrolls as a whole: the counter panel
+ * ("Call next" and the rest) stays put, and only the notices scroll, in their own column
+ * (landscape) or below the panel (portrait).
  */
 @customElement('bb-teller-branch')
 export class BbTellerBranch extends LitElement {
@@ -42,6 +46,16 @@ export class BbTellerBranch extends LitElement {
   private report(): void {
     this.noticeList?.collapse();
     this.reporting = true;
+  }
+
+  override willUpdate(_changed: PropertyValues): void {
+    // The host's height depends on the mode: the whole screen at work, the page's flow otherwise.
+    this.toggleAttribute('workspace', this.showsPanel());
+  }
+
+  private showsPanel(): boolean {
+    const config = this.stream.state?.config;
+    return !!(config && this.counterId && !this.picking && config.counters.some((c) => c.id === this.counterId));
   }
 
   private pickCounter(id: string): void {
@@ -96,7 +110,9 @@ export class BbTellerBranch extends LitElement {
     const now = this.stream.now();
     return html`
       <main>
-        <bb-counter-panel .language=${l} .state=${state} .commands=${this.commands} .counterId=${counterId}></bb-counter-panel>
+        <div class="panel-col">
+          <bb-counter-panel .language=${l} .state=${state} .commands=${this.commands} .counterId=${counterId}></bb-counter-panel>
+        </div>
         <section class="notices" aria-labelledby="notices-title">
           <div class="notices-head">
             <h2 id="notices-title" class="label">${t(l, 'notices.title')}</h2>
@@ -104,13 +120,15 @@ export class BbTellerBranch extends LitElement {
               <span class="bang" aria-hidden="true">!</span>${t(l, 'notices.report')}
             </button>
           </div>
-          <bb-notice-list
-            .language=${l}
-            .state=${state}
-            .commands=${this.commands}
-            .counterId=${counterId}
-            .now=${now}
-          ></bb-notice-list>
+          <div class="notices-scroll" data-testid="notices-scroll">
+            <bb-notice-list
+              .language=${l}
+              .state=${state}
+              .commands=${this.commands}
+              .counterId=${counterId}
+              .now=${now}
+            ></bb-notice-list>
+          </div>
         </section>
       </main>
       <bb-preset-picker
@@ -167,20 +185,51 @@ export class BbTellerBranch extends LitElement {
           opacity: 0.25;
         }
       }
+      /* At work: exactly one screen high; the columns scroll by themselves, the page never does. */
+      :host([workspace]) {
+        height: 100vh;
+        height: 100dvh;
+        /* max-height too: as a flex item of the app's screen, the height alone would grow with the content. */
+        max-height: 100vh;
+        max-height: 100dvh;
+        min-height: 0;
+        overflow: hidden;
+      }
       main {
         flex: 1;
+        min-height: 0;
         display: grid;
-        grid-template-columns: minmax(0, 1.12fr) minmax(0, 1fr);
-        gap: 20px;
-        padding: 20px;
-        align-items: start;
-        align-content: start;
+        grid-template-columns: minmax(0, 1fr) var(--bb-notices-w);
+        grid-template-rows: minmax(0, 1fr);
+        gap: 0 var(--bb-gutter);
+        padding: 0 var(--bb-gutter);
+      }
+      .panel-col {
+        min-height: 0;
+        /* Only when the screen is too short for the whole panel; "Call next" sits in its upper half. */
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        padding: var(--bb-gutter) 4px;
+        margin: 0 -4px;
       }
       .notices {
         display: flex;
         flex-direction: column;
         gap: 12px;
         min-width: 0;
+        min-height: 0;
+        padding-top: var(--bb-gutter);
+      }
+      .notices-scroll {
+        flex: 1;
+        min-height: 0;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        -webkit-overflow-scrolling: touch;
+        /* Room for focus rings and shadows, and at the end for a toast: the last notice can always be scrolled clear of it. */
+        padding: 2px 4px var(--bb-toast-room);
+        margin: -2px -4px 0;
+        scroll-padding-bottom: var(--bb-toast-room);
       }
       .notices-head {
         display: flex;
@@ -214,11 +263,36 @@ export class BbTellerBranch extends LitElement {
         font-size: 20px;
         font-weight: 900;
       }
+      /* Portrait: the panel on top, always whole; the notices fill the rest and scroll. */
       @media (max-width: 900px), (orientation: portrait) {
         main {
-          grid-template-columns: 1fr;
-          padding: 16px;
-          gap: 16px;
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto minmax(0, 1fr);
+          padding: 0 16px;
+        }
+        .panel-col {
+          overflow: visible;
+          padding: 16px 0 4px;
+          margin: 0;
+        }
+        .notices {
+          padding-top: 12px;
+        }
+      }
+      /* A screen too short to keep the whole panel and some notices in view (a phone): the page scrolls as one. */
+      @media (orientation: portrait) and (max-height: 879px) {
+        :host([workspace]) {
+          height: auto;
+          max-height: none;
+          min-height: 100%;
+          overflow: visible;
+        }
+        main {
+          grid-template-rows: auto auto;
+          padding-bottom: 16px;
+        }
+        .notices-scroll {
+          overflow: visible;
         }
       }
       @media (prefers-reduced-motion: reduce) {
