@@ -1,15 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { UiLang } from '../i18n/strings';
 import { errorMessage } from './messages';
-import { showToast } from './toast-events';
+import { clearToasts, showToast, type ToastKind } from './toast-events';
+
+let controllers = 0;
 
 /**
  * Runs a user's action for an element: marks its button busy (and ignores a second tap while it
- * runs), then tells the outcome with a toast, "Done" or the reason it failed.
+ * runs), then tells the outcome with a toast: what was done, or the reason it failed. When the
+ * teller acts again on the same element, its old error goes away: it is about the try before.
  */
 export class ActionController implements ReactiveController {
   private readonly running = new Set<string>();
   private connected = false;
+  /** Names this element's toasts, so a newer outcome here replaces the older one. */
+  private readonly source = `actions-${++controllers}`;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -43,6 +48,7 @@ export class ActionController implements ReactiveController {
     if (this.running.has(key)) return false;
     this.running.add(key);
     this.host.requestUpdate();
+    clearToasts(this.target, this.source, 'error');
     try {
       const reply = await fn();
       this.toast('ok', typeof ok === 'string' ? ok : ok(reply));
@@ -56,7 +62,11 @@ export class ActionController implements ReactiveController {
     }
   }
 
-  private toast(kind: 'ok' | 'error', message: string): void {
-    showToast(this.connected ? this.host : document, kind, message);
+  private get target(): EventTarget {
+    return this.connected ? this.host : document;
+  }
+
+  private toast(kind: ToastKind, message: string): void {
+    showToast(this.target, kind, message, this.source);
   }
 }

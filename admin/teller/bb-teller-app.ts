@@ -4,7 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { ApiClient, ApiError, BranchCommands, type SessionUser } from '../lib/api';
 import { errorMessage } from '../lib/messages';
 import { prefs } from '../lib/prefs';
-import { TOAST_EVENT, type ToastDetail } from '../lib/toast-events';
+import { TOAST_CLEAR_EVENT, TOAST_EVENT, type ToastClearDetail, type ToastDetail } from '../lib/toast-events';
 import { tokens } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
 import type { BranchChoice } from './bb-branch-picker';
@@ -45,8 +45,10 @@ export class BbTellerApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(TOAST_EVENT, this.onToast);
+    this.addEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
     // Toasts from elements already removed (e.g. the "Report a problem" dialog closing) arrive here.
     document.addEventListener(TOAST_EVENT, this.onToast);
+    document.addEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
     this.applyLang();
     void this.checkSession();
   }
@@ -54,13 +56,20 @@ export class BbTellerApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener(TOAST_EVENT, this.onToast);
+    this.removeEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
     document.removeEventListener(TOAST_EVENT, this.onToast);
+    document.removeEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
     clearTimeout(this.recheck);
   }
 
   private readonly onToast = (e: CustomEvent<ToastDetail>): void => {
     e.stopPropagation();
-    this.toaster?.show(e.detail.kind, e.detail.message);
+    this.toaster?.show(e.detail.kind, e.detail.message, e.detail.source);
+  };
+
+  private readonly onToastClear = (e: CustomEvent<ToastClearDetail>): void => {
+    e.stopPropagation();
+    this.toaster?.clear(e.detail.source, e.detail.kind);
   };
 
   private async checkSession(): Promise<void> {

@@ -8,12 +8,19 @@ interface Toast {
   id: number;
   kind: ToastKind;
   message: string;
+  source: string | null;
 }
 
 const SHOW_MS: Record<ToastKind, number> = { ok: 2500, error: 6000 };
 const MAX_SHOWN = 2;
 
-/** The short messages that answer every action: "Done", or why it failed. Shown over the top bar, newest first; they go by themselves. */
+/**
+ * The short messages that answer every action: what was done, or why it failed. They go by
+ * themselves, and never hide what the teller works with: they rise from the bottom of the
+ * notices (the notices' column in landscape, the bottom of the screen in portrait), whose list
+ * keeps room at its end to scroll clear of them, never over the top bar or the counter panel.
+ * Newest at the bottom; taps go through them.
+ */
 @customElement('bb-toast')
 export class BbToast extends LitElement {
   @property() language: UiLang = 'it';
@@ -21,10 +28,29 @@ export class BbToast extends LitElement {
   private nextId = 1;
   private timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-  show(kind: ToastKind, message: string): void {
-    const toast = { id: this.nextId++, kind, message };
-    this.toasts = [toast, ...this.toasts].slice(0, MAX_SHOWN);
+  /** Shows a toast; one from the same `source` as an older one replaces it. */
+  show(kind: ToastKind, message: string, source?: string): void {
+    if (source) this.removeWhere((x) => x.source === source);
+    const toast: Toast = { id: this.nextId++, kind, message, source: source ?? null };
+    const shown = [...this.toasts, toast];
+    for (const old of shown.slice(0, -MAX_SHOWN)) clearTimeout(this.timers.get(old.id));
+    this.toasts = shown.slice(-MAX_SHOWN);
     this.timers.set(toast.id, setTimeout(() => this.dismiss(toast.id), SHOW_MS[kind]));
+  }
+
+  /** Takes back the toasts of `source` (of one kind, or all). */
+  clear(source: string, kind?: ToastKind): void {
+    this.removeWhere((x) => x.source === source && (!kind || x.kind === kind));
+  }
+
+  private removeWhere(which: (x: Toast) => boolean): void {
+    const gone = this.toasts.filter(which);
+    if (gone.length === 0) return;
+    for (const x of gone) {
+      clearTimeout(this.timers.get(x.id));
+      this.timers.delete(x.id);
+    }
+    this.toasts = this.toasts.filter((x) => !which(x));
   }
 
   dismiss(id: number): void {
@@ -60,7 +86,7 @@ export class BbToast extends LitElement {
     :host {
       position: fixed;
       left: 50%;
-      top: 6px;
+      bottom: max(16px, env(safe-area-inset-bottom, 0px));
       transform: translateX(-50%);
       z-index: 100;
       display: flex;
@@ -69,6 +95,15 @@ export class BbToast extends LitElement {
       gap: 10px;
       width: min(560px, calc(100vw - 32px));
       pointer-events: none;
+    }
+    /* Landscape: over the foot of the notices' column (the same layout as bb-teller-branch), clear of the counter panel. */
+    @media (min-width: 901px) and (orientation: landscape) {
+      :host {
+        left: auto;
+        right: calc(var(--bb-gutter, 20px) + 12px);
+        transform: none;
+        width: min(560px, calc(var(--bb-notices-w, 47vw) - 24px));
+      }
     }
     .toast {
       /* Taps go through to the buttons beneath: a toast never stands in the teller's way. */
@@ -85,8 +120,13 @@ export class BbToast extends LitElement {
       color: #fff;
       font-size: 18px;
       font-weight: 600;
+      line-height: 1.3;
       box-shadow: 0 8px 24px rgba(16, 24, 40, 0.25);
       animation: in 160ms ease-out;
+    }
+    .msg {
+      min-width: 0;
+      overflow-wrap: anywhere;
     }
     .toast.error {
       background: var(--bb-danger, #b3261e);
@@ -107,7 +147,7 @@ export class BbToast extends LitElement {
     @keyframes in {
       from {
         opacity: 0;
-        transform: translateY(-8px);
+        transform: translateY(8px);
       }
     }
     @media (prefers-reduced-motion: reduce) {
