@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { clockTime, nextTicketFor, type BranchState, type CounterAction } from '../../core';
 import { ActionController } from '../lib/action-controller';
-import type { BranchCommands, CommandReply } from '../lib/api';
+import type { BranchCommands } from '../lib/api';
+import { counterOutcome, type OutcomeContext } from '../lib/outcomes';
 import { counterView, durationChoices, local, serviceName, statusText, waitingFor } from '../lib/teller-model';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
@@ -27,28 +28,40 @@ export class BbCounterPanel extends LitElement {
   private act(action: SimpleAction): void {
     const commands = this.commands;
     if (!commands) return;
+    // Taken at the tap: a ticket the action finishes has left the live state when the reply comes.
+    const ctx = this.outcomeContext();
     void this.actions.run(
       action,
       () => commands.counterAction(this.counterId, action),
-      (reply) => (action === 'call-next' ? this.calledText(reply) : t(this.language, 'toast.done')),
+      (reply) => counterOutcome(action, reply, ctx),
     );
   }
 
   private async pause(minutes: number | null): Promise<void> {
     const commands = this.commands;
     if (!commands) return;
+    const ctx = this.outcomeContext();
     const ok = await this.actions.run(
       `pause-${minutes ?? 'unknown'}`,
       () => commands.pause(this.counterId, minutes),
-      t(this.language, 'toast.done'),
+      (reply) => counterOutcome('pause', reply, ctx),
     );
     if (ok) this.pauseOpen = false;
   }
 
-  private calledText(reply: CommandReply): string {
-    const ticketId = reply.counter?.ticketId;
-    const number = ticketId ? this.state?.tickets[ticketId]?.number : undefined;
-    return number ? t(this.language, 'toast.called', { number }) : t(this.language, 'toast.done');
+  /** What the toast needs to word an outcome: the ticket at the counter now, and the branch's clock. */
+  private outcomeContext(): OutcomeContext {
+    const lang = this.language;
+    const state = this.state;
+    const v = state ? counterView(state, this.counterId) : null;
+    const timezone = state?.config?.timezone;
+    return {
+      lang,
+      clock: (at) => clockTime(at, timezone ?? 'UTC', lang),
+      ticketBefore: v?.current?.number ?? null,
+      // Read when the reply comes: the ticket called is one that was waiting, so the state has it.
+      ticketNumber: (id) => this.state?.tickets[id]?.number,
+    };
   }
 
   override render() {

@@ -1,0 +1,68 @@
+import type { CounterAction } from '../../core';
+import { t, type UiLang } from '../i18n/strings';
+import type { CommandReply } from './api';
+
+/**
+ * What a command did, in the teller's words, from the server's reply: the event types it made
+ * (`reply.events`) say more than "Done". Pausing or closing with a customer at the counter also
+ * finishes that ticket, and posting or resolving a notice may pause or reopen the counter: the
+ * toast says so. Pure functions, so the wording is the same everywhere.
+ */
+
+export interface OutcomeContext {
+  lang: UiLang;
+  /** HH:MM in the branch's zone. */
+  clock: (at: number) => string;
+  /** Number of the ticket at the teller's counter when the action was tapped, if any. */
+  ticketBefore: string | null;
+  /** Number of a ticket by id, from the live state. */
+  ticketNumber?: (ticketId: string) => string | undefined;
+}
+
+const has = (reply: CommandReply, type: string) => (reply.events ?? []).includes(type);
+
+function joined(parts: (string | null | false | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join(' · ');
+}
+
+/** "A011 finished", when the reply ended the ticket that was at the counter. */
+function finishedPart(reply: CommandReply, ctx: OutcomeContext): string | null {
+  if (!has(reply, 'ServiceEnded')) return null;
+  return ctx.ticketBefore
+    ? t(ctx.lang, 'toast.finished', { number: ctx.ticketBefore })
+    : t(ctx.lang, 'toast.finishedUnknown');
+}
+
+/** The toast after a counter action (call next, recall, done, no-show, open, pause, close). */
+export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: OutcomeContext): string {
+  const l = ctx.lang;
+  const before = ctx.ticketBefore;
+  switch (action) {
+    case 'call-next': {
+      const id = reply.counter?.ticketId;
+      const number = id ? ctx.ticketNumber?.(id) : undefined;
+      return joined([
+        number ? t(l, 'toast.called', { number }) : t(l, 'toast.done'),
+        finishedPart(reply, ctx),
+        has(reply, 'CounterOpened') && t(l, 'toast.reopened'),
+      ]);
+    }
+    case 'recall':
+      return before ? t(l, 'toast.recalled', { number: before }) : t(l, 'toast.done');
+    case 'done':
+      return finishedPart(reply, ctx) ?? t(l, 'toast.done');
+    case 'no-show':
+      return before ? t(l, 'toast.noShow', { number: before }) : t(l, 'toast.done');
+    case 'open':
+      return t(l, 'toast.opened');
+    case 'pause': {
+      const backAt = reply.counter?.backAt ?? null;
+      return joined([
+        backAt !== null ? t(l, 'toast.pausedUntil', { time: ctx.clock(backAt) }) : t(l, 'toast.pausedUnknown'),
+        finishedPart(reply, ctx),
+      ]);
+    }
+    case 'close':
+      return joined([t(l, 'toast.closed'), finishedPart(reply, ctx)]);
+  }
+}
