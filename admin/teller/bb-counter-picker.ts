@@ -41,12 +41,18 @@ export class BbCounterPicker extends LitElement {
             data-counter=${c.id}
             @click=${() => this.pick(c.id)}
           >
-            <span class="name">${local(config, c.name, l)}</span>
+            <span class="head">
+              <span class="name">${local(config, c.name, l)}</span>
+              ${v?.current
+                ? html`<span class="ticket" data-testid="picker-ticket"
+                    ><span class="ticket-label">${t(l, 'panel.nowServing')}</span> ${v.current.number}</span
+                  >`
+                : nothing}
+            </span>
             <span class="status ${status}">${v ? statusText(v.state, l, clock) : ''}</span>
             <span class="services muted"
               >${t(l, 'counter.services', { list: c.services.map((s) => serviceName(config, s, l)).join(', ') })}</span
             >
-            ${v?.current ? html`<span class="ticket">${v.current.number}</span>` : nothing}
           </button>`;
         })}
       </div>
@@ -95,15 +101,27 @@ export class BbCounterPicker extends LitElement {
         padding: 20px;
         text-align: left;
       }
+      /* The name and the ticket at the counter share a row; a long name pushes the ticket below, never under it. */
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 2px 12px;
+        width: 100%;
+      }
       .name {
+        min-width: 0;
         font-size: 24px;
         font-weight: 700;
+        overflow-wrap: anywhere;
       }
       .status {
         font-size: 16px;
         font-weight: 600;
         padding: 2px 10px;
-        border-radius: 999px;
+        /* A pill on one line, a rounded box when "Paused until 15:54" wraps. */
+        border-radius: 10px;
         background: var(--bb-surface-2);
         color: var(--bb-muted);
       }
@@ -120,13 +138,19 @@ export class BbCounterPicker extends LitElement {
         font-weight: 500;
       }
       .ticket {
-        position: absolute;
-        top: 18px;
-        right: 18px;
+        flex: none;
+        white-space: nowrap;
         font-size: 20px;
         font-weight: 800;
         font-variant-numeric: tabular-nums;
         color: var(--bb-primary);
+      }
+      .ticket-label {
+        font-size: 13px;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--bb-muted);
       }
     `,
   ];
