@@ -80,6 +80,7 @@ const en = {
   'notices.apologise': 'Show an apology',
   'notices.confirmResolve': 'Mark resolved',
   'notices.apology': 'with apology',
+  'notices.oneLanguage': 'This text will be shown in English only.',
 
   'scope.thisCounter': 'This counter',
   'scope.branch': 'Whole branch',
@@ -213,6 +214,7 @@ const it: Partial<Catalogue> = {
   'notices.apologise': 'Mostra le scuse',
   'notices.confirmResolve': 'Segna risolto',
   'notices.apology': 'con scuse',
+  'notices.oneLanguage': 'Il testo sarà mostrato solo in italiano.',
 
   'scope.thisCounter': 'Questo sportello',
   'scope.branch': 'Tutta la filiale',

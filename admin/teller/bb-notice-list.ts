@@ -164,6 +164,16 @@ export class BbNoticeList extends LitElement {
     </li>`;
   }
 
+  /**
+   * Under a field being typed in: the text goes out in the tablet's language only (the lobby shows
+   * it once, in that language), while presets speak every language of the branch.
+   */
+  private renderOneLanguageHint(id: string) {
+    const languages = this.state?.config?.languages ?? [];
+    if (!this.draftText.trim() || !languages.some((x) => x !== this.language)) return nothing;
+    return html`<p class="hint" id=${id} data-testid="one-language-hint">${t(this.language, 'notices.oneLanguage')}</p>`;
+  }
+
   private renderUpdate(n: Notice) {
     const l = this.language;
     const choices: (number | null)[] = [...durationChoices(), null];
@@ -189,6 +199,7 @@ export class BbNoticeList extends LitElement {
           id="text-${n.id}"
           data-testid="update-notice-text"
           maxlength=${TEXT_MAX}
+          aria-describedby="hint-${n.id}"
           .value=${this.draftText}
           @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
         />
@@ -202,6 +213,7 @@ export class BbNoticeList extends LitElement {
           ${t(l, 'notices.saveText')}
         </button>
       </div>
+      ${this.renderOneLanguageHint(`hint-${n.id}`)}
     </div>`;
   }
 
@@ -214,9 +226,11 @@ export class BbNoticeList extends LitElement {
         data-testid="resolve-text"
         maxlength=${TEXT_MAX}
         placeholder=${t(l, 'notices.resolvePlaceholder')}
+        aria-describedby="hint-${n.id}"
         .value=${this.draftText}
         @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
       />
+      ${this.renderOneLanguageHint(`hint-${n.id}`)}
       <div class="resolve-row">
         <button
           class="btn toggle ${this.draftApologise ? 'selected' : ''}"
@@ -395,6 +409,11 @@ export class BbNoticeList extends LitElement {
       input:focus {
         outline: 3px solid var(--bb-primary-soft);
         border-color: var(--bb-primary);
+      }
+      .hint {
+        margin: -4px 0 0;
+        font-size: 15px;
+        color: var(--bb-muted);
       }
       .resolve-row {
         display: flex;

@@ -204,6 +204,7 @@ export class BbPresetPicker extends LitElement {
             maxlength=${OTHER_MAX}
             rows="3"
             autofocus
+            aria-describedby="other-hint"
             placeholder=${t(l, 'presets.otherPlaceholder')}
             .value=${this.otherText}
             @input=${(e: Event) => {
@@ -211,7 +212,12 @@ export class BbPresetPicker extends LitElement {
               this.otherError = null;
             }}
           ></textarea>
-          <span class="count muted">${chars}/${OTHER_MAX}</span>
+          <span class="under">
+            ${this.otherText.trim() && (this.config?.languages ?? []).some((x) => x !== l)
+              ? html`<span class="hint" id="other-hint" data-testid="one-language-hint">${t(l, 'notices.oneLanguage')}</span>`
+              : nothing}
+            <span class="count muted">${chars}/${OTHER_MAX}</span>
+          </span>
         </label>
         ${this.otherError ? html`<p class="error" role="alert">${this.otherError}</p>` : nothing}
         <div class="choice-row">
@@ -488,8 +494,17 @@ export class BbPresetPicker extends LitElement {
         outline: 3px solid var(--bb-primary-soft);
         border-color: var(--bb-primary);
       }
+      .under {
+        display: flex;
+        align-items: baseline;
+        gap: 12px;
+      }
+      .hint {
+        font-size: 15px;
+        color: var(--bb-muted);
+      }
       .count {
-        align-self: flex-end;
+        margin-left: auto;
         font-size: 13px;
       }
       .error {
