@@ -135,6 +135,9 @@ const en = {
   'err.unknown_counter': 'This counter no longer exists.',
   'err.unknown_preset': 'This preset no longer exists.',
   'err.in_the_past': 'That time has already passed.',
+  'err.too_far_ahead': 'That time is too far ahead: at most 24 hours from now.',
+  'err.duplicate_notice': 'This notice is already up. Update it instead.',
+  'err.unsupported_media_type': 'The server could not read the request. Reload the page and try again.',
   'err.server': 'The server had a problem. Try again.',
 } as const;
 
@@ -268,6 +271,9 @@ const it: Partial<Catalogue> = {
   'err.unknown_counter': 'Questo sportello non esiste più.',
   'err.unknown_preset': 'Questo messaggio predefinito non esiste più.',
   'err.in_the_past': 'Quell’orario è già passato.',
+  'err.too_far_ahead': 'Quell’orario è troppo lontano: al massimo 24 ore da adesso.',
+  'err.duplicate_notice': 'Questo avviso è già attivo. Aggiornalo invece di ripubblicarlo.',
+  'err.unsupported_media_type': 'Il server non ha potuto leggere la richiesta. Ricarica la pagina e riprova.',
   'err.server': 'Il server ha avuto un problema. Riprova.',
 };
 
