@@ -1,8 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { clockTime } from '../../core';
 import { msg } from '../i18n/strings';
-import { langStyles } from '../lib/text';
+import { langStyles, perLang, stacked } from '../lib/text';
 
 /**
  * Shown while the screen is not hearing the server: says so plainly, and how old the data is, so
@@ -13,6 +12,8 @@ export class BbConnectionBanner extends LitElement {
   /** Server time of the last message heard, epoch ms. */
   @property({ type: Number }) lastHeardAt: number | null = null;
   @property() timezone = 'UTC';
+  /** Server time now, as best known: data heard yesterday evening says "yesterday". */
+  @property({ type: Number }) now = 0;
   @property({ attribute: false }) langs: readonly string[] = ['en'];
 
   static override styles = [
@@ -25,10 +26,10 @@ export class BbConnectionBanner extends LitElement {
         display: flex;
         align-items: center;
         gap: 1.5rem;
-        padding: 1rem 2.5rem;
+        padding: 0.8rem 3rem;
         background: var(--bb-warn);
         color: var(--bb-on-accent);
-        font-size: 2.2rem;
+        font-size: 2rem;
         font-weight: 700;
         line-height: 1.2;
       }
@@ -67,16 +68,15 @@ export class BbConnectionBanner extends LitElement {
   ];
 
   override render() {
-    const time = this.lastHeardAt !== null ? clockTime(this.lastHeardAt, this.timezone, this.langs[0]) : null;
-    const lines = this.langs.map((l) => (time ? `${msg(l, 'reconnecting')} ${msg(l, 'infoAsOf', time)}` : msg(l, 'reconnecting')));
+    const heard = this.lastHeardAt;
+    const when = heard !== null ? { at: heard, now: Math.max(this.now, heard), timeZone: this.timezone } : null;
+    const lines = perLang(this.langs, (l) => (when ? `${msg(l, 'reconnecting')} ${msg(l, 'infoAsOf', when)}` : msg(l, 'reconnecting')));
     return html`<div class="banner" data-testid="connection-banner" role="status">
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" aria-hidden="true">
         <path d="M21 12a9 9 0 1 1-3.2-6.9" />
         <path d="M21 3.5v5h-5" />
       </svg>
-      <div>
-        ${lines.map((t, i) => html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${this.langs[i] ?? nothing}>${t}</span> `)}
-      </div>
+      <div>${stacked(lines)}</div>
     </div>`;
   }
 }

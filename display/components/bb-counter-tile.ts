@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { causeLabel, clockTime, type CounterState, type Notice } from '../../core';
+import { causeLabel, type CounterState, type Notice } from '../../core';
 import { causeIcon } from '../lib/cause-icons';
 import { inline, langStyles, msgs, stacked, type LangText } from '../lib/text';
 
@@ -60,6 +60,7 @@ export class BbCounterTile extends LitElement {
         font-weight: 800;
         line-height: 1.1;
         min-width: 0;
+        overflow-wrap: break-word;
       }
       .name .l1 {
         font-size: 0.68em;
@@ -93,18 +94,26 @@ export class BbCounterTile extends LitElement {
         font-variant-numeric: tabular-nums;
         color: var(--bb-call);
       }
+      /* When a paused counter is back: its own line under the status, the full width of the tile,
+         so a long one ("In ritardo sul previsto (15:48)", a day before the time) wraps there and
+         never crowds the counter's name. */
       .back {
-        grid-area: main;
-        align-self: start;
-        text-align: right;
-        font-size: 1.35rem;
-        font-weight: 800;
-        line-height: 1.15;
+        grid-area: back;
+        margin-top: 0.3rem;
+        font-size: 1.3rem;
+        font-weight: 700;
+        line-height: 1.2;
         color: var(--bb-text);
         font-variant-numeric: tabular-nums;
+        min-width: 0;
       }
-      .back .l1 {
-        font-size: 0.8em;
+      .back[data-late='true'] {
+        color: var(--bb-late);
+      }
+      .back .i1,
+      .back .sep {
+        color: inherit;
+        opacity: 0.8;
       }
       .notice {
         grid-area: notice;
@@ -138,9 +147,6 @@ export class BbCounterTile extends LitElement {
           font-size: 1.5rem;
         }
         .back {
-          grid-area: back;
-          margin-top: 0.3rem;
-          text-align: left;
           font-size: 0.9rem;
         }
 
@@ -163,7 +169,7 @@ export class BbCounterTile extends LitElement {
       ${c.status === 'open' && this.ticket ? html`<div class="main">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
         ? html`<div class="back" data-testid="counter-back" data-late=${this.now >= c.backAt}>
-            ${stacked(msgs(langs, this.now >= c.backAt ? 'pausedLate' : 'pausedBackAt', clockTime(c.backAt, this.timezone, langs[0])))}
+            ${inline(msgs(langs, this.now >= c.backAt ? 'pausedLate' : 'pausedBackAt', { at: c.backAt, now: this.now, timeZone: this.timezone }))}
           </div>`
         : nothing}
       ${notice

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { visibleNotices, type BranchEvent, type BranchState, type Notice } from '../../core';
+import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
 import { BranchStreamController } from '../lib/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
@@ -30,8 +30,6 @@ export class BbLobby extends LitElement {
   @property() phoneUrl = '';
 
   private readonly stream = new BranchStreamController(this, () => this.branch);
-  /** Calls announced live, by callKey, with the local time (performance.now) their highlight ends. */
-  private readonly fresh = new Map<string, number>();
 
   static override styles = [
     themeTokens,
@@ -103,6 +101,10 @@ export class BbLobby extends LitElement {
       }
       bb-now-serving {
         grid-area: serving;
+      }
+      /* Phone only: a link down to the notices (see the phone rules below). */
+      .jump {
+        display: none;
       }
       bb-notice-board {
         grid-area: notices;
@@ -200,11 +202,54 @@ export class BbLobby extends LitElement {
           font-size: 0.9rem;
           margin-top: 0.25rem;
         }
+        /* What a customer looks up first: who is being served and how long they will wait; then
+           why (the notices, which can be many), then the counters. A link at the top says how
+           many notices there are and takes the reader down to them. */
         main {
           display: flex;
           flex-direction: column;
           gap: 1.4rem;
           padding: 1rem 1rem 2rem;
+        }
+        .jump {
+          order: 0;
+          display: flex;
+          align-items: center;
+          gap: 0.6rem;
+          width: 100%;
+          padding: 0.7rem 0.9rem;
+          border: 0.12rem solid var(--bb-warn);
+          border-radius: var(--bb-radius);
+          background: var(--bb-surface);
+          color: var(--bb-warn);
+          font: inherit;
+          font-size: 1rem;
+          font-weight: 700;
+          text-align: left;
+          cursor: pointer;
+        }
+        .jump svg {
+          flex: none;
+          width: 1.3rem;
+          height: 1.3rem;
+        }
+        .jump .i1,
+        .jump .sep {
+          color: inherit;
+          opacity: 0.85;
+        }
+        bb-now-serving {
+          order: 1;
+        }
+        bb-waiting-list {
+          order: 2;
+        }
+        bb-notice-board {
+          order: 3;
+          scroll-margin-top: 1rem;
+        }
+        .counters {
+          order: 4;
         }
         .header-end {
           gap: 0;
@@ -233,34 +278,33 @@ export class BbLobby extends LitElement {
     `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stream.onEvent = (e) => this.noteEvent(e);
+  /**
+   * The calls still in their highlight time, by the server's clock: a call (or a repeat) made in
+   * the last CALL_HIGHLIGHT_MS, however the screen learnt of it (live, or catching up after a
+   * short drop). The watchdog re-renders twice a second, so the highlight ends on time.
+   */
+  private highlighted(calls: readonly Call[], now: number): Set<string> {
+    return new Set(calls.filter((c) => now - c.at < CALL_HIGHLIGHT_MS && c.at - now < CALL_HIGHLIGHT_MS).map(callKey));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stream.onEvent = undefined;
-  }
-
-  private noteEvent(e: BranchEvent): void {
-    if (e.type === 'TicketCalled' || e.type === 'TicketRecalled') {
-      this.fresh.set(callKey({ ticketId: e.ticketId, counterId: e.counterId, at: e.at }), performance.now() + CALL_HIGHLIGHT_MS);
-    }
-  }
-
-  /** The calls still in their highlight time; forgets the others. */
-  private highlighted(): Set<string> {
-    const t = performance.now();
-    for (const [k, until] of this.fresh) if (until <= t) this.fresh.delete(k);
-    return new Set(this.fresh.keys());
+  /**
+   * The languages to show: the branch's own, or the one a phone asked for (?lang=en) when the
+   * branch shows it. A language the branch does not show (?lang=xx) would give labels in one
+   * language over texts in another; the screen shows the branch's languages instead.
+   */
+  private langsFor(config: BranchConfig): string[] {
+    const asked = this.language;
+    if (!asked) return config.languages;
+    const base = asked.split('-')[0];
+    const match = config.languages.find((l) => l === asked) ?? config.languages.find((l) => l === base || l.split('-')[0] === base);
+    return match ? [match] : config.languages;
   }
 
   protected override updated(): void {
     const config = this.stream.state?.config;
     const title = config ? `${config.name} · Branchboard` : 'Branchboard';
     if (document.title !== title) document.title = title;
-    const lang = this.language || config?.languages[0];
+    const lang = config ? this.langsFor(config)[0] : this.language || undefined;
     if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }
 
@@ -274,13 +318,14 @@ export class BbLobby extends LitElement {
 
   private renderBoard(state: BranchState) {
     const config = state.config!;
-    const langs = this.language ? [this.language] : config.languages;
+    const langs = this.langsFor(config);
     const main = langs[0] ?? 'en';
     const now = this.stream.now();
     const stale = this.stream.status !== 'live';
-    const notices = visibleNotices(state.notices, now);
+    const notices = byWeight(visibleNotices(state.notices, now));
     const activeByCounter = (id: string): Notice[] =>
-      state.notices.filter((n) => n.status === 'active' && n.scope.type === 'counters' && n.scope.ids.includes(id));
+      byWeight(state.notices.filter((n) => n.status === 'active' && n.scope.type === 'counters' && n.scope.ids.includes(id)));
+    const activeCount = notices.filter((n) => n.status === 'active').length;
 
     const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
 
@@ -296,11 +341,16 @@ export class BbLobby extends LitElement {
         </div>
       </header>
       ${stale
-        ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
+        ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} .now=${now} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
         : nothing}
       <main aria-busy=${stale ? 'true' : 'false'}>
-        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .highlighted=${stale ? new Set<string>() : this.highlighted()}></bb-now-serving>
-        <bb-notice-board .notices=${notices} .config=${config} .langs=${langs} .now=${now}></bb-notice-board>
+        ${activeCount > 0
+          ? html`<button class="jump" type="button" data-testid="notices-jump" @click=${this.showNotices}>
+              ${jumpIcon}<span>${inline(msgs(langs, 'noticesBelow', activeCount))}</span>
+            </button>`
+          : nothing}
+        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
+        <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now}></bb-notice-board>
         <bb-waiting-list
           .services=${config.services}
           .queues=${state.queues}
@@ -331,6 +381,12 @@ export class BbLobby extends LitElement {
     </div>`;
   }
 
+  /** Phone view: the notices come after the queue; this takes the reader down to them. */
+  private showNotices(): void {
+    const board = this.renderRoot.querySelector('#notices');
+    board?.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+  }
+
   private renderLoading(state: BranchState | null) {
     const langs = this.screenLangs();
     return html`<div class="message" role="status">
@@ -356,6 +412,28 @@ export class BbLobby extends LitElement {
     return device === 'en' ? ['en'] : [device, 'en'];
   }
 }
+
+/** How much a notice's effect changes the visit: a closed counter or a missing service first, information last. */
+const EFFECT_WEIGHT: Record<Effect, number> = {
+  counter_closed: 0,
+  service_unavailable: 0,
+  reduced_service: 1,
+  slower_service: 1,
+  info: 2,
+};
+
+/**
+ * Active notices by weight (what stops people being served first), newest first within the same
+ * weight; resolved ones after them, in the order given (core visibleNotices: newest first).
+ */
+function byWeight(notices: readonly Notice[]): Notice[] {
+  const active = notices.filter((n) => n.status === 'active');
+  const rest = notices.filter((n) => n.status !== 'active');
+  active.sort((a, b) => EFFECT_WEIGHT[a.effect] - EFFECT_WEIGHT[b.effect] || b.startedAt - a.startedAt);
+  return [...active, ...rest];
+}
+
+const jumpIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" /></svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { causeLabel, clockTime, effectLabel, noticePhase, pickText, type BranchConfig, type Notice } from '../../core';
+import { causeLabel, effectLabel, noticePhase, pickText, type BranchConfig, type Notice } from '../../core';
 import { hasApology, msg } from '../i18n/strings';
 import { causeIcon } from '../lib/cause-icons';
 import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../lib/text';
+import type { At } from '../lib/when';
 
 export type NoticeDensity = 'large' | 'normal' | 'compact';
 
@@ -48,10 +49,17 @@ export class BbNoticeCard extends LitElement {
         --fs-when: 1.4rem;
         --icon: 3rem;
       }
+      /* Icon | cause, with scope and effect right beneath it; "since" (and "updated") float at the
+         right, so a two-line one never opens a gap between the cause and its scope, and the scope
+         takes the full width once past it. Then the body. */
       article {
         position: relative;
         display: grid;
         grid-template-columns: var(--icon) minmax(0, 1fr);
+        grid-template-areas:
+          'badge title'
+          'body body';
+        align-items: start;
         column-gap: 1.6rem;
         row-gap: 0.9rem;
         padding: 1.6rem 2rem 1.6rem 2.2rem;
@@ -67,7 +75,7 @@ export class BbNoticeCard extends LitElement {
         --accent: var(--bb-ok);
       }
       .badge {
-        grid-row: 1 / span 2;
+        grid-area: badge;
         width: var(--icon);
         height: var(--icon);
         border-radius: 50%;
@@ -80,17 +88,19 @@ export class BbNoticeCard extends LitElement {
         width: 62%;
         height: 62%;
       }
-      .head {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 1rem;
+      .title {
+        grid-area: title;
         min-width: 0;
+      }
+      .side {
+        float: right;
+        margin: 0 0 0.2rem 1.4rem;
       }
       .cause {
         font-size: var(--fs-cause);
         font-weight: 800;
         min-width: 0;
+        overflow-wrap: anywhere;
       }
       .chip {
         flex: none;
@@ -115,17 +125,18 @@ export class BbNoticeCard extends LitElement {
         height: 1.1em;
       }
       .where {
-        grid-column: 2;
+        margin-top: 0.35rem;
         font-size: var(--fs-meta);
+        line-height: 1.35;
+        overflow-wrap: anywhere;
         color: var(--bb-text-2);
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 1.4rem;
       }
       .where > span {
         display: inline-flex;
         align-items: baseline;
         gap: 0.45em;
+        max-width: 100%;
+        margin-right: 1.4rem;
       }
       .where svg {
         width: 1em;
@@ -139,15 +150,20 @@ export class BbNoticeCard extends LitElement {
         font-weight: 700;
       }
       .body {
-        grid-column: 1 / -1;
+        grid-area: body;
+        min-width: 0;
         display: flex;
         flex-direction: column;
         gap: 0.8rem;
       }
+      /* Staff and preset text: a long unbroken word (a web address, a compound) breaks rather than
+         overflowing the card. */
       .text {
         font-size: var(--fs-text);
         font-weight: 600;
         hyphens: auto;
+        overflow-wrap: anywhere;
+        min-width: 0;
       }
       .text .l1 {
         margin-top: 0.45em;
@@ -187,7 +203,6 @@ export class BbNoticeCard extends LitElement {
         font-size: 0.8em;
       }
       .since {
-        flex: none;
         display: flex;
         flex-direction: column;
         align-items: flex-end;
@@ -254,8 +269,14 @@ export class BbNoticeCard extends LitElement {
           row-gap: 0.5rem;
           border-left-width: 0.4rem;
         }
-        .head {
-          flex-wrap: wrap;
+        .title {
+          display: flex;
+          flex-direction: column;
+        }
+        .side {
+          order: 3;
+          float: none;
+          margin: 0.35rem 0 0;
         }
         .when {
           gap: 0.4rem 1rem;
@@ -278,27 +299,20 @@ export class BbNoticeCard extends LitElement {
     const tz = this.config?.timezone ?? 'UTC';
     const branchLangs = this.config?.languages ?? [];
     const phase = noticePhase(n, this.now);
-    const time = (at: number) => clockTime(at, tz, main);
+    const time = (at: number): At => ({ at, now: this.now, timeZone: tz });
     const texts = localTexts(n.text, langs, branchLangs);
-    const lastUpdate = n.updates.at(-1);
-
 
     return html`<article data-testid="notice" data-notice-id=${n.id} data-cause=${n.cause} data-status=${phase}>
       <div class="badge">${causeIcon(n.cause)}</div>
-      <div class="head">
+      <div class="title">
+        ${this.renderSide(n, phase, time)}
         <div class="cause">${inline(perLang(langs, (l) => causeLabel(n.cause, l)))}</div>
-        ${phase === 'resolved'
-          ? html`<div class="chip">${checkMark}${inline(msgs(langs, 'statusResolved'))}</div>`
-          : html`<div class="since">
-              <span>${inline(msgs(langs, 'since', time(n.startedAt)))}</span>
-              ${lastUpdate ? html`<span class="updated">${inline(msgs(langs, 'updatedAt', time(lastUpdate.at)))}</span>` : nothing}
-            </div>`}
-      </div>
-      <div class="where">
-        <span data-testid="notice-scope">${pinIcon}<span>${inline(this.scopeTexts(n))}</span></span>
-        ${phase === 'resolved'
-          ? nothing
-          : html`<span class="effect">${effectIcon}<span>${inline(perLang(langs, (l) => effectLabel(n.effect, l)))}</span></span>`}
+        <div class="where">
+          <span data-testid="notice-scope">${pinIcon}<span>${inline(this.scopeTexts(n))}</span></span>
+          ${phase === 'resolved'
+            ? nothing
+            : html`<span class="effect">${effectIcon}<span>${inline(perLang(langs, (l) => effectLabel(n.effect, l)))}</span></span>`}
+        </div>
       </div>
       <div class="body">
         ${phase === 'resolved'
@@ -325,7 +339,21 @@ export class BbNoticeCard extends LitElement {
     </article>`;
   }
 
-  private renderResolution(n: Notice, time: (at: number) => string) {
+  /** At the right of the cause: since when (and the last update), or the "resolved" chip. */
+  private renderSide(n: Notice, phase: ReturnType<typeof noticePhase>, time: (at: number) => At) {
+    const langs = this.langs;
+    const lastUpdate = n.updates.at(-1);
+    return html`<div class="side">
+      ${phase === 'resolved'
+        ? html`<div class="chip">${checkMark}${inline(msgs(langs, 'statusResolved'))}</div>`
+        : html`<div class="since">
+            <span>${inline(msgs(langs, 'since', time(n.startedAt)))}</span>
+            ${lastUpdate ? html`<span class="updated">${inline(msgs(langs, 'updatedAt', time(lastUpdate.at)))}</span>` : nothing}
+          </div>`}
+    </div>`;
+  }
+
+  private renderResolution(n: Notice, time: (at: number) => At) {
     const r = n.resolution;
     if (!r) return nothing;
     const langs = this.langs;

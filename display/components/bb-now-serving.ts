@@ -1,13 +1,24 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Call } from '../../core';
 import { callKey } from '../lib/calls';
 import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
 
 /**
- * "Now serving": the latest calls, newest first, ticket number → counter, big enough to read
- * across the room. A call that just happened (or was repeated) is highlighted for a few seconds.
+ * How tightly the rows are packed on the TV. The board starts roomy and steps down until every
+ * call fits the space it has (which shrinks under the reconnect banner, or beside a long waiting
+ * list): 0 the newest large and the others one per row; 1 the newest a little smaller and the
+ * others two per row; 2 all two per row; 3 two per row, one line each. Only past the tightest
+ * does it leave calls out, the oldest first, and it says how many ("+2").
+ */
+const TIGHTEST = 3;
+
+/**
+ * "Now serving": every ticket being served now, newest first, ticket number → counter, big
+ * enough to read across the room. The state holds at most one call per counter, and only while
+ * its ticket is at the counter, so every call here is live. A call that just happened (or was
+ * repeated) is highlighted for a few seconds, and only then does a repeated one say "Called again".
  */
 @customElement('bb-now-serving')
 export class BbNowServing extends LitElement {
@@ -16,8 +27,15 @@ export class BbNowServing extends LitElement {
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   /** Keys (see callKey) of the calls to highlight now. */
   @property({ attribute: false }) highlighted: ReadonlySet<string> = new Set();
-  /** At most this many rows. */
-  @property({ type: Number }) max = 6;
+
+  /** Packing level, see TIGHTEST. */
+  @state() private level = 0;
+  /** How many calls are shown (the newest); the rest are counted in "+N". */
+  @state() private shown = Infinity;
+
+  private resizeObserver?: ResizeObserver;
+  private lastSize = '';
+  private signature = '';
 
   static override styles = [
     langStyles,
@@ -28,6 +46,7 @@ export class BbNowServing extends LitElement {
         min-height: 0;
       }
       h2 {
+        flex: none;
         margin: 0 0 1.2rem;
         font-size: 1.9rem;
         font-weight: 700;
@@ -38,31 +57,30 @@ export class BbNowServing extends LitElement {
       h2 .i0 {
         color: var(--bb-text);
       }
-      /* Only whole rows: a row that does not fit wraps into a second column, outside the clip,
-         instead of showing cut in half. */
+      /* Only whole rows: the list is measured and packed tighter (or told to show fewer) until its
+         rows fit; the clip is only a last guard. */
       ol {
         flex: 1;
         list-style: none;
         margin: 0;
         padding: 0;
-        display: flex;
-        flex-direction: column;
-        flex-wrap: wrap;
-        align-content: flex-start;
-        column-gap: 4rem;
-        row-gap: 0.7rem;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        align-content: start;
+        gap: 0.7rem 0.8rem;
         min-height: 0;
         overflow: hidden;
       }
-      ol > li {
-        width: 100%;
-        box-sizing: border-box;
+      ol.half {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
       }
       li {
         display: grid;
-        grid-template-columns: minmax(0, auto) 3rem minmax(0, 1fr);
+        grid-template-columns: minmax(0, auto) 3rem minmax(0, 1fr) auto;
         align-items: center;
         gap: 1.2rem;
+        min-width: 0;
+        box-sizing: border-box;
         padding: 0.45rem 1.6rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
@@ -75,6 +93,7 @@ export class BbNowServing extends LitElement {
         font-variant-numeric: tabular-nums;
         letter-spacing: 0.01em;
         color: var(--bb-call);
+        white-space: nowrap;
       }
       .arrow {
         width: 3rem;
@@ -86,42 +105,108 @@ export class BbNowServing extends LitElement {
         font-weight: 700;
         line-height: 1.1;
         min-width: 0;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
+      /* "Called again": a tag at the end of the row, so it adds no height where the row is wide;
+         beneath the name in the half-width rows. Shown only while the call is highlighted. */
       .recall {
-        display: block;
-        margin-top: 0.3rem;
+        justify-self: end;
+        padding: 0.3em 0.7em;
+        border: 0.15rem solid var(--bb-call);
+        border-radius: 0.6rem;
         font-size: 1.35rem;
         font-weight: 700;
+        line-height: 1.15;
         color: var(--bb-call);
+        text-align: right;
       }
-      .recall .i1,
-      .recall .sep {
+      .recall .l1 {
         color: inherit;
         opacity: 0.85;
+        font-weight: 600;
       }
-      li:not(.first) .recall {
-        font-size: 0.62em;
-        margin-top: 0.1rem;
+      li.lead .recall {
+        font-size: 1.6rem;
       }
-      /* Rows after the first: the names side by side, "Sportello 2 · Counter 2". */
-      li:not(.first) .counter .l0,
-      li:not(.first) .counter .l1 {
+      /* Level 0, rows after the first: the names side by side, "Sportello 2 · Counter 2". */
+      ol[data-level='0'] li:not(.lead) .counter .l0,
+      ol[data-level='0'] li:not(.lead) .counter .l1 {
         display: inline;
         font-size: 1em;
       }
-      li:not(.first) .counter .l1::before {
+      ol[data-level='0'] li:not(.lead) .counter .l1::before {
         content: ' · ';
       }
+      /* The newest call: a lighter ground at every level. */
       li.first {
-        padding: 1rem 1.8rem;
         background: var(--bb-surface-2);
       }
-      li.first .ticket {
+      /* Level 0 and 1: the newest across the whole width, large. */
+      li.lead {
+        padding: 1rem 1.8rem;
+      }
+      li.lead .ticket {
         font-size: 6.2rem;
       }
-      li.first .counter {
+      li.lead .counter {
         font-size: 3rem;
+      }
+      ol[data-level='1'] li.lead {
+        grid-column: 1 / -1;
+        padding: 0.6rem 1.6rem;
+      }
+      ol[data-level='1'] li.lead .ticket {
+        font-size: 4.6rem;
+      }
+      ol[data-level='1'] li.lead .counter {
+        font-size: 2.4rem;
+      }
+      /* Levels 1–3, two per row: the names stacked, smaller. */
+      ol.half li:not(.lead) {
+        grid-template-columns: minmax(0, auto) 2rem minmax(0, 1fr) auto;
+        gap: 0.8rem;
+        padding: 0.45rem 1.1rem;
+      }
+      ol.half li:not(.lead) .ticket {
+        font-size: 2.9rem;
+      }
+      ol.half li:not(.lead) .arrow {
+        width: 2rem;
+        height: 2rem;
+      }
+      ol.half li:not(.lead) .counter {
+        font-size: 1.65rem;
+      }
+      ol.half li:not(.lead) .recall {
+        grid-column: 1 / -1;
+        justify-self: start;
+        padding: 0;
+        border: none;
+        font-size: 1.2rem;
+      }
+      ol.half li:not(.lead) .recall .l0,
+      ol.half li:not(.lead) .recall .l1 {
+        display: inline;
+        font-size: 1em;
+      }
+      ol.half li:not(.lead) .recall .l1::before {
+        content: ' · ';
+      }
+      /* Level 3: one line per call, the main language's name only. */
+      ol.half[data-level='3'] li:not(.lead) {
+        padding: 0.3rem 1rem;
+      }
+      ol.half[data-level='3'] li:not(.lead) .ticket {
+        font-size: 2.4rem;
+      }
+      ol.half[data-level='3'] li:not(.lead) .counter {
+        font-size: 1.5rem;
+      }
+      ol.half[data-level='3'] li:not(.lead) .counter .l1 {
+        display: none;
+      }
+      ol.half[data-level='3'] li:not(.lead) .recall .l1 {
+        display: none;
       }
       li.fresh {
         border-color: var(--bb-call);
@@ -135,6 +220,15 @@ export class BbNowServing extends LitElement {
         50% {
           background: #4a3f12;
         }
+      }
+      .more {
+        flex: none;
+        margin-top: 0.7rem;
+        padding: 0.5rem 1.6rem;
+        border-radius: var(--bb-radius);
+        border: 0.15rem dashed var(--bb-line);
+        font-size: 1.45rem;
+        font-weight: 700;
       }
       .sr {
         position: absolute;
@@ -157,39 +251,50 @@ export class BbNowServing extends LitElement {
           animation: none;
         }
       }
+      /* Phone: the page scrolls, so every call shows, one per row. */
       @media (max-width: 899px) {
         h2 {
           font-size: 1rem;
           margin-bottom: 0.6rem;
         }
-        ol {
-          flex-wrap: nowrap;
+        ol,
+        ol.half {
+          grid-template-columns: minmax(0, 1fr);
           row-gap: 0.5rem;
+          overflow: visible;
         }
         li,
-        li.first {
+        li.lead {
           gap: 0.6rem;
           padding: 0.6rem 0.9rem;
           grid-template-columns: minmax(0, auto) 1.4rem minmax(0, 1fr);
         }
+        .recall,
+        li.lead .recall {
+          grid-column: 3;
+          justify-self: start;
+          text-align: left;
+          padding: 0;
+          border: none;
+        }
         .ticket {
           font-size: 2rem;
         }
-        li.first .ticket {
+        li.lead .ticket {
           font-size: 2.8rem;
         }
         .counter,
-        li.first .counter {
+        li.lead .counter {
           font-size: 1.25rem;
         }
-        li:not(.first) .counter .l0,
-        li:not(.first) .counter .l1 {
+        ol[data-level] li:not(.lead) .counter .l0,
+        ol[data-level] li:not(.lead) .counter .l1 {
           display: block;
         }
-        li:not(.first) .counter .l1 {
+        ol[data-level] li:not(.lead) .counter .l1 {
           font-size: 0.72em;
         }
-        li:not(.first) .counter .l1::before {
+        ol[data-level] li:not(.lead) .counter .l1::before {
           content: none;
         }
         .arrow {
@@ -197,7 +302,7 @@ export class BbNowServing extends LitElement {
           height: 1.4rem;
         }
         .recall,
-        li:not(.first) .recall {
+        li.lead .recall {
           font-size: 0.8rem;
         }
         .empty {
@@ -208,41 +313,99 @@ export class BbNowServing extends LitElement {
     `,
   ];
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      const size = box ? `${Math.round(box.width)}x${Math.round(box.height)}` : '';
+      if (size === this.lastSize) return;
+      this.lastSize = size;
+      this.repack();
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  /** Starts packing again from the roomiest layout; updated() then tightens it until it fits. */
+  private repack(): void {
+    this.level = 0;
+    this.shown = Infinity;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('calls') || changed.has('langs') || changed.has('config') || changed.has('highlighted')) {
+      // Other calls, words or tags may fit another layout: try from the roomiest. (The highlight
+      // counts: a "Called again" tag comes and goes with it.)
+      const lit = this.calls.filter((c) => this.highlighted.has(callKey(c))).map(callKey);
+      const signature = `${this.calls.map((c) => `${c.ticketId}@${c.counterId}`).join(',')}|${this.langs.join(',')}|${lit.join(',')}`;
+      if (signature !== this.signature) {
+        this.signature = signature;
+        this.repack();
+      }
+    }
+  }
+
+  protected override updated(): void {
+    this.fit();
+  }
+
+  /** One step tighter when the rows overflow their space; on the phone the page scrolls instead. */
+  private fit(): void {
+    if (matchMedia('(max-width: 899px)').matches) {
+      if (this.level !== 0 || this.shown !== Infinity) this.repack();
+      return;
+    }
+    const ol = this.renderRoot.querySelector('ol');
+    if (!ol || ol.clientHeight === 0) return;
+    if (ol.scrollHeight <= ol.clientHeight + 1) return;
+    if (this.level < TIGHTEST) this.level += 1;
+    else if (Math.min(this.shown, this.calls.length) > 1) this.shown = Math.min(this.shown, this.calls.length) - 1;
+  }
+
   override render() {
     const langs = this.langs;
     const branchLangs = this.config?.languages ?? [];
     const counterName = (id: string) => this.config?.counters.find((c) => c.id === id)?.name ?? { [langs[0] ?? 'en']: id };
-    const calls = this.calls.slice(0, this.max);
+    const calls = this.calls.slice(0, this.shown);
+    const hidden = this.calls.length - calls.length;
     // For screen readers (the phone view): the call being highlighted now, said once.
     const fresh = calls.find((c) => this.highlighted.has(callKey(c)));
     const main = langs[0] ?? 'en';
     const announce = fresh ? `${fresh.number} → ${localTexts(counterName(fresh.counterId), [main], branchLangs)[0]?.text ?? fresh.counterId}` : '';
+    // The first row keeps its own large size only where it stands alone (levels 0 and 1).
+    const firstOwnSize = this.level <= 1;
     return html`<div class="sr" aria-live="polite">${announce}</div>
       <h2>${inline(msgs(langs, 'nowServing'))}</h2>
       ${calls.length === 0
         ? html`<div class="empty">${stacked(msgs(langs, 'noCallsYet'))}</div>`
-        : html`<ol>
-            ${repeat(
-              calls,
-              (c) => callKey(c),
-              (c, i) => html`<li
-                data-testid="call"
-                data-ticket=${c.number}
-                data-counter=${c.counterId}
-                class="${i === 0 ? 'first' : ''} ${this.highlighted.has(callKey(c)) ? 'fresh' : ''}"
-              >
-                <span class="ticket">${c.number}</span>
-                <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-                  <path d="M4 12h15M13 6l6 6-6 6" />
-                </svg>
-                <span class="counter"
-                  >${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}${c.recall
-                    ? html`<span class="recall">${inline(msgs(langs, 'calledAgain'))}</span>`
-                    : nothing}</span
-                >
-              </li>`,
-            )}
-          </ol>`}`;
+        : html`<ol data-level=${this.level} class=${this.level > 0 ? 'half' : ''}>
+              ${repeat(
+                calls,
+                (c) => callKey(c),
+                (c, i) => {
+                  const lit = this.highlighted.has(callKey(c));
+                  return html`<li
+                    data-testid="call"
+                    data-ticket=${c.number}
+                    data-counter=${c.counterId}
+                    class="${i === 0 ? 'first' : ''} ${i === 0 && firstOwnSize ? 'lead' : ''} ${lit ? 'fresh' : ''}"
+                  >
+                    <span class="ticket">${c.number}</span>
+                    <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+                      <path d="M4 12h15M13 6l6 6-6 6" />
+                    </svg>
+                    <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
+                    ${c.recall && lit ? html`<span class="recall" data-testid="call-recall">${stacked(msgs(langs, 'calledAgain'))}</span>` : nothing}
+                  </li>`;
+                },
+              )}
+            </ol>
+            ${hidden > 0 ? html`<div class="more" data-testid="calls-more" data-count=${hidden}>${inline(msgs(langs, 'moreCalls', hidden))}</div>` : nothing}`}`;
   }
 }
 

@@ -1,3 +1,5 @@
+import { atClock, atShortDate, dayRelation, type At } from '../lib/when';
+
 /**
  * The lobby's own words (not the staff's texts, which arrive as data), in each language it knows.
  *
@@ -15,22 +17,27 @@ export interface Messages {
   counters: string;
   open: string;
   paused: string;
-  pausedBackAt: (time: string) => string;
+  pausedBackAt: (when: At) => string;
   /** A paused counter whose announced time has passed: no stale promise, say it is late. */
-  pausedLate: (time: string) => string;
+  pausedLate: (when: At) => string;
   closed: string;
   calledAgain: string;
+  /** Calls that do not fit on the screen: their tickets are on the counter tiles. */
+  moreCalls: (n: number) => string;
   wholeBranch: string;
-  since: (time: string) => string;
-  expectedAt: (time: string) => string;
+  /** Times take an `At`: one not today also says its day ("tomorrow at 09:30"), never a bare clock. */
+  since: (when: At) => string;
+  expectedAt: (when: At) => string;
   expectedUnknown: string;
-  overdue: (time: string) => string;
-  updatedAt: (time: string) => string;
-  resolvedAt: (time: string) => string;
+  overdue: (when: At) => string;
+  updatedAt: (when: At) => string;
+  resolvedAt: (when: At) => string;
   statusResolved: string;
   apology: string;
   reconnecting: string;
-  infoAsOf: (time: string) => string;
+  infoAsOf: (when: At) => string;
+  /** Phone view: a link down to the notices, which come after the queue there. */
+  noticesBelow: (n: number) => string;
   connecting: string;
   unknownBranch: string;
   unknownBranchHint: (id: string) => string;
@@ -51,6 +58,41 @@ export interface Messages {
   reasonLongerService: string;
 }
 
+/** "at 09:30", "tomorrow at 09:30", "yesterday at 17:00", "on Fri, Nov 27 at 09:30". */
+function enAt(w: At): string {
+  const t = atClock(w, 'en');
+  const rel = dayRelation(w);
+  return rel === 'today' ? `at ${t}` : rel === 'other' ? `on ${atShortDate(w, 'en')} at ${t}` : `${rel} at ${t}`;
+}
+
+/** "09:30", "tomorrow 09:30", "Fri, Nov 27 09:30": the day, then the clock. */
+function enShort(w: At): string {
+  const t = atClock(w, 'en');
+  const rel = dayRelation(w);
+  return rel === 'today' ? t : rel === 'other' ? `${atShortDate(w, 'en')} ${t}` : `${rel} ${t}`;
+}
+
+/** The day before a clock time: "", "tomorrow ", "on Fri, Nov 27, ". */
+function enDay(w: At): string {
+  const rel = dayRelation(w);
+  return rel === 'today' ? '' : rel === 'other' ? `on ${atShortDate(w, 'en')}, ` : `${rel} `;
+}
+
+/** "alle 09:30", "domani alle 09:30", "ieri alle 17:00", "ven 27 nov alle 09:30". */
+function itAt(w: At): string {
+  const t = atClock(w, 'it');
+  const rel = dayRelation(w);
+  const day = rel === 'tomorrow' ? 'domani ' : rel === 'yesterday' ? 'ieri ' : rel === 'other' ? `${atShortDate(w, 'it')} ` : '';
+  return `${day}alle ${t}`;
+}
+
+/** "09:30", "domani 09:30", "ieri 17:00", "ven 27 nov 09:30". */
+function itShort(w: At): string {
+  const t = atClock(w, 'it');
+  const rel = dayRelation(w);
+  return rel === 'today' ? t : rel === 'tomorrow' ? `domani ${t}` : rel === 'yesterday' ? `ieri ${t}` : `${atShortDate(w, 'it')} ${t}`;
+}
+
 const en: Messages = {
   nowServing: 'Now serving',
   notices: 'Notices',
@@ -61,21 +103,23 @@ const en: Messages = {
   counters: 'Counters',
   open: 'Open',
   paused: 'Paused',
-  pausedBackAt: (t) => `Back at ${t}`,
-  pausedLate: (t) => `Later than planned (${t})`,
+  pausedBackAt: (w) => `Back ${enAt(w)}`,
+  pausedLate: (w) => `Later than planned (${enShort(w)})`,
   closed: 'Closed',
   calledAgain: 'Called again',
+  moreCalls: (n) => `+${n} more: see the counters below`,
   wholeBranch: 'Whole branch',
-  since: (t) => `Since ${t}`,
-  expectedAt: (t) => `Normal service back around ${t}`,
+  since: (w) => `Since ${enShort(w)}`,
+  expectedAt: (w) => `Normal service back ${enDay(w)}around ${atClock(w, 'en')}`,
   expectedUnknown: "Expected end: we don't know yet",
-  overdue: (t) => `It's taking longer than expected (planned for ${t})`,
-  updatedAt: (t) => `Updated at ${t}`,
-  resolvedAt: (t) => `Resolved at ${t}`,
+  overdue: (w) => `It's taking longer than expected (planned for ${enShort(w)})`,
+  updatedAt: (w) => `Updated ${enAt(w)}`,
+  resolvedAt: (w) => `Resolved ${enAt(w)}`,
   statusResolved: 'Resolved',
   apology: 'We apologise for the inconvenience',
   reconnecting: 'Reconnecting…',
-  infoAsOf: (t) => `information as of ${t}`,
+  infoAsOf: (w) => `information as of ${enShort(w)}`,
+  noticesBelow: (n) => (n === 1 ? '1 notice: see below' : `${n} notices: see below`),
   connecting: 'Connecting…',
   unknownBranch: 'Unknown branch',
   unknownBranchHint: (id) => `There is no branch “${id}”. Please check the address.`,
@@ -104,21 +148,24 @@ const it: Messages = {
   counters: 'Sportelli',
   open: 'Aperto',
   paused: 'In pausa',
-  pausedBackAt: (t) => `Torna alle ${t}`,
-  pausedLate: (t) => `In ritardo sul previsto (${t})`,
+  pausedBackAt: (w) => `Torna ${itAt(w)}`,
+  pausedLate: (w) => `In ritardo sul previsto (${itShort(w)})`,
   closed: 'Chiuso',
   calledAgain: 'Nuova chiamata',
+  moreCalls: (n) => (n === 1 ? '+1 altro: vedi gli sportelli qui sotto' : `+${n} altri: vedi gli sportelli qui sotto`),
   wholeBranch: 'Tutta la filiale',
-  since: (t) => `Dalle ${t}`,
-  expectedAt: (t) => `Servizio regolare previsto alle ${t}`,
+  since: (w) => (dayRelation(w) === 'today' ? `Dalle ${atClock(w, 'it')}` : `Da ${itAt(w)}`),
+  expectedAt: (w) => `Servizio regolare previsto ${itAt(w)}`,
   expectedUnknown: 'Fine prevista: non lo sappiamo ancora',
-  overdue: (t) => `Ci vuole più del previsto (era previsto per le ${t})`,
-  updatedAt: (t) => `Aggiornato alle ${t}`,
-  resolvedAt: (t) => `Risolto alle ${t}`,
+  overdue: (w) =>
+    `Ci vuole più del previsto (era previsto per ${dayRelation(w) === 'today' ? `le ${atClock(w, 'it')}` : itAt(w)})`,
+  updatedAt: (w) => `Aggiornato ${itAt(w)}`,
+  resolvedAt: (w) => `Risolto ${itAt(w)}`,
   statusResolved: 'Risolto',
   apology: 'Ci scusiamo per il disagio',
   reconnecting: 'Riconnessione in corso…',
-  infoAsOf: (t) => `informazioni aggiornate alle ${t}`,
+  infoAsOf: (w) => `informazioni aggiornate ${itAt(w)}`,
+  noticesBelow: (n) => (n === 1 ? '1 avviso: vedi sotto' : `${n} avvisi: vedi sotto`),
   connecting: 'Collegamento in corso…',
   unknownBranch: 'Filiale sconosciuta',
   unknownBranchHint: (id) => `Non esiste una filiale “${id}”. Controlla l’indirizzo.`,

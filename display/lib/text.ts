@@ -1,11 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { pickText } from '../../core';
 import { msg, type MessageId, type Messages } from '../i18n/strings';
 
 /**
  * Showing the same thing in the screen's languages: the first is the main one (large), the others
  * smaller beneath or beside it. Texts are data (presets, staff typing) and always go through Lit's
- * text bindings, never as HTML.
+ * text bindings, never as HTML; each line gets dir="auto", so a right-to-left text reads right.
  */
 
 export interface LangText {
@@ -13,24 +12,43 @@ export interface LangText {
   text: string;
 }
 
+/** Texts compare equal when they read the same: spacing and letter case aside. */
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string) => t.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  return norm(a) === norm(b);
+}
+
 /** One string per screen language, with repeats removed (a name that is the same in both languages shows once). */
 export function perLang(langs: readonly string[], f: (lang: string) => string): LangText[] {
   const out: LangText[] = [];
   for (const lang of langs) {
     const text = f(lang);
-    if (text && !out.some((o) => o.text === text)) out.push({ lang, text });
+    if (text && text.trim() && !out.some((o) => sameText(o.text, text))) out.push({ lang, text });
   }
   return out;
 }
 
-/** A staff or config text in each screen language, falling back to the branch's languages. */
+/**
+ * A staff or config text in the screen's languages: each text that exists, once, under its own
+ * language. A language the text lacks (staff typed an update in one language) gets no line
+ * rather than another language's text passed off as its own. Only when the text has none of the
+ * screen's languages does it show one other (the branch's languages first, then any), so the
+ * screen never goes blank.
+ */
 export function localTexts(
   text: Record<string, string> | null | undefined,
   langs: readonly string[],
   branchLangs: readonly string[] = [],
 ): LangText[] {
   if (!text) return [];
-  return perLang(langs, (l) => pickText(text, l, branchLangs));
+  const has = (l: string) => typeof text[l] === 'string' && text[l]!.trim() !== '';
+  const shown = perLang(
+    langs.filter((l) => has(l)),
+    (l) => text[l]!,
+  );
+  if (shown.length) return shown;
+  const other = [...branchLangs, ...Object.keys(text)].find((l) => has(l));
+  return other ? [{ lang: other, text: text[other]! }] : [];
 }
 
 type Args<K extends MessageId> = Messages[K] extends (...a: infer A) => string ? A : [];
@@ -43,7 +61,7 @@ export function msgs<K extends MessageId>(langs: readonly string[], id: K, ...ar
 /** Main language on top, the others smaller beneath. */
 export function stacked(parts: readonly LangText[]): TemplateResult | typeof nothing {
   if (parts.length === 0) return nothing;
-  return html`${parts.map((p, i) => html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${p.lang}>${p.text}</span> `)}`;
+  return html`${parts.map((p, i) => html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${p.lang} dir="auto">${p.text}</span> `)}`;
 }
 
 /** Main language first, the others after it on the same line, lighter. */
@@ -51,7 +69,7 @@ export function inline(parts: readonly LangText[]): TemplateResult | typeof noth
   if (parts.length === 0) return nothing;
   return html`${parts.map(
     (p, i) =>
-      html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class=${i === 0 ? 'i0' : 'i1'} lang=${p.lang}>${p.text}</span>`,
+      html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class=${i === 0 ? 'i0' : 'i1'} lang=${p.lang} dir="auto">${p.text}</span>`,
   )}`;
 }
 
