@@ -119,6 +119,9 @@ const en = {
   'toast.posted': 'Notice posted',
   'toast.updated': 'Notice updated',
   'toast.resolved': 'Notice resolved',
+  'toast.counterPaused': 'counter paused',
+  'toast.counterPausedUntil': 'counter paused until {time}',
+  'toast.unchanged': 'Nothing to change: the notice already says this',
 
   'stream.connecting': 'Connecting to the branch…',
   'stream.stale': 'Connection lost: what you see may be out of date. Reconnecting…',
@@ -255,6 +258,9 @@ const it: Partial<Catalogue> = {
   'toast.posted': 'Avviso pubblicato',
   'toast.updated': 'Avviso aggiornato',
   'toast.resolved': 'Avviso risolto',
+  'toast.counterPaused': 'sportello in pausa',
+  'toast.counterPausedUntil': 'sportello in pausa fino alle {time}',
+  'toast.unchanged': 'Nessuna modifica: l’avviso dice già questo',
 
   'stream.connecting': 'Connessione alla filiale…',
   'stream.stale': 'Connessione persa: ciò che vedi potrebbe non essere aggiornato. Riconnessione…',

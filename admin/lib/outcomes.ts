@@ -66,3 +66,26 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
       return joined([t(l, 'toast.closed'), finishedPart(reply, ctx)]);
   }
 }
+
+/** "counter paused until 15:50" when a notice command paused the counter (a notice that closes it). */
+function pausedPart(reply: CommandReply, ctx: OutcomeContext): string | null {
+  if (!has(reply, 'CounterPaused')) return null;
+  const until = reply.notice?.expectedEndAt ?? null;
+  return until !== null ? t(ctx.lang, 'toast.counterPausedUntil', { time: ctx.clock(until) }) : t(ctx.lang, 'toast.counterPaused');
+}
+
+/** The toast after posting a notice: "Notice posted · counter paused until 15:50" when it closes the counter. */
+export function noticePostedOutcome(reply: CommandReply, ctx: OutcomeContext): string {
+  return joined([t(ctx.lang, 'toast.posted'), pausedPart(reply, ctx), finishedPart(reply, ctx)]);
+}
+
+/** The toast after updating a notice; the server makes no event when nothing changed. */
+export function noticeUpdatedOutcome(reply: CommandReply, ctx: OutcomeContext): string {
+  if (reply.events && reply.events.length === 0) return t(ctx.lang, 'toast.unchanged');
+  return joined([t(ctx.lang, 'toast.updated'), pausedPart(reply, ctx)]);
+}
+
+/** The toast after resolving a notice: "Notice resolved · counter reopened" when it had closed the counter. */
+export function noticeResolvedOutcome(reply: CommandReply, ctx: OutcomeContext): string {
+  return joined([t(ctx.lang, 'toast.resolved'), has(reply, 'CounterOpened') && t(ctx.lang, 'toast.reopened')]);
+}

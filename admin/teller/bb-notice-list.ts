@@ -14,6 +14,7 @@ import {
 import { causeIcon } from '../../display/lib/cause-icons';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
+import { noticeResolvedOutcome, noticeUpdatedOutcome, type OutcomeContext } from '../lib/outcomes';
 import { durationChoices, local, scopeText } from '../lib/teller-model';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
@@ -57,13 +58,24 @@ export class BbNoticeList extends LitElement {
     this.draftApologise = n.apologise;
   }
 
+  /** What the toast needs to word an outcome (see lib/outcomes). */
+  private outcomeContext(): OutcomeContext {
+    const lang = this.language;
+    const state = this.state;
+    const timezone = state?.config?.timezone ?? 'UTC';
+    const cs = state?.counters[this.counterId];
+    const ticketBefore = cs?.ticketId ? (state?.tickets[cs.ticketId]?.number ?? null) : null;
+    return { lang, clock: (at) => clockTime(at, timezone, lang), ticketBefore };
+  }
+
   private async updateEnd(n: Notice, minutes: number | null): Promise<void> {
     const commands = this.commands;
     if (!commands) return;
+    const ctx = this.outcomeContext();
     const ok = await this.actions.run(
       `${n.id}:end-${minutes ?? 'unknown'}`,
       () => commands.updateNotice(n.id, { expectedInMinutes: minutes }),
-      t(this.language, 'toast.updated'),
+      (reply) => noticeUpdatedOutcome(reply, ctx),
     );
     if (ok) this.opened = null;
   }
@@ -72,10 +84,11 @@ export class BbNoticeList extends LitElement {
     const commands = this.commands;
     const text = this.draftText.trim();
     if (!commands || !text) return;
+    const ctx = this.outcomeContext();
     const ok = await this.actions.run(
       `${n.id}:text`,
       () => commands.updateNotice(n.id, { text: { [this.language]: text } }),
-      t(this.language, 'toast.updated'),
+      (reply) => noticeUpdatedOutcome(reply, ctx),
     );
     if (ok) this.opened = null;
   }
@@ -84,10 +97,11 @@ export class BbNoticeList extends LitElement {
     const commands = this.commands;
     if (!commands) return;
     const text = this.draftText.trim();
+    const ctx = this.outcomeContext();
     const ok = await this.actions.run(
       `${n.id}:resolve`,
       () => commands.resolveNotice(n.id, { apologise: this.draftApologise, ...(text ? { text: { [this.language]: text } } : {}) }),
-      t(this.language, 'toast.resolved'),
+      (reply) => noticeResolvedOutcome(reply, ctx),
     );
     if (ok) this.opened = null;
   }

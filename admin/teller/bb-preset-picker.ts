@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   causeLabel,
+  clockTime,
   PostNoticeBody,
+  type BranchState,
   type BranchConfig,
   type Effect,
   type Preset,
@@ -10,6 +12,7 @@ import {
 import { causeIcon } from '../../display/lib/cause-icons';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
+import { noticePostedOutcome, type OutcomeContext } from '../lib/outcomes';
 import { durationChoices, local, presetsByCause } from '../lib/teller-model';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
@@ -27,6 +30,8 @@ const OTHER_MAX = 280;
 export class BbPresetPicker extends LitElement {
   @property() language: UiLang = 'it';
   @property({ attribute: false }) config: BranchConfig | null = null;
+  /** The live state, to word what a post did to the counter (a notice that closes it pauses it). */
+  @property({ attribute: false }) state: BranchState | null = null;
   @property({ attribute: false }) commands: BranchCommands | null = null;
   /** The teller's counter: the scope of counter presets. */
   @property() counterId = '';
@@ -76,8 +81,20 @@ export class BbPresetPicker extends LitElement {
   private async post(body: PostNoticeBody, key: string): Promise<void> {
     const commands = this.commands;
     if (!commands) return;
-    const ok = await this.actions.run(key, () => commands.postNotice(body), t(this.language, 'toast.posted'));
-    if (ok) this.close();
+    const ctx = this.outcomeContext();
+    const ok = await this.actions.run(key, () => commands.postNotice(body), (reply) => noticePostedOutcome(reply, ctx));
+    if (ok) {
+      this.dispatchEvent(new CustomEvent('bb-notice-posted', { bubbles: true, composed: true }));
+      this.close();
+    }
+  }
+
+  private outcomeContext(): OutcomeContext {
+    const lang = this.language;
+    const timezone = this.config?.timezone ?? 'UTC';
+    const cs = this.state?.counters[this.counterId];
+    const ticketBefore = cs?.ticketId ? (this.state?.tickets[cs.ticketId]?.number ?? null) : null;
+    return { lang, clock: (at) => clockTime(at, timezone, lang), ticketBefore };
   }
 
   private postPreset(preset: Preset, minutes: number | null): void {
@@ -546,5 +563,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'bb-close': CustomEvent<void>;
+    'bb-notice-posted': CustomEvent<void>;
   }
 }

@@ -58,6 +58,13 @@ export class BbTellerBranch extends LitElement {
     return !!(config && this.counterId && !this.picking && config.counters.some((c) => c.id === this.counterId));
   }
 
+  /** After posting, the new notice is first in the list: bring the list back to its top to show it. */
+  private readonly showNewest = (): void => {
+    const list = this.renderRoot.querySelector<HTMLElement>('.notices-scroll');
+    // At once: the dialog covered the list until now, so nothing seems to jump.
+    if (list) list.scrollTop = 0;
+  };
+
   private pickCounter(id: string): void {
     this.counterId = id;
     this.picking = false;
@@ -134,10 +141,12 @@ export class BbTellerBranch extends LitElement {
       <bb-preset-picker
         .language=${l}
         .config=${state.config}
+        .state=${state}
         .commands=${this.commands}
         .counterId=${counterId}
         .open=${this.reporting}
         @bb-close=${() => (this.reporting = false)}
+        @bb-notice-posted=${this.showNewest}
       ></bb-preset-picker>
     `;
   }
