@@ -200,6 +200,8 @@ export class BbCounterPanel extends LitElement {
     css`
       :host {
         display: block;
+        /* Sized by its column, not the screen: narrow columns get the compact rules below. */
+        container-type: inline-size;
       }
       section {
         display: flex;
@@ -328,6 +330,59 @@ export class BbCounterPanel extends LitElement {
         padding: 0 4px;
         white-space: nowrap;
         font-size: 18px;
+      }
+      /* A narrow panel (a 1024 px landscape tablet): the labels stay inside their buttons. */
+      @container (max-width: 520px) {
+        section {
+          padding: 18px 18px 20px;
+        }
+        .row .btn {
+          font-size: 17px;
+          padding: 0 6px;
+        }
+        .pause-choices {
+          padding: 8px 8px 10px;
+          gap: 6px;
+        }
+        .pause-choices .btn {
+          font-size: 15px;
+          padding: 0 2px;
+        }
+      }
+      /* A phone: labels may wrap rather than spill out. */
+      @container (max-width: 400px) {
+        .row .btn,
+        .pause-choices .btn {
+          white-space: normal;
+          font-size: 15px;
+        }
+        .call {
+          font-size: 24px;
+        }
+      }
+      /* A short screen: the panel keeps everything in view with smaller figures and a lower "Call next". */
+      @media (max-height: 1100px) and (orientation: portrait), (max-height: 780px) and (orientation: landscape) {
+        section {
+          gap: 12px;
+          padding-top: 16px;
+          padding-bottom: 18px;
+        }
+        .fact {
+          padding: 12px 18px;
+        }
+        .ticket,
+        .count {
+          font-size: 50px;
+        }
+        .call {
+          min-height: 80px;
+        }
+        .row .btn {
+          min-height: 58px;
+        }
+        .counter-state {
+          padding-top: 12px;
+        }
       }
     `,
   ];

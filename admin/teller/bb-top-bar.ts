@@ -99,8 +99,12 @@ export class BbTopBar extends LitElement {
       .counter {
         gap: 10px;
         padding: 0 12px;
+        white-space: nowrap;
+        min-width: 0;
       }
       .cname {
+        overflow: hidden;
+        text-overflow: ellipsis;
         font-size: 18px;
         font-weight: 800;
       }
@@ -129,6 +133,12 @@ export class BbTopBar extends LitElement {
         font-size: 15px;
         color: var(--bb-muted);
         white-space: nowrap;
+      }
+      /* Where the branch's name shows, it gives way (ellipsis) before the counter's. */
+      @media (min-width: 901px) {
+        .counter {
+          flex-shrink: 0;
+        }
       }
       @media (max-width: 900px) {
         .branch,
