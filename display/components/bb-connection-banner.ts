@@ -23,6 +23,8 @@ export class BbConnectionBanner extends LitElement {
         display: block;
       }
       .banner {
+        height: 100%;
+        box-sizing: border-box;
         display: flex;
         align-items: center;
         gap: 1.5rem;

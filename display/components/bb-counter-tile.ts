@@ -110,8 +110,10 @@ export class BbCounterTile extends LitElement {
       .back[data-late='true'] {
         color: var(--bb-late);
       }
-      .back .i1,
-      .back .sep {
+      .back .l1 {
+        margin-top: 0.1em;
+        font-size: 0.85em;
+        font-weight: 600;
         color: inherit;
         opacity: 0.8;
       }
@@ -169,7 +171,7 @@ export class BbCounterTile extends LitElement {
       ${c.status === 'open' && this.ticket ? html`<div class="main">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
         ? html`<div class="back" data-testid="counter-back" data-late=${this.now >= c.backAt}>
-            ${inline(msgs(langs, this.now >= c.backAt ? 'pausedLate' : 'pausedBackAt', { at: c.backAt, now: this.now, timeZone: this.timezone }))}
+            ${stacked(msgs(langs, this.now >= c.backAt ? 'pausedLate' : 'pausedBackAt', { at: c.backAt, now: this.now, timeZone: this.timezone }))}
           </div>`
         : nothing}
       ${notice

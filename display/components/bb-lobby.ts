@@ -50,6 +50,7 @@ export class BbLobby extends LitElement {
         overflow: hidden;
       }
       header {
+        position: relative;
         flex: none;
         display: flex;
         align-items: center;
@@ -137,6 +138,16 @@ export class BbLobby extends LitElement {
         align-items: center;
         gap: 3rem;
       }
+      /* TV: while reconnecting, the banner takes the header's place up to the clock (the branch's
+         name and the QR code go under it), so the board below keeps its layout and nothing of it
+         is pushed off the screen or covered; the clock stays in view. */
+      header bb-connection-banner {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        left: 0;
+        right: 19rem;
+      }
       .message {
         height: 100%;
         display: flex;
@@ -194,6 +205,17 @@ export class BbLobby extends LitElement {
         header {
           padding: 0.9rem 1rem 0.8rem;
           gap: 1rem;
+          flex-wrap: wrap;
+        }
+        /* Phone: the page scrolls, so the banner is a strip under the name and clock, edge to edge. */
+        header bb-connection-banner {
+          position: static;
+          order: 10;
+          flex: 1 1 100%;
+          margin: 0 -1rem -0.8rem;
+        }
+        .branch {
+          flex: 1 1 0;
         }
         .branch-name {
           font-size: 1.3rem;
@@ -331,6 +353,9 @@ export class BbLobby extends LitElement {
 
     return html`<div class="screen ${stale ? 'stale' : ''}">
       <header>
+        ${stale
+          ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} .now=${now} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
+          : nothing}
         <div class="branch">
           <div class="branch-name">${config.name}</div>
           <div class="date">${date}</div>
@@ -340,9 +365,6 @@ export class BbLobby extends LitElement {
           <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>
         </div>
       </header>
-      ${stale
-        ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} .now=${now} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
-        : nothing}
       <main aria-busy=${stale ? 'true' : 'false'}>
         ${activeCount > 0
           ? html`<button class="jump" type="button" data-testid="notices-jump" @click=${this.showNotices}>

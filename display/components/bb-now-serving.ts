@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { BranchConfig, Call } from '../../core';
 import { callKey } from '../lib/calls';
 import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
@@ -9,10 +10,12 @@ import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
  * How tightly the rows are packed on the TV. The board starts roomy and steps down until every
  * call fits the space it has (which shrinks under the reconnect banner, or beside a long waiting
  * list): 0 the newest large and the others one per row; 1 the newest a little smaller and the
- * others two per row; 2 all two per row; 3 two per row, one line each. Only past the tightest
- * does it leave calls out, the oldest first, and it says how many ("+2").
+ * others two per row; 2 all two per row; 3 two per row, one line each. Within a level the whole
+ * list may first shrink a little (down to MIN_SCALE) when that is enough to fit. Only past the
+ * tightest does it leave calls out, the oldest first, and it says how many ("+2").
  */
 const TIGHTEST = 3;
+const MIN_SCALE = 0.85;
 
 /**
  * "Now serving": every ticket being served now, newest first, ticket number → counter, big
@@ -32,6 +35,8 @@ export class BbNowServing extends LitElement {
   @state() private level = 0;
   /** How many calls are shown (the newest); the rest are counted in "+N". */
   @state() private shown = Infinity;
+  /** Scale of the list within its level (MIN_SCALE … 1). */
+  @state() private scale = 1;
 
   private resizeObserver?: ResizeObserver;
   private lastSize = '';
@@ -58,8 +63,10 @@ export class BbNowServing extends LitElement {
         color: var(--bb-text);
       }
       /* Only whole rows: the list is measured and packed tighter (or told to show fewer) until its
-         rows fit; the clip is only a last guard. */
+         rows fit; the clip is only a last guard. Sizes in the list are in em of its font size, so
+         --k (set by fit()) scales a whole layout down a little before a tighter one is tried. */
       ol {
+        font-size: calc(1rem * var(--k, 1));
         flex: 1;
         list-style: none;
         margin: 0;
@@ -67,7 +74,7 @@ export class BbNowServing extends LitElement {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         align-content: start;
-        gap: 0.7rem 0.8rem;
+        gap: 0.7em 0.8em;
         min-height: 0;
         overflow: hidden;
       }
@@ -76,18 +83,18 @@ export class BbNowServing extends LitElement {
       }
       li {
         display: grid;
-        grid-template-columns: minmax(0, auto) 3rem minmax(0, 1fr) auto;
+        grid-template-columns: minmax(0, auto) 3em minmax(0, 1fr) auto;
         align-items: center;
-        gap: 1.2rem;
+        gap: 1.2em;
         min-width: 0;
         box-sizing: border-box;
-        padding: 0.45rem 1.6rem;
+        padding: 0.45em 1.6em;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
         border: 0.2rem solid transparent;
       }
       .ticket {
-        font-size: 3.3rem;
+        font-size: 3.3em;
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -96,12 +103,12 @@ export class BbNowServing extends LitElement {
         white-space: nowrap;
       }
       .arrow {
-        width: 3rem;
-        height: 3rem;
+        width: 3em;
+        height: 3em;
         color: var(--bb-text-3);
       }
       .counter {
-        font-size: 2rem;
+        font-size: 2em;
         font-weight: 700;
         line-height: 1.1;
         min-width: 0;
@@ -113,8 +120,8 @@ export class BbNowServing extends LitElement {
         justify-self: end;
         padding: 0.3em 0.7em;
         border: 0.15rem solid var(--bb-call);
-        border-radius: 0.6rem;
-        font-size: 1.35rem;
+        border-radius: 0.6em;
+        font-size: 1.35em;
         font-weight: 700;
         line-height: 1.15;
         color: var(--bb-call);
@@ -126,7 +133,7 @@ export class BbNowServing extends LitElement {
         font-weight: 600;
       }
       li.lead .recall {
-        font-size: 1.6rem;
+        font-size: 1.6em;
       }
       /* Level 0, rows after the first: the names side by side, "Sportello 2 · Counter 2". */
       ol[data-level='0'] li:not(.lead) .counter .l0,
@@ -143,46 +150,46 @@ export class BbNowServing extends LitElement {
       }
       /* Level 0 and 1: the newest across the whole width, large. */
       li.lead {
-        padding: 1rem 1.8rem;
+        padding: 1em 1.8em;
       }
       li.lead .ticket {
-        font-size: 6.2rem;
+        font-size: 6.2em;
       }
       li.lead .counter {
-        font-size: 3rem;
+        font-size: 3em;
       }
       ol[data-level='1'] li.lead {
         grid-column: 1 / -1;
-        padding: 0.6rem 1.6rem;
+        padding: 0.5em 1.6em;
       }
       ol[data-level='1'] li.lead .ticket {
-        font-size: 4.6rem;
+        font-size: 4.4em;
       }
       ol[data-level='1'] li.lead .counter {
-        font-size: 2.4rem;
+        font-size: 2.2em;
       }
       /* Levels 1–3, two per row: the names stacked, smaller. */
       ol.half li:not(.lead) {
-        grid-template-columns: minmax(0, auto) 2rem minmax(0, 1fr) auto;
-        gap: 0.8rem;
-        padding: 0.45rem 1.1rem;
+        grid-template-columns: minmax(0, auto) 2em minmax(0, 1fr) auto;
+        gap: 0.8em;
+        padding: 0.45em 1.1em;
       }
       ol.half li:not(.lead) .ticket {
-        font-size: 2.9rem;
+        font-size: 2.9em;
       }
       ol.half li:not(.lead) .arrow {
-        width: 2rem;
-        height: 2rem;
+        width: 2em;
+        height: 2em;
       }
       ol.half li:not(.lead) .counter {
-        font-size: 1.65rem;
+        font-size: 1.65em;
       }
       ol.half li:not(.lead) .recall {
         grid-column: 1 / -1;
         justify-self: start;
         padding: 0;
         border: none;
-        font-size: 1.2rem;
+        font-size: 1.2em;
       }
       ol.half li:not(.lead) .recall .l0,
       ol.half li:not(.lead) .recall .l1 {
@@ -194,13 +201,13 @@ export class BbNowServing extends LitElement {
       }
       /* Level 3: one line per call, the main language's name only. */
       ol.half[data-level='3'] li:not(.lead) {
-        padding: 0.3rem 1rem;
+        padding: 0.3em 1em;
       }
       ol.half[data-level='3'] li:not(.lead) .ticket {
-        font-size: 2.4rem;
+        font-size: 2.4em;
       }
       ol.half[data-level='3'] li:not(.lead) .counter {
-        font-size: 1.5rem;
+        font-size: 1.5em;
       }
       ol.half[data-level='3'] li:not(.lead) .counter .l1 {
         display: none;
@@ -260,14 +267,14 @@ export class BbNowServing extends LitElement {
         ol,
         ol.half {
           grid-template-columns: minmax(0, 1fr);
-          row-gap: 0.5rem;
+          row-gap: 0.5em;
           overflow: visible;
         }
         li,
         li.lead {
-          gap: 0.6rem;
-          padding: 0.6rem 0.9rem;
-          grid-template-columns: minmax(0, auto) 1.4rem minmax(0, 1fr);
+          gap: 0.6em;
+          padding: 0.6em 0.9em;
+          grid-template-columns: minmax(0, auto) 1.4em minmax(0, 1fr);
         }
         .recall,
         li.lead .recall {
@@ -278,14 +285,14 @@ export class BbNowServing extends LitElement {
           border: none;
         }
         .ticket {
-          font-size: 2rem;
+          font-size: 2em;
         }
         li.lead .ticket {
-          font-size: 2.8rem;
+          font-size: 2.8em;
         }
         .counter,
         li.lead .counter {
-          font-size: 1.25rem;
+          font-size: 1.25em;
         }
         ol[data-level] li:not(.lead) .counter .l0,
         ol[data-level] li:not(.lead) .counter .l1 {
@@ -298,12 +305,12 @@ export class BbNowServing extends LitElement {
           content: none;
         }
         .arrow {
-          width: 1.4rem;
-          height: 1.4rem;
+          width: 1.4em;
+          height: 1.4em;
         }
         .recall,
         li.lead .recall {
-          font-size: 0.8rem;
+          font-size: 0.8em;
         }
         .empty {
           font-size: 1.05rem;
@@ -335,6 +342,7 @@ export class BbNowServing extends LitElement {
   private repack(): void {
     this.level = 0;
     this.shown = Infinity;
+    this.scale = 1;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -357,14 +365,19 @@ export class BbNowServing extends LitElement {
   /** One step tighter when the rows overflow their space; on the phone the page scrolls instead. */
   private fit(): void {
     if (matchMedia('(max-width: 899px)').matches) {
-      if (this.level !== 0 || this.shown !== Infinity) this.repack();
+      if (this.level !== 0 || this.shown !== Infinity || this.scale !== 1) this.repack();
       return;
     }
     const ol = this.renderRoot.querySelector('ol');
     if (!ol || ol.clientHeight === 0) return;
     if (ol.scrollHeight <= ol.clientHeight + 1) return;
-    if (this.level < TIGHTEST) this.level += 1;
-    else if (Math.min(this.shown, this.calls.length) > 1) this.shown = Math.min(this.shown, this.calls.length) - 1;
+    // Rows scale with the font size, so this is about the scale that fits (a hair under it).
+    const fits = Math.floor(this.scale * (ol.clientHeight / ol.scrollHeight) * 100) / 100;
+    if (fits >= MIN_SCALE && fits < this.scale) this.scale = fits;
+    else if (this.level < TIGHTEST) {
+      this.level += 1;
+      this.scale = 1;
+    } else if (Math.min(this.shown, this.calls.length) > 1) this.shown = Math.min(this.shown, this.calls.length) - 1;
   }
 
   override render() {
@@ -383,7 +396,7 @@ export class BbNowServing extends LitElement {
       <h2>${inline(msgs(langs, 'nowServing'))}</h2>
       ${calls.length === 0
         ? html`<div class="empty">${stacked(msgs(langs, 'noCallsYet'))}</div>`
-        : html`<ol data-level=${this.level} class=${this.level > 0 ? 'half' : ''}>
+        : html`<ol data-level=${this.level} class=${this.level > 0 ? 'half' : ''} style=${styleMap({ '--k': String(this.scale) })}>
               ${repeat(
                 calls,
                 (c) => callKey(c),
