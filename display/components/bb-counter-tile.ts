@@ -25,6 +25,7 @@ export class BbCounterTile extends LitElement {
       :host {
         display: block;
         min-width: 0;
+        container-type: inline-size;
       }
       .tile {
         --accent: var(--bb-off);
@@ -132,6 +133,35 @@ export class BbCounterTile extends LitElement {
         flex: none;
         width: 1.3em;
         height: 1.3em;
+      }
+      /* A narrow tile (many counters in a row): the name across the top, the ticket beside the status. */
+      @container (max-width: 21rem) {
+        .tile {
+          grid-template-areas:
+            'name name'
+            'status main'
+            'back back'
+            'notice notice';
+          padding: 0.7rem 1rem 0.8rem;
+        }
+        .name {
+          font-size: 1.5rem;
+        }
+        .main {
+          font-size: 2.4rem;
+          align-self: end;
+        }
+        .status {
+          font-size: 1.2rem;
+          align-items: flex-start;
+        }
+        .status .sep {
+          display: none;
+        }
+        .status .i1 {
+          display: block;
+          font-size: 0.85em;
+        }
       }
       @media (max-width: 899px) {
         .tile {

@@ -94,6 +94,18 @@ export class BbLobby extends LitElement {
           opacity 0.4s,
           filter 0.4s;
       }
+      /* More than four counters: their tiles in one strip across the bottom (five or six to a row),
+         so "now serving" keeps the height for a call per counter; the notices page as they do. */
+      main.many {
+        grid-template-rows: minmax(12.2rem, 1fr) auto auto;
+        grid-template-areas:
+          'serving notices'
+          'waiting notices'
+          'counters counters';
+      }
+      main.many .tiles {
+        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
+      }
       /* Stale: everything that comes from the server greys out, so it never looks live. */
       .stale main,
       .stale header .live {
@@ -365,7 +377,7 @@ export class BbLobby extends LitElement {
           <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>
         </div>
       </header>
-      <main aria-busy=${stale ? 'true' : 'false'}>
+      <main aria-busy=${stale ? 'true' : 'false'} class=${config.counters.length > 4 ? 'many' : ''}>
         ${activeCount > 0
           ? html`<button class="jump" type="button" data-testid="notices-jump" @click=${this.showNotices}>
               ${jumpIcon}<span>${inline(msgs(langs, 'noticesBelow', activeCount))}</span>

@@ -276,6 +276,10 @@ export class BbNowServing extends LitElement {
           padding: 0.6em 0.9em;
           grid-template-columns: minmax(0, auto) 1.4em minmax(0, 1fr);
         }
+        li,
+        li.lead {
+          row-gap: 0.2em;
+        }
         .recall,
         li.lead .recall {
           grid-column: 3;
@@ -283,6 +287,14 @@ export class BbNowServing extends LitElement {
           text-align: left;
           padding: 0;
           border: none;
+        }
+        .recall .l0,
+        .recall .l1 {
+          display: inline;
+          font-size: 1em;
+        }
+        .recall .l1::before {
+          content: ' · ';
         }
         .ticket {
           font-size: 2em;
