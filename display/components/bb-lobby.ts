@@ -63,6 +63,7 @@ export class BbLobby extends LitElement {
         min-width: 0;
       }
       .branch-name {
+        overflow-wrap: break-word;
         font-size: 2.9rem;
         font-weight: 800;
         line-height: 1.1;

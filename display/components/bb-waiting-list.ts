@@ -88,6 +88,7 @@ export class BbWaitingList extends LitElement {
       }
       .name {
         min-width: 0;
+        overflow-wrap: break-word;
         font-size: 1.9rem;
         font-weight: 700;
         line-height: 1.1;
