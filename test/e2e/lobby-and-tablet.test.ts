@@ -48,6 +48,8 @@ describe('teller tablet → lobby screen', () => {
     await tablet.locator('[data-testid="call-next"]').waitFor();
 
     await tablet.locator('[data-testid="report-problem"]').click();
+    await tablet.locator('[data-testid="preset"][data-preset="computer-fault"]').waitFor();
+    await tablet.screenshot({ path: join(shots, 'tablet-presets.png') });
     await tablet.locator('[data-testid="preset"][data-preset="computer-fault"]').click();
     const postedAt = Date.now();
     await tablet.locator('[data-testid="expected"][data-minutes="10"]').click();
@@ -112,6 +114,8 @@ describe('teller tablet → lobby screen', () => {
     const banner = lobby.locator('[data-testid="connection-banner"]');
     await banner.waitFor({ timeout: 5000 });
     expect(await banner.innerText()).toMatch(/\d{2}:\d{2}/);
+    // Let the board finish greying out, as a customer would see it.
+    await lobby.waitForTimeout(800);
     await lobby.screenshot({ path: join(shots, 'lobby-reconnecting.png') });
 
     await server.start();
