@@ -11,6 +11,7 @@ import {
   ResolveNoticeBody,
   Slug,
   UpdateNoticeBody,
+  type BranchState,
   type Command,
   type CounterAction,
 } from '../../core';
@@ -67,41 +68,31 @@ export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: n
     send(res, bus.execute(req, branch, command, (_e, state) => ({ body: { counter: state.counters[counterId] } })));
   });
 
+  /** A notice command's reply carries the notice as it now stands. */
+  const withNotice = (noticeId: string, status?: number) => (_e: unknown, state: BranchState) => ({
+    ...(status ? { status } : {}),
+    body: { notice: state.notices.find((n) => n.id === noticeId) },
+  });
+
   r.post('/:branch/notices', requireStaff(), (req, res) => {
     const branch = param(req, 'branch');
     const body = parse(PostNoticeBody, req.body ?? {});
     const noticeId = randomUUID();
-    send(
-      res,
-      bus.execute(req, branch, { type: 'PostNotice', noticeId, body }, (_e, state) => ({
-        status: 201,
-        body: { notice: state.notices.find((n) => n.id === noticeId) },
-      })),
-    );
+    send(res, bus.execute(req, branch, { type: 'PostNotice', noticeId, body }, withNotice(noticeId, 201)));
   });
 
   r.patch('/:branch/notices/:id', requireStaff(), (req, res) => {
     const branch = param(req, 'branch');
     const noticeId = param(req, 'id');
     const body = parse(UpdateNoticeBody, req.body ?? {});
-    send(
-      res,
-      bus.execute(req, branch, { type: 'UpdateNotice', noticeId, body }, (_e, state) => ({
-        body: { notice: state.notices.find((n) => n.id === noticeId) },
-      })),
-    );
+    send(res, bus.execute(req, branch, { type: 'UpdateNotice', noticeId, body }, withNotice(noticeId)));
   });
 
   r.post('/:branch/notices/:id/resolve', requireStaff(), (req, res) => {
     const branch = param(req, 'branch');
     const noticeId = param(req, 'id');
     const body = parse(ResolveNoticeBody, req.body ?? {});
-    send(
-      res,
-      bus.execute(req, branch, { type: 'ResolveNotice', noticeId, body }, (_e, state) => ({
-        body: { notice: state.notices.find((n) => n.id === noticeId) },
-      })),
-    );
+    send(res, bus.execute(req, branch, { type: 'ResolveNotice', noticeId, body }, withNotice(noticeId)));
   });
 
   return r;

@@ -16,9 +16,7 @@ export async function seedDemo(db: Db, log: EventLog, users: Users, password?: s
   const hash = await hashPassword(secret);
   const now = Date.now();
   db.transaction(() => {
-    log.createBranch(DEMO_BRANCH.id, now);
-    const { state } = log.append(DEMO_BRANCH.id, [{ type: 'BranchConfigured', config: DEMO_BRANCH }], { role: 'system' }, now);
-    log.commit(DEMO_BRANCH.id, state);
+    log.openBranch(DEMO_BRANCH.id, DEMO_BRANCH, { role: 'system' }, now);
     users.create({ username: DEMO_MANAGER, name: 'Demo manager', role: 'manager', branches: [DEMO_BRANCH.id] }, hash, now);
     DEMO_TELLERS.forEach((u, i) =>
       users.create({ username: u, name: `Teller ${i + 1}`, role: 'teller', branches: [DEMO_BRANCH.id] }, hash, now),

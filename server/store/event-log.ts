@@ -1,4 +1,4 @@
-import { apply, applyAll, emptyState, type Actor, type BranchEvent, type BranchState, type EventPayload } from '../../core';
+import { apply, applyAll, emptyState, type Actor, type BranchConfig, type BranchEvent, type BranchState, type EventPayload } from '../../core';
 import type { Db } from './db';
 
 /** Keep a folded state every this many events, so loading a branch replays little. */
@@ -64,6 +64,14 @@ export class EventLog {
   createBranch(branchId: string, at: number): void {
     this.db.prepare('INSERT INTO branches (id, created_at) VALUES (?, ?)').run(branchId, at);
     this.states.set(branchId, emptyState(branchId));
+  }
+
+  /** A new branch whose first event is its configuration (none: a branch not set up yet), in one transaction. */
+  openBranch(branchId: string, config: BranchConfig | null, actor: Actor, at: number): void {
+    this.db.transaction(() => {
+      this.createBranch(branchId, at);
+      if (config) this.commit(branchId, this.append(branchId, [{ type: 'BranchConfigured', config }], actor, at).state);
+    })();
   }
 
   /**

@@ -14,14 +14,7 @@ let branchNo = 0;
 /** A new branch with the demo configuration, made through the server's own log: a clean queue per test. */
 function freshBranch(configured = true): string {
   const id = `tickets-${++branchNo}`;
-  const now = Date.now();
-  server.db.transaction(() => {
-    server.log.createBranch(id, now);
-    if (configured) {
-      const { state } = server.log.append(id, [{ type: 'BranchConfigured', config: { ...DEMO_BRANCH, id } }], { role: 'system' }, now);
-      server.log.commit(id, state);
-    }
-  })();
+  server.log.openBranch(id, configured ? { ...DEMO_BRANCH, id } : null, { role: 'system' }, Date.now());
   return id;
 }
 

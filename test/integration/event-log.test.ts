@@ -15,10 +15,7 @@ describe('event log on SQLite', () => {
     const db = openDatabase(dir);
     const log = new EventLog(db);
     const t0 = Date.UTC(2026, 10, 23, 8, 0);
-    db.transaction(() => {
-      log.createBranch('demo', t0);
-      log.commit('demo', log.append('demo', [{ type: 'BranchConfigured', config: DEMO_BRANCH }], { role: 'system' }, t0).state);
-    })();
+    log.openBranch('demo', DEMO_BRANCH, { role: 'system' }, t0);
     // 2,400 tickets, one a second: past two snapshot points.
     for (let i = 0; i < 2400; i++) {
       const at = t0 + (i + 1) * 1000;
