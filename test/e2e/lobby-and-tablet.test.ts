@@ -129,6 +129,10 @@ describe('teller tablet → lobby screen', () => {
       body: JSON.stringify({ service: 'advice' }),
     });
     await expect.poll(() => lobby.locator('[data-testid="waiting-count"][data-service="advice"]').innerText()).toContain('2');
+
+    // The teller's session outlived the restart too (sessions are in the database): the tablet works on.
+    await tablet.locator('[data-testid="call-next"]').click();
+    await lobby.locator('[data-testid="call"][data-ticket="A002"][data-counter="2"]').waitFor({ timeout: 5000 });
   });
 });
 
