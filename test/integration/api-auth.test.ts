@@ -4,7 +4,7 @@ import { COUNTER_ACTIONS } from '../../core';
 import { hashPassword } from '../../server/auth/passwords';
 import { Users } from '../../server/auth/users';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { DEMO_PASSWORD, key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, DEMO_PASSWORD, key, loginAs, removeDir, startTestServer } from '../support/server';
 
 /** Sessions (log in, who am I, log out), login throttling, and who may run which command: 401 and 403. */
 
@@ -51,7 +51,7 @@ afterAll(async () => {
   removeDir(server.dataDir);
 });
 
-const seqOf = async (branch: string) => ((await request(server.url).get(`/api/branches/${branch}/state`)).body.state.seq as number);
+const seqOf = async (branch: string) => (await branchState(server.url, branch)).seq;
 
 describe('401 without a session', () => {
   it.each(STAFF_COMMANDS)('%s', async (_label, method, path, body) => {

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINUTE, type BranchState } from '../../core';
+import { MINUTE } from '../../core';
 import { hashPassword } from '../../server/auth/passwords';
 import { Users } from '../../server/auth/users';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 type Agent = Awaited<ReturnType<typeof loginAs>>;
@@ -31,11 +31,7 @@ async function issue(branch: string, service: string): Promise<{ id: string; num
 const act = (branch: string, counter: string, action: string, body: unknown = {}, idem: string = key()) =>
   teller.post(`/api/branches/${branch}/counters/${counter}/${action}`).set('Idempotency-Key', idem).send(body as object);
 
-async function stateOf(branch: string): Promise<BranchState> {
-  const res = await request(server.url).get(`/api/branches/${branch}/state`);
-  expect(res.status).toBe(200);
-  return res.body.state as BranchState;
-}
+const stateOf = (branch: string) => branchState(server.url, branch);
 
 beforeAll(async () => {
   server = await startTestServer({ ticketsPerMinute: 10_000 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { COUNTER_ACTIONS, ClientId, EmptyBody, IssueTicketBody, PauseCounterBody, PostNoticeBody, ResolveNoticeBody, UpdateNoticeBody } from '../../core';
 import { LoginBody } from '../../server/routes/session';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
 
 /**
  * Never a 500 for bad input: malformed bodies, params and headers at every command endpoint
@@ -33,7 +33,7 @@ afterAll(async () => {
   removeDir(server.dataDir);
 });
 
-const seq = async () => ((await request(server.url).get('/api/branches/demo/state')).body.state.seq as number);
+const seq = async () => (await branchState(server.url)).seq;
 
 function expectRefused(res: request.Response, what: string): void {
   expect(res.status, `${what} → ${res.status} ${res.text}`).toBeGreaterThanOrEqual(400);

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MINUTE, type BranchState, type Notice } from '../../core';
+import { MINUTE, type Notice } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 type Agent = Awaited<ReturnType<typeof loginAs>>;
@@ -19,11 +19,7 @@ const patch = (id: string, body: unknown, idem: string = key()) =>
 const resolve = (id: string, body: unknown = {}, idem: string = key()) =>
   teller.post(`/api/branches/demo/notices/${id}/resolve`).set('Idempotency-Key', idem).send(body as object);
 
-async function state(): Promise<BranchState> {
-  const res = await request(server.url).get('/api/branches/demo/state');
-  expect(res.status).toBe(200);
-  return res.body.state as BranchState;
-}
+const state = () => branchState(server.url);
 async function noticeInState(id: string): Promise<Notice | undefined> {
   return (await state()).notices.find((n) => n.id === id);
 }

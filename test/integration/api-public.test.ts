@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_ACTIONS, type BranchState } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
 
 /** The public endpoints: /healthz, /api/openapi.json, a branch's state, and tickets (the kiosk). */
 
@@ -24,11 +24,7 @@ const take = (branch: string, body: unknown, idem: string | null = key()) => {
   return req.send(body as object);
 };
 
-async function stateOf(branch: string): Promise<BranchState> {
-  const res = await request(server.url).get(`/api/branches/${branch}/state`);
-  expect(res.status).toBe(200);
-  return res.body.state as BranchState;
-}
+const stateOf = (branch: string) => branchState(server.url, branch);
 
 beforeAll(async () => {
   server = await startTestServer({ ticketsPerMinute: 10_000 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_ACTIONS } from '../../core';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
 
 /**
  * The same request-level checks at every command endpoint: the Idempotency-Key header, JSON
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 const client = (e: Endpoint) => (e.staff ? teller : request(server.url));
-const seq = async () => ((await request(server.url).get('/api/branches/demo/state')).body.state.seq as number);
+const seq = async () => (await branchState(server.url)).seq;
 
 describe.each(ENDPOINTS)('$label', (e) => {
   const url = `/api/branches/demo${e.path}`;

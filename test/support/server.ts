@@ -6,7 +6,7 @@ import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/app';
 import type { ServerConfigInput } from '../../server/config';
-import type { ClientToServer, ServerToClient } from '../../core';
+import type { BranchState, ClientToServer, ServerToClient } from '../../core';
 
 export const DEMO_PASSWORD = 'test-pass-1234';
 
@@ -32,6 +32,13 @@ export function removeDir(dir: string): void {
 }
 
 export const key = () => randomUUID();
+
+/** A branch's public state, as the lobby would fetch it; fails unless the server answers 200. */
+export async function branchState(url: string, branch = 'demo'): Promise<BranchState> {
+  const res = await request(url).get(`/api/branches/${branch}/state`);
+  if (res.status !== 200) throw new Error(`GET state of ${branch}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.state as BranchState;
+}
 
 /** A supertest agent logged in as `username`, keeping its session cookie. */
 export async function loginAs(url: string, username: string, password = DEMO_PASSWORD) {
