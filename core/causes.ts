@@ -27,18 +27,6 @@ export const GTFS_CAUSE: Record<Cause, string> = {
   other: 'OTHER_CAUSE',
 };
 
-/** Whether a delay of this cause is the branch's own doing, so an apology is the default. */
-export const CAUSE_APOLOGY_DEFAULT: Record<Cause, boolean> = {
-  technical_problem: true,
-  long_transaction: false,
-  staff_late: true,
-  staff_shortage: true,
-  high_demand: false,
-  cash_logistics: false,
-  maintenance: true,
-  other: false,
-};
-
 export const EFFECTS = ['counter_closed', 'slower_service', 'service_unavailable', 'reduced_service', 'info'] as const;
 export type Effect = (typeof EFFECTS)[number];
 

@@ -24,10 +24,3 @@ export function visibleNotices(notices: readonly Notice[], now: number): Notice[
     .sort((a, b) => b.resolution!.at - a.resolution!.at);
   return [...active, ...resolved];
 }
-
-/** Whether a notice concerns a counter (for the counter tiles and the teller's own view). */
-export function noticeTouchesCounter(n: Notice, counterId: string, counterServices: readonly string[]): boolean {
-  if (n.scope.type === 'branch') return true;
-  if (n.scope.type === 'counters') return n.scope.ids.includes(counterId);
-  return n.scope.ids.some((s) => counterServices.includes(s));
-}

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { BranchEvent } from './events';
+import { Slug } from './ids';
 import type { WaitEstimate } from './estimate';
 import type { BranchState } from './state';
 
@@ -6,11 +8,12 @@ import type { BranchState } from './state';
  * The Socket.IO contract between server and screens. One way in (REST commands), one way out
  * (this stream). Clients connect with `auth: {branch, lastSeq?}`.
  */
-export interface StreamHandshake {
-  branch: string;
+export const StreamHandshake = z.object({
+  branch: Slug,
   /** The seq the client already holds; the server sends only what came after, if it still can. */
-  lastSeq?: number;
-}
+  lastSeq: z.number().int().min(0).optional(),
+});
+export type StreamHandshake = z.infer<typeof StreamHandshake>;
 
 export interface ServerToClient {
   /** A full state, sent on connect when the client holds nothing or is too far behind. */

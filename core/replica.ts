@@ -2,13 +2,6 @@ import type { BranchEvent } from './events';
 import { apply } from './reducer';
 import type { BranchState } from './state';
 
-/** What a client receives on the branch stream. */
-export interface Snapshot {
-  state: BranchState;
-  /** Server clock when the snapshot was sent, epoch ms. */
-  serverTime: number;
-}
-
 export type ReplicaResult = 'applied' | 'duplicate' | 'gap';
 
 /**

@@ -7,6 +7,7 @@ import {
   type BranchState,
   type ClientToServer,
   type ServerToClient,
+  type StreamHandshake,
   type WaitEstimates,
 } from '../../core';
 
@@ -90,7 +91,7 @@ export class BranchStreamController implements ReactiveController {
   hostConnected(): void {
     const socket: Socket<ServerToClient, ClientToServer> = io({
       // A function, so every reconnect sends the seq we hold now.
-      auth: (cb) => cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}) }),
+      auth: (cb) => cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}) } satisfies StreamHandshake),
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   ESTIMATES_MS,
   MAX_CATCHUP_EVENTS,
-  Slug,
+  StreamHandshake,
   TICK_MS,
   toPublicEvent,
   type BranchEvent,
@@ -13,8 +13,6 @@ import {
 } from '../../core';
 import type { EventLog } from '../store/event-log';
 import type { WaitEstimateService } from './wait-estimates';
-
-const Handshake = z.object({ branch: Slug, lastSeq: z.number().int().min(0).optional() });
 
 const room = (branchId: string) => `branch:${branchId}`;
 const RESYNC_MIN_INTERVAL_MS = 250;
@@ -74,7 +72,7 @@ export class BranchStream {
   }
 
   private welcome(socket: Socket<ClientToServer, ServerToClient>): void {
-    const hs = Handshake.safeParse(socket.handshake.auth);
+    const hs = StreamHandshake.safeParse(socket.handshake.auth);
     if (!hs.success) {
       socket.emit('refused', { code: 'invalid', message: 'connect with auth {branch, lastSeq?}' });
       socket.disconnect(true);
