@@ -1,13 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockTime } from '../../core';
 import { launchChromium } from '../support/browser';
 import { freePort, PUBLIC_URL, ServerProcess } from '../support/process-server';
+import { screenshotDir } from '../support/screenshots';
 import { DEMO_PASSWORD, key, removeDir, tempDataDir } from '../support/server';
 
-const shots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const shots = screenshotDir();
 
 /**
  * The whole product in real Chromium: a teller on the tablet, the lobby on a 1920×1080 TV, the
@@ -21,7 +21,6 @@ describe('teller tablet → lobby screen', () => {
   const dataDir = tempDataDir();
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     server = new ServerProcess(await freePort(), dataDir);
     await server.start();
     browser = await launchChromium();
