@@ -81,12 +81,3 @@ export function scopeText(notice: Notice, config: BranchConfig, lang: UiLang, ow
 export function presetsByCause(presets: readonly Preset[]): { cause: Cause; presets: Preset[] }[] {
   return CAUSES.map((cause) => ({ cause, presets: presets.filter((p) => p.cause === cause) })).filter((g) => g.presets.length > 0);
 }
-
-/** The quick durations offered everywhere, plus a preset's own default when it is not one of them. */
-export const QUICK_MINUTES = [5, 10, 15, 30] as const;
-
-export function durationChoices(suggested: number | null = null): number[] {
-  const list: number[] = [...QUICK_MINUTES];
-  if (suggested !== null && !list.includes(suggested)) list.push(suggested);
-  return list.sort((a, b) => a - b);
-}

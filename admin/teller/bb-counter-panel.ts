@@ -4,7 +4,8 @@ import { clockTime, nextTicketFor, type BranchState, type CounterAction } from '
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
 import { counterOutcome, type OutcomeContext } from '../lib/outcomes';
-import { counterView, durationChoices, local, serviceName, statusText, waitingFor } from '../lib/teller-model';
+import { counterView, local, serviceName, statusText, waitingFor } from '../lib/teller-model';
+import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
 

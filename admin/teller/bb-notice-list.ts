@@ -11,14 +11,15 @@ import {
   type BranchState,
   type Notice,
 } from '../../core';
-import { causeIcon } from '../../display/lib/cause-icons';
+import { causeIcon } from '../../ui/icons/cause-icons';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
 import { noticeResolvedOutcome, noticeUpdatedOutcome, type OutcomeContext } from '../lib/outcomes';
-import { durationChoices, local, scopeText } from '../lib/teller-model';
+import { local, scopeText } from '../lib/teller-model';
+import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
-import { causeColor } from './cause-colors';
+import { causeColor } from '../../ui/cause/cause-colors';
 
 type Open = { id: string; mode: 'update' | 'resolve' } | null;
 

@@ -9,14 +9,15 @@ import {
   type Effect,
   type Preset,
 } from '../../core';
-import { causeIcon } from '../../display/lib/cause-icons';
+import { causeIcon } from '../../ui/icons/cause-icons';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
 import { noticePostedOutcome, type OutcomeContext } from '../lib/outcomes';
-import { durationChoices, local, presetsByCause } from '../lib/teller-model';
+import { local, presetsByCause } from '../lib/teller-model';
+import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type UiLang } from '../i18n/strings';
-import { causeColor } from './cause-colors';
+import { causeColor } from '../../ui/cause/cause-colors';
 
 type Step = { kind: 'presets' } | { kind: 'duration'; preset: Preset } | { kind: 'other' };
 

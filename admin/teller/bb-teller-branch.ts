@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { clockTime } from '../../core';
-import { BranchStreamController } from '../../display/lib/branch-stream';
+import { BranchStreamController } from '../../ui/stream/branch-stream';
 import type { BranchCommands, SessionUser } from '../lib/api';
 import { prefs } from '../lib/prefs';
 import { counterName } from '../lib/teller-model';

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../i18n/strings';
-import { langStyles, perLang, stacked } from '../lib/text';
+import { langStyles, perLang, stacked } from '../../ui/text/lang-text';
 
 /**
  * Shown while the screen is not hearing the server: says so plainly, and how old the data is, so

@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { causeLabel, type CounterState, type Notice } from '../../core';
-import { causeIcon } from '../lib/cause-icons';
-import { inline, langStyles, msgs, stacked, type LangText } from '../lib/text';
+import { causeIcon } from '../../ui/icons/cause-icons';
+import { inline, langStyles, stacked, type LangText } from '../../ui/text/lang-text';
+import { msgs } from '../i18n/strings';
 
 /** One counter: its name, whether it is open, paused (and until when) or closed, and whom it serves. */
 @customElement('bb-counter-tile')

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
-import { BranchStreamController } from '../lib/branch-stream';
+import { BranchStreamController } from '../../ui/stream/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
-import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
+import { inline, langStyles, localTexts, stacked } from '../../ui/text/lang-text';
+import { msgs } from '../i18n/strings';
 import { themeTokens } from '../lib/theme';
 import './bb-clock';
 import './bb-connection-banner';

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core';
-import { inline, langStyles, msgs, stacked } from '../lib/text';
+import { inline, langStyles, stacked } from '../../ui/text/lang-text';
+import { msgs } from '../i18n/strings';
 import type { BbNoticeCard, NoticeDensity } from './bb-notice-card';
 import './bb-notice-card';
 

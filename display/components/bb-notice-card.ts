@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { causeLabel, effectLabel, noticePhase, pickText, type BranchConfig, type Notice } from '../../core';
-import { hasApology, msg } from '../i18n/strings';
-import { causeIcon } from '../lib/cause-icons';
-import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../lib/text';
-import type { At } from '../lib/when';
+import { hasApology, msg, msgs } from '../i18n/strings';
+import { causeIcon } from '../../ui/icons/cause-icons';
+import { inline, langStyles, localTexts, perLang, stacked, type LangText } from '../../ui/text/lang-text';
+import type { At } from '../../ui/time/when';
 
 export type NoticeDensity = 'large' | 'normal' | 'compact';
 

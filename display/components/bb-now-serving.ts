@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { BranchConfig, Call } from '../../core';
 import { callKey } from '../lib/calls';
-import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
+import { inline, langStyles, localTexts, stacked } from '../../ui/text/lang-text';
+import { msgs } from '../i18n/strings';
 
 /**
  * How tightly the rows are packed on the TV. The board starts roomy and steps down until every

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import QRCode from 'qrcode';
-import { langStyles, msgs, stacked } from '../lib/text';
+import { langStyles, stacked } from '../../ui/text/lang-text';
+import { msgs } from '../i18n/strings';
 
 /**
  * A QR code to the same board for phones. The SVG is made here from our own URL, and shown as a

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReasonCode, WaitEstimate } from '../../core';
-import { msg } from '../i18n/strings';
-import { causeIcon } from '../lib/cause-icons';
-import { inline, langStyles, msgs, stacked } from '../lib/text';
+import { msg, msgs } from '../i18n/strings';
+import { causeIcon } from '../../ui/icons/cause-icons';
+import { inline, langStyles, stacked } from '../../ui/text/lang-text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
 
 /**

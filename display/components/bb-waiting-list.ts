@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ServiceConfig, WaitEstimate } from '../../core';
-import { msg } from '../i18n/strings';
-import { inline, langStyles, localTexts, msgs, stacked } from '../lib/text';
+import { msg, msgs } from '../i18n/strings';
+import { inline, langStyles, localTexts, stacked } from '../../ui/text/lang-text';
 import './bb-wait-estimate';
 
 /** How many people wait for each service, and how long a ticket taken now is expected to wait. */

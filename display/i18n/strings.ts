@@ -1,4 +1,5 @@
-import { atClock, atShortDate, dayRelation, type At } from '../lib/when';
+import { perLang, type LangText } from '../../ui/text/lang-text';
+import { atClock, atShortDate, dayRelation, type At } from '../../ui/time/when';
 
 /**
  * The lobby's own words (not the staff's texts, which arrive as data), in each language it knows.
@@ -200,4 +201,9 @@ export function hasApology(text: string, lang: string): boolean {
   const base = lang.split('-')[0];
   const re = base === 'it' ? /scus|perdon|dispiac/i : base === 'en' ? /apologi|sorry/i : /apologi|sorry|scus/i;
   return re.test(text);
+}
+
+/** A catalogue message in each screen language. */
+export function msgs<K extends MessageId>(langs: readonly string[], id: K, ...args: Args<K>): LangText[] {
+  return perLang(langs, (l) => msg(l, id, ...args));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waitWords } from '../../display/lib/wait';
-import { dayRelation, shiftDay } from '../../display/lib/when';
-import { localTexts } from '../../display/lib/text';
+import { dayRelation, shiftDay } from '../../ui/time/when';
+import { localTexts } from '../../ui/text/lang-text';
 
 const ROME = 'Europe/Rome';
 const at = (iso: string) => Date.parse(iso);

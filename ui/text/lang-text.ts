@@ -1,5 +1,4 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { msg, type MessageId, type Messages } from '../i18n/strings';
 
 /**
  * Showing the same thing in the screen's languages: the first is the main one (large), the others
@@ -49,13 +48,6 @@ export function localTexts(
   if (shown.length) return shown;
   const other = [...branchLangs, ...Object.keys(text)].find((l) => has(l));
   return other ? [{ lang: other, text: text[other]! }] : [];
-}
-
-type Args<K extends MessageId> = Messages[K] extends (...a: infer A) => string ? A : [];
-
-/** A catalogue message in each screen language. */
-export function msgs<K extends MessageId>(langs: readonly string[], id: K, ...args: Args<K>): LangText[] {
-  return perLang(langs, (l) => msg(l, id, ...args));
 }
 
 /** Main language on top, the others smaller beneath. */
