@@ -21,7 +21,7 @@ import type {
 export interface SessionUser {
   username: string;
   name: string;
-  role: 'manager' | 'teller';
+  role: 'admin' | 'manager' | 'teller';
   branches: string[];
 }
 
@@ -143,10 +143,15 @@ export class ApiClient {
     return this.request('GET', `/api/branches/${enc(branch)}/state`, { retry: true, quiet401: true });
   }
 
+  /** A staff read (the console's lists); network failures are retried. */
+  async get<T extends object>(path: string): Promise<T & { ok: true }> {
+    return this.request<T>('GET', path, { retry: true });
+  }
+
   // --- commands --------------------------------------------------------------------------
 
   /** Sends one user action. Retries reuse its key; see the note at the top of this file. */
-  async command<T extends object = CommandReply>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T & { ok: true }> {
+  async command<T extends object = CommandReply>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<T & { ok: true }> {
     const signature = `${method} ${path} ${JSON.stringify(body)}`;
     const prev = this.unanswered;
     const key =

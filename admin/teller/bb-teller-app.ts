@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/messages';
 import { prefs } from '../lib/prefs';
 import { TOAST_CLEAR_EVENT, TOAST_EVENT, type ToastClearDetail, type ToastDetail } from '../lib/toast-events';
 import { tokens } from '../styles/shared';
+import { consoleHash, opensCounter } from '../console/routes';
 import { t, type UiLang } from '../i18n/strings';
 import type { BranchChoice } from './bb-branch-picker';
 import type { LoginDetail, BbLogin } from './bb-login';
@@ -105,11 +106,20 @@ export class BbTellerApp extends LitElement {
   }
 
   private signedIn(user: SessionUser): void {
+    // Managers and head office land on the console, unless they opened a counter from it.
+    if (user.role !== 'teller' && !opensCounter(location.hash)) {
+      location.hash = consoleHash({ kind: 'start' });
+      return;
+    }
     this.user = user;
     this.phase = 'ready';
     const remembered = prefs.branch();
     const branch =
-      user.branches.length === 1 ? user.branches[0]! : remembered && user.branches.includes(remembered) ? remembered : null;
+      user.branches.length === 1 && user.branches[0] !== '*'
+        ? user.branches[0]!
+        : remembered && (user.branches.includes(remembered) || user.role === 'admin')
+          ? remembered
+          : null;
     this.setBranch(branch);
     if (!branch) void this.loadBranchNames(user.branches);
   }

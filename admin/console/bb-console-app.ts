@@ -1,0 +1,207 @@
+import { provide } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { ApiClient, ApiError, type SessionUser } from '../lib/api';
+import type { BbLogin, LoginDetail } from '../teller/bb-login';
+import '../teller/bb-login';
+import { consolePrefs } from './console-prefs';
+import { apiContext, branchesContext, langContext, userContext } from './data/contexts';
+import type { BranchDirectory } from './data/branch-directory';
+import { ConsoleApi } from './data/console-api';
+import { ct, type ConsoleLang } from './i18n/console-strings';
+import { mayOpen, pageById, startPage, type ConsolePage } from './pages';
+import { navigate, parseHash, type ConsoleRoute } from './routes';
+import { consoleAppStyles } from './bb-console-app.styles';
+import './bb-console-nav';
+
+type Phase = 'checking' | 'offline' | 'login' | 'ready';
+const RECHECK_MS = 3000;
+
+/**
+ * The manager console at /admin/#/console: signs in, then shows the navigation beside the page
+ * the URL names. It owns the session, the console's language and the list of branches, and gives
+ * them to every page through contexts (data/contexts.ts). Pages are listed in pages.ts.
+ */
+@customElement('bb-console-app')
+export class BbConsoleApp extends LitElement {
+  static override styles = consoleAppStyles;
+
+  @provide({ context: langContext }) @state() private language: ConsoleLang = consolePrefs.lang();
+  @provide({ context: userContext }) @state() private user: SessionUser | null = null;
+  @provide({ context: apiContext }) readonly api = new ConsoleApi(new ApiClient({ onUnauthorized: () => this.sessionEnded() }));
+  @provide({ context: branchesContext }) @state() private branches: BranchDirectory = { items: [], refresh: () => this.loadBranches() };
+
+  @state() private phase: Phase = 'checking';
+  @state() private route: ConsoleRoute = { kind: 'start' };
+  @state() private loginBusy = false;
+  @state() private loginError: string | null = null;
+  /** Pages whose module has loaded. */
+  @state() private loaded = new Set<string>();
+
+  @query('bb-login') private loginForm?: BbLogin;
+  private recheck?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.onHash();
+    this.applyLang();
+    void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+    clearTimeout(this.recheck);
+  }
+
+  private readonly onHash = (): void => {
+    const r = parseHash(location.hash);
+    if (r.app === 'console') this.route = r.route;
+  };
+
+  private async checkSession(): Promise<void> {
+    clearTimeout(this.recheck);
+    try {
+      const user = await this.api.session();
+      if (user) this.signedIn(user);
+      else this.phase = 'login';
+    } catch {
+      this.phase = 'offline';
+      this.recheck = setTimeout(() => void this.checkSession(), RECHECK_MS);
+    }
+  }
+
+  private async login(e: CustomEvent<LoginDetail>): Promise<void> {
+    this.loginBusy = true;
+    this.loginError = null;
+    try {
+      this.signedIn(await this.api.login(e.detail.username, e.detail.password));
+    } catch (err) {
+      this.loginError = err instanceof ApiError && err.status === 401 ? ct(this.language, 'login.bad') : err instanceof Error ? err.message : String(err);
+      this.loginForm?.clearPassword();
+    } finally {
+      this.loginBusy = false;
+    }
+  }
+
+  private signedIn(user: SessionUser): void {
+    if (user.role === 'teller') {
+      // Tellers work at a counter: the tablet's app is theirs.
+      location.hash = '';
+      return;
+    }
+    this.user = user;
+    this.phase = 'ready';
+    void this.loadBranches();
+  }
+
+  private async loadBranches(): Promise<void> {
+    if (!this.user) return;
+    const items = await this.api.branches(this.user);
+    this.branches = { items, refresh: () => this.loadBranches() };
+  }
+
+  private sessionEnded(): void {
+    if (this.phase !== 'ready') return;
+    this.user = null;
+    this.loginError = ct(this.language, 'console.sessionEnded');
+    this.phase = 'login';
+  }
+
+  private async logout(): Promise<void> {
+    try {
+      await this.api.logout();
+    } catch {
+      /* the cookie may be gone already */
+    }
+    this.user = null;
+    this.phase = 'login';
+  }
+
+  private setLang(lang: ConsoleLang): void {
+    this.language = lang;
+    consolePrefs.setLang(lang);
+    this.applyLang();
+  }
+
+  private applyLang(): void {
+    document.documentElement.lang = this.language;
+    document.title = ct(this.language, 'console.title');
+  }
+
+  /** The page the route names, or where a user starts. */
+  private resolve(user: SessionUser): { page: ConsolePage; branch?: string } | { problem: 'unknown' | 'forbidden' | 'no-branch' } {
+    const r = this.route;
+    if (r.kind === 'start') return startPage(user) ?? { problem: 'no-branch' };
+    const page = pageById(r.page || (r.kind === 'branch' ? 'today' : ''));
+    if (!page || page.area !== r.kind) return { problem: 'unknown' };
+    if (!mayOpen(page, user)) return { problem: 'forbidden' };
+    if (r.kind === 'branch') {
+      if (user.role !== 'admin' && !user.branches.includes(r.branch)) return { problem: 'forbidden' };
+      return { page, branch: r.branch };
+    }
+    return { page };
+  }
+
+  override render() {
+    const l = this.language;
+    const loginLang = l === 'it' ? 'it' : 'en';
+    switch (this.phase) {
+      case 'checking':
+        return html`<div class="center muted" role="status">${ct(l, 'console.loading')}</div>`;
+      case 'offline':
+        return html`<div class="center" role="alert">${ct(l, 'console.offline')}</div>`;
+      case 'login':
+        return html`<main class="login"><bb-login .language=${loginLang} .busy=${this.loginBusy} .error=${this.loginError} @bb-login=${this.login}></bb-login></main>`;
+      case 'ready':
+        return this.renderConsole();
+    }
+    return nothing;
+  }
+
+  private renderConsole() {
+    const user = this.user!;
+    const l = this.language;
+    const target = this.resolve(user);
+    const current = 'page' in target ? target : null;
+    return html`<div class="layout">
+      <bb-console-nav
+        .current=${current ? { pageId: current.page.id, branch: current.branch ?? null } : null}
+        @bb-console-lang=${(e: CustomEvent<ConsoleLang>) => this.setLang(e.detail)}
+        @bb-console-logout=${() => this.logout()}
+        @bb-console-go=${(e: CustomEvent<ConsoleRoute>) => navigate(e.detail)}
+      ></bb-console-nav>
+      <main class="page" id="main">
+        ${'problem' in target
+          ? html`<p class="problem" role="alert">
+              ${ct(l, target.problem === 'unknown' ? 'console.unknownPage' : target.problem === 'forbidden' ? 'console.forbiddenPage' : 'console.noBranch')}
+            </p>`
+          : this.renderPage(target.page, target.branch)}
+      </main>
+    </div>`;
+  }
+
+  private renderPage(page: ConsolePage, branch: string | undefined) {
+    if (!this.loaded.has(page.id)) {
+      void page.load().then(() => {
+        this.loaded = new Set([...this.loaded, page.id]);
+      });
+      return html`<div class="center muted" role="status">${ct(this.language, 'console.loading')}</div>`;
+    }
+    const tag = unsafeStatic(page.tag);
+    // Keyed by branch: a page opened for another branch starts fresh (its own stream, its own forms).
+    return keyed(
+      `${page.id}|${branch ?? ''}`,
+      branch ? staticHtml`<${tag} .branch=${branch} data-branch=${branch}></${tag}>` : staticHtml`<${tag}></${tag}>`,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-console-app': BbConsoleApp;
+  }
+}

@@ -1,0 +1,69 @@
+import type { SVGTemplateResult } from 'lit';
+import type { SessionUser } from '../lib/api';
+import type { ConsoleKey } from './i18n/console-strings';
+import { navIcons } from './parts/nav-icons';
+
+/**
+ * Every page of the console, in the order the navigation shows them. To add a page: write its
+ * element (a LitElement; branch pages get a `branch` property, everything else comes from the
+ * contexts in data/contexts.ts) and add one entry here. The shell builds the navigation, the
+ * route (#/console/branch/<id>/<id of the page>) and the access check from this list.
+ */
+export interface ConsolePage {
+  /** The page's segment in the URL. */
+  id: string;
+  /** `bank`: one for the whole bank; `branch`: one per branch, with the branch in the URL. */
+  area: 'bank' | 'branch';
+  /** Its name in the navigation and its heading. */
+  title: ConsoleKey;
+  icon: SVGTemplateResult;
+  /** Who sees it. */
+  roles: readonly SessionUser['role'][];
+  /** Shown in the navigation only when this says so (e.g. "all branches" for someone with several). */
+  listed?: (user: SessionUser) => boolean;
+  /** The custom element that renders it. */
+  tag: string;
+  /** Loads the element's module when the page is first opened. */
+  load: () => Promise<unknown>;
+}
+
+const STAFF_OF_BRANCH: ConsolePage['roles'] = ['admin', 'manager'];
+const seesSeveral = (u: SessionUser) => u.role === 'admin' || u.branches.length > 1;
+
+export const PAGES: readonly ConsolePage[] = [
+  {
+    id: 'branches',
+    area: 'bank',
+    title: 'page.allBranches',
+    icon: navIcons.branches,
+    roles: STAFF_OF_BRANCH,
+    listed: seesSeveral,
+    tag: 'bb-all-branches-page',
+    load: () => import('./pages/all-branches/bb-all-branches-page'),
+  },
+  {
+    id: 'today',
+    area: 'branch',
+    title: 'page.today',
+    icon: navIcons.today,
+    roles: STAFF_OF_BRANCH,
+    tag: 'bb-today-page',
+    load: () => import('./pages/today/bb-today-page'),
+  },
+];
+
+export function pageById(id: string): ConsolePage | undefined {
+  return PAGES.find((p) => p.id === id);
+}
+
+export function mayOpen(page: ConsolePage, user: SessionUser): boolean {
+  return page.roles.includes(user.role);
+}
+
+/** The page a user lands on: all branches when they have several, else their branch's day. */
+export function startPage(user: SessionUser): { page: ConsolePage; branch?: string } | null {
+  const first = user.branches.find((b) => b !== '*');
+  if (seesSeveral(user)) return { page: pageById('branches')! };
+  if (first) return { page: pageById('today')!, branch: first };
+  return null;
+}
