@@ -12,6 +12,9 @@ import { ServerConfig, type ServerConfigInput } from './config';
 import { loadSession } from './http/auth';
 import { errorHandler, HttpError, sendError } from './http/errors';
 import { openApiDocument } from './http/openapi';
+import { opsRoutes } from './ops/health';
+import { Metrics } from './ops/metrics';
+import { drain } from './ops/shutdown';
 import { BranchStream } from './realtime/stream';
 import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
@@ -31,7 +34,11 @@ export interface RunningServer {
   logger: Logger;
   /** The demo password when this start created the demo accounts. */
   demoPassword: string | null;
+  metrics: Metrics;
+  /** Stops at once (tests): sockets and connections are cut. */
   close(): Promise<void>;
+  /** Stops gracefully (SIGTERM): not ready, then screens sent away in batches, requests in flight finished. */
+  shutdown(): Promise<void>;
 }
 
 /** Builds and starts one Branchboard node: API, sockets and built pages on one HTTP server. */
@@ -49,6 +56,8 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
   const http = createServer(app);
   const stream = new BranchStream(http, log, new WaitEstimateService(log));
   const bus = new CommandBus(db, log, replies, stream.broadcast);
+  const metrics = new Metrics({ sockets: () => stream.io.engine.clientsCount, branches: () => stream.branchCount() });
+  let draining = false;
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -75,12 +84,17 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     next();
   });
   app.use(express.json({ limit: '16kb', strict: true }));
+  app.use(metrics.http);
   app.use(loadSession(sessions));
 
-  app.get('/healthz', (_req, res) => {
-    db.prepare('SELECT 1').get();
-    res.json({ ok: true, time: Date.now() });
-  });
+  app.use(
+    opsRoutes({
+      checks: [{ name: 'store', check: async () => void db.prepare('SELECT 1').get() }],
+      draining: () => draining,
+      metrics,
+      metricsToken: config.metricsToken,
+    }),
+  );
   // What the pages need to know about this installation: where phones can reach it.
   app.get('/api/site', (_req, res) => {
     res.json({ ok: true, publicUrl: config.publicUrl?.replace(/\/$/, '') ?? null });
@@ -117,6 +131,16 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
   const port = (http.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
 
+  let closing: Promise<void> | undefined;
+  const stop = async (graceful: boolean) => {
+    draining = true;
+    if (graceful) await drain(http, stream.io, { delayMs: config.shutdownDelayMs, socketsOverMs: config.drainMs, requestsTimeoutMs: 10_000 });
+    clearInterval(sweep);
+    await stream.close();
+    if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
+    db.close();
+  };
+
   return {
     url,
     port,
@@ -125,12 +149,9 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     log,
     logger,
     demoPassword,
-    async close() {
-      clearInterval(sweep);
-      await stream.close();
-      await new Promise<void>((ok) => http.close(() => ok()));
-      db.close();
-    },
+    metrics,
+    close: () => (closing ??= stop(false)),
+    shutdown: () => (closing ??= stop(true)),
   };
 }
 

@@ -22,6 +22,11 @@ export const ServerConfig = z.object({
   ticketsPerMinute: z.number().int().min(1).default(60),
   /** The address customers' phones reach this server at (e.g. https://queue.example-bank.it), for the lobby's QR code. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for /metrics; without it only private addresses may read the metrics. */
+  metricsToken: z.string().min(16).optional(),
+  /** Graceful shutdown: keep serving this long after /readyz turned 503, then send screens away over drainMs. */
+  shutdownDelayMs: z.coerce.number().int().min(0).default(0),
+  drainMs: z.coerce.number().int().min(0).default(2000),
   /** Built pages; absent in API-only tests. */
   distDir: z.string().default('dist'),
 });
@@ -41,6 +46,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     secureCookies: bool(env.SECURE_COOKIES),
     trustProxy: env.TRUST_PROXY === undefined ? undefined : (bool(env.TRUST_PROXY) ?? env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
+    drainMs: env.DRAIN_MS,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
   });
 }

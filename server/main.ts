@@ -31,7 +31,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close().then(
+    logger.info({ signal }, 'shutting down: draining sockets and requests');
+    server.shutdown().then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -61,7 +61,9 @@ export function openApiDocument(): object {
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bb_session' } } },
     paths: {
       '/api/site': { get: { summary: 'Installation facts for the pages: publicUrl (for the lobby’s QR code) or null', responses: { 200: { description: 'ok' } } } },
-      '/healthz': { get: { summary: 'Liveness and database check', responses: { 200: { description: 'healthy' } } } },
+      '/healthz': { get: { summary: 'Liveness: the process answers (says nothing about the database)', responses: { 200: { description: 'alive' } } } },
+      '/readyz': { get: { summary: 'Readiness: store reachable and not shutting down; 503 with the failing checks otherwise', responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics (bearer METRICS_TOKEN, or from a private address when unset)', responses: { 200: { description: 'text exposition format' }, 403: { description: 'not allowed' } } } },
       '/api/session': {
         post: { summary: 'Log in (sets an httpOnly cookie)', requestBody: json(LoginBody), responses: replies(200, [401, 429]) },
         get: { summary: 'Who is logged in', security: staff, responses: replies(200, [401]) },

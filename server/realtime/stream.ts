@@ -124,6 +124,13 @@ export class BranchStream {
     if (estimates) this.io.to(room(branchId)).emit('estimates', estimates);
   }
 
+  /** How many branches have a screen on this node. */
+  branchCount(): number {
+    let n = 0;
+    this.forEachBranchRoom(() => n++);
+    return n;
+  }
+
   /** Branches that have at least one screen connected. */
   private forEachBranchRoom(fn: (branchId: string) => void): void {
     for (const [name] of this.io.of('/').adapter.rooms) if (name.startsWith('branch:')) fn(name.slice('branch:'.length));

@@ -64,6 +64,8 @@ describe('GET /api/site', () => {
 describe('GET /api/openapi.json', () => {
   const EXPECTED: [string, string[]][] = [
     ['/healthz', ['get']],
+    ['/readyz', ['get']],
+    ['/metrics', ['get']],
     ['/api/site', ['get']],
     ['/api/session', ['post', 'get', 'delete']],
     ['/api/branches/{branch}/state', ['get']],
