@@ -7,6 +7,8 @@ export const ServiceConfig = z.object({
   id: Slug,
   name: LocalText,
   prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+  /** The service promise: "we aim to serve you within N minutes". Absent: no promise made. */
+  promiseMinutes: z.number().int().min(1).max(480).optional(),
 });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 

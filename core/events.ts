@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BranchConfig } from './branch';
 import { CAUSES, EFFECTS } from './causes';
 import { ClientId, EpochMs, LocalText, Slug } from './ids';
+import { OutOfTurnReason } from './out-of-turn';
 
 /** Who caused an event. Public streams carry only the role, never the person. */
 export const Actor = z.object({
@@ -45,10 +46,26 @@ export const EventPayload = z.discriminatedUnion('type', [
     type: z.literal('TicketIssued'),
     ticket: z.object({ id: ClientId, service: Slug, number: z.string().max(8), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   }),
-  z.object({ type: z.literal('TicketCalled'), ticketId: ClientId, counterId: Slug }),
+  z.object({
+    type: z.literal('TicketCalled'),
+    ticketId: ClientId,
+    counterId: Slug,
+    /** Present when the ticket was called before others who came earlier: the lobby says why. */
+    reason: OutOfTurnReason.optional(),
+  }),
   z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug }),
   z.object({ type: z.literal('ServiceEnded'), ticketId: ClientId, counterId: Slug }),
   z.object({ type: z.literal('TicketNoShow'), ticketId: ClientId, counterId: Slug }),
+  /** The ticket at a counter goes back to waiting, for another service or counter; its number and place by issue time stay. */
+  z.object({
+    type: z.literal('TicketTransferred'),
+    ticketId: ClientId,
+    counterId: Slug,
+    service: Slug,
+    toCounterId: Slug.nullable(),
+  }),
+  /** A no-show taken back: the ticket returns to the counter (if it is free) or to its place in the queue. */
+  z.object({ type: z.literal('NoShowUndone'), ticketId: ClientId, counterId: Slug, back: z.enum(['counter', 'queue']) }),
   z.object({ type: z.literal('CounterOpened'), counterId: Slug }),
   z.object({ type: z.literal('CounterPaused'), counterId: Slug, backAt: EpochMs.nullable() }),
   z.object({ type: z.literal('CounterClosed'), counterId: Slug }),
@@ -57,6 +74,8 @@ export const EventPayload = z.discriminatedUnion('type', [
     type: z.literal('NoticeUpdated'),
     noticeId: ClientId,
     text: LocalText.optional(),
+    /** A typed addition in fewer languages than the notice: shown beside its text, marked with its language. */
+    note: LocalText.optional(),
     expectedEndAt: EpochMs.nullable().optional(),
   }),
   z.object({
@@ -64,6 +83,10 @@ export const EventPayload = z.discriminatedUnion('type', [
     noticeId: ClientId,
     text: LocalText.nullable(),
     apologise: z.boolean(),
+    /** A typed closing line in fewer languages than the branch shows, marked with its language. */
+    note: LocalText.nullable().optional(),
+    /** What the branch will do so it does not happen again ("We have replaced the reader"). */
+    prevention: LocalText.nullable().optional(),
   }),
 ]);
 export type EventPayload = z.infer<typeof EventPayload>;

@@ -1,5 +1,14 @@
 import type { BranchEvent } from './events';
-import { MAX_CALLS_KEPT, RESOLVED_NOTICE_KEPT_MS, type BranchState, type CounterState, type Notice } from './state';
+import {
+  MAX_CALLS_KEPT,
+  RESOLVED_NOTICE_KEPT_MS,
+  type BranchState,
+  type Call,
+  type CounterState,
+  type NoShowTicket,
+  type Notice,
+  type Ticket,
+} from './state';
 
 /**
  * The branch's live state as a pure fold over its events. Server, lobby and tablet all run this
@@ -44,19 +53,82 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         },
         queues: { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
         today: { ...base, issued: { ...base.issued, [service]: n } },
+        // Yesterday's no-shows can no longer be undone or called back.
+        ...(newDay ? { noShows: {} } : {}),
       };
     }
     case 'TicketCalled': {
-      const t = s.tickets[e.ticketId];
-      if (!t) return s;
-      const call = { ticketId: t.id, number: t.number, counterId: e.counterId, at: e.at, recall: false };
+      // A waiting ticket, or a no-show called back.
+      const noShow = s.noShows?.[e.ticketId];
+      const found = s.tickets[e.ticketId] ?? (noShow ? fromNoShow(noShow) : undefined);
+      if (!found) return s;
+      const { assignedCounterId: _a, ...t } = found;
+      const call: Call = {
+        ticketId: t.id,
+        number: t.number,
+        counterId: e.counterId,
+        at: e.at,
+        recall: false,
+        service: t.service,
+        ...(e.reason ? { reason: e.reason } : {}),
+        ...(passesOthers(s, t) ? { passedOthers: true } : {}),
+      };
+      const promise = s.config?.services.find((sv) => sv.id === t.service)?.promiseMinutes;
+      const late = promise !== undefined && !noShow && e.at - t.issuedAt > promise * 60_000;
       return {
         ...s,
         tickets: { ...s.tickets, [t.id]: { ...t, status: 'called', calledAt: e.at, counterId: e.counterId } },
         queues: { ...s.queues, [t.service]: (s.queues[t.service] ?? []).filter((id) => id !== t.id) },
         counters: patchCounter(s, e.counterId, { ticketId: t.id, status: 'open', backAt: null }, e.at),
         calls: [call, ...s.calls.filter((c) => c.counterId !== e.counterId)].slice(0, MAX_CALLS_KEPT),
+        ...(noShow ? { noShows: without(s.noShows ?? {}, t.id) } : {}),
+        ...(late ? { promiseMissedAt: { ...(s.promiseMissedAt ?? {}), [t.service]: e.at } } : {}),
       };
+    }
+    case 'TicketTransferred': {
+      const t = s.tickets[e.ticketId];
+      if (!t) return s;
+      const moved: Ticket = {
+        ...t,
+        service: e.service,
+        status: 'waiting',
+        calledAt: null,
+        counterId: null,
+        transferredAt: e.at,
+        ...(e.toCounterId ? { assignedCounterId: e.toCounterId } : {}),
+      };
+      if (!e.toCounterId) delete moved.assignedCounterId;
+      const counter = s.counters[e.counterId];
+      const tickets = { ...s.tickets, [t.id]: moved };
+      return {
+        ...s,
+        tickets,
+        queues: { ...s.queues, [e.service]: insertByIssue(s.queues[e.service] ?? [], moved, tickets) },
+        counters: counter && counter.ticketId === t.id ? patchCounter(s, e.counterId, { ticketId: null }, counter.since) : s.counters,
+        calls: s.calls.filter((c) => c.ticketId !== t.id),
+      };
+    }
+    case 'NoShowUndone': {
+      const n = s.noShows?.[e.ticketId];
+      if (!n) return s;
+      const base = fromNoShow(n);
+      const today = { ...s.today, noShow: Math.max(0, s.today.noShow - 1) };
+      const noShows = without(s.noShows ?? {}, n.id);
+      if (e.back === 'counter') {
+        const t: Ticket = { ...base, status: 'called', calledAt: e.at, counterId: e.counterId };
+        const call: Call = { ticketId: t.id, number: t.number, counterId: e.counterId, at: e.at, recall: false, service: t.service };
+        return {
+          ...s,
+          tickets: { ...s.tickets, [t.id]: t },
+          counters: patchCounter(s, e.counterId, { ticketId: t.id, status: 'open', backAt: null }, e.at),
+          calls: [call, ...s.calls.filter((c) => c.counterId !== e.counterId)].slice(0, MAX_CALLS_KEPT),
+          noShows,
+          today,
+        };
+      }
+      const t: Ticket = { ...base, status: 'waiting', calledAt: null, counterId: null };
+      const tickets = { ...s.tickets, [t.id]: t };
+      return { ...s, tickets, queues: { ...s.queues, [t.service]: insertByIssue(s.queues[t.service] ?? [], t, tickets) }, noShows, today };
     }
     case 'TicketRecalled': {
       const t = s.tickets[e.ticketId];
@@ -70,15 +142,15 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
     }
     case 'ServiceEnded':
     case 'TicketNoShow': {
-      const { [e.ticketId]: _gone, ...tickets } = s.tickets;
+      const { [e.ticketId]: gone, ...tickets } = s.tickets;
       // "Now serving" shows tickets still at a counter: a finished one leaves the board.
       const calls = s.calls.filter((c) => c.ticketId !== e.ticketId);
       const counter = s.counters[e.counterId];
       const counters =
         counter && counter.ticketId === e.ticketId ? patchCounter(s, e.counterId, { ticketId: null }, counter.since) : s.counters;
-      const today =
-        e.type === 'ServiceEnded' ? { ...s.today, served: s.today.served + 1 } : { ...s.today, noShow: s.today.noShow + 1 };
-      return { ...s, tickets, counters, today, calls };
+      if (e.type === 'ServiceEnded') return { ...s, tickets, counters, today: { ...s.today, served: s.today.served + 1 }, calls };
+      const noShows = gone ? { ...s.noShows, [gone.id]: { ...gone, noShowAt: e.at, noShowCounterId: e.counterId } } : (s.noShows ?? {});
+      return { ...s, tickets, counters, today: { ...s.today, noShow: s.today.noShow + 1 }, calls, noShows };
     }
     case 'CounterOpened':
       return { ...s, counters: patchCounter(s, e.counterId, { status: 'open', backAt: null }, e.at) };
@@ -90,8 +162,9 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
           e.type === 'CounterPaused'
             ? patchCounter(s, e.counterId, { status: 'paused', backAt: e.backAt }, e.at)
             : patchCounter(s, e.counterId, { status: 'closed', backAt: null }, e.at),
-        // A paused or closed counter is calling no one: take it off the "now serving" board.
-        calls: s.calls.filter((c) => c.counterId !== e.counterId),
+        // A paused or closed counter calls no one new; a customer still at it stays on "now serving",
+        // as on its tile (a pause keeps the customer; a close finishes them first).
+        calls: s.calls.filter((c) => c.counterId !== e.counterId || s.counters[e.counterId]?.ticketId === c.ticketId),
       };
     case 'NoticePosted': {
       const n: Notice = { ...e.notice, startedAt: e.at, updates: [], status: 'active', resolution: null };
@@ -105,11 +178,14 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
           const update = {
             at: e.at,
             ...(e.text ? { text: e.text } : {}),
+            ...(e.note ? { note: e.note } : {}),
             ...(e.expectedEndAt !== undefined ? { expectedEndAt: e.expectedEndAt } : {}),
           };
           return {
             ...n,
             text: e.text ?? n.text,
+            // A new full text supersedes an earlier typed addition.
+            ...(e.note ? { note: e.note } : e.text ? { note: null } : {}),
             expectedEndAt: e.expectedEndAt !== undefined ? e.expectedEndAt : n.expectedEndAt,
             updates: [...n.updates, update],
           };
@@ -120,7 +196,17 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         ...s,
         notices: s.notices.map((n) =>
           n.id === e.noticeId
-            ? { ...n, status: 'resolved', resolution: { at: e.at, text: e.text, apologise: e.apologise } }
+            ? {
+                ...n,
+                status: 'resolved',
+                resolution: {
+                  at: e.at,
+                  text: e.text,
+                  apologise: e.apologise,
+                  ...(e.note ? { note: e.note } : {}),
+                  ...(e.prevention ? { prevention: e.prevention } : {}),
+                },
+              }
             : n,
         ),
       };
@@ -131,6 +217,33 @@ function patchCounter(s: BranchState, id: string, patch: Partial<CounterState>, 
   const c = s.counters[id] ?? { id, status: 'closed' as const, backAt: null, ticketId: null, since };
   const statusChanged = patch.status !== undefined && patch.status !== c.status;
   return { ...s.counters, [id]: { ...c, ...patch, since: statusChanged ? since : c.since } };
+}
+
+/** Puts a ticket into a queue at its place by issue order (a transfer or an undone no-show keeps its place). */
+function insertByIssue(queue: readonly string[], t: Ticket, tickets: Record<string, Ticket>): string[] {
+  const rest = queue.filter((id) => id !== t.id);
+  const at = rest.findIndex((id) => (tickets[id]?.issuedSeq ?? Infinity) > t.issuedSeq);
+  return at < 0 ? [...rest, t.id] : [...rest.slice(0, at), t.id, ...rest.slice(at)];
+}
+
+/** Whether someone of another service who came earlier than `t` is still waiting. */
+function passesOthers(s: BranchState, t: Ticket): boolean {
+  for (const [service, queue] of Object.entries(s.queues)) {
+    if (service === t.service) continue;
+    const head = queue[0] ? s.tickets[queue[0]] : undefined;
+    if (head && head.issuedSeq < t.issuedSeq) return true;
+  }
+  return false;
+}
+
+function fromNoShow(n: NoShowTicket): Ticket {
+  const { noShowAt: _at, noShowCounterId: _c, ...t } = n;
+  return t;
+}
+
+function without<T>(record: Record<string, T>, id: string): Record<string, T> {
+  const { [id]: _gone, ...rest } = record;
+  return rest;
 }
 
 /** Resolved notices older than a day leave the live state; the log keeps them for history. */

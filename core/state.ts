@@ -1,6 +1,7 @@
 import type { BranchConfig } from './branch';
 import type { Cause, Effect } from './causes';
 import type { NoticeScope } from './events';
+import type { OutOfTurnReason } from './out-of-turn';
 
 export type TicketStatus = 'waiting' | 'called';
 
@@ -17,6 +18,16 @@ export interface Ticket {
   counterId: string | null;
   /** How many times it was called again. */
   recalls: number;
+  /** Transferred to one counter: only that counter calls it. */
+  assignedCounterId?: string;
+  /** When it was last transferred (it keeps its number and its place by issue time). */
+  transferredAt?: number;
+}
+
+/** A ticket marked as a no-show today: it can be undone for a few minutes, or called back later. */
+export interface NoShowTicket extends Ticket {
+  noShowAt: number;
+  noShowCounterId: string;
 }
 
 export type CounterStatus = 'open' | 'paused' | 'closed';
@@ -38,11 +49,18 @@ export interface Call {
   counterId: string;
   at: number;
   recall: boolean;
+  /** The ticket's service, so a call for another service than the room expects can say it. */
+  service?: string;
+  /** Why it was called before others who came earlier. */
+  reason?: OutOfTurnReason;
+  /** Someone of another service who came earlier was still waiting when it was called. */
+  passedOthers?: boolean;
 }
 
 export interface NoticeUpdate {
   at: number;
   text?: Record<string, string>;
+  note?: Record<string, string>;
   expectedEndAt?: number | null;
 }
 
@@ -57,8 +75,20 @@ export interface Notice {
   startedAt: number;
   expectedEndAt: number | null;
   updates: NoticeUpdate[];
+  /** The latest typed addition, in fewer languages than the notice's text (marked with its language on screen). */
+  note?: Record<string, string> | null;
   status: 'active' | 'resolved';
-  resolution: { at: number; text: Record<string, string> | null; apologise: boolean } | null;
+  resolution: Resolution | null;
+}
+
+export interface Resolution {
+  at: number;
+  text: Record<string, string> | null;
+  apologise: boolean;
+  /** A typed closing line in fewer languages than the branch shows. */
+  note?: Record<string, string> | null;
+  /** What the branch will do so it does not happen again. */
+  prevention?: Record<string, string> | null;
 }
 
 export interface DayStats {
@@ -83,6 +113,10 @@ export interface BranchState {
   calls: Call[];
   notices: Notice[];
   today: DayStats;
+  /** Today's no-shows, by ticket id (undo, or call back). Absent in states saved before it existed. */
+  noShows?: Record<string, NoShowTicket>;
+  /** Per service, the last time a ticket was called after waiting longer than its promise. */
+  promiseMissedAt?: Record<string, number>;
 }
 
 export const MAX_CALLS_KEPT = 12;
@@ -101,5 +135,7 @@ export function emptyState(branchId: string): BranchState {
     calls: [],
     notices: [],
     today: { day: '', issued: {}, served: 0, noShow: 0 },
+    noShows: {},
+    promiseMissedAt: {},
   };
 }

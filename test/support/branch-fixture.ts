@@ -1,4 +1,4 @@
-import { apply, decide, emptyState, type Actor, type BranchEvent, type BranchState, type Command, type EventPayload } from '../../core';
+import { apply, decide, emptyState, type Actor, type BranchConfig, type BranchEvent, type BranchState, type Command, type EventPayload } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 
 export const T0 = Date.UTC(2026, 10, 23, 8, 30); // 09:30 in Rome
@@ -10,8 +10,8 @@ export class BranchHarness {
   events: BranchEvent[] = [];
   now = T0;
 
-  constructor() {
-    this.push([{ type: 'BranchConfigured', config: DEMO_BRANCH }], { role: 'system' });
+  constructor(config: BranchConfig = DEMO_BRANCH) {
+    this.push([{ type: 'BranchConfigured', config }], { role: 'system' });
   }
 
   push(payloads: EventPayload[], actor: Actor = staff): BranchEvent[] {
