@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { causeLabel } from '../../../../core';
-import { BranchStreamController } from '../../../../display/lib/branch-stream';
+import { BranchStreamController } from '../../../../ui/stream/branch-stream';
 import { branchFacts } from '../../data/branch-facts';
 import type { BranchDirectory } from '../../data/branch-directory';
 import { branchesContext, langContext } from '../../data/contexts';

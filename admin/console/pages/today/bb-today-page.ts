@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { causeLabel, clockTime, pickText, type CounterState } from '../../../../core';
-import { BranchStreamController } from '../../../../display/lib/branch-stream';
+import { BranchStreamController } from '../../../../ui/stream/branch-stream';
 import { branchFacts } from '../../data/branch-facts';
 import { langContext } from '../../data/contexts';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
