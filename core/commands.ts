@@ -88,9 +88,14 @@ export type Command =
   | { type: 'UpdateNotice'; noticeId: string; body: UpdateNoticeBody }
   | { type: 'ResolveNotice'; noticeId: string; body: ResolveNoticeBody };
 
-/** The uniform reply shape for every command: `{ok: true, …}` or `{ok: false, error}`. */
+/**
+ * Why a command cannot be done, in the domain's words; the HTTP edge (server/http) maps each
+ * kind to a status code. The uniform reply is `{ok: true, …}` or `{ok: false, error}`.
+ */
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'throttled';
+
 export interface CommandError {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 429;
+  kind: ErrorKind;
   code: string;
   message: string;
   /** Dotted path of the failing field, when one field is to blame. */

@@ -5,7 +5,7 @@ export * from './events';
 export * from './state';
 export * from './reducer';
 export * from './commands';
-export * from './decide';
+export * from './decide/index';
 export * from './notice';
 export * from './replica';
 export * from './time';

@@ -7,7 +7,9 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { Sessions } from './auth/sessions';
 import { Users } from './auth/users';
-import { CommandBus } from './commands/command-bus';
+import { BranchStates } from './commands/branch-states';
+import { CommittedEvents } from './commands/committed';
+import { CommandHandler } from './commands/execute';
 import { ServerConfig, type ServerConfigInput } from './config';
 import { loadSession } from './http/auth';
 import { errorHandler, HttpError, sendError } from './http/errors';
@@ -22,15 +24,23 @@ import { branchReadRoutes } from './routes/branch-reads';
 import { sessionRoutes } from './routes/session';
 import { seedDemo } from './seed/seed-demo';
 import { CommandReplies } from './store/command-replies';
-import { openDatabase, type Db } from './store/db';
-import { EventLog } from './store/event-log';
+import { openSqlite, type Db } from './store/db';
+import { SqlEventStore, type EventStore } from './store/event-store';
+import type { Sql } from './store/sql';
 
 export interface RunningServer {
   url: string;
   port: number;
   http: HttpServer;
+  /** The SQLite connection (accounts and sessions still use it directly). */
   db: Db;
-  log: EventLog;
+  sql: Sql;
+  store: EventStore;
+  /** This node's cache of branch states, fed from the log. */
+  states: BranchStates;
+  /** The command path: execute({branch, command, key, actor, fingerprint}). */
+  commands: CommandHandler;
+  committed: CommittedEvents;
   logger: Logger;
   /** The demo password when this start created the demo accounts. */
   demoPassword: string | null;
@@ -45,17 +55,19 @@ export interface RunningServer {
 export async function startServer(input: ServerConfigInput = {}): Promise<RunningServer> {
   const config = ServerConfig.parse(input);
   const logger = pino({ level: config.logLevel, base: undefined });
-  const db = openDatabase(resolve(config.dataDir));
-  const log = new EventLog(db);
+  const { db, sql } = openSqlite(resolve(config.dataDir));
+  const store = new SqlEventStore(sql);
+  const states = new BranchStates(store);
+  const committed = new CommittedEvents(logger);
+  const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed);
   const users = new Users(db);
   const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
-  const replies = new CommandReplies(db);
-  const demoPassword = config.seedDemo ? await seedDemo(db, log, users, config.demoPassword) : null;
+  const replies = new CommandReplies(sql);
 
   const app = express();
   const http = createServer(app);
-  const stream = new BranchStream(http, log, new WaitEstimateService(log));
-  const bus = new CommandBus(db, log, replies, stream.broadcast);
+  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed);
+  const demoPassword = config.seedDemo ? await seedDemo(commands, store, users, config.demoPassword) : null;
   const metrics = new Metrics({ sockets: () => stream.io.engine.clientsCount, branches: () => stream.branchCount() });
   let draining = false;
 
@@ -89,7 +101,7 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
 
   app.use(
     opsRoutes({
-      checks: [{ name: 'store', check: async () => void db.prepare('SELECT 1').get() }],
+      checks: [{ name: 'store', check: async () => void (await sql.get('SELECT 1 AS x')) }],
       draining: () => draining,
       metrics,
       metricsToken: config.metricsToken,
@@ -103,8 +115,8 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     res.json(openApiDocument());
   });
   app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts }));
-  app.use('/api/branches', branchReadRoutes(log));
-  app.use('/api/branches', branchCommandRoutes(bus, { ticketsPerMinute: config.ticketsPerMinute }));
+  app.use('/api/branches', branchReadRoutes(states));
+  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute }));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -119,7 +131,7 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
 
   // Housekeeping: old idempotency replies and expired sessions.
   const sweep = setInterval(() => {
-    replies.forgetOlderThan(Date.now());
+    void replies.forgetOlderThan(Date.now());
     sessions.purgeExpired(Date.now());
   }, 3600_000);
   sweep.unref();
@@ -138,7 +150,7 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     clearInterval(sweep);
     await stream.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
-    db.close();
+    await sql.close();
   };
 
   return {
@@ -146,7 +158,11 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     port,
     http,
     db,
-    log,
+    sql,
+    store,
+    states,
+    commands,
+    committed,
     logger,
     demoPassword,
     metrics,

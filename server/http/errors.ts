@@ -1,7 +1,18 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { CommandError } from '../../core';
+import type { CommandError, ErrorKind } from '../../core';
+
+/** The only place a domain error becomes an HTTP status. */
+export const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  throttled: 429,
+};
 
 /** An error with the status and the uniform `{ok: false, error}` body it becomes. */
 export class HttpError extends Error {
@@ -15,7 +26,7 @@ export class HttpError extends Error {
   }
 
   static from(e: CommandError): HttpError {
-    return new HttpError(e.status, e.code, e.message, e.field);
+    return new HttpError(STATUS_OF[e.kind], e.code, e.message, e.field);
   }
 }
 

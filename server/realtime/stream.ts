@@ -11,7 +11,9 @@ import {
   type ClientToServer,
   type ServerToClient,
 } from '../../core';
-import type { EventLog } from '../store/event-log';
+import type { BranchStates } from '../commands/branch-states';
+import type { CommittedEvents } from '../commands/committed';
+import type { EventStore } from '../store/event-store';
 import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
@@ -31,8 +33,10 @@ export class BranchStream {
 
   constructor(
     httpServer: HttpServer,
-    private readonly log: EventLog,
+    private readonly states: BranchStates,
+    private readonly store: EventStore,
     private readonly waits: WaitEstimateService,
+    committed: CommittedEvents,
   ) {
     this.io = new Server(httpServer, {
       serveClient: false,
@@ -41,7 +45,8 @@ export class BranchStream {
       pingTimeout: 5_000,
       maxHttpBufferSize: 16_384,
     });
-    this.io.on('connection', (socket) => this.welcome(socket));
+    this.io.on('connection', (socket) => void this.welcome(socket));
+    committed.on(this.broadcast);
     this.ticker = setInterval(() => this.tick(), TICK_MS);
     this.ticker.unref();
     this.estimateTimer = setInterval(() => this.forEachBranchRoom((id) => this.sendEstimates(id)), ESTIMATES_MS);
@@ -49,7 +54,7 @@ export class BranchStream {
   }
 
   /** Sends freshly committed events to every screen of the branch. */
-  broadcast = (branchId: string, events: BranchEvent[]): void => {
+  private readonly broadcast = (branchId: string, events: readonly BranchEvent[]): void => {
     for (const e of events) this.io.to(room(branchId)).emit('event', toPublicEvent(e));
     this.waits.observe(branchId, events);
     // A burst of commands (a kiosk queue at opening) yields one estimate update, not one per ticket.
@@ -71,7 +76,7 @@ export class BranchStream {
     return this.io.close().then(() => undefined);
   }
 
-  private welcome(socket: Socket<ClientToServer, ServerToClient>): void {
+  private async welcome(socket: Socket<ClientToServer, ServerToClient>): Promise<void> {
     const hs = StreamHandshake.safeParse(socket.handshake.auth);
     if (!hs.success) {
       socket.emit('refused', { code: 'invalid', message: 'connect with auth {branch, lastSeq?}' });
@@ -79,16 +84,17 @@ export class BranchStream {
       return;
     }
     const branchId = hs.data.branch;
-    if (!this.log.branchExists(branchId)) {
+    if (!(await this.states.get(branchId))) {
       socket.emit('refused', { code: 'unknown_branch', message: `no branch "${branchId}"` });
       socket.disconnect(true);
       return;
     }
-    // Join and send the starting point in the same tick: no event can slip in between.
-    void socket.join(room(branchId));
-    this.sendFrom(socket, branchId, hs.data.lastSeq);
-    const estimates = this.waits.estimates(branchId, Date.now());
-    if (estimates) socket.emit('estimates', estimates);
+    if (socket.disconnected) return;
+    await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(room(branchId)));
+    void this.waits.ready(branchId).then(() => {
+      const estimates = this.waits.estimates(branchId, Date.now());
+      if (estimates && socket.connected) socket.emit('estimates', estimates);
+    });
     // A client resyncs after a gap, rarely: more than a few a second is a bug or abuse, and each
     // answer may be a whole snapshot.
     let lastResync = 0;
@@ -97,26 +103,39 @@ export class BranchStream {
       if (now - lastResync < RESYNC_MIN_INTERVAL_MS) return;
       lastResync = now;
       const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
-      this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
+      void this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
     });
   }
 
-  private sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined): void {
-    const state = this.log.state(branchId)!;
-    const serverTime = Date.now();
+  /**
+   * Sends a client what it lacks after `lastSeq`: the events it missed, or a snapshot. `join`
+   * runs in the same tick as the send, after any read, so no event slips in between.
+   */
+  private async sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined, join?: () => void): Promise<void> {
+    let state = this.states.peek(branchId) ?? (await this.states.get(branchId))!;
     const behind = lastSeq === undefined ? Infinity : state.seq - lastSeq;
     // A client ahead of the log (a database restored from backup) or too far behind gets a fresh snapshot.
+    let events: BranchEvent[] | undefined;
     if (behind >= 0 && behind <= MAX_CATCHUP_EVENTS) {
-      const events = this.log.eventsSince(branchId, lastSeq!, MAX_CATCHUP_EVENTS).map(toPublicEvent);
-      socket.emit('catchup', { events, serverTime });
-    } else {
-      socket.emit('snapshot', { state, serverTime });
+      events = this.states.recentSince(branchId, lastSeq!);
+      if (!events) {
+        const read = await this.store.readSince(branchId, lastSeq!, MAX_CATCHUP_EVENTS);
+        state = this.states.peek(branchId) ?? state;
+        // Whatever this node committed during the read follows from memory.
+        const after = read.length ? read[read.length - 1]!.seq : lastSeq!;
+        const tail = this.states.recentSince(branchId, after);
+        events = tail ? [...read, ...tail] : undefined;
+      }
     }
+    join?.();
+    const serverTime = Date.now();
+    if (events) socket.emit('catchup', { events: events.map(toPublicEvent), serverTime });
+    else socket.emit('snapshot', { state: this.states.peek(branchId) ?? state, serverTime });
   }
 
   private tick(): void {
     const serverTime = Date.now();
-    this.forEachBranchRoom((id) => this.io.to(room(id)).emit('tick', { serverTime, seq: this.log.state(id)?.seq ?? 0 }));
+    this.forEachBranchRoom((id) => this.io.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0 }));
   }
 
   private sendEstimates(branchId: string): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
   COUNTER_ACTIONS,
@@ -15,19 +15,15 @@ import {
   type Command,
   type CounterAction,
 } from '../../core';
-import type { CommandBus, CommandReply } from '../commands/command-bus';
+import type { CommandHandler } from '../commands/execute';
+import { runCommand } from '../http/command-route';
 import { requireStaff } from '../http/auth';
 import { HttpError, parse } from '../http/errors';
-
-function send(res: Response, reply: CommandReply): void {
-  if (reply.replayed) res.set('Idempotent-Replayed', 'true');
-  res.status(reply.status).json(reply.body);
-}
 
 const param = (req: Request, name: string) => parse(name === 'id' ? ClientId : Slug, req.params[name], name);
 
 /** The commands of a branch: tickets (public kiosk), counters and notices (staff). */
-export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: number }): Router {
+export function branchCommandRoutes(commands: CommandHandler, opts: { ticketsPerMinute: number }): Router {
   const r = Router({ mergeParams: true });
 
   const kioskLimit = rateLimit({
@@ -43,18 +39,17 @@ export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: n
     },
   });
 
-  r.post('/:branch/tickets', kioskLimit, (req, res) => {
+  r.post('/:branch/tickets', kioskLimit, async (req, res) => {
     const branch = param(req, 'branch');
     const { service } = parse(IssueTicketBody, req.body ?? {});
     const ticketId = randomUUID();
-    const reply = bus.execute(req, branch, { type: 'IssueTicket', ticketId, service }, (_events, state) => {
+    await runCommand(commands, req, res, branch, { type: 'IssueTicket', ticketId, service }, (_events, state) => {
       const t = state.tickets[ticketId]!;
       return { status: 201, body: { ticket: { id: t.id, number: t.number, service: t.service, issuedAt: t.issuedAt } } };
     });
-    send(res, reply);
   });
 
-  r.post('/:branch/counters/:counter/:action', requireStaff(), (req, res) => {
+  r.post('/:branch/counters/:counter/:action', requireStaff(), async (req, res) => {
     const branch = param(req, 'branch');
     const counterId = param(req, 'counter');
     const action = req.params.action as CounterAction;
@@ -65,7 +60,7 @@ export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: n
       action === 'pause'
         ? { type: 'PauseCounter', counterId, body: parse(PauseCounterBody, req.body ?? {}) }
         : (parse(EmptyBody, req.body ?? {}), { type: 'CounterAction', counterId, action });
-    send(res, bus.execute(req, branch, command, (_e, state) => ({ body: { counter: state.counters[counterId] } })));
+    await runCommand(commands, req, res, branch, command, (_e, state) => ({ body: { counter: state.counters[counterId] } }));
   });
 
   /** A notice command's reply carries the notice as it now stands. */
@@ -74,25 +69,25 @@ export function branchCommandRoutes(bus: CommandBus, opts: { ticketsPerMinute: n
     body: { notice: state.notices.find((n) => n.id === noticeId) },
   });
 
-  r.post('/:branch/notices', requireStaff(), (req, res) => {
+  r.post('/:branch/notices', requireStaff(), async (req, res) => {
     const branch = param(req, 'branch');
     const body = parse(PostNoticeBody, req.body ?? {});
     const noticeId = randomUUID();
-    send(res, bus.execute(req, branch, { type: 'PostNotice', noticeId, body }, withNotice(noticeId, 201)));
+    await runCommand(commands, req, res, branch, { type: 'PostNotice', noticeId, body }, withNotice(noticeId, 201));
   });
 
-  r.patch('/:branch/notices/:id', requireStaff(), (req, res) => {
+  r.patch('/:branch/notices/:id', requireStaff(), async (req, res) => {
     const branch = param(req, 'branch');
     const noticeId = param(req, 'id');
     const body = parse(UpdateNoticeBody, req.body ?? {});
-    send(res, bus.execute(req, branch, { type: 'UpdateNotice', noticeId, body }, withNotice(noticeId)));
+    await runCommand(commands, req, res, branch, { type: 'UpdateNotice', noticeId, body }, withNotice(noticeId));
   });
 
-  r.post('/:branch/notices/:id/resolve', requireStaff(), (req, res) => {
+  r.post('/:branch/notices/:id/resolve', requireStaff(), async (req, res) => {
     const branch = param(req, 'branch');
     const noticeId = param(req, 'id');
     const body = parse(ResolveNoticeBody, req.body ?? {});
-    send(res, bus.execute(req, branch, { type: 'ResolveNotice', noticeId, body }, withNotice(noticeId)));
+    await runCommand(commands, req, res, branch, { type: 'ResolveNotice', noticeId, body }, withNotice(noticeId));
   });
 
   return r;

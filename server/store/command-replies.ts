@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './db';
+import type { Sql } from './sql';
 
 /** How long a reply is kept for retries; a tablet retries within seconds, a day is generous. */
 const KEEP_MS = 24 * 3600_000;
@@ -11,35 +11,36 @@ export interface StoredReply {
 
 /**
  * Replies to commands already applied, by Idempotency-Key. Saved in the same transaction as
- * the command's events, so a command is either applied with its reply saved, or not at all.
+ * the command's events, so a command is either applied with its reply saved, or not at all;
+ * (branch, key) is unique, so two nodes racing on one key cannot both apply it.
  */
 export class CommandReplies {
-  private readonly find;
-  private readonly save;
-  private readonly purge;
-
-  constructor(db: Db) {
-    this.find = db.prepare<[string, string], { request_hash: string; status: number; body: string }>(
-      'SELECT request_hash, status, body FROM command_replies WHERE branch_id = ? AND key = ?',
-    );
-    this.save = db.prepare('INSERT INTO command_replies (branch_id, key, request_hash, status, body, at) VALUES (?, ?, ?, ?, ?, ?)');
-    this.purge = db.prepare('DELETE FROM command_replies WHERE at < ?');
-  }
+  constructor(private readonly sql: Sql) {}
 
   /** The earlier reply, 'mismatch' if the key was used for a different request, or undefined. */
-  lookup(branchId: string, key: string, requestHash: string): StoredReply | 'mismatch' | undefined {
-    const row = this.find.get(branchId, key);
+  async lookup(branchId: string, key: string, requestHash: string, db: Sql = this.sql): Promise<StoredReply | 'mismatch' | undefined> {
+    const row = await db.get<{ request_hash: string; status: number; body: string }>(
+      'SELECT request_hash, status, body FROM command_replies WHERE branch_id = ? AND key = ?',
+      [branchId, key],
+    );
     if (!row) return undefined;
     if (row.request_hash !== requestHash) return 'mismatch';
-    return { status: row.status, body: JSON.parse(row.body) };
+    return { status: Number(row.status), body: JSON.parse(row.body) };
   }
 
-  remember(branchId: string, key: string, requestHash: string, reply: StoredReply, now: number): void {
-    this.save.run(branchId, key, requestHash, reply.status, JSON.stringify(reply.body), now);
+  async remember(tx: Sql, branchId: string, key: string, requestHash: string, reply: StoredReply, now: number): Promise<void> {
+    await tx.run('INSERT INTO command_replies (branch_id, key, request_hash, status, body, at) VALUES (?, ?, ?, ?, ?, ?)', [
+      branchId,
+      key,
+      requestHash,
+      reply.status,
+      JSON.stringify(reply.body),
+      now,
+    ]);
   }
 
-  forgetOlderThan(now: number): void {
-    this.purge.run(now - KEEP_MS);
+  async forgetOlderThan(now: number): Promise<void> {
+    await this.sql.run('DELETE FROM command_replies WHERE at < ?', [now - KEEP_MS]);
   }
 }
 

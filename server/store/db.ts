@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteSql } from './sql';
 
 export type Db = Database.Database;
 
@@ -55,6 +56,16 @@ const MIGRATIONS: string[] = [
   CREATE INDEX command_replies_at ON command_replies(at);
   `,
 ];
+
+/**
+ * The embedded database: one SQLite file in the data dir. `sql` is the async, engine-neutral
+ * handle new code uses; `db` is the same connection for the few stores still written against
+ * better-sqlite3 directly (accounts and sessions).
+ */
+export function openSqlite(dataDir: string): { db: Db; sql: SqliteSql } {
+  const db = openDatabase(dataDir);
+  return { db, sql: new SqliteSql(db) };
+}
 
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });

@@ -6,8 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { applyAll, decide, emptyState, type BranchEvent, type BranchState } from '../../core';
-import { EventLog } from '../../server/store/event-log';
-import { openDatabase } from '../../server/store/db';
+import { BranchStates } from '../../server/commands/branch-states';
+import { SNAPSHOT_EVERY } from '../../server/commands/execute';
+import { openSqlite } from '../../server/store/db';
+import { SqlEventStore } from '../../server/store/event-store';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { connectStream, loginAs, removeDir, startTestServer, tempDataDir } from '../support/server';
 
@@ -63,31 +65,33 @@ async function main() {
 
   // 2. Loading a branch from the log: with snapshots vs replaying everything.
   const dir = tempDataDir();
-  const db = openDatabase(dir);
-  const log = new EventLog(db);
-  db.transaction(() => {
-    log.createBranch('demo', day[0]!.at);
+  const { sql } = openSqlite(dir);
+  const store = new SqlEventStore(sql);
+  await sql.tx(async (tx) => {
+    await store.createBranch(tx, 'demo', day[0]!.at);
+    let folded = emptyState('demo');
     for (const e of day) {
-      const { branchId: _b, seq: _s, at, actor, ...payload } = e;
-      log.commit('demo', log.append('demo', [payload as never], actor, at).state);
+      folded = applyAll(folded, [e]);
+      await store.append(tx, 'demo', e.seq - 1, [e], e.seq % SNAPSHOT_EVERY === 0 ? folded : undefined);
     }
-  })();
-  const load = (withSnapshots: boolean) => {
-    if (!withSnapshots) db.prepare('DELETE FROM snapshots').run();
+  });
+  const states = new BranchStates(store);
+  const load = async (withSnapshots: boolean) => {
+    if (!withSnapshots) await sql.run('DELETE FROM snapshots');
     const times: number[] = [];
     for (let r = 0; r < 10; r++) {
-      log.dropCache();
+      states.dropCache();
       const s = performance.now();
-      log.state('demo');
+      await states.get('demo');
       times.push(performance.now() - s);
     }
     return pct(times, 50);
   };
-  const withSnap = load(true);
-  const without = load(false);
+  const withSnap = await load(true);
+  const without = await load(false);
   add('load branch from SQLite, with snapshots (ms)', fmt(withSnap, 1), `${day.length} events in the log`);
   add('load branch from SQLite, full replay (ms)', fmt(without, 1), `ratio ${fmt(without / withSnap, 1)}×`);
-  db.close();
+  await sql.close();
   removeDir(dir);
 
   // 3. A command end to end: REST in, SQLite transaction, broadcast to 50 screens.

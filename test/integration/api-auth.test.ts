@@ -38,7 +38,7 @@ beforeAll(async () => {
   server = await startTestServer({ loginAttempts: 1000 });
   // A second branch and its teller, made directly through the server's stores.
   const now = Date.now();
-  server.log.openBranch('other', { ...DEMO_BRANCH, id: 'other', name: 'Other branch' }, { role: 'system' }, now);
+  await server.commands.openBranch('other', { ...DEMO_BRANCH, id: 'other', name: 'Other branch' }, { role: 'system' });
   new Users(server.db).create({ username: 'otherteller', name: 'Other teller', role: 'teller', branches: ['other'] }, await hashPassword('other-pass-1'), now);
   [otherTeller, demoTeller, demoManager] = await Promise.all([
     loginAs(server.url, 'otherteller', 'other-pass-1'),

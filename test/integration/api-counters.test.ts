@@ -14,9 +14,9 @@ let teller: Agent;
 let branchNo = 0;
 
 /** A new branch with the demo configuration (counters 1–4 closed, queues empty): one per test, so tests never share a queue. */
-function freshBranch(): string {
+async function freshBranch(): Promise<string> {
   const id = `counters-${++branchNo}`;
-  server.log.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' }, Date.now());
+  await server.commands.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' });
   return id;
 }
 
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('call-next', () => {
   it('on a closed counter opens it and calls the first waiting ticket', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     expect((await stateOf(b)).counters['1']!.status).toBe('closed');
     const a1 = await issue(b, 'teller');
     const res = await act(b, '1', 'call-next');
@@ -62,7 +62,7 @@ describe('call-next', () => {
   });
 
   it('on an open counter does not open it again', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     expect((await act(b, '2', 'open')).status).toBe(200);
     await issue(b, 'teller');
     const res = await act(b, '2', 'call-next');
@@ -70,7 +70,7 @@ describe('call-next', () => {
   });
 
   it('takes the longest-waiting ticket across the services of the counter, whatever their order', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const b1 = await issue(b, 'advice');
     const a1 = await issue(b, 'teller');
     const b2 = await issue(b, 'advice');
@@ -90,7 +90,7 @@ describe('call-next', () => {
   });
 
   it('while serving ends the current ticket and calls the next', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     const a2 = await issue(b, 'teller');
     await act(b, '1', 'call-next');
@@ -107,7 +107,7 @@ describe('call-next', () => {
   });
 
   it('409 queue_empty with nobody waiting: nothing changes, not even the ticket being served', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const closed = await act(b, '1', 'call-next');
     expect(closed.status).toBe(409);
     expect(closed.body).toMatchObject({ ok: false, error: { code: 'queue_empty', message: expect.any(String) } });
@@ -124,7 +124,7 @@ describe('call-next', () => {
   });
 
   it('from a paused counter opens it and clears the time it was due back', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     await issue(b, 'teller');
     expect((await act(b, '1', 'pause', { backInMinutes: 5 })).status).toBe(200);
     const res = await act(b, '1', 'call-next');
@@ -135,7 +135,7 @@ describe('call-next', () => {
 
 describe('recall, done, no-show', () => {
   it('recall calls the same ticket again, counted and announced as a recall', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     await act(b, '2', 'call-next');
     const res = await act(b, '2', 'recall');
@@ -148,7 +148,7 @@ describe('recall, done, no-show', () => {
   });
 
   it('done ends the service: the ticket leaves, the counter stays open and free, served counts it', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     await act(b, '1', 'call-next');
     const res = await act(b, '1', 'done');
@@ -161,7 +161,7 @@ describe('recall, done, no-show', () => {
   });
 
   it('no-show lets the ticket go and counts it as absent, not served', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     await act(b, '1', 'call-next');
     const res = await act(b, '1', 'no-show');
@@ -174,7 +174,7 @@ describe('recall, done, no-show', () => {
   });
 
   it.each(['recall', 'done', 'no-show'])('%s without a ticket at the counter: 409 no_current_ticket', async (action) => {
-    const b = freshBranch();
+    const b = await freshBranch();
     await issue(b, 'teller'); // someone waits, but nobody is at counter 1
     const seq = (await stateOf(b)).seq;
     const res = await act(b, '1', action);
@@ -186,7 +186,7 @@ describe('recall, done, no-show', () => {
 
 describe('open, pause, close', () => {
   it('open opens a closed counter; opening an open one is a no-op that logs nothing', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const first = await act(b, '3', 'open');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ events: ['CounterOpened'], counter: { status: 'open', backAt: null, ticketId: null } });
@@ -198,7 +198,7 @@ describe('open, pause, close', () => {
   });
 
   it('pause with backInMinutes sets backAt to about now + N minutes', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const t0 = Date.now();
     const res = await act(b, '2', 'pause', { backInMinutes: 15 });
     const t1 = Date.now();
@@ -211,7 +211,7 @@ describe('open, pause, close', () => {
   });
 
   it('pause with backAt keeps that time; with no time (or null) says "back at an unknown time"', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const at = Date.now() + 42 * MINUTE;
     expect((await act(b, '1', 'pause', { backAt: at })).body.counter).toMatchObject({ status: 'paused', backAt: at });
     expect((await act(b, '2', 'pause', {})).body.counter).toMatchObject({ status: 'paused', backAt: null });
@@ -222,7 +222,7 @@ describe('open, pause, close', () => {
   });
 
   it('pause while serving ends the current ticket first', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     await act(b, '1', 'call-next');
     const res = await act(b, '1', 'pause', { backInMinutes: 10 });
@@ -242,7 +242,7 @@ describe('open, pause, close', () => {
     ['backAt negative', { backAt: -1 }, 'invalid', 'backAt'],
     ['an unknown field', { backInMinutes: 5, reason: 'lunch' }, 'invalid', 'reason'],
   ])('pause: 400 for %s, naming the field', async (_name, body, code, field) => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const res = await act(b, '1', 'pause', body);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ ok: false, error: { code, field } });
@@ -250,7 +250,7 @@ describe('open, pause, close', () => {
   });
 
   it('close while serving ends the ticket, and takes the counter off the "now serving" board', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     await act(b, '1', 'call-next');
     expect((await stateOf(b)).calls.map((c) => c.counterId)).toEqual(['1']);
@@ -268,7 +268,7 @@ describe('open, pause, close', () => {
   });
 
   it('close on a paused counter closes it and forgets its backAt', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     await act(b, '4', 'pause', { backInMinutes: 20 });
     const res = await act(b, '4', 'close');
     expect(res.body.events).toEqual(['CounterClosed']);
@@ -278,7 +278,7 @@ describe('open, pause, close', () => {
 
 describe('counter commands: idempotency, 404s and validation', () => {
   it('a retried call-next (same key, same body) is applied once: same reply, replayed, the next ticket still waits', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     const a2 = await issue(b, 'teller');
     const k = key();
@@ -299,7 +299,7 @@ describe('counter commands: idempotency, 404s and validation', () => {
   });
 
   it('a retried pause keeps the first backAt', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const k = key();
     const first = await act(b, '2', 'pause', { backInMinutes: 10 }, k);
     await sleep(5);
@@ -310,7 +310,7 @@ describe('counter commands: idempotency, 404s and validation', () => {
   });
 
   it('409 idempotency_key_reused for the same key with another body, action or counter', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const k = key();
     expect((await act(b, '2', 'pause', { backInMinutes: 10 }, k)).status).toBe(200);
     const seq = (await stateOf(b)).seq;
@@ -327,7 +327,7 @@ describe('counter commands: idempotency, 404s and validation', () => {
   });
 
   it('404 unknown_counter for a counter the branch does not have; 400 for a counter id that cannot be one', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const unknown = await act(b, '9', 'open');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ ok: false, error: { code: 'unknown_counter' } });
@@ -337,7 +337,7 @@ describe('counter commands: idempotency, 404s and validation', () => {
   });
 
   it.each(['dance', 'CALL_NEXT', 'reopen', 'constructor'])('404 unknown_action for /counters/1/%s', async (action) => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const res = await act(b, '1', action);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'unknown_action' } });
@@ -350,14 +350,14 @@ describe('counter commands: idempotency, 404s and validation', () => {
   });
 
   it.each(['call-next', 'recall', 'done', 'no-show', 'open', 'close'])('%s takes no fields: 400 naming an unknown one', async (action) => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const res = await act(b, '1', action, { force: true });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'invalid', field: 'force' } });
   });
 
   it('an empty body (no Content-Type at all) is fine for the actions that take no fields', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const res = await teller.post(`/api/branches/${b}/counters/1/open`).set('Idempotency-Key', key());
     expect(res.status).toBe(200);
     expect(res.body.counter.status).toBe('open');

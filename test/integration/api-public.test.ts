@@ -12,9 +12,9 @@ let server: TestServer;
 let branchNo = 0;
 
 /** A new branch with the demo configuration, made through the server's own log: a clean queue per test. */
-function freshBranch(configured = true): string {
+async function freshBranch(configured = true): Promise<string> {
   const id = `tickets-${++branchNo}`;
-  server.log.openBranch(id, configured ? { ...DEMO_BRANCH, id } : null, { role: 'system' }, Date.now());
+  await server.commands.openBranch(id, configured ? { ...DEMO_BRANCH, id } : null, { role: 'system' });
   return id;
 }
 
@@ -181,7 +181,7 @@ describe('unknown endpoints', () => {
 
 describe('POST /api/branches/:branch/tickets', () => {
   it('issues a ticket without a session (the kiosk): 201 with its number, and the queue holds it', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const before = await stateOf(b);
     const t0 = Date.now();
     const res = await take(b, { service: 'teller' });
@@ -204,7 +204,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('numbers per service: A001, A002 for the teller, B001 for advice, A003 after that', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const numbers: string[] = [];
     for (const service of ['teller', 'teller', 'advice', 'teller', 'advice']) {
       const res = await take(b, { service });
@@ -219,7 +219,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('a retry with the same key and body gets the same reply, marked replayed, and issues nothing', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const k = key();
     const first = await take(b, { service: 'advice' }, k);
     expect(first.status).toBe(201);
@@ -239,7 +239,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('a burst of identical requests with one key (a double tap, a retry racing the first) issues one ticket', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const k = key();
     const replies = await Promise.all(Array.from({ length: 5 }, () => take(b, { service: 'teller' }, k)));
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
@@ -251,7 +251,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('409 idempotency_key_reused when the same key comes with another body', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const k = key();
     expect((await take(b, { service: 'teller' }, k)).status).toBe(201);
     const seq = (await stateOf(b)).seq;
@@ -262,8 +262,8 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('keys are per branch: the same key at another branch is a new ticket', async () => {
-    const b1 = freshBranch();
-    const b2 = freshBranch();
+    const b1 = await freshBranch();
+    const b2 = await freshBranch();
     const k = key();
     expect((await take(b1, { service: 'teller' }, k)).status).toBe(201);
     const other = await take(b2, { service: 'teller' }, k);
@@ -272,7 +272,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('a refused request does not use up its key: the corrected retry goes through', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const k = key();
     const bad = await take(b, { service: 'mortgages' }, k);
     expect(bad.status).toBe(400);
@@ -289,7 +289,7 @@ describe('POST /api/branches/:branch/tickets', () => {
     ['no service', {}, 'invalid', 'service'],
     ['an unknown field', { service: 'teller', priority: 'vip' }, 'invalid', 'priority'],
   ])('400 for %s, naming the field', async (_name, body, code, field) => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const res = await take(b, body);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ ok: false, error: { code, field, message: expect.any(String) } });
@@ -297,7 +297,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('400 for a missing or malformed Idempotency-Key, invalid JSON or a non-object body; 413 over 16 kB', async () => {
-    const b = freshBranch();
+    const b = await freshBranch();
     const missing = await take(b, { service: 'teller' }, null);
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ ok: false, error: { code: 'idempotency_key_required', field: 'Idempotency-Key' } });
@@ -334,7 +334,7 @@ describe('POST /api/branches/:branch/tickets', () => {
   });
 
   it('404 branch_not_configured for a branch that exists but has no configuration yet', async () => {
-    const b = freshBranch(false);
+    const b = await freshBranch(false);
     const res = await take(b, { service: 'teller' });
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'branch_not_configured' } });

@@ -46,10 +46,10 @@ describe('queue', () => {
 
   it('refuses what makes no sense, with a reason', () => {
     const b = new BranchHarness();
-    expect(b.run({ type: 'CounterAction', counterId: '1', action: 'call-next' })).toMatchObject({ ok: false, error: { status: 409, code: 'queue_empty' } });
+    expect(b.run({ type: 'CounterAction', counterId: '1', action: 'call-next' })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'queue_empty' } });
     expect(b.run({ type: 'CounterAction', counterId: '1', action: 'done' })).toMatchObject({ ok: false, error: { code: 'no_current_ticket' } });
-    expect(b.run({ type: 'CounterAction', counterId: '9', action: 'open' })).toMatchObject({ ok: false, error: { status: 404 } });
-    expect(b.run({ type: 'IssueTicket', ticketId: id(), service: 'loans' })).toMatchObject({ ok: false, error: { status: 400, field: 'service' } });
+    expect(b.run({ type: 'CounterAction', counterId: '9', action: 'open' })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(b.run({ type: 'IssueTicket', ticketId: id(), service: 'loans' })).toMatchObject({ ok: false, error: { kind: 'invalid', field: 'service' } });
   });
 
   it('recall, no-show, pause with a time to be back, close', () => {
@@ -100,7 +100,7 @@ describe('notices', () => {
     expect(resolved.resolution).toEqual({ at: T0 + 360_000, text: null, apologise: true });
     expect(visibleNotices(b.state.notices, b.now + RESOLVED_VISIBLE_MS - 1)).toHaveLength(1);
     expect(visibleNotices(b.state.notices, b.now + RESOLVED_VISIBLE_MS)).toHaveLength(0);
-    expect(b.run({ type: 'ResolveNotice', noticeId: 'notice-0001', body: {} })).toMatchObject({ ok: false, error: { status: 409 } });
+    expect(b.run({ type: 'ResolveNotice', noticeId: 'notice-0001', body: {} })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });
 
   it('needs a text for cause "other" and a counter for a counter preset', () => {
@@ -176,7 +176,7 @@ describe('notices and counters agree', () => {
   it('refuses the same preset twice for the same place, and times beyond 24 hours', () => {
     const b = new BranchHarness();
     b.run({ type: 'PostNotice', noticeId: 'notice-0104', body: { presetId: 'busy-now' } });
-    expect(b.run({ type: 'PostNotice', noticeId: 'notice-0105', body: { presetId: 'busy-now' } })).toMatchObject({ ok: false, error: { status: 409, code: 'duplicate_notice' } });
+    expect(b.run({ type: 'PostNotice', noticeId: 'notice-0105', body: { presetId: 'busy-now' } })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'duplicate_notice' } });
     // Another counter is another place.
     expect(b.run({ type: 'PostNotice', noticeId: 'notice-0106', body: { presetId: 'long-transaction', counterId: '1' } }).ok).toBe(true);
     expect(b.run({ type: 'PostNotice', noticeId: 'notice-0107', body: { presetId: 'long-transaction', counterId: '3' } }).ok).toBe(true);

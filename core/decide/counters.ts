@@ -1,0 +1,52 @@
+import type { BranchConfig } from '../branch';
+import type { Command } from '../commands';
+import type { EventPayload } from '../events';
+import type { BranchState } from '../state';
+import { MINUTE } from '../time';
+import { fail, ok, type Decision } from './result';
+import { nextTicketFor } from './tickets';
+import { badFutureTime } from './times';
+
+type CounterCommand = Extract<Command, { type: 'CounterAction' | 'PauseCounter' }>;
+
+/** A teller works their counter: call, recall, finish, no-show, open, pause, close. */
+export function decideCounter(state: BranchState, config: BranchConfig, cmd: CounterCommand, now: number): Decision {
+  const counterCfg = config.counters.find((c) => c.id === cmd.counterId);
+  const counter = state.counters[cmd.counterId];
+  if (!counterCfg || !counter) return fail('not_found', 'unknown_counter', `no counter "${cmd.counterId}" in this branch`);
+  const current = counter.ticketId ? state.tickets[counter.ticketId] : undefined;
+  const finishCurrent: EventPayload[] = current ? [{ type: 'ServiceEnded', ticketId: current.id, counterId: counter.id }] : [];
+
+  if (cmd.type === 'PauseCounter') {
+    const { backInMinutes, backAt } = cmd.body;
+    const at = backInMinutes != null ? now + backInMinutes * MINUTE : (backAt ?? null);
+    const bad = badFutureTime(at, now, 'backAt');
+    if (bad) return bad;
+    return ok(...finishCurrent, { type: 'CounterPaused', counterId: counter.id, backAt: at });
+  }
+
+  switch (cmd.action) {
+    case 'call-next': {
+      const next = nextTicketFor(state, counterCfg.services);
+      if (!next) return fail('conflict', 'queue_empty', 'nobody is waiting for the services of this counter');
+      // Calling from a paused or closed counter opens it: one tap for the teller.
+      const open: EventPayload[] = counter.status === 'open' ? [] : [{ type: 'CounterOpened', counterId: counter.id }];
+      return ok(...finishCurrent, ...open, { type: 'TicketCalled', ticketId: next.id, counterId: counter.id });
+    }
+    case 'recall':
+      if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to call again');
+      return ok({ type: 'TicketRecalled', ticketId: current.id, counterId: counter.id });
+    case 'done':
+      if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to finish');
+      return ok(...finishCurrent);
+    case 'no-show':
+      if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to mark as absent');
+      return ok({ type: 'TicketNoShow', ticketId: current.id, counterId: counter.id });
+    case 'open':
+      if (counter.status === 'open') return ok();
+      return ok({ type: 'CounterOpened', counterId: counter.id });
+    case 'close':
+      if (counter.status === 'closed' && !current) return ok();
+      return ok(...finishCurrent, { type: 'CounterClosed', counterId: counter.id });
+  }
+}

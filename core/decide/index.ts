@@ -1,0 +1,35 @@
+import type { Command } from '../commands';
+import type { BranchState } from '../state';
+import { decideCounter } from './counters';
+import { decidePostNotice, decideResolveNotice, decideUpdateNotice } from './notices';
+import { fail, type Decision } from './result';
+import { decideIssueTicket } from './tickets';
+
+export { nextTicketFor } from './tickets';
+export { MAX_AHEAD_MS } from './times';
+export { ok, fail, err, type Decision } from './result';
+
+/**
+ * Decides what a command means for the branch, as events, or why it cannot be done. Pure: the
+ * server stamps and stores what this returns; `now` is the server's clock. One file per
+ * concern beside this one; a new command adds its case here.
+ */
+export function decide(state: BranchState, cmd: Command, now: number): Decision {
+  const config = state.config;
+  if (!config) return fail('not_found', 'branch_not_configured', 'this branch has no configuration yet');
+
+  switch (cmd.type) {
+    case 'IssueTicket':
+      return decideIssueTicket(state, config, cmd, now);
+    case 'CounterAction':
+    case 'PauseCounter':
+      return decideCounter(state, config, cmd, now);
+    case 'PostNotice':
+      return decidePostNotice(state, config, cmd, now);
+    case 'UpdateNotice':
+      return decideUpdateNotice(state, cmd, now);
+    case 'ResolveNotice':
+      return decideResolveNotice(state, cmd);
+  }
+  return fail('invalid', 'unknown_command', 'unknown command');
+}

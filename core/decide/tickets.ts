@@ -1,0 +1,27 @@
+import type { BranchConfig } from '../branch';
+import type { Command } from '../commands';
+import type { BranchState, Ticket } from '../state';
+import { localDay } from '../time';
+import { fail, ok, type Decision } from './result';
+
+/** A customer takes a ticket: the next number of its service today. */
+export function decideIssueTicket(state: BranchState, config: BranchConfig, cmd: Extract<Command, { type: 'IssueTicket' }>, now: number): Decision {
+  const service = config.services.find((s) => s.id === cmd.service);
+  if (!service) return fail('invalid', 'unknown_service', `no service "${cmd.service}" in this branch`, 'service');
+  const day = localDay(now, config.timezone);
+  const last = state.today.day === day ? (state.today.issued[service.id] ?? 0) : 0;
+  // Numbers wrap after 999 so a ticket always reads as one letter and three digits.
+  const number = `${service.prefix}${String((last % 999) + 1).padStart(3, '0')}`;
+  return ok({ type: 'TicketIssued', ticket: { id: cmd.ticketId, service: service.id, number, day } });
+}
+
+/** The waiting ticket a counter calls next: the first issued among the services it serves. */
+export function nextTicketFor(state: BranchState, services: readonly string[]): Ticket | undefined {
+  let best: Ticket | undefined;
+  for (const s of services) {
+    const id = state.queues[s]?.[0];
+    const t = id ? state.tickets[id] : undefined;
+    if (t && (!best || t.issuedSeq < best.issuedSeq)) best = t;
+  }
+  return best;
+}

@@ -1,0 +1,160 @@
+import {
+  apply as applyOne,
+  ClientId,
+  decide,
+  type Actor,
+  type BranchConfig,
+  type BranchEvent,
+  type BranchState,
+  type Command,
+  type CommandError,
+  type EventPayload,
+} from '../../core';
+import type { CommandReplies, StoredReply } from '../store/command-replies';
+import { SeqConflict, type EventStore } from '../store/event-store';
+import type { Sql } from '../store/sql';
+import type { BranchStates } from './branch-states';
+import type { CommittedEvents } from './committed';
+
+/** Keep a folded state every this many events, so loading a branch replays little. */
+export const SNAPSHOT_EVERY = 1000;
+/** Seq conflicts in a row before giving up: each means another node wrote first. */
+const MAX_ATTEMPTS = 8;
+
+export interface CommandInput {
+  branch: string;
+  command: Command;
+  /** The client-made id of this action (Idempotency-Key): a retry with it is applied once. */
+  key: string;
+  actor: Actor;
+  /** What the key must come with every time (a hash of the request); another one is refused. */
+  fingerprint: string;
+}
+
+/** Extra reply fields from the state after the command (e.g. the ticket it issued). */
+export type ReplyShaper = (events: readonly BranchEvent[], state: BranchState) => { status?: number; body?: Record<string, unknown> };
+
+export type CommandResult =
+  | { ok: true; replayed: false; events: BranchEvent[]; state: BranchState; reply: StoredReply }
+  | { ok: true; replayed: true; reply: StoredReply }
+  | { ok: false; error: CommandError };
+
+/**
+ * The one way into a branch, knowing nothing of HTTP: check the key, decide (pure, in core) on
+ * this node's state, append with the seq it decided on and the reply, in one transaction. If
+ * another node appended first, catch up from the log and decide again. Commands of one branch
+ * queue on this node, so they conflict only across nodes.
+ */
+export class CommandHandler {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly store: EventStore,
+    private readonly states: BranchStates,
+    private readonly replies: CommandReplies,
+    private readonly committed: CommittedEvents,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  execute(input: CommandInput, shape: ReplyShaper = () => ({})): Promise<CommandResult> {
+    return this.serially(input.branch, () => this.run(input, shape));
+  }
+
+  /** A new branch whose first event is its configuration (none: a branch not set up yet). */
+  openBranch(branchId: string, config: BranchConfig | null, actor: Actor): Promise<void> {
+    return this.serially(branchId, async () => {
+      const at = this.clock();
+      const payloads: EventPayload[] = config ? [{ type: 'BranchConfigured', config }] : [];
+      const events = stamp(branchId, 0, payloads, actor, at);
+      await this.sql.tx(async (tx) => {
+        await this.store.createBranch(tx, branchId, at);
+        await this.store.append(tx, branchId, 0, events);
+      });
+      this.states.created(branchId);
+      this.publish(branchId, events);
+    });
+  }
+
+  private async run(input: CommandInput, shape: ReplyShaper): Promise<CommandResult> {
+    const { branch, command, key, actor, fingerprint } = input;
+    if (!ClientId.safeParse(key).success) {
+      return refuse('invalid', 'invalid', 'Idempotency-Key: 8–64 letters, digits, - or _', 'Idempotency-Key');
+    }
+    let state = await this.states.get(branch);
+    if (!state) return refuse('not_found', 'unknown_branch', `no branch "${branch}"`);
+
+    for (let attempt = 1; ; attempt++) {
+      const earlier = await this.replies.lookup(branch, key, fingerprint);
+      if (earlier === 'mismatch') {
+        return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
+      }
+      if (earlier) return { ok: true, replayed: true, reply: earlier };
+
+      const now = this.clock();
+      const decision = decide(state, command, now);
+      if (!decision.ok) return decision;
+
+      const events = stamp(branch, state.seq, decision.events, actor, now);
+      let after = state;
+      for (const e of events) after = applyOne(after, e);
+      const extra = shape(events, after);
+      const reply: StoredReply = {
+        status: extra.status ?? 200,
+        body: { ok: true, seq: after.seq, events: events.map((e) => e.type), ...extra.body },
+      };
+      const snapshotDue = events.some((e) => e.seq % SNAPSHOT_EVERY === 0);
+      try {
+        const before = state;
+        await this.sql.tx(async (tx) => {
+          await this.store.append(tx, branch, before.seq, events, snapshotDue ? after : undefined);
+          await this.replies.remember(tx, branch, key, fingerprint, reply, now);
+        });
+      } catch (err) {
+        // Another writer took this seq (or this key): catch up from the log and decide again.
+        const lost = err instanceof SeqConflict || this.sql.isUniqueViolation(err);
+        if (!lost || attempt >= MAX_ATTEMPTS) throw err;
+        state = (await this.states.catchUp(branch))!;
+        continue;
+      }
+      this.publish(branch, events);
+      return { ok: true, replayed: false, events, state: after, reply };
+    }
+  }
+
+  /** Moves this node's cache, then tells every follower (screens, estimator, read models). */
+  private publish(branchId: string, events: BranchEvent[]): void {
+    if (!events.length) return;
+    if (this.states.accept(branchId, events)) {
+      const state = this.states.peek(branchId);
+      if (state) this.committed.emit(branchId, events, state);
+      return;
+    }
+    // The cache was behind (events from elsewhere not seen yet): fold the log, then tell.
+    void this.states.catchUp(branchId).then((state) => state && this.committed.emit(branchId, events, state));
+  }
+
+  /** Runs `fn` after the branch's earlier commands on this node have finished. */
+  private serially<T>(branchId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(branchId) ?? Promise.resolve();
+    const next = prev.then(fn, fn);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(branchId, settled);
+    void settled.then(() => {
+      if (this.queues.get(branchId) === settled) this.queues.delete(branchId);
+    });
+    return next;
+  }
+}
+
+/** Payloads stamped as the next events of a branch: gap-free seqs, the server's time, the actor. */
+function stamp(branchId: string, afterSeq: number, payloads: readonly EventPayload[], actor: Actor, at: number): BranchEvent[] {
+  return payloads.map((p, i) => ({ ...p, branchId, seq: afterSeq + i + 1, at, actor }) as BranchEvent);
+}
+
+function refuse(kind: CommandError['kind'], code: string, message: string, field?: string): CommandResult {
+  return { ok: false, error: { kind, code, message, ...(field ? { field } : {}) } };
+}

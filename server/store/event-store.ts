@@ -1,0 +1,114 @@
+import type { BranchEvent, BranchState } from '../../core';
+import type { Sql } from './sql';
+
+/** Another writer appended at the seq this decision was made on: catch up and decide again. */
+export class SeqConflict extends Error {
+  constructor(readonly branchId: string, readonly expectedSeq: number) {
+    super(`branch ${branchId} moved past seq ${expectedSeq}`);
+  }
+}
+
+/**
+ * The per-branch event log: the single source of truth, the audit trail and the history.
+ * Appends are optimistic: they carry the seq the decision was made on, and (branch, seq) is
+ * unique, so of two writers deciding on the same state exactly one wins.
+ */
+export interface EventStore {
+  branchExists(branchId: string): Promise<boolean>;
+  /** Every branch, oldest first. */
+  branchIds(): Promise<string[]>;
+  createBranch(tx: Sql, branchId: string, at: number): Promise<void>;
+  /**
+   * Appends events that follow `expectedSeq` (their seqs must be expectedSeq+1, +2, …) inside
+   * the caller's transaction; throws SeqConflict when another writer got there first.
+   * `snapshot` is stored beside them when given (the state after the last of them).
+   */
+  append(tx: Sql, branchId: string, expectedSeq: number, events: readonly BranchEvent[], snapshot?: BranchState): Promise<void>;
+  /** Events after `seq`, oldest first, at most `limit`. */
+  readSince(branchId: string, seq: number, limit: number): Promise<BranchEvent[]>;
+  /** Events after `seq` whose time is at or before `at`, oldest first. */
+  readUntil(branchId: string, seq: number, at: number): Promise<BranchEvent[]>;
+  latestSnapshot(branchId: string): Promise<BranchState | undefined>;
+  /** The newest snapshot taken at or before time `at`. */
+  snapshotAtOrBefore(branchId: string, at: number): Promise<BranchState | undefined>;
+}
+
+interface EventRow {
+  branch_id: string;
+  seq: number | string;
+  at: number | string;
+  actor: string;
+  payload: string;
+}
+
+/** The event store on any `Sql` engine: the SQL below is portable (SQLite and PostgreSQL). */
+export class SqlEventStore implements EventStore {
+  constructor(private readonly sql: Sql) {}
+
+  async branchExists(branchId: string): Promise<boolean> {
+    return (await this.sql.get('SELECT 1 AS x FROM branches WHERE id = ?', [branchId])) !== undefined;
+  }
+
+  async branchIds(): Promise<string[]> {
+    return (await this.sql.all<{ id: string }>('SELECT id FROM branches ORDER BY created_at, id')).map((r) => r.id);
+  }
+
+  async createBranch(tx: Sql, branchId: string, at: number): Promise<void> {
+    await tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', [branchId, at]);
+  }
+
+  async append(tx: Sql, branchId: string, expectedSeq: number, events: readonly BranchEvent[], snapshot?: BranchState): Promise<void> {
+    let seq = expectedSeq;
+    for (const e of events) {
+      if (e.seq !== ++seq || e.branchId !== branchId) throw new Error(`event ${e.seq} of ${e.branchId} does not follow ${seq - 1} of ${branchId}`);
+      const { branchId: _b, seq: _s, at, actor, ...payload } = e;
+      try {
+        await tx.run('INSERT INTO events (branch_id, seq, at, type, actor, payload) VALUES (?, ?, ?, ?, ?, ?)', [
+          branchId,
+          e.seq,
+          at,
+          e.type,
+          JSON.stringify(actor),
+          JSON.stringify(payload),
+        ]);
+      } catch (err) {
+        if (tx.isUniqueViolation(err)) throw new SeqConflict(branchId, expectedSeq);
+        throw err;
+      }
+    }
+    if (snapshot) {
+      await tx.run(
+        'INSERT INTO snapshots (branch_id, seq, state) VALUES (?, ?, ?) ON CONFLICT (branch_id, seq) DO UPDATE SET state = excluded.state',
+        [branchId, snapshot.seq, JSON.stringify(snapshot)],
+      );
+    }
+  }
+
+  async readSince(branchId: string, seq: number, limit: number): Promise<BranchEvent[]> {
+    const rows = await this.sql.all<EventRow>('SELECT * FROM events WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?', [branchId, seq, limit]);
+    return rows.map(toEvent);
+  }
+
+  async readUntil(branchId: string, seq: number, at: number): Promise<BranchEvent[]> {
+    const rows = await this.sql.all<EventRow>('SELECT * FROM events WHERE branch_id = ? AND seq > ? AND at <= ? ORDER BY seq', [branchId, seq, at]);
+    return rows.map(toEvent);
+  }
+
+  async latestSnapshot(branchId: string): Promise<BranchState | undefined> {
+    const row = await this.sql.get<{ state: string }>('SELECT state FROM snapshots WHERE branch_id = ? ORDER BY seq DESC LIMIT 1', [branchId]);
+    return row ? (JSON.parse(row.state) as BranchState) : undefined;
+  }
+
+  async snapshotAtOrBefore(branchId: string, at: number): Promise<BranchState | undefined> {
+    const row = await this.sql.get<{ state: string }>(
+      `SELECT s.state FROM snapshots s JOIN events e ON e.branch_id = s.branch_id AND e.seq = s.seq
+       WHERE s.branch_id = ? AND e.at <= ? ORDER BY s.seq DESC LIMIT 1`,
+      [branchId, at],
+    );
+    return row ? (JSON.parse(row.state) as BranchState) : undefined;
+  }
+}
+
+function toEvent(r: EventRow): BranchEvent {
+  return { ...JSON.parse(r.payload), branchId: r.branch_id, seq: Number(r.seq), at: Number(r.at), actor: JSON.parse(r.actor) } as BranchEvent;
+}
