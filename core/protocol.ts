@@ -45,6 +45,12 @@ export interface WaitEstimates {
   /** Server time they were computed; a screen shows them only while fresh. */
   at: number;
   services: Record<string, WaitEstimate>;
+  /**
+   * The rest of the wait of every ticket still waiting, by ticket id (as public events carry it):
+   * the phone ticket and the kiosk read theirs here. `ahead`: tickets expected to be called first,
+   * all services, priorities applied.
+   */
+  tickets?: Record<string, { ahead: number; estimate: WaitEstimate }>;
 }
 
 /** Estimates are recomputed at least this often, and after every change. */

@@ -6,9 +6,23 @@ import type { EstimatorEvent, ServiceRef } from './types';
  * Classic wait predictors from the literature, to measure our estimator against
  * (Ibrahim & Whitt 2009, "Real-time delay estimation based on delay history";
  * Thiongane, Chan & L'Ecuyer 2016/2020, "Delay predictors in multi-skill call centers").
- * A customer's class is its service. Each returns seconds, or undefined when it has nothing to go on.
+ * Each comes twice: per service (a customer's class is its service), and pooled ("·all": the queue
+ * of every service, every counter seen serving in the last hour), since where counters serve
+ * several services the pooled formula can be the stronger one.
+ * Each returns seconds, or undefined when it has nothing to go on.
  */
-export const BASELINES = ['LES', 'HOL', 'QL', 'AVG10', 'classic'] as const;
+export const BASELINES = [
+  'LES',
+  'HOL',
+  'QL',
+  'AVG10',
+  'classic',
+  'LES·all',
+  'HOL·all',
+  'QL·all',
+  'AVG10·all',
+  'classic·all',
+] as const;
 export type BaselineName = (typeof BASELINES)[number];
 
 export interface BaselineOptions {
@@ -16,6 +30,8 @@ export interface BaselineOptions {
   completionsForRate?: number;
   /** Same meaning as in the estimator, for "active counters" in classic and QL. Default 30 min. */
   activeCounterWindowSec?: number;
+  /** Pooled variants count a counter as serving when seen serving anything this recently. Default 1 h. */
+  pooledCounterWindowSec?: number;
 }
 
 export interface Baselines {
@@ -23,8 +39,12 @@ export interface Baselines {
   predict(service: ServiceRef, now: number): Record<BaselineName, number | undefined>;
 }
 
+/** The history key under which every service's waits and durations are pooled. */
+const ALL = '\u0000all';
+
 export function createBaselines(options: BaselineOptions = {}): Baselines {
   const activeWindowSec = options.activeCounterWindowSec ?? 1800;
+  const pooledWindowSec = options.pooledCounterWindowSec ?? 3600;
   const queue = new QueueState({
     priorityHeadStartSec: {},
     activeCounterWindowSec: activeWindowSec,
@@ -36,8 +56,13 @@ export function createBaselines(options: BaselineOptions = {}): Baselines {
   return {
     observe(event) {
       const change = queue.apply(event);
-      if (change.type === 'served') history.recordWait(change.ticket.service, change.waitSec);
-      else if (change.type === 'ended') history.recordCompletion(change.service, change.at, change.durationSec, change.counter);
+      if (change.type === 'served') {
+        history.recordWait(change.ticket.service, change.waitSec);
+        history.recordWait(ALL, change.waitSec);
+      } else if (change.type === 'ended') {
+        history.recordCompletion(change.service, change.at, change.durationSec, change.counter);
+        history.recordDuration(ALL, change.durationSec);
+      }
     },
 
     predict(service, now) {
@@ -46,6 +71,12 @@ export function createBaselines(options: BaselineOptions = {}): Baselines {
       const serving = new Set(counters);
       const gap = history.meanCompletionGap(now, k, activeWindowSec, (c) => c !== null && serving.has(c));
       const duration = history.meanDuration(service);
+
+      const allWaiting = queue.waiting.size;
+      const allCounters = queue.countersServingAny(now, pooledWindowSec);
+      const allServing = new Set(allCounters);
+      const allGap = history.meanCompletionGap(now, k, pooledWindowSec, (c) => c !== null && allServing.has(c));
+      const allDuration = history.meanDuration(ALL);
       return {
         // Last to enter service: the wait of the last ticket of this service to be called.
         LES: history.lastWait(service),
@@ -57,6 +88,12 @@ export function createBaselines(options: BaselineOptions = {}): Baselines {
         AVG10: history.recentMeanWait(service),
         // The vendor formula: (n+1) × mean service time ÷ counters serving it.
         classic: duration !== undefined && counters.length > 0 ? ((waiting + 1) * duration) / counters.length : undefined,
+        'LES·all': history.lastWait(ALL),
+        'HOL·all': queue.headWaitSec(now),
+        'QL·all': allGap === undefined ? undefined : (allWaiting + 1) * allGap,
+        'AVG10·all': history.recentMeanWait(ALL),
+        'classic·all':
+          allDuration !== undefined && allCounters.length > 0 ? ((allWaiting + 1) * allDuration) / allCounters.length : undefined,
       };
     },
   };

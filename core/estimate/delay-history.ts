@@ -54,8 +54,13 @@ export class DelayHistory {
     h.recentWaits.push(waitSec);
   }
 
-  recordCompletion(service: ServiceRef, at: number, durationSec: number, counter: CounterRef | null): void {
+  /** A service duration without a completion for the rate (for pooled figures kept under their own key). */
+  recordDuration(service: ServiceRef, durationSec: number): void {
     this.of(service).recentDurations.push(durationSec);
+  }
+
+  recordCompletion(service: ServiceRef, at: number, durationSec: number, counter: CounterRef | null): void {
+    this.recordDuration(service, durationSec);
     this.completions.push({ at, counter });
     // Drop the oldest in batches: amortised O(1).
     if (this.completions.length > 2 * this.completionsKept) this.completions.splice(0, this.completionsKept);

@@ -7,7 +7,10 @@ import {
   featuresOf,
   waitingFeaturesOf,
 } from './features';
+import { ServiceTimesToday, nowView } from './operational';
+import type { NowView } from './operational';
 import { QueueState } from './queue-state';
+import { Spread } from './spread';
 import type { WaitingTicket } from './queue-state';
 import { UsualTracker } from './usual';
 import { WaitModel } from './wait-model';
@@ -34,6 +37,8 @@ interface Snapshot {
   features: Float64Array;
   /** What was estimated then, if anything: the spread is learned from its errors. */
   estimateSec: number | undefined;
+  /** What the queue and counters said then (for the spread of the "now" estimate). */
+  nowSec: number;
 }
 
 interface Pending {
@@ -60,17 +65,39 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const onArrival = new WaitModel({ ...modelOptions, prior: PRIOR_WEIGHTS, priorVariance: PRIOR_VARIANCE });
   const whileWaiting = new WaitModel({ ...modelOptions, prior: WAITING_PRIOR_WEIGHTS, priorVariance: WAITING_PRIOR_VARIANCE });
   const pending = new Map<TicketRef, Pending>();
+  const times = new ServiceTimesToday((options.utcOffsetMin ?? 0) * 60_000, options.defaultServiceSec ?? 300);
+  /** Spread of real waits around the "now" estimate, for tickets issued and tickets waiting. */
+  const nowSpread = new Spread();
+  const nowWaitingSpread = new Spread();
+  const minToday = options.minServicesToday ?? 3;
 
   /** Features of a ticket queued at `queuedAt` (itself left out of the queue if it is waiting). */
-  const featuresFor = (service: ServiceRef, queuedAt: number, now: number, counters: number, self?: WaitingTicket): Float64Array =>
-    featuresOf(service, queue.position(service, queuedAt, now, self), counters, history, allWaits.mean() ?? 0);
+  const featuresFor = (service: ServiceRef, queuedAt: number, now: number, view: NowView, self?: WaitingTicket): Float64Array =>
+    featuresOf(service, queue.position(service, queuedAt, now, self), view.counters, history, allWaits.mean() ?? 0, view.waitSec);
 
-  /** The common part of an answer: unknown causes first, then the model's range and the reasons. */
-  const answer = (service: ServiceRef, now: number, counters: number, range: () => Range | undefined): WaitEstimate => {
+  /**
+   * Before the learned model has enough history: the "now" estimate, once today's service times
+   * say enough (or "available soon" until then); its range from its own past errors, or wide.
+   */
+  const fromNow = (view: NowView, spread: Spread, now: number): Range | undefined => {
+    if (times.countToday(now) < minToday) return undefined;
+    const w = view.waitSec;
+    return spread.range(w, () => ({ waitSec: w, p10Sec: w / 2, p90Sec: 2 * w + view.serviceSec / Math.max(1, view.counters) }));
+  };
+
+  /** The common part of an answer: unknown causes first, then the model's range (or the "now" one) and the reasons. */
+  const answer = (service: ServiceRef, now: number, view: NowView, learned: () => Range | undefined, spread: Spread): WaitEstimate => {
+    const counters = view.counters;
     if (counters === 0) return { known: false, cause: 'no_counter', reasons: usual.reasons(service, now, counters, undefined) };
-    const r = allWaits.size > 0 ? range() : undefined;
+    const r = (allWaits.size > 0 ? learned() : undefined) ?? fromNow(view, spread, now);
     if (!r) return { known: false, cause: 'no_history', reasons: usual.reasons(service, now, counters, undefined) };
     return { known: true, ...r, usualSec: usual.usualWait(service, now), reasons: usual.reasons(service, now, counters, r.waitSec) };
+  };
+
+  /** What is shown for a ticket waiting since `t.issuedAt`, and what it is learned from. */
+  const waitingSnapshot = (t: WaitingTicket, now: number): { view: NowView; features: Float64Array } => {
+    const view = nowView(queue, times, t.service, t.queuedAt, now, t);
+    return { view, features: waitingFeaturesOf(featuresFor(t.service, t.queuedAt, now, view, t), (now - t.issuedAt) / 1000) };
   };
 
   const snapshotWaiting = (now: number): void => {
@@ -78,10 +105,9 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
       const p = pending.get(t.ticket);
       const last = p?.waiting[p.waiting.length - 1];
       if (!p || !last || p.waiting.length >= MAX_SNAPSHOTS || now - last.at < SNAPSHOT_EVERY_MS) continue;
-      const counters = queue.activeCounters(t.service, now).length;
-      const features = waitingFeaturesOf(featuresFor(t.service, t.queuedAt, now, counters, t), (now - t.issuedAt) / 1000);
-      const e = counters > 0 ? whileWaiting.estimate(t.service, features) : undefined;
-      p.waiting.push({ at: now, features, estimateSec: e?.waitSec });
+      const { view, features } = waitingSnapshot(t, now);
+      const e = view.counters > 0 ? whileWaiting.estimate(t.service, features) : undefined;
+      p.waiting.push({ at: now, features, estimateSec: e?.waitSec, nowSec: view.waitSec });
     }
   };
 
@@ -93,7 +119,12 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
     pending.delete(ticket.ticket);
     if (!p) return;
     onArrival.learn(ticket.service, p.arrival.features, waitSec, p.arrival.estimateSec);
-    for (const s of p.waiting) whileWaiting.learn(ticket.service, s.features, (calledAt - s.at) / 1000, s.estimateSec);
+    nowSpread.learn(p.arrival.nowSec, waitSec);
+    for (const s of p.waiting) {
+      const rest = (calledAt - s.at) / 1000;
+      whileWaiting.learn(ticket.service, s.features, rest, s.estimateSec);
+      nowWaitingSpread.learn(s.nowSec, rest);
+    }
   };
 
   return {
@@ -103,16 +134,17 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
         case 'issued': {
           const t = change.ticket;
           snapshotWaiting(t.issuedAt);
-          const counters = queue.activeCounters(t.service, t.issuedAt).length;
-          usual.recordArrival(t.service, t.issuedAt, counters);
+          const view = nowView(queue, times, t.service, t.queuedAt, t.issuedAt, t);
+          usual.recordArrival(t.service, t.issuedAt, view.counters);
           // Learn even when no estimate could be shown (e.g. no counter yet): the features still describe its queue.
-          const features = featuresFor(t.service, t.queuedAt, t.issuedAt, counters, t);
-          const shown = counters > 0 && allWaits.size > 0 ? onArrival.estimate(t.service, features) : undefined;
+          const features = featuresFor(t.service, t.queuedAt, t.issuedAt, view, t);
+          const open = view.counters > 0 && allWaits.size > 0;
+          const shown = open ? onArrival.estimate(t.service, features) : undefined;
           const asWaiting = waitingFeaturesOf(features, 0);
-          const shownWaiting = counters > 0 && allWaits.size > 0 ? whileWaiting.estimate(t.service, asWaiting) : undefined;
+          const shownWaiting = open ? whileWaiting.estimate(t.service, asWaiting) : undefined;
           pending.set(t.ticket, {
-            arrival: { at: t.issuedAt, features, estimateSec: shown?.waitSec },
-            waiting: [{ at: t.issuedAt, features: asWaiting, estimateSec: shownWaiting?.waitSec }],
+            arrival: { at: t.issuedAt, features, estimateSec: shown?.waitSec, nowSec: view.waitSec },
+            waiting: [{ at: t.issuedAt, features: asWaiting, estimateSec: shownWaiting?.waitSec, nowSec: view.waitSec }],
           });
           break;
         }
@@ -126,6 +158,7 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
         case 'ended':
           history.recordCompletion(change.service, change.at, change.durationSec, change.counter);
           usual.recordDuration(change.service, change.durationSec);
+          times.record(change.service, change.at, change.durationSec);
           break;
         case 'none':
           break;
@@ -137,18 +170,15 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
     },
 
     estimateNew(service: ServiceRef, now: number, priority = 0): WaitEstimate {
-      const counters = queue.activeCounters(service, now).length;
-      return answer(service, now, counters, () =>
-        onArrival.estimate(service, featuresFor(service, now - queue.headStartMs(priority), now, counters)),
-      );
+      const queuedAt = now - queue.headStartMs(priority);
+      const view = nowView(queue, times, service, queuedAt, now);
+      return answer(service, now, view, () => onArrival.estimate(service, featuresFor(service, queuedAt, now, view)), nowSpread);
     },
 
     estimateWaiting(now: number): WaitingEstimate[] {
       return queue.callOrder().map((t, ahead): WaitingEstimate => {
-        const counters = queue.activeCounters(t.service, now).length;
-        const estimate = answer(t.service, now, counters, () =>
-          whileWaiting.estimate(t.service, waitingFeaturesOf(featuresFor(t.service, t.queuedAt, now, counters, t), (now - t.issuedAt) / 1000)),
-        );
+        const { view, features } = waitingSnapshot(t, now);
+        const estimate = answer(t.service, now, view, () => whileWaiting.estimate(t.service, features), nowWaitingSpread);
         return { ticket: t.ticket, service: t.service, ahead, estimate };
       });
     },

@@ -22,13 +22,28 @@ export const FEATURES = [
   'recent_wait_min',
   /** Counters serving this service now. */
   'counters',
+  /** The wait as the queue and counters now say it (core/estimate/operational.ts), minutes. */
+  'now_min',
 ] as const;
 
 export const FEATURE_COUNT = FEATURES.length;
 
-/** Before any data: the estimate is the recent mean wait (the AVG10 rule); counters etc. weigh nothing yet. */
-export const PRIOR_WEIGHTS: readonly number[] = [0, 0, 0, 0, 0, 0, 60, 0];
+
+/**
+ * Before any data: the estimate is the "now" figure (queue ahead × service time ÷ counters), so a
+ * model that has never seen a long queue or a closed counter still follows them; every other
+ * feature weighs nothing until the branch's own waits say otherwise.
+ */
+export const PRIOR_WEIGHTS: readonly number[] = [0, 0, 0, 0, 0, 0, 0, 0, 60];
 export const PRIOR_VARIANCE: readonly number[] = FEATURES.map(() => 1e4);
+/**
+ * The "now" figure as a feature is held below 2 × the recent mean wait + 2 min: where it says far
+ * more than anyone waited lately (few counters seen, a log without their ends) it is least
+ * trustworthy, and one such outlier can pull the regression off for hours. Real rises (counters
+ * closing, a rush) stay under it; they lift the recent waits too. Tuned on days 1–10.
+ */
+const NOW_CAP_RATIO = 2;
+const NOW_CAP_EXTRA_SEC = 120;
 
 export function featuresOf(
   service: string,
@@ -36,6 +51,7 @@ export function featuresOf(
   counters: number,
   history: DelayHistory,
   fallbackWaitSec: number,
+  nowSec: number,
 ): Float64Array {
   const recent = history.recentMeanWait(service) ?? fallbackWaitSec;
   const last = history.lastWait(service) ?? recent;
@@ -48,6 +64,7 @@ export function featuresOf(
     last / 60,
     recent / 60,
     counters,
+    Math.min(nowSec, NOW_CAP_RATIO * recent + NOW_CAP_EXTRA_SEC) / 60,
   );
 }
 

@@ -23,11 +23,14 @@ interface CounterState {
   /** Services it was opened for; undefined = all. */
   services: ReadonlySet<ServiceRef> | undefined;
   lastServed: Map<ServiceRef, number>;
+  /** The ticket it is serving now, if any. */
+  busyWith: TicketRef | undefined;
 }
 
 interface InService {
   service: ServiceRef;
   since: number;
+  counter: CounterRef | null;
 }
 
 /** What an event changed, for the learners that watch the queue. */
@@ -60,6 +63,8 @@ export class QueueState {
   private readonly counters = new Map<CounterRef, CounterState>();
   private readonly inService = new Map<TicketRef, InService>();
   private issued = 0;
+  private readonly activeCache = new Map<ServiceRef, CounterRef[]>();
+  private activeCacheAt = NaN;
   private lastPruneAt = -Infinity;
 
   constructor(private readonly options: QueueStateOptions) {}
@@ -69,6 +74,7 @@ export class QueueState {
   }
 
   apply(e: EstimatorEvent): QueueChange {
+    this.activeCache.clear();
     switch (e.kind) {
       case 'issued': {
         this.prune(e.at);
@@ -90,7 +96,8 @@ export class QueueState {
         const service = ticket?.service ?? e.service;
         if (service !== undefined && e.counter !== null) this.counter(e.counter).lastServed.set(service, e.at);
         if (service !== undefined && !this.inService.has(e.ticket)) {
-          this.inService.set(e.ticket, { service, since: e.at });
+          this.inService.set(e.ticket, { service, since: e.at, counter: e.counter });
+          if (e.counter !== null) this.counter(e.counter).busyWith = e.ticket;
         }
         if (!ticket) return { type: 'none' };
         this.waiting.delete(e.ticket);
@@ -100,6 +107,7 @@ export class QueueState {
         const s = this.inService.get(e.ticket);
         if (!s) return { type: 'none' };
         this.inService.delete(e.ticket);
+        if (s.counter !== null && this.counters.get(s.counter)?.busyWith === e.ticket) this.counter(s.counter).busyWith = undefined;
         return { type: 'ended', service: s.service, at: e.at, durationSec: (e.at - s.since) / 1000, counter: e.counter };
       }
       case 'left': {
@@ -117,14 +125,31 @@ export class QueueState {
       case 'counter_paused':
         this.counter(e.counter).mode = 'paused';
         return { type: 'none' };
-      case 'counter_closed':
-        this.counter(e.counter).mode = 'closed';
+      case 'counter_closed': {
+        const c = this.counter(e.counter);
+        c.mode = 'closed';
+        // A closed counter finishes what it was doing (its end may never be logged).
+        c.busyWith = undefined;
         return { type: 'none' };
+      }
     }
   }
 
   /** Counters that serve `service` now: opened for it, or (no explicit state) seen serving it recently. */
   activeCounters(service: ServiceRef, now: number): CounterRef[] {
+    // Asked for every waiting ticket at the same moment: computed once per service until the next event.
+    if (this.activeCacheAt !== now) {
+      this.activeCache.clear();
+      this.activeCacheAt = now;
+    }
+    const cached = this.activeCache.get(service);
+    if (cached) return cached;
+    const out = this.computeActiveCounters(service, now);
+    this.activeCache.set(service, out);
+    return out;
+  }
+
+  private computeActiveCounters(service: ServiceRef, now: number): CounterRef[] {
     const since = now - this.options.activeCounterWindowSec * 1000;
     const out: CounterRef[] = [];
     for (const [id, c] of this.counters) {
@@ -136,6 +161,70 @@ export class QueueState {
       }
     }
     return out;
+  }
+
+  /**
+   * Counters serving anything now: open ones, and (no explicit state) those seen serving any service
+   * within `windowSec`. The pooled view of a branch whose counters share their work.
+   */
+  countersServingAny(now: number, windowSec: number): CounterRef[] {
+    const since = now - windowSec * 1000;
+    const out: CounterRef[] = [];
+    for (const [id, c] of this.counters) {
+      if (c.mode === 'open') out.push(id);
+      else if (c.mode === 'inferred') {
+        for (const last of c.lastServed.values()) {
+          if (last >= since) {
+            out.push(id);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Counters among `ids` known to be open and serving nobody (inferred counters are never counted free: they may have left). */
+  freeCounters(ids: readonly CounterRef[]): number {
+    let n = 0;
+    for (const id of ids) {
+      const c = this.counters.get(id);
+      if (c?.mode === 'open' && c.busyWith === undefined) n++;
+    }
+    return n;
+  }
+
+  /** How long the longest-waiting ticket of any service has waited, seconds (0 if none). */
+  headWaitSec(now: number): number {
+    let oldest = now;
+    for (const t of this.waiting.values()) oldest = Math.min(oldest, t.issuedAt);
+    return (now - oldest) / 1000;
+  }
+
+  /**
+   * The tickets ahead of one queued at `queuedAt` that the counters serving `service` are expected
+   * to take: a ticket of service t counts for the share of t's counters that also serve `service`
+   * (all of it when they are the same counters, none when no counter is shared). `serving` is
+   * `activeCounters(service, now)`.
+   */
+  sharedAhead(service: ServiceRef, serving: readonly CounterRef[], queuedAt: number, now: number, self?: WaitingTicket): number {
+    const mine = new Set(serving);
+    const shareOf = new Map<ServiceRef, number>([[service, 1]]);
+    let n = 0;
+    for (const t of this.waiting.values()) {
+      if (t === self) continue;
+      const ahead = t.queuedAt < queuedAt || (t.queuedAt === queuedAt && (!self || t.order < self.order));
+      if (!ahead) continue;
+      let share = shareOf.get(t.service);
+      if (share === undefined) {
+        const theirs = this.activeCounters(t.service, now);
+        // Nobody serves t now: none of our counters does either (or it would be among them).
+        share = theirs.length === 0 ? 0 : theirs.filter((c) => mine.has(c)).length / theirs.length;
+        shareOf.set(t.service, share);
+      }
+      n += share;
+    }
+    return n;
   }
 
   /** Where a ticket queued at `queuedAt` stands; `self` (if waiting) is left out and ties go to earlier issue. */
@@ -169,7 +258,7 @@ export class QueueState {
   private counter(id: CounterRef): CounterState {
     let c = this.counters.get(id);
     if (!c) {
-      c = { mode: 'inferred', services: undefined, lastServed: new Map() };
+      c = { mode: 'inferred', services: undefined, lastServed: new Map(), busyWith: undefined };
       this.counters.set(id, c);
     }
     return c;
@@ -181,6 +270,10 @@ export class QueueState {
     this.lastPruneAt = now;
     const before = now - this.options.staleTicketSec * 1000;
     for (const [id, t] of this.waiting) if (t.issuedAt < before) this.waiting.delete(id);
-    for (const [id, s] of this.inService) if (s.since < before) this.inService.delete(id);
+    for (const [id, s] of this.inService) {
+      if (s.since >= before) continue;
+      this.inService.delete(id);
+      if (s.counter !== null && this.counters.get(s.counter)?.busyWith === id) this.counter(s.counter).busyWith = undefined;
+    }
   }
 }

@@ -79,6 +79,10 @@ export interface EstimatorOptions {
   forgetting?: number;
   /** Tickets waiting longer than this are assumed gone without a log entry. Default 4 h. */
   staleTicketSec?: number;
+  /** Service time assumed before any service was seen today, seconds; on the long side. Default 300 (5 min). */
+  defaultServiceSec?: number;
+  /** Services seen ended today before the "now" estimate is shown while the learned model has too little history. Default 3. */
+  minServicesToday?: number;
   /** Local time offset for hour-of-day "usual" figures, minutes east of UTC. Default 0. */
   utcOffsetMin?: number;
 }

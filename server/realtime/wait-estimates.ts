@@ -52,14 +52,16 @@ export class WaitEstimateService {
     return p;
   }
 
-  /** The expected wait of a ticket taken now, for every service; undefined while still learning. */
+  /** The expected wait of a ticket taken now, for every service, and of every waiting ticket; undefined while still learning. */
   estimates(branchId: string, now: number): WaitEstimates | undefined {
     const state = this.states.peek(branchId);
     const held = this.estimators.get(branchId);
     if (!state?.config || !held) return undefined;
     const services: WaitEstimates['services'] = {};
     for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, now);
-    return { at: now, services };
+    const tickets: NonNullable<WaitEstimates['tickets']> = {};
+    for (const w of held.estimator.estimateWaiting(now)) tickets[w.ticket] = { ahead: w.ahead, estimate: w.estimate };
+    return { at: now, services, tickets };
   }
 
   private async learn(branchId: string): Promise<void> {
