@@ -16,6 +16,13 @@ export function toEstimatorEvents(e: BranchEvent, branch: BranchState): Estimato
     case 'ServiceEnded':
     case 'TicketNoShow':
       return [{ kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId }];
+    // Back to waiting for another service: the counter is free, the ticket queues again (its wait
+    // from here is what a customer sent on waits; the estimator does not keep the earlier place).
+    case 'TicketTransferred':
+      return [
+        { kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId },
+        { kind: 'issued', at: e.at, ticket: e.ticketId, service: e.service },
+      ];
     case 'CounterOpened': {
       const services = branch.config?.counters.find((c) => c.id === e.counterId)?.services;
       return [{ kind: 'counter_opened', at: e.at, counter: e.counterId, ...(services ? { services } : {}) }];
