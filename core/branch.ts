@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAUSES, EFFECTS } from './causes';
+import { DisplaySettings } from './display';
 import { Lang, LocalText, Slug } from './ids';
 
 /** A service customers take a ticket for; its prefix starts the ticket numbers (A001…). */
@@ -45,6 +46,8 @@ export const BranchConfig = z
     services: z.array(ServiceConfig).min(1).max(26),
     counters: z.array(CounterConfig).min(1).max(60),
     presets: z.array(Preset).max(200),
+    /** Sound, language rotation and own wording of the branch's screens (lobby-i18n). */
+    display: DisplaySettings.optional(),
   })
   .superRefine((b, ctx) => {
     const serviceIds = new Set(b.services.map((s) => s.id));

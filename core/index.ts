@@ -1,6 +1,7 @@
 export * from './causes';
 export * from './ids';
 export * from './branch';
+export * from './display';
 export * from './events';
 export * from './state';
 export * from './reducer';
@@ -10,7 +11,6 @@ export * from './notice';
 export * from './replica';
 export * from './time';
 export * from './protocol';
-export * from './labels';
 export * from './estimate';
 export * from './out-of-turn';
 export * from './promise';

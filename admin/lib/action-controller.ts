@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { UiLang } from '../i18n/strings';
+import type { Language } from '../../ui/i18n/languages';
 import { errorMessage } from './messages';
 import { clearToasts, showToast, type ToastKind } from './toast-events';
 
@@ -18,7 +18,7 @@ export class ActionController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly lang: () => UiLang,
+    private readonly lang: () => Language,
   ) {
     host.addController(this);
   }

@@ -1,5 +1,5 @@
 import type { CounterAction } from '../../core';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 import type { CommandReply } from './api';
 
 /**
@@ -10,7 +10,7 @@ import type { CommandReply } from './api';
  */
 
 export interface OutcomeContext {
-  lang: UiLang;
+  lang: Language;
   /** HH:MM in the branch's zone. */
   clock: (at: number) => string;
   /** Number of the ticket at the teller's counter when the action was tapped, if any. */
@@ -29,8 +29,8 @@ function joined(parts: (string | null | false | undefined)[]): string {
 function finishedPart(reply: CommandReply, ctx: OutcomeContext): string | null {
   if (!has(reply, 'ServiceEnded')) return null;
   return ctx.ticketBefore
-    ? t(ctx.lang, 'toast.finished', { number: ctx.ticketBefore })
-    : t(ctx.lang, 'toast.finishedUnknown');
+    ? t(ctx.lang, 'tablet.toast.finished', { number: ctx.ticketBefore })
+    : t(ctx.lang, 'tablet.toast.finishedUnknown');
 }
 
 /** The toast after a counter action (call next, recall, done, no-show, open, pause, close). */
@@ -42,28 +42,28 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
       const id = reply.counter?.ticketId;
       const number = id ? ctx.ticketNumber?.(id) : undefined;
       return joined([
-        number ? t(l, 'toast.called', { number }) : t(l, 'toast.done'),
+        number ? t(l, 'tablet.toast.called', { number }) : t(l, 'tablet.toast.done'),
         finishedPart(reply, ctx),
-        has(reply, 'CounterOpened') && t(l, 'toast.reopened'),
+        has(reply, 'CounterOpened') && t(l, 'tablet.toast.reopened'),
       ]);
     }
     case 'recall':
-      return before ? t(l, 'toast.recalled', { number: before }) : t(l, 'toast.done');
+      return before ? t(l, 'tablet.toast.recalled', { number: before }) : t(l, 'tablet.toast.done');
     case 'done':
-      return finishedPart(reply, ctx) ?? t(l, 'toast.done');
+      return finishedPart(reply, ctx) ?? t(l, 'tablet.toast.done');
     case 'no-show':
-      return before ? t(l, 'toast.noShow', { number: before }) : t(l, 'toast.done');
+      return before ? t(l, 'tablet.toast.noShow', { number: before }) : t(l, 'tablet.toast.done');
     case 'open':
-      return t(l, 'toast.opened');
+      return t(l, 'tablet.toast.opened');
     case 'pause': {
       const backAt = reply.counter?.backAt ?? null;
       return joined([
-        backAt !== null ? t(l, 'toast.pausedUntil', { time: ctx.clock(backAt) }) : t(l, 'toast.pausedUnknown'),
+        backAt !== null ? t(l, 'tablet.toast.pausedUntil', { time: ctx.clock(backAt) }) : t(l, 'tablet.toast.pausedUnknown'),
         finishedPart(reply, ctx),
       ]);
     }
     case 'close':
-      return joined([t(l, 'toast.closed'), finishedPart(reply, ctx)]);
+      return joined([t(l, 'tablet.toast.closed'), finishedPart(reply, ctx)]);
   }
 }
 
@@ -71,21 +71,21 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
 function pausedPart(reply: CommandReply, ctx: OutcomeContext): string | null {
   if (!has(reply, 'CounterPaused')) return null;
   const until = reply.notice?.expectedEndAt ?? null;
-  return until !== null ? t(ctx.lang, 'toast.counterPausedUntil', { time: ctx.clock(until) }) : t(ctx.lang, 'toast.counterPaused');
+  return until !== null ? t(ctx.lang, 'tablet.toast.counterPausedUntil', { time: ctx.clock(until) }) : t(ctx.lang, 'tablet.toast.counterPaused');
 }
 
 /** The toast after posting a notice: "Notice posted · counter paused until 15:50" when it closes the counter. */
 export function noticePostedOutcome(reply: CommandReply, ctx: OutcomeContext): string {
-  return joined([t(ctx.lang, 'toast.posted'), pausedPart(reply, ctx), finishedPart(reply, ctx)]);
+  return joined([t(ctx.lang, 'tablet.toast.posted'), pausedPart(reply, ctx), finishedPart(reply, ctx)]);
 }
 
 /** The toast after updating a notice; the server makes no event when nothing changed. */
 export function noticeUpdatedOutcome(reply: CommandReply, ctx: OutcomeContext): string {
-  if (reply.events && reply.events.length === 0) return t(ctx.lang, 'toast.unchanged');
-  return joined([t(ctx.lang, 'toast.updated'), pausedPart(reply, ctx)]);
+  if (reply.events && reply.events.length === 0) return t(ctx.lang, 'tablet.toast.unchanged');
+  return joined([t(ctx.lang, 'tablet.toast.updated'), pausedPart(reply, ctx)]);
 }
 
 /** The toast after resolving a notice: "Notice resolved · counter reopened" when it had closed the counter. */
 export function noticeResolvedOutcome(reply: CommandReply, ctx: OutcomeContext): string {
-  return joined([t(ctx.lang, 'toast.resolved'), has(reply, 'CounterOpened') && t(ctx.lang, 'toast.reopened')]);
+  return joined([t(ctx.lang, 'tablet.toast.resolved'), has(reply, 'CounterOpened') && t(ctx.lang, 'tablet.toast.reopened')]);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_LANG, isUiLang, type UiLang } from '../i18n/strings';
+import { isLanguage, LANGUAGES, matchLanguage, type Language } from '../../ui/i18n/languages';
 
 /**
  * What a tablet remembers between days: its language, and the branch and counter it stands at.
@@ -26,11 +26,14 @@ function write(key: string, value: string | null): void {
 }
 
 export const prefs = {
-  lang(): UiLang {
+  lang(): Language {
     const v = read(KEY_LANG);
-    return isUiLang(v) ? v : DEFAULT_LANG;
+    if (isLanguage(v)) return v;
+    // Not chosen yet: the device's language when we speak it, else Italian (the product's home).
+    const device = matchLanguage(globalThis.navigator?.languages ?? [], LANGUAGES);
+    return isLanguage(device) ? device : 'it';
   },
-  setLang(lang: UiLang): void {
+  setLang(lang: Language): void {
     write(KEY_LANG, lang);
   },
   branch(): string | null {

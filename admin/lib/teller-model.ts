@@ -10,7 +10,7 @@ import {
   type Preset,
   type Ticket,
 } from '../../core';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 
 /**
  * What the tablet reads out of a branch's live state. Pure functions, so every element words
@@ -32,16 +32,16 @@ export function counterView(state: BranchState, counterId: string): CounterView 
 }
 
 /** Text of a LocalText in the tablet's language, then the branch's languages. */
-export function local(config: BranchConfig | null, text: Record<string, string>, lang: UiLang): string {
+export function local(config: BranchConfig | null, text: Record<string, string>, lang: Language): string {
   return pickText(text, lang, config?.languages ?? []);
 }
 
-export function counterName(config: BranchConfig, counterId: string, lang: UiLang): string {
+export function counterName(config: BranchConfig, counterId: string, lang: Language): string {
   const c = config.counters.find((x) => x.id === counterId);
   return c ? local(config, c.name, lang) : counterId;
 }
 
-export function serviceName(config: BranchConfig, serviceId: string, lang: UiLang): string {
+export function serviceName(config: BranchConfig, serviceId: string, lang: Language): string {
   const s = config.services.find((x) => x.id === serviceId);
   return s ? local(config, s.name, lang) : serviceId;
 }
@@ -58,23 +58,23 @@ export function waitingFor(state: BranchState, services: readonly string[]): Wai
 }
 
 /** The counter's status in words: open / paused until HH:MM / closed. */
-export function statusText(cs: CounterState, lang: UiLang, clock: (at: number) => string): string {
-  if (cs.status === 'open') return t(lang, 'status.open');
-  if (cs.status === 'closed') return t(lang, 'status.closed');
-  return cs.backAt !== null ? t(lang, 'status.pausedUntil', { time: clock(cs.backAt) }) : t(lang, 'status.pausedUnknown');
+export function statusText(cs: CounterState, lang: Language, clock: (at: number) => string): string {
+  if (cs.status === 'open') return t(lang, 'common.status.open');
+  if (cs.status === 'closed') return t(lang, 'common.status.closed');
+  return cs.backAt !== null ? t(lang, 'tablet.status.pausedUntil', { time: clock(cs.backAt) }) : t(lang, 'tablet.status.pausedUnknown');
 }
 
 /** Where a notice applies, from the point of view of the teller at `ownCounter`. */
-export function scopeText(notice: Notice, config: BranchConfig, lang: UiLang, ownCounter: string | null): string {
+export function scopeText(notice: Notice, config: BranchConfig, lang: Language, ownCounter: string | null): string {
   const scope = notice.scope;
-  if (scope.type === 'branch') return t(lang, 'scope.branch');
+  if (scope.type === 'branch') return t(lang, 'common.scope.branch');
   if (scope.type === 'counters') {
     if (ownCounter && scope.ids.length === 1 && scope.ids[0] === ownCounter) {
-      return `${t(lang, 'scope.thisCounter')} · ${counterName(config, ownCounter, lang)}`;
+      return `${t(lang, 'common.scope.thisCounter')} · ${counterName(config, ownCounter, lang)}`;
     }
-    return t(lang, 'scope.counters', { list: scope.ids.map((id) => counterName(config, id, lang)).join(', ') });
+    return t(lang, 'common.scope.counters', { list: scope.ids.map((id) => counterName(config, id, lang)).join(', ') });
   }
-  return t(lang, 'scope.services', { list: scope.ids.map((id) => serviceName(config, id, lang)).join(', ') });
+  return t(lang, 'common.scope.services', { list: scope.ids.map((id) => serviceName(config, id, lang)).join(', ') });
 }
 
 /** Presets grouped by cause, causes in their fixed order, presets in the manager's order. */

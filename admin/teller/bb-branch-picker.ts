@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles, cardStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 
 export interface BranchChoice {
   id: string;
@@ -12,7 +12,7 @@ export interface BranchChoice {
 /** Shown only to staff who work in several branches: which one is this tablet in? */
 @customElement('bb-branch-picker')
 export class BbBranchPicker extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property({ attribute: false }) branches: BranchChoice[] = [];
 
   private pick(id: string): void {
@@ -21,9 +21,9 @@ export class BbBranchPicker extends LitElement {
 
   override render() {
     const l = this.language;
-    if (this.branches.length === 0) return html`<p class="card empty" role="alert">${t(l, 'branch.none')}</p>`;
+    if (this.branches.length === 0) return html`<p class="card empty" role="alert">${t(l, 'tablet.branch.none')}</p>`;
     return html`
-      <h1>${t(l, 'branch.pick')}</h1>
+      <h1>${t(l, 'tablet.branch.pick')}</h1>
       <div class="grid">
         ${this.branches.map(
           (b) => html`<button class="btn" data-testid="pick-branch" data-branch=${b.id} @click=${() => this.pick(b.id)}>

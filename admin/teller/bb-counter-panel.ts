@@ -7,7 +7,7 @@ import { counterOutcome, type OutcomeContext } from '../lib/outcomes';
 import { counterView, local, serviceName, statusText, waitingFor } from '../lib/teller-model';
 import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 
 type SimpleAction = Exclude<CounterAction, 'pause'>;
 
@@ -17,7 +17,7 @@ type SimpleAction = Exclude<CounterAction, 'pause'>;
  */
 @customElement('bb-counter-panel')
 export class BbCounterPanel extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property({ attribute: false }) state: BranchState | null = null;
   @property({ attribute: false }) commands: BranchCommands | null = null;
   @property() counterId = '';
@@ -89,23 +89,23 @@ export class BbCounterPanel extends LitElement {
 
         <div class="facts">
           <div class="fact now">
-            <div class="label">${t(l, 'panel.nowServing')}</div>
+            <div class="label">${t(l, 'tablet.panel.nowServing')}</div>
             ${current
               ? html`<div class="ticket" data-testid="current-ticket" data-ticket=${current.number}>${current.number}</div>
                   <div class="sub">
                     ${serviceName(config, current.service, l)}
-                    ${current.calledAt !== null ? html` · ${t(l, 'panel.calledAt', { time: clock(current.calledAt) })}` : nothing}
-                    ${current.recalls > 0 ? html` · ${t(l, 'panel.recalls', { n: current.recalls })}` : nothing}
+                    ${current.calledAt !== null ? html` · ${t(l, 'tablet.panel.calledAt', { time: clock(current.calledAt) })}` : nothing}
+                    ${current.recalls > 0 ? html` · ${t(l, 'tablet.panel.recalls', { n: current.recalls })}` : nothing}
                   </div>`
               : html`<div class="ticket none" data-testid="current-ticket" data-ticket="">—</div>
-                  <div class="sub">${t(l, 'panel.nobody')}</div>`}
+                  <div class="sub">${t(l, 'tablet.panel.nobody')}</div>`}
           </div>
           <div class="fact waiting">
-            <div class="label">${t(l, 'panel.waiting')}</div>
+            <div class="label">${t(l, 'tablet.panel.waiting')}</div>
             <div class="count" data-testid="waiting-count" data-count=${waiting.total}>${waiting.total}</div>
             <div class="sub">
               ${waiting.perService.map((s) => `${serviceName(config, s.id, l)}: ${s.count}`).join(' · ')}
-              <div class="next">${next ? t(l, 'panel.next', { number: next.number }) : t(l, 'panel.waitingNone')}</div>
+              <div class="next">${next ? t(l, 'tablet.panel.next', { number: next.number }) : t(l, 'tablet.panel.waitingNone')}</div>
             </div>
           </div>
         </div>
@@ -116,24 +116,24 @@ export class BbCounterPanel extends LitElement {
           aria-busy=${busy('call-next')}
           @click=${() => this.act('call-next')}
         >
-          ${t(l, 'panel.callNext')}
+          ${t(l, 'tablet.panel.callNext')}
         </button>
 
         <div class="row three">
           <button class="btn" data-testid="recall" ?disabled=${!current} aria-busy=${busy('recall')} @click=${() => this.act('recall')}>
-            ${t(l, 'panel.recall')}
+            ${t(l, 'tablet.panel.recall')}
           </button>
           <button class="btn ok" data-testid="done" ?disabled=${!current} aria-busy=${busy('done')} @click=${() => this.act('done')}>
-            ${t(l, 'panel.done')}
+            ${t(l, 'tablet.panel.done')}
           </button>
           <button class="btn danger" data-testid="no-show" ?disabled=${!current} aria-busy=${busy('no-show')} @click=${() => this.act('no-show')}>
-            ${t(l, 'panel.noShow')}
+            ${t(l, 'tablet.panel.noShow')}
           </button>
         </div>
 
         <div class="counter-state">
-          <div class="label">${t(l, 'panel.counterStatus')}</div>
-          <div class="row three" role="group" aria-label=${t(l, 'panel.counterStatus')}>
+          <div class="label">${t(l, 'tablet.panel.counterStatus')}</div>
+          <div class="row three" role="group" aria-label=${t(l, 'tablet.panel.counterStatus')}>
             <button
               class="btn ${status === 'open' ? 'selected' : ''}"
               data-testid="open"
@@ -141,7 +141,7 @@ export class BbCounterPanel extends LitElement {
               aria-busy=${busy('open')}
               @click=${() => this.act('open')}
             >
-              ${t(l, 'panel.open')}
+              ${t(l, 'tablet.panel.open')}
             </button>
             <button
               class="btn ${status === 'paused' ? 'selected' : ''} ${this.pauseOpen ? 'expanded' : ''}"
@@ -150,7 +150,7 @@ export class BbCounterPanel extends LitElement {
               aria-expanded=${this.pauseOpen ? 'true' : 'false'}
               @click=${() => (this.pauseOpen = !this.pauseOpen)}
             >
-              ${t(l, 'panel.pause')}
+              ${t(l, 'tablet.panel.pause')}
             </button>
             <button
               class="btn ${status === 'closed' ? 'selected' : ''}"
@@ -159,7 +159,7 @@ export class BbCounterPanel extends LitElement {
               aria-busy=${busy('close')}
               @click=${() => this.act('close')}
             >
-              ${t(l, 'panel.close')}
+              ${t(l, 'tablet.panel.close')}
             </button>
           </div>
           ${this.pauseOpen ? this.renderPauseChoices() : nothing}
@@ -170,8 +170,8 @@ export class BbCounterPanel extends LitElement {
 
   private renderPauseChoices() {
     const l = this.language;
-    return html`<div class="pause-choices" role="group" aria-label=${t(l, 'panel.pauseFor')}>
-      <span class="pause-title">${t(l, 'panel.pauseFor')}</span>
+    return html`<div class="pause-choices" role="group" aria-label=${t(l, 'tablet.panel.pauseFor')}>
+      <span class="pause-title">${t(l, 'tablet.panel.pauseFor')}</span>
       ${durationChoices().map(
         (m) => html`<button
           class="btn"
@@ -180,7 +180,7 @@ export class BbCounterPanel extends LitElement {
           aria-busy=${this.actions.busy(`pause-${m}`) ? 'true' : 'false'}
           @click=${() => this.pause(m)}
         >
-          ${t(l, 'dur.minutes', { n: m })}
+          ${t(l, 'common.duration.minutes', { n: m })}
         </button>`,
       )}
       <button
@@ -190,7 +190,7 @@ export class BbCounterPanel extends LitElement {
         aria-busy=${this.actions.busy('pause-unknown') ? 'true' : 'false'}
         @click=${() => this.pause(null)}
       >
-        ${t(l, 'dur.unknown')}
+        ${t(l, 'common.duration.unknown')}
       </button>
     </div>`;
   }

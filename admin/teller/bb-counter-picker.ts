@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { clockTime, type BranchState } from '../../core';
 import { buttonStyles, cardStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 import { counterView, local, serviceName, statusText } from '../lib/teller-model';
 
 /** "Which counter are you at?": one big button per counter, with its status and what it serves. */
 @customElement('bb-counter-picker')
 export class BbCounterPicker extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property({ attribute: false }) state: BranchState | null = null;
   /** The counter remembered from last time, highlighted. */
   @property() selected: string | null = null;
@@ -27,9 +27,9 @@ export class BbCounterPicker extends LitElement {
     const clock = (at: number) => clockTime(at, config.timezone, l);
     return html`
       <header>
-        <h1>${t(l, 'counter.pick')}</h1>
-        <p class="muted">${config.name} · ${t(l, 'counter.pickHint')}</p>
-        ${this.missing ? html`<p class="warn" role="alert">${t(l, 'counter.unknown')}</p>` : nothing}
+        <h1>${t(l, 'tablet.counter.pick')}</h1>
+        <p class="muted">${config.name} · ${t(l, 'tablet.counter.pickHint')}</p>
+        ${this.missing ? html`<p class="warn" role="alert">${t(l, 'tablet.counter.unknown')}</p>` : nothing}
       </header>
       <div class="grid">
         ${config.counters.map((c) => {
@@ -45,13 +45,13 @@ export class BbCounterPicker extends LitElement {
               <span class="name">${local(config, c.name, l)}</span>
               ${v?.current
                 ? html`<span class="ticket" data-testid="picker-ticket"
-                    ><span class="ticket-label">${t(l, 'panel.nowServing')}</span> ${v.current.number}</span
+                    ><span class="ticket-label">${t(l, 'tablet.panel.nowServing')}</span> ${v.current.number}</span
                   >`
                 : nothing}
             </span>
             <span class="status ${status}">${v ? statusText(v.state, l, clock) : ''}</span>
             <span class="services muted"
-              >${t(l, 'counter.services', { list: c.services.map((s) => serviceName(config, s, l)).join(', ') })}</span
+              >${t(l, 'tablet.counter.services', { list: c.services.map((s) => serviceName(config, s, l)).join(', ') })}</span
             >
           </button>`;
         })}

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { buttonStyles, cardStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 
 export interface LoginDetail {
   username: string;
@@ -11,7 +11,7 @@ export interface LoginDetail {
 /** The sign-in form. It only collects the credentials; the app signs in and sets `error`/`busy`. */
 @customElement('bb-login')
 export class BbLogin extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property({ type: Boolean }) busy = false;
   @property() error: string | null = null;
 
@@ -28,7 +28,7 @@ export class BbLogin extends LitElement {
     const username = this.usernameInput.value.trim();
     const password = this.passwordInput.value;
     if (!username || !password) {
-      this.error = t(this.language, 'login.missing');
+      this.error = t(this.language, 'tablet.login.missing');
       return;
     }
     this.dispatchEvent(new CustomEvent<LoginDetail>('bb-login', { detail: { username, password }, bubbles: true, composed: true }));
@@ -47,10 +47,10 @@ export class BbLogin extends LitElement {
     return html`
       <form class="card" @submit=${this.submit} novalidate>
         <div class="brand" aria-hidden="true"><span class="dot"></span>Branchboard</div>
-        <h1>${t(l, 'login.title')}</h1>
-        <p class="muted">${t(l, 'login.subtitle')}</p>
+        <h1>${t(l, 'tablet.login.title')}</h1>
+        <p class="muted">${t(l, 'tablet.login.subtitle')}</p>
         <label>
-          <span>${t(l, 'login.username')}</span>
+          <span>${t(l, 'tablet.login.username')}</span>
           <input
             name="username"
             data-testid="login-username"
@@ -62,14 +62,14 @@ export class BbLogin extends LitElement {
           />
         </label>
         <label>
-          <span>${t(l, 'login.password')}</span>
+          <span>${t(l, 'tablet.login.password')}</span>
           <input name="password" data-testid="login-password" type="password" autocomplete="current-password" required />
         </label>
         ${this.error
           ? html`<p class="error" role="alert" data-testid="login-error">${this.error}</p>`
           : nothing}
         <button class="btn primary" type="submit" data-testid="login-submit" aria-busy=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? t(l, 'login.busy') : t(l, 'login.submit')}
+          ${this.busy ? t(l, 'tablet.login.busy') : t(l, 'tablet.login.submit')}
         </button>
       </form>
     `;

@@ -2,9 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  causeLabel,
   clockTime,
-  effectLabel,
   noticePhase,
   visibleNotices,
   type BranchConfig,
@@ -18,8 +16,9 @@ import { noticeResolvedOutcome, noticeUpdatedOutcome, type OutcomeContext } from
 import { local, scopeText } from '../lib/teller-model';
 import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 import { causeColor } from '../../ui/cause/cause-colors';
+import { causeLabel, effectLabel } from '../../ui/cause/cause-presentation';
 
 type Open = { id: string; mode: 'update' | 'resolve' } | null;
 
@@ -31,7 +30,7 @@ const TEXT_MAX = 280;
  */
 @customElement('bb-notice-list')
 export class BbNoticeList extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property({ attribute: false }) state: BranchState | null = null;
   @property({ attribute: false }) commands: BranchCommands | null = null;
   @property() counterId = '';
@@ -112,7 +111,7 @@ export class BbNoticeList extends LitElement {
     const config = this.state?.config;
     if (!this.state || !config) return nothing;
     const notices = visibleNotices(this.state.notices, this.now);
-    if (notices.length === 0) return html`<p class="empty muted" data-testid="no-notices">${t(l, 'notices.none')}</p>`;
+    if (notices.length === 0) return html`<p class="empty muted" data-testid="no-notices">${t(l, 'tablet.notices.none')}</p>`;
     return html`<ul>
       ${repeat(
         notices,
@@ -139,20 +138,20 @@ export class BbNoticeList extends LitElement {
       <div class="top">
         <span class="cause">${causeIcon(n.cause, { size: '22px' })}${causeLabel(n.cause, l)}</span>
         <span class="effect">${effectLabel(n.effect, l)}</span>
-        ${n.apologise ? html`<span class="tag">${t(l, 'notices.apology')}</span>` : nothing}
+        ${n.apologise ? html`<span class="tag">${t(l, 'tablet.notices.apology')}</span>` : nothing}
       </div>
       <p class="text">${local(config, n.text, l)}</p>
       <div class="meta">
         <span>${scopeText(n, config, l, this.counterId)}</span>
-        <span>${t(l, 'notices.since', { time: clock(n.startedAt) })}</span>
+        <span>${t(l, 'tablet.notices.since', { time: clock(n.startedAt) })}</span>
         ${resolved && n.resolution
-          ? html`<span class="resolved-at">${t(l, 'notices.resolvedAt', { time: clock(n.resolution.at) })}</span>`
+          ? html`<span class="resolved-at">${t(l, 'tablet.notices.resolvedAt', { time: clock(n.resolution.at) })}</span>`
           : html`<span class="end" data-testid="notice-expected">
-              ${n.expectedEndAt !== null ? t(l, 'notices.expectedEnd', { time: clock(n.expectedEndAt) }) : t(l, 'notices.expectedUnknown')}
+              ${n.expectedEndAt !== null ? t(l, 'tablet.notices.expectedEnd', { time: clock(n.expectedEndAt) }) : t(l, 'tablet.notices.expectedUnknown')}
             </span>`}
       </div>
       ${phase === 'overdue' && n.expectedEndAt !== null
-        ? html`<p class="overdue" role="status">${t(l, 'notices.overdue', { time: clock(n.expectedEndAt) })}</p>`
+        ? html`<p class="overdue" role="status">${t(l, 'tablet.notices.overdue', { time: clock(n.expectedEndAt) })}</p>`
         : nothing}
       ${resolved && n.resolution?.text ? html`<p class="text closing">${local(config, n.resolution.text, l)}</p>` : nothing}
       ${resolved
@@ -164,7 +163,7 @@ export class BbNoticeList extends LitElement {
                 aria-expanded=${opened === 'update' ? 'true' : 'false'}
                 @click=${() => this.toggle(n, 'update')}
               >
-                ${t(l, 'notices.update')}
+                ${t(l, 'tablet.notices.update')}
               </button>
               <button
                 class="btn ok ${opened === 'resolve' ? 'selected' : ''}"
@@ -172,7 +171,7 @@ export class BbNoticeList extends LitElement {
                 aria-expanded=${opened === 'resolve' ? 'true' : 'false'}
                 @click=${() => this.toggle(n, 'resolve')}
               >
-                ✓ ${t(l, 'notices.resolve')}
+                ✓ ${t(l, 'tablet.notices.resolve')}
               </button>
             </div>
             ${opened === 'update' ? this.renderUpdate(n) : nothing} ${opened === 'resolve' ? this.renderResolve(n) : nothing}`}
@@ -186,14 +185,14 @@ export class BbNoticeList extends LitElement {
   private renderOneLanguageHint(id: string) {
     const languages = this.state?.config?.languages ?? [];
     if (!this.draftText.trim() || !languages.some((x) => x !== this.language)) return nothing;
-    return html`<p class="hint" id=${id} data-testid="one-language-hint">${t(this.language, 'notices.oneLanguage')}</p>`;
+    return html`<p class="hint" id=${id} data-testid="one-language-hint">${t(this.language, 'tablet.notices.oneLanguage')}</p>`;
   }
 
   private renderUpdate(n: Notice) {
     const l = this.language;
     const choices: (number | null)[] = [...durationChoices(), null];
     return html`<div class="drawer">
-      <div class="label">${t(l, 'notices.newEnd')}</div>
+      <div class="label">${t(l, 'tablet.notices.newEnd')}</div>
       <div class="durations">
         ${choices.map((m) => {
           const key = `${n.id}:end-${m ?? 'unknown'}`;
@@ -204,11 +203,11 @@ export class BbNoticeList extends LitElement {
             aria-busy=${this.actions.busy(key) ? 'true' : 'false'}
             @click=${() => this.updateEnd(n, m)}
           >
-            ${m === null ? t(l, 'dur.unknown') : t(l, 'dur.minutes', { n: m })}
+            ${m === null ? t(l, 'common.duration.unknown') : t(l, 'common.duration.minutes', { n: m })}
           </button>`;
         })}
       </div>
-      <label class="label" for="text-${n.id}">${t(l, 'notices.newText')}</label>
+      <label class="label" for="text-${n.id}">${t(l, 'tablet.notices.newText')}</label>
       <div class="text-row">
         <input
           id="text-${n.id}"
@@ -225,7 +224,7 @@ export class BbNoticeList extends LitElement {
           aria-busy=${this.actions.busy(`${n.id}:text`) ? 'true' : 'false'}
           @click=${() => this.updateText(n)}
         >
-          ${t(l, 'notices.saveText')}
+          ${t(l, 'tablet.notices.saveText')}
         </button>
       </div>
       ${this.renderOneLanguageHint(`hint-${n.id}`)}
@@ -235,12 +234,12 @@ export class BbNoticeList extends LitElement {
   private renderResolve(n: Notice) {
     const l = this.language;
     return html`<div class="drawer">
-      <label class="label" for="resolve-${n.id}">${t(l, 'notices.resolveText')}</label>
+      <label class="label" for="resolve-${n.id}">${t(l, 'tablet.notices.resolveText')}</label>
       <input
         id="resolve-${n.id}"
         data-testid="resolve-text"
         maxlength=${TEXT_MAX}
-        placeholder=${t(l, 'notices.resolvePlaceholder')}
+        placeholder=${t(l, 'tablet.notices.resolvePlaceholder')}
         aria-describedby="hint-${n.id}"
         .value=${this.draftText}
         @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
@@ -254,7 +253,7 @@ export class BbNoticeList extends LitElement {
           aria-checked=${this.draftApologise ? 'true' : 'false'}
           @click=${() => (this.draftApologise = !this.draftApologise)}
         >
-          <span class="box" aria-hidden="true">${this.draftApologise ? '✓' : ''}</span>${t(l, 'notices.apologise')}
+          <span class="box" aria-hidden="true">${this.draftApologise ? '✓' : ''}</span>${t(l, 'tablet.notices.apologise')}
         </button>
         <button
           class="btn primary"
@@ -262,7 +261,7 @@ export class BbNoticeList extends LitElement {
           aria-busy=${this.actions.busy(`${n.id}:resolve`) ? 'true' : 'false'}
           @click=${() => this.resolve(n)}
         >
-          ✓ ${t(l, 'notices.confirmResolve')}
+          ✓ ${t(l, 'tablet.notices.confirmResolve')}
         </button>
       </div>
     </div>`;

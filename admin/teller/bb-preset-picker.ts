@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  causeLabel,
   clockTime,
   PostNoticeBody,
   type BranchState,
@@ -16,8 +15,9 @@ import { noticePostedOutcome, type OutcomeContext } from '../lib/outcomes';
 import { local, presetsByCause } from '../lib/teller-model';
 import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 import { causeColor } from '../../ui/cause/cause-colors';
+import { causeLabel } from '../../ui/cause/cause-presentation';
 
 type Step = { kind: 'presets' } | { kind: 'duration'; preset: Preset } | { kind: 'other' };
 
@@ -29,7 +29,7 @@ const OTHER_MAX = 280;
  */
 @customElement('bb-preset-picker')
 export class BbPresetPicker extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property({ attribute: false }) config: BranchConfig | null = null;
   /** The live state, to word what a post did to the counter (a notice that closes it pauses it). */
   @property({ attribute: false }) state: BranchState | null = null;
@@ -112,7 +112,7 @@ export class BbPresetPicker extends LitElement {
   private postOther(minutes: number | null): void {
     const text = this.otherText.trim();
     if (!text) {
-      this.otherError = t(this.language, 'presets.otherNeedsText');
+      this.otherError = t(this.language, 'tablet.presets.otherNeedsText');
       return;
     }
     const body = {
@@ -143,14 +143,14 @@ export class BbPresetPicker extends LitElement {
         <header>
           ${step.kind !== 'presets'
             ? html`<button class="btn ghost back" data-testid="preset-back" @click=${() => (this.step = { kind: 'presets' })}>
-                ‹ ${t(l, 'presets.back')}
+                ‹ ${t(l, 'tablet.presets.back')}
               </button>`
             : nothing}
           <div class="titles">
-            <h2 id="picker-title">${step.kind === 'other' ? t(l, 'presets.otherTitle') : t(l, 'presets.title')}</h2>
-            ${step.kind === 'presets' ? html`<p class="muted">${t(l, 'presets.subtitle')}</p>` : nothing}
+            <h2 id="picker-title">${step.kind === 'other' ? t(l, 'tablet.presets.otherTitle') : t(l, 'tablet.presets.title')}</h2>
+            ${step.kind === 'presets' ? html`<p class="muted">${t(l, 'tablet.presets.subtitle')}</p>` : nothing}
           </div>
-          <button class="btn ghost x" data-testid="preset-close" aria-label=${t(l, 'presets.close')} @click=${this.close}>✕</button>
+          <button class="btn ghost x" data-testid="preset-close" aria-label=${t(l, 'tablet.presets.close')} @click=${this.close}>✕</button>
         </header>
         <div class="body">
           ${step.kind === 'presets'
@@ -167,7 +167,7 @@ export class BbPresetPicker extends LitElement {
     const l = this.language;
     const groups = presetsByCause(config.presets);
     return html`
-      ${groups.length === 0 ? html`<p class="muted">${t(l, 'presets.none')}</p>` : nothing}
+      ${groups.length === 0 ? html`<p class="muted">${t(l, 'tablet.presets.none')}</p>` : nothing}
       <div class="groups">
         ${groups.map(
           (g) => html`<section class="group" style="--cause:${causeColor(g.cause)}" data-cause=${g.cause}>
@@ -178,7 +178,7 @@ export class BbPresetPicker extends LitElement {
         <section class="group" style="--cause:${causeColor('other')}" data-cause="other">
           <h3>${causeIcon('other', { size: '22px' })}<span>${causeLabel('other', l)}</span></h3>
           <button class="tile other" data-testid="preset-other" @click=${() => (this.step = { kind: 'other' })}>
-            <span class="head">${t(l, 'presets.other')}</span>
+            <span class="head">${t(l, 'tablet.presets.other')}</span>
           </button>
         </section>
       </div>
@@ -192,7 +192,7 @@ export class BbPresetPicker extends LitElement {
       <span class="head">${head}</span>
       ${rest ? html`<span class="rest">${rest}</span>` : nothing}
       <span class="chips">
-        <span class="chip">${p.scope === 'counter' ? t(l, 'scope.thisCounter') : t(l, 'scope.branch')}</span>
+        <span class="chip">${p.scope === 'counter' ? t(l, 'common.scope.thisCounter') : t(l, 'common.scope.branch')}</span>
         ${p.defaultMinutes !== null ? html`<span class="chip">~${p.defaultMinutes} min</span>` : nothing}
       </span>
     </button>`;
@@ -204,7 +204,7 @@ export class BbPresetPicker extends LitElement {
       <div class="chosen" style="--cause:${causeColor(p.cause)}">
         <div class="chosen-cause">${causeIcon(p.cause, { size: '24px' })}<span>${causeLabel(p.cause, l)}</span></div>
         <p class="chosen-text">${local(config, p.text, l)}</p>
-        <span class="chip">${p.scope === 'counter' ? t(l, 'scope.thisCounter') : t(l, 'scope.branch')}</span>
+        <span class="chip">${p.scope === 'counter' ? t(l, 'common.scope.thisCounter') : t(l, 'common.scope.branch')}</span>
       </div>
       ${this.renderDurations(p.defaultMinutes, (m) => this.postPreset(p, m))}
     `;
@@ -216,14 +216,14 @@ export class BbPresetPicker extends LitElement {
     return html`
       <div class="other-form">
         <label class="field">
-          <span class="label">${t(l, 'presets.otherText')}</span>
+          <span class="label">${t(l, 'tablet.presets.otherText')}</span>
           <textarea
             data-testid="other-text"
             maxlength=${OTHER_MAX}
             rows="3"
             autofocus
             aria-describedby="other-hint"
-            placeholder=${t(l, 'presets.otherPlaceholder')}
+            placeholder=${t(l, 'tablet.presets.otherPlaceholder')}
             .value=${this.otherText}
             @input=${(e: Event) => {
               this.otherText = (e.target as HTMLTextAreaElement).value;
@@ -232,14 +232,14 @@ export class BbPresetPicker extends LitElement {
           ></textarea>
           <span class="under">
             ${this.otherText.trim() && (this.config?.languages ?? []).some((x) => x !== l)
-              ? html`<span class="hint" id="other-hint" data-testid="one-language-hint">${t(l, 'notices.oneLanguage')}</span>`
+              ? html`<span class="hint" id="other-hint" data-testid="one-language-hint">${t(l, 'tablet.notices.oneLanguage')}</span>`
               : nothing}
             <span class="count muted">${chars}/${OTHER_MAX}</span>
           </span>
         </label>
         ${this.otherError ? html`<p class="error" role="alert">${this.otherError}</p>` : nothing}
         <div class="choice-row">
-          <span class="label">${t(l, 'presets.effect')}</span>
+          <span class="label">${t(l, 'tablet.presets.effect')}</span>
           ${(['slower_service', 'info'] as const).map(
             (e) => html`<button
               class="btn ${this.otherEffect === e ? 'selected' : ''}"
@@ -248,12 +248,12 @@ export class BbPresetPicker extends LitElement {
               aria-pressed=${this.otherEffect === e ? 'true' : 'false'}
               @click=${() => (this.otherEffect = e)}
             >
-              ${e === 'info' ? t(l, 'presets.effectInfo') : t(l, 'presets.effectSlower')}
+              ${e === 'info' ? t(l, 'tablet.presets.effectInfo') : t(l, 'tablet.presets.effectSlower')}
             </button>`,
           )}
         </div>
         <div class="choice-row">
-          <span class="label">${t(l, 'presets.scope')}</span>
+          <span class="label">${t(l, 'tablet.presets.scope')}</span>
           ${(['counter', 'branch'] as const).map(
             (s) => html`<button
               class="btn ${this.otherScope === s ? 'selected' : ''}"
@@ -262,7 +262,7 @@ export class BbPresetPicker extends LitElement {
               aria-pressed=${this.otherScope === s ? 'true' : 'false'}
               @click=${() => (this.otherScope = s)}
             >
-              ${s === 'counter' ? t(l, 'scope.thisCounter') : t(l, 'scope.branch')}
+              ${s === 'counter' ? t(l, 'common.scope.thisCounter') : t(l, 'common.scope.branch')}
             </button>`,
           )}
         </div>
@@ -278,10 +278,10 @@ export class BbPresetPicker extends LitElement {
     const busy = this.actions.anyBusy;
     return html`
       <div class="durations-head">
-        <h3>${t(l, 'presets.howLong')}</h3>
-        <p class="muted">${t(l, 'presets.howLongHint')}</p>
+        <h3>${t(l, 'tablet.presets.howLong')}</h3>
+        <p class="muted">${t(l, 'tablet.presets.howLongHint')}</p>
       </div>
-      <div class="durations" role="group" aria-label=${t(l, 'presets.howLong')}>
+      <div class="durations" role="group" aria-label=${t(l, 'tablet.presets.howLong')}>
         ${choices.map((m) => {
           const key = `expected-${m ?? 'unknown'}`;
           const isSuggested = m === suggested && (m !== null || markUnknown);
@@ -293,8 +293,8 @@ export class BbPresetPicker extends LitElement {
             ?disabled=${busy && !this.actions.busy(key)}
             @click=${() => send(m)}
           >
-            <span class="big">${m === null ? t(l, 'dur.unknown') : t(l, 'dur.minutes', { n: m })}</span>
-            ${isSuggested ? html`<span class="hint">${t(l, 'dur.suggested')}</span>` : nothing}
+            <span class="big">${m === null ? t(l, 'common.duration.unknown') : t(l, 'common.duration.minutes', { n: m })}</span>
+            ${isSuggested ? html`<span class="hint">${t(l, 'common.duration.suggested')}</span>` : nothing}
           </button>`;
         })}
       </div>

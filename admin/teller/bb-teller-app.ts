@@ -7,7 +7,7 @@ import { prefs } from '../lib/prefs';
 import { TOAST_CLEAR_EVENT, TOAST_EVENT, type ToastClearDetail, type ToastDetail } from '../lib/toast-events';
 import { tokens } from '../styles/shared';
 import { consoleHash, opensCounter } from '../console/routes';
-import { t, type UiLang } from '../i18n/strings';
+import { t, type Language } from '../../ui/i18n/localize';
 import type { BranchChoice } from './bb-branch-picker';
 import type { LoginDetail, BbLogin } from './bb-login';
 import type { BbToast } from './bb-toast';
@@ -28,7 +28,7 @@ const RECHECK_MS = 3000;
  */
 @customElement('bb-teller-app')
 export class BbTellerApp extends LitElement {
-  @state() private language: UiLang = prefs.lang();
+  @state() private language: Language = prefs.lang();
   @state() private phase: Phase = 'checking';
   @state() private user: SessionUser | null = null;
   @state() private branch: string | null = null;
@@ -95,9 +95,9 @@ export class BbTellerApp extends LitElement {
     } catch (err) {
       this.loginError =
         err instanceof ApiError && err.status === 401
-          ? t(this.language, 'login.bad')
+          ? t(this.language, 'tablet.login.bad')
           : err instanceof ApiError && err.status === 429
-            ? t(this.language, 'login.tooMany')
+            ? t(this.language, 'tablet.login.tooMany')
             : errorMessage(this.language, err);
       this.loginForm?.clearPassword();
     } finally {
@@ -159,11 +159,11 @@ export class BbTellerApp extends LitElement {
     if (this.phase !== 'ready') return;
     this.user = null;
     this.setBranch(null);
-    this.loginError = t(this.language, 'err.unauthorized');
+    this.loginError = t(this.language, 'common.err.unauthorized');
     this.phase = 'login';
   }
 
-  private setLang(lang: UiLang): void {
+  private setLang(lang: Language): void {
     this.language = lang;
     prefs.setLang(lang);
     this.applyLang();
@@ -171,12 +171,12 @@ export class BbTellerApp extends LitElement {
 
   private applyLang(): void {
     document.documentElement.lang = this.language;
-    document.title = t(this.language, 'app.title');
+    document.title = t(this.language, 'tablet.app.title');
   }
 
   override render() {
     return html`
-      <div class="screen" @bb-lang=${(e: CustomEvent<UiLang>) => this.setLang(e.detail)} @bb-logout=${() => this.logout()}>
+      <div class="screen" @bb-lang=${(e: CustomEvent<Language>) => this.setLang(e.detail)} @bb-logout=${() => this.logout()}>
         ${this.renderPhase()}
       </div>
       <bb-toast .language=${this.language}></bb-toast>
@@ -188,11 +188,11 @@ export class BbTellerApp extends LitElement {
     switch (this.phase) {
       case 'checking':
         return html`<bb-top-bar .language=${l}></bb-top-bar>
-          <div class="center muted" role="status">${t(l, 'app.loading')}</div>`;
+          <div class="center muted" role="status">${t(l, 'tablet.app.loading')}</div>`;
       case 'offline':
         return html`<bb-top-bar .language=${l}></bb-top-bar>
           <div class="center" role="alert">
-            <p>${t(l, 'app.serverUnreachable')}</p>
+            <p>${t(l, 'tablet.app.serverUnreachable')}</p>
           </div>`;
       case 'login':
         return html`<bb-top-bar .language=${l}></bb-top-bar>

@@ -6,7 +6,7 @@ import type { BranchCommands, SessionUser } from '../lib/api';
 import { prefs } from '../lib/prefs';
 import { counterName } from '../lib/teller-model';
 import { buttonStyles } from '../styles/shared';
-import { t, type UiLang } from '../i18n/strings';
+import { t, useWording, type Language } from '../../ui/i18n/localize';
 import './bb-top-bar';
 import './bb-counter-picker';
 import './bb-counter-panel';
@@ -25,7 +25,7 @@ import './bb-preset-picker';
  */
 @customElement('bb-teller-branch')
 export class BbTellerBranch extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property() branch = '';
   @property({ attribute: false }) user: SessionUser | null = null;
   @property({ attribute: false }) commands: BranchCommands | null = null;
@@ -75,6 +75,8 @@ export class BbTellerBranch extends LitElement {
     const l = this.language;
     const state = this.stream.state;
     const config = state?.config ?? null;
+    // The branch's own wording, before any element words anything.
+    useWording(config?.display?.wording);
     const now = this.stream.now();
     const counterKnown = !!(config && this.counterId && config.counters.some((c) => c.id === this.counterId));
     const showPanel = counterKnown && !this.picking;
@@ -89,7 +91,7 @@ export class BbTellerBranch extends LitElement {
       ></bb-top-bar>
       ${this.renderStreamBanner()}
       ${!state || !config
-        ? html`<div class="loading" role="status">${this.stream.refused?.message ?? t(l, 'stream.connecting')}</div>`
+        ? html`<div class="loading" role="status">${this.stream.refused?.message ?? t(l, 'tablet.stream.connecting')}</div>`
         : showPanel
           ? this.renderWorkspace()
           : html`<bb-counter-picker
@@ -106,7 +108,7 @@ export class BbTellerBranch extends LitElement {
     const status = this.stream.status;
     if (status === 'live' || !this.stream.state) return nothing;
     return html`<div class="stale" role="alert" data-testid="stream-stale" data-status=${status}>
-      <span class="pulse" aria-hidden="true"></span>${t(this.language, 'stream.stale')}
+      <span class="pulse" aria-hidden="true"></span>${t(this.language, 'tablet.stream.stale')}
     </div>`;
   }
 
@@ -122,9 +124,9 @@ export class BbTellerBranch extends LitElement {
         </div>
         <section class="notices" aria-labelledby="notices-title">
           <div class="notices-head">
-            <h2 id="notices-title" class="label">${t(l, 'notices.title')}</h2>
+            <h2 id="notices-title" class="label">${t(l, 'tablet.notices.title')}</h2>
             <button class="btn report" data-testid="report-problem" @click=${this.report}>
-              <span class="bang" aria-hidden="true">!</span>${t(l, 'notices.report')}
+              <span class="bang" aria-hidden="true">!</span>${t(l, 'tablet.notices.report')}
             </button>
           </div>
           <div class="notices-scroll" data-testid="notices-scroll">

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ToastKind } from '../lib/toast-events';
-import type { UiLang } from '../i18n/strings';
+import type { Language } from '../../ui/i18n/languages';
 
 interface Toast {
   id: number;
@@ -23,7 +23,7 @@ const MAX_SHOWN = 2;
  */
 @customElement('bb-toast')
 export class BbToast extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @state() private toasts: Toast[] = [];
   private nextId = 1;
   private timers = new Map<number, ReturnType<typeof setTimeout>>();

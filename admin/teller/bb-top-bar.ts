@@ -1,19 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../styles/shared';
-import { LANGS, t, type UiLang } from '../i18n/strings';
+import { LANGUAGES, LANGUAGE_NAMES, t, type Language } from '../../ui/i18n/localize';
 
 /** The strip at the top: where the tablet is (branch, counter), the server's clock, language, who is signed in. */
 @customElement('bb-top-bar')
 export class BbTopBar extends LitElement {
-  @property() language: UiLang = 'it';
+  @property() language: Language = 'it';
   @property() branchName: string | null = null;
   @property() counterName: string | null = null;
   /** Server clock, HH:MM in the branch's zone. */
   @property() clock: string | null = null;
   @property() userName: string | null = null;
 
-  private emit(name: 'bb-lang' | 'bb-logout' | 'bb-change-counter', detail?: UiLang): void {
+  private emit(name: 'bb-lang' | 'bb-logout' | 'bb-change-counter', detail?: Language): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
@@ -25,29 +25,21 @@ export class BbTopBar extends LitElement {
         ${this.branchName ? html`<span class="branch" data-testid="branch-name">${this.branchName}</span>` : nothing}
         ${this.counterName
           ? html`<button class="btn ghost counter" data-testid="change-counter" @click=${() => this.emit('bb-change-counter')}>
-              <span class="cname">${this.counterName}</span><span class="change">${t(l, 'app.changeCounter')}</span>
+              <span class="cname">${this.counterName}</span><span class="change">${t(l, 'tablet.app.changeCounter')}</span>
             </button>`
           : nothing}
       </div>
       <div class="tools">
         ${this.clock ? html`<span class="clock" data-testid="clock">${this.clock}</span>` : nothing}
-        <div class="langs" role="group" aria-label=${t(l, 'app.language')}>
-          ${LANGS.map(
-            (x) => html`<button
-              class="btn lang ${x === l ? 'selected' : ''}"
-              data-testid="lang"
-              data-lang=${x}
-              aria-pressed=${x === l ? 'true' : 'false'}
-              lang=${x}
-              @click=${() => this.emit('bb-lang', x)}
-            >
-              ${x.toUpperCase()}
-            </button>`,
-          )}
-        </div>
+        <label class="langs">
+          <span class="sr">${t(l, 'common.language')}</span>
+          <select data-testid="lang" @change=${(e: Event) => this.emit('bb-lang', (e.target as HTMLSelectElement).value as Language)}>
+            ${LANGUAGES.map((x) => html`<option value=${x} lang=${x} ?selected=${x === l}>${LANGUAGE_NAMES[x]}</option>`)}
+          </select>
+        </label>
         ${this.userName
           ? html`<span class="user">${this.userName}</span>
-              <button class="btn ghost" data-testid="logout" @click=${() => this.emit('bb-logout')}>${t(l, 'app.logout')}</button>`
+              <button class="btn ghost" data-testid="logout" @click=${() => this.emit('bb-logout')}>${t(l, 'tablet.app.logout')}</button>`
           : nothing}
       </div>
     `;
@@ -120,14 +112,24 @@ export class BbTopBar extends LitElement {
         font-weight: 800;
         font-variant-numeric: tabular-nums;
       }
-      .langs {
-        display: flex;
-        gap: 4px;
-      }
-      .lang {
-        min-width: 56px;
-        padding: 0 10px;
+      .langs select {
+        min-height: var(--bb-touch);
+        padding: 0 12px;
+        font: inherit;
         font-size: 16px;
+        font-weight: 600;
+        color: var(--bb-text);
+        background: var(--bb-surface);
+        border: 1px solid var(--bb-border);
+        border-radius: 10px;
+      }
+      .sr {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
       }
       .user {
         font-size: 15px;
@@ -156,7 +158,7 @@ declare global {
     'bb-top-bar': BbTopBar;
   }
   interface HTMLElementEventMap {
-    'bb-lang': CustomEvent<UiLang>;
+    'bb-lang': CustomEvent<Language>;
     'bb-logout': CustomEvent<undefined>;
     'bb-change-counter': CustomEvent<undefined>;
   }

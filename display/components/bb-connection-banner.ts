@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { msg } from '../i18n/strings';
+import { t } from '../../ui/i18n/localize';
 import { langStyles, perLang, stacked } from '../../ui/text/lang-text';
+import { atArgs } from '../../ui/time/when';
 
 /**
  * Shown while the screen is not hearing the server: says so plainly, and how old the data is, so
@@ -72,7 +73,7 @@ export class BbConnectionBanner extends LitElement {
   override render() {
     const heard = this.lastHeardAt;
     const when = heard !== null ? { at: heard, now: Math.max(this.now, heard), timeZone: this.timezone } : null;
-    const lines = perLang(this.langs, (l) => (when ? `${msg(l, 'reconnecting')} ${msg(l, 'infoAsOf', when)}` : msg(l, 'reconnecting')));
+    const lines = perLang(this.langs, (l) => (when ? `${t(l, 'lobby.reconnecting')} ${t(l, 'lobby.infoAsOf', atArgs(when, l))}` : t(l, 'lobby.reconnecting')));
     return html`<div class="banner" data-testid="connection-banner" role="status">
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" aria-hidden="true">
         <path d="M21 12a9 9 0 1 1-3.2-6.9" />

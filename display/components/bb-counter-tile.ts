@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { causeLabel, type CounterState, type Notice } from '../../core';
+import type { CounterState, Notice } from '../../core';
+import { t } from '../../ui/i18n/localize';
+import { whenArgs } from '../../ui/time/when';
 import { causeIcon } from '../../ui/icons/cause-icons';
-import { inline, langStyles, stacked, type LangText } from '../../ui/text/lang-text';
-import { msgs } from '../i18n/strings';
+import { inline, langStyles, msgs, stacked, type LangText } from '../../ui/text/lang-text';
 
 /** One counter: its name, whether it is open, paused (and until when) or closed, and whom it serves. */
 @customElement('bb-counter-tile')
@@ -194,7 +195,7 @@ export class BbCounterTile extends LitElement {
     const c = this.counter;
     if (!c) return nothing;
     const langs = this.langs;
-    const statusWords = msgs(langs, c.status === 'open' ? 'open' : c.status === 'paused' ? 'paused' : 'closed');
+    const statusWords = msgs(langs, `common.status.${c.status}`);
     const notice = this.notices[0];
     return html`<div class="tile" data-testid="counter" data-counter=${c.id} data-status=${c.status}>
       <div class="name">${stacked(this.names)}</div>
@@ -202,12 +203,12 @@ export class BbCounterTile extends LitElement {
       ${c.status === 'open' && this.ticket ? html`<div class="main">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
         ? html`<div class="back" data-testid="counter-back" data-late=${this.now >= c.backAt}>
-            ${stacked(msgs(langs, this.now >= c.backAt ? 'pausedLate' : 'pausedBackAt', { at: c.backAt, now: this.now, timeZone: this.timezone }))}
+            ${stacked(msgs(langs, this.now >= c.backAt ? 'lobby.pausedLate' : 'lobby.pausedBackAt', whenArgs({ at: c.backAt, now: this.now, timeZone: this.timezone })))}
           </div>`
         : nothing}
       ${notice
         ? // The notice card beside carries the full, bilingual story; here the icon and the main word point to it.
-          html`<div class="notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${causeLabel(notice.cause, langs[0] ?? 'en')}</span></div>`
+          html`<div class="notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${t(langs[0] ?? 'en', `common.cause.${notice.cause}`)}</span></div>`
         : nothing}
     </div>`;
   }

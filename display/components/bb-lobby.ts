@@ -3,8 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
-import { inline, langStyles, localTexts, stacked } from '../../ui/text/lang-text';
-import { msgs } from '../i18n/strings';
+import { useWording } from '../../ui/i18n/localize';
+import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import { themeTokens } from '../lib/theme';
 import './bb-clock';
 import './bb-connection-banner';
@@ -354,6 +354,8 @@ export class BbLobby extends LitElement {
 
   private renderBoard(state: BranchState) {
     const config = state.config!;
+    // The branch's own wording, before any element words anything.
+    useWording(config.display?.wording);
     const langs = this.langsFor(config);
     const main = langs[0] ?? 'en';
     const now = this.stream.now();
@@ -382,7 +384,7 @@ export class BbLobby extends LitElement {
       <main aria-busy=${stale ? 'true' : 'false'} class=${config.counters.length > 4 ? 'many' : ''}>
         ${activeCount > 0
           ? html`<button class="jump" type="button" data-testid="notices-jump" @click=${this.showNotices}>
-              ${jumpIcon}<span>${inline(msgs(langs, 'noticesBelow', activeCount))}</span>
+              ${jumpIcon}<span>${inline(msgs(langs, 'lobby.noticesBelow', { n: activeCount }))}</span>
             </button>`
           : nothing}
         <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
@@ -396,7 +398,7 @@ export class BbLobby extends LitElement {
           .estimatesCurrent=${this.stream.currentEstimates() !== null}
         ></bb-waiting-list>
         <section class="counters">
-          <h2 class="section-title">${inline(msgs(langs, 'counters'))}</h2>
+          <h2 class="section-title">${inline(msgs(langs, 'lobby.counters'))}</h2>
           <div class="tiles">
             ${config.counters.map((c) => {
               const cs = state.counters[c.id];
@@ -428,7 +430,7 @@ export class BbLobby extends LitElement {
     return html`<div class="message" role="status">
       <div class="brand">Branchboard</div>
       <div class="pulse" aria-hidden="true"></div>
-      <div class="title">${stacked(msgs(langs, state && !state.config ? 'notConfigured' : 'connecting'))}</div>
+      <div class="title">${stacked(msgs(langs, state && !state.config ? 'lobby.notConfigured' : 'lobby.connecting'))}</div>
     </div>`;
   }
 
@@ -436,8 +438,8 @@ export class BbLobby extends LitElement {
     const langs = this.screenLangs();
     return html`<div class="message" role="alert" data-testid="unknown-branch">
       <div class="brand">Branchboard</div>
-      <div class="title">${stacked(msgs(langs, 'unknownBranch'))}</div>
-      <div class="hint">${stacked(msgs(langs, 'unknownBranchHint', this.branch))}</div>
+      <div class="title">${stacked(msgs(langs, 'lobby.unknownBranch'))}</div>
+      <div class="hint">${stacked(msgs(langs, 'lobby.unknownBranchHint', { id: this.branch }))}</div>
     </div>`;
   }
 

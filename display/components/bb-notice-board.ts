@@ -2,8 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core';
-import { inline, langStyles, stacked } from '../../ui/text/lang-text';
-import { msgs } from '../i18n/strings';
+import { inline, langStyles, msgs, stacked } from '../../ui/text/lang-text';
 import type { BbNoticeCard, NoticeDensity } from './bb-notice-card';
 import './bb-notice-card';
 
@@ -219,7 +218,7 @@ export class BbNoticeBoard extends LitElement {
     const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
     const pageCount = this.pages.length;
     return html`<div class="title">
-        <h2>${inline(msgs(langs, 'notices'))}</h2>
+        <h2>${inline(msgs(langs, 'lobby.notices'))}</h2>
         ${pageCount > 1
           ? html`<div class="pager" aria-label="${this.page + 1} / ${pageCount}">
               ${this.pages.map((_, i) => html`<span class="dot ${i === this.page ? 'on' : ''}"></span>`)}
@@ -232,7 +231,7 @@ export class BbNoticeBoard extends LitElement {
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
               <circle cx="12" cy="12" r="10" /><path d="M7 12.5l3.5 3.5 6.5-7" />
             </svg>
-            <div>${stacked(msgs(langs, 'noNotices'))}</div>
+            <div>${stacked(msgs(langs, 'lobby.noNotices'))}</div>
           </div>`
         : html`<div class="list" role="list">
             ${repeat(

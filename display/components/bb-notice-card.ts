@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { causeLabel, effectLabel, noticePhase, pickText, type BranchConfig, type Notice } from '../../core';
-import { hasApology, msg, msgs } from '../i18n/strings';
+import { noticePhase, pickText, type BranchConfig, type Notice } from '../../core';
+import { hasApology } from '../../ui/i18n/apology';
+import { t } from '../../ui/i18n/localize';
 import { causeIcon } from '../../ui/icons/cause-icons';
-import { inline, langStyles, localTexts, perLang, stacked, type LangText } from '../../ui/text/lang-text';
-import type { At } from '../../ui/time/when';
+import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../../ui/text/lang-text';
+import { whenArgs, type At } from '../../ui/time/when';
 
 export type NoticeDensity = 'large' | 'normal' | 'compact';
 
@@ -306,12 +307,12 @@ export class BbNoticeCard extends LitElement {
       <div class="badge">${causeIcon(n.cause)}</div>
       <div class="title">
         ${this.renderSide(n, phase, time)}
-        <div class="cause">${inline(perLang(langs, (l) => causeLabel(n.cause, l)))}</div>
+        <div class="cause">${inline(msgs(langs, `common.cause.${n.cause}`))}</div>
         <div class="where">
           <span data-testid="notice-scope">${pinIcon}<span>${inline(this.scopeTexts(n))}</span></span>
           ${phase === 'resolved'
             ? nothing
-            : html`<span class="effect">${effectIcon}<span>${inline(perLang(langs, (l) => effectLabel(n.effect, l)))}</span></span>`}
+            : html`<span class="effect">${effectIcon}<span>${inline(msgs(langs, `common.effect.${n.effect}`))}</span></span>`}
         </div>
       </div>
       <div class="body">
@@ -327,10 +328,10 @@ export class BbNoticeCard extends LitElement {
                 <div>
                   ${(this.density === 'compact' ? inline : stacked)(
                     n.expectedEndAt === null
-                      ? msgs(langs, 'expectedUnknown')
+                      ? msgs(langs, 'lobby.expectedUnknown')
                       : phase === 'overdue'
-                        ? msgs(langs, 'overdue', time(n.expectedEndAt))
-                        : msgs(langs, 'expectedAt', time(n.expectedEndAt)),
+                        ? msgs(langs, 'lobby.overdue', whenArgs(time(n.expectedEndAt)))
+                        : msgs(langs, 'lobby.expectedAt', whenArgs(time(n.expectedEndAt))),
                   )}
                 </div>
               </div>
@@ -345,10 +346,10 @@ export class BbNoticeCard extends LitElement {
     const lastUpdate = n.updates.at(-1);
     return html`<div class="side">
       ${phase === 'resolved'
-        ? html`<div class="chip">${checkMark}${inline(msgs(langs, 'statusResolved'))}</div>`
+        ? html`<div class="chip">${checkMark}${inline(msgs(langs, 'lobby.statusResolved'))}</div>`
         : html`<div class="since">
-            <span>${inline(msgs(langs, 'since', time(n.startedAt)))}</span>
-            ${lastUpdate ? html`<span class="updated">${inline(msgs(langs, 'updatedAt', time(lastUpdate.at)))}</span>` : nothing}
+            <span>${inline(msgs(langs, 'lobby.since', whenArgs(time(n.startedAt))))}</span>
+            ${lastUpdate ? html`<span class="updated">${inline(msgs(langs, 'lobby.updatedAt', whenArgs(time(lastUpdate.at))))}</span>` : nothing}
           </div>`}
     </div>`;
   }
@@ -360,7 +361,7 @@ export class BbNoticeCard extends LitElement {
     const texts = localTexts(r.text, langs, this.config?.languages ?? []);
     return html`<div class="resolved-line">
         ${checkIcon}
-        <div>${(this.density === 'compact' ? inline : stacked)(msgs(langs, 'resolvedAt', time(r.at)))}</div>
+        <div>${(this.density === 'compact' ? inline : stacked)(msgs(langs, 'lobby.resolvedAt', whenArgs(time(r.at))))}</div>
       </div>
       ${texts.length
         ? html`<div class="text resolution">${stacked(texts)}</div>`
@@ -372,11 +373,11 @@ export class BbNoticeCard extends LitElement {
   /** "We apologise" only in the languages whose text does not already say it. */
   private renderApology(texts: readonly LangText[]) {
     const missing = this.langs.filter((l) => {
-      const t = texts.find((x) => x.lang === l)?.text ?? '';
-      return !hasApology(t, l);
+      const text = texts.find((x) => x.lang === l)?.text ?? '';
+      return !hasApology(text, l);
     });
     if (missing.length === 0) return nothing;
-    return html`<div class="apology">${inline(perLang(missing, (l) => msg(l, 'apology')))}</div>`;
+    return html`<div class="apology">${inline(msgs(missing, 'common.apology'))}</div>`;
   }
 
   /** Where the notice applies: the whole branch, or the counters / services it names. */
@@ -385,7 +386,7 @@ export class BbNoticeCard extends LitElement {
     const cfg = this.config;
     const branchLangs = cfg?.languages ?? [];
     const scope = n.scope;
-    if (scope.type === 'branch') return msgs(langs, 'wholeBranch');
+    if (scope.type === 'branch') return msgs(langs, 'common.scope.branch');
     const items = scope.type === 'counters' ? (cfg?.counters ?? []) : (cfg?.services ?? []);
     return perLang(langs, (l) =>
       scope.ids.map((id) => {

@@ -4,8 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { BranchConfig, Call } from '../../core';
 import { callKey } from '../lib/calls';
-import { inline, langStyles, localTexts, stacked } from '../../ui/text/lang-text';
-import { msgs } from '../i18n/strings';
+import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 
 /**
  * How tightly the rows are packed on the TV. The board starts roomy and steps down until every
@@ -406,9 +405,9 @@ export class BbNowServing extends LitElement {
     // The first row keeps its own large size only where it stands alone (levels 0 and 1).
     const firstOwnSize = this.level <= 1;
     return html`<div class="sr" aria-live="polite">${announce}</div>
-      <h2>${inline(msgs(langs, 'nowServing'))}</h2>
+      <h2>${inline(msgs(langs, 'lobby.nowServing'))}</h2>
       ${calls.length === 0
-        ? html`<div class="empty">${stacked(msgs(langs, 'noCallsYet'))}</div>`
+        ? html`<div class="empty">${stacked(msgs(langs, 'lobby.noCallsYet'))}</div>`
         : html`<ol data-level=${this.level} class=${this.level > 0 ? 'half' : ''} style=${styleMap({ '--k': String(this.scale) })}>
               ${repeat(
                 calls,
@@ -426,12 +425,12 @@ export class BbNowServing extends LitElement {
                       <path d="M4 12h15M13 6l6 6-6 6" />
                     </svg>
                     <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
-                    ${c.recall && lit ? html`<span class="recall" data-testid="call-recall">${stacked(msgs(langs, 'calledAgain'))}</span>` : nothing}
+                    ${c.recall && lit ? html`<span class="recall" data-testid="call-recall">${stacked(msgs(langs, 'lobby.calledAgain'))}</span>` : nothing}
                   </li>`;
                 },
               )}
             </ol>
-            ${hidden > 0 ? html`<div class="more" data-testid="calls-more" data-count=${hidden}>${inline(msgs(langs, 'moreCalls', hidden))}</div>` : nothing}`}`;
+            ${hidden > 0 ? html`<div class="more" data-testid="calls-more" data-count=${hidden}>${inline(msgs(langs, 'lobby.moreCalls', { n: hidden }))}</div>` : nothing}`}`;
   }
 }
 

@@ -1,8 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import QRCode from 'qrcode';
-import { langStyles, stacked } from '../../ui/text/lang-text';
-import { msgs } from '../i18n/strings';
+import { langStyles, msgs, stacked } from '../../ui/text/lang-text';
 
 /**
  * A QR code to the same board for phones. The SVG is made here from our own URL, and shown as a
@@ -60,7 +59,7 @@ export class BbPhoneQr extends LitElement {
 
   override render() {
     return html`${this.src ? html`<img data-testid="phone-qr" src=${this.src} alt=${this.url} />` : nothing}
-      <div class="caption">${stacked(msgs(this.langs, 'followOnPhone'))}</div>`;
+      <div class="caption">${stacked(msgs(this.langs, 'lobby.followOnPhone'))}</div>`;
   }
 }
 

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReasonCode, WaitEstimate } from '../../core';
-import { msg, msgs } from '../i18n/strings';
 import { causeIcon } from '../../ui/icons/cause-icons';
-import { inline, langStyles, stacked } from '../../ui/text/lang-text';
+import { t } from '../../ui/i18n/localize';
+import { inline, langStyles, msgs, stacked } from '../../ui/text/lang-text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
 
 /**
@@ -129,7 +129,7 @@ export class BbWaitEstimate extends LitElement {
     const langs = this.langs;
     if (!this.current) {
       return html`<div class="row estimate unknown pending" part="figure" data-testid="wait-estimate-stale" data-service=${this.service}>
-        ${CLOCK}<span>${stacked(msgs(langs, 'estimateUpdating'))}</span>
+        ${CLOCK}<span>${stacked(msgs(langs, 'lobby.estimateUpdating'))}</span>
       </div>`;
     }
     const e = this.estimate;
@@ -146,7 +146,7 @@ export class BbWaitEstimate extends LitElement {
       ${e.known
         ? html`<div class="row estimate" part="figure">${CLOCK}<span>${langs.map((l, i) => this.knownLine(l, i, e))}</span></div>`
         : html`<div class="row estimate unknown" part="figure">
-            ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'estimateNoCounter' : 'estimateNoHistory'))}</span>
+            ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'lobby.estimateNoCounter' : 'lobby.estimateNoHistory'))}</span>
           </div>`}
       ${reasons.length
         ? html`<ul part="reasons">
@@ -164,7 +164,7 @@ export class BbWaitEstimate extends LitElement {
   private knownLine(lang: string, i: number, e: Extract<WaitEstimate, { known: true }>): TemplateResult {
     const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
     return html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${lang}
-      ><span class="label">${msg(lang, 'estimatedWait')}</span> <span class="fig">${w.figure}</span>${w.range
+      ><span class="label">${t(lang, 'lobby.estimatedWait')}</span> <span class="fig">${w.figure}</span>${w.range
         ? html` <span class="range">(${w.range})</span>`
         : nothing}</span
     >`;

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ServiceConfig, WaitEstimate } from '../../core';
-import { msg, msgs } from '../i18n/strings';
-import { inline, langStyles, localTexts, stacked } from '../../ui/text/lang-text';
+import { t } from '../../ui/i18n/localize';
+import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import './bb-wait-estimate';
 
 /** How many people wait for each service, and how long a ticket taken now is expected to wait. */
@@ -143,7 +143,7 @@ export class BbWaitingList extends LitElement {
 
   override render() {
     const langs = this.langs;
-    return html`<h2>${inline(msgs(langs, 'waiting'))}</h2>
+    return html`<h2>${inline(msgs(langs, 'lobby.waiting'))}</h2>
       <ul>
         ${this.services.map((s) => {
           const n = this.queues[s.id]?.length ?? 0;
@@ -152,7 +152,7 @@ export class BbWaitingList extends LitElement {
           return html`<li class=${estimates ? '' : 'plain'}>
             <span class="count" data-testid="waiting-count" data-service=${s.id} aria-hidden="true">${n}</span>
             <span class="name"
-              >${stacked(name)}<span class="sr">${`: ${n} ${msg(langs[0] ?? 'en', 'waitingUnit', n)}`}</span></span
+              >${stacked(name)}<span class="sr">${`: ${n} ${t(langs[0] ?? 'en', 'lobby.waitingUnit', { n })}`}</span></span
             >
             ${estimates
               ? html`<bb-wait-estimate

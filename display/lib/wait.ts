@@ -1,5 +1,5 @@
 import type { ReasonCode } from '../../core';
-import { msg, type MessageId } from '../i18n/strings';
+import { t, type MessageKey } from '../../ui/i18n/localize';
 
 /**
  * How a wait estimate reads on the lobby. The estimator gives seconds; a waiting room wants
@@ -18,7 +18,7 @@ export function waitWords(lang: string, waitSec: number, p10Sec: number, p90Sec:
   const wait = Math.max(0, waitSec);
   const under = wait < 60;
   const about = Math.max(1, Math.round(wait / 60));
-  const figure = under ? msg(lang, 'waitUnderOneMin') : msg(lang, 'waitAboutMin', about);
+  const figure = under ? t(lang, 'lobby.waitUnderOneMin') : t(lang, 'lobby.waitAboutMin', { n: about });
   // The range always contains the figure, even if the estimator's quantiles were to cross it.
   const lo = Math.max(0, Math.min(Math.floor(Math.max(0, p10Sec) / 60), under ? 0 : about));
   const hi = Math.max(Math.ceil(Math.max(0, p90Sec) / 60), under ? 1 : about, lo);
@@ -26,14 +26,14 @@ export function waitWords(lang: string, waitSec: number, p10Sec: number, p90Sec:
   // p10 and p90 round to the same minute: the figure says it all.
   if (lo === hi || Math.round(p10Sec / 60) === Math.round(p90Sec / 60)) range = null;
   else if (under && hi <= 1) range = null; // "under 1 min (0–1 min)" says nothing more
-  else if (lo === 0) range = msg(lang, 'waitUpToMin', hi);
-  else range = msg(lang, 'waitRangeMin', lo, hi);
+  else if (lo === 0) range = t(lang, 'lobby.waitUpToMin', { hi });
+  else range = t(lang, 'lobby.waitRangeMin', { lo, hi });
   return { figure, range };
 }
 
 /** The sentence for each reason a wait is longer than usual. */
-export const REASON_MESSAGE: Record<ReasonCode, MessageId> = {
-  fewer_counters: 'reasonFewerCounters',
-  more_arrivals: 'reasonMoreArrivals',
-  longer_service: 'reasonLongerService',
+export const REASON_MESSAGE: Record<ReasonCode, MessageKey> = {
+  fewer_counters: 'lobby.reasonFewerCounters',
+  more_arrivals: 'lobby.reasonMoreArrivals',
+  longer_service: 'lobby.reasonLongerService',
 };

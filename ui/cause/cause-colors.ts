@@ -1,6 +1,10 @@
 import type { Cause } from '../../core';
 
-/** An accent per cause on the tablet, so a group of presets and its notices are found by colour too. */
+/**
+ * An accent per cause, so a group of presets and its notices are found by colour too (with the
+ * words and the icon, never alone). Each is a token, `--bb-cause-<cause>`, that a front end may
+ * set for its own ground; the value here is the default, dark enough for white text (≥ 4.5:1).
+ */
 const COLORS: Record<Cause, string> = {
   technical_problem: '#b3261e',
   long_transaction: '#0b57a4',
@@ -13,5 +17,6 @@ const COLORS: Record<Cause, string> = {
 };
 
 export function causeColor(cause: Cause): string {
-  return COLORS[cause] ?? COLORS.other;
+  const c = cause in COLORS ? cause : 'other';
+  return `var(--bb-cause-${c.replace(/_/g, '-')}, ${COLORS[c]})`;
 }

@@ -5,7 +5,7 @@ import type { Cause } from '../../core';
  * One icon per notice cause, drawn for Branchboard on a 24×24 grid with round 2px strokes in
  * `currentColor`, so the element that shows it decides the colour. Shared by the lobby screen and
  * the teller tablet, so a cause looks the same everywhere. Always show the cause's words beside
- * the icon (core/labels.ts causeLabel): the icon helps, it never speaks alone.
+ * the icon (ui/cause/cause-presentation.ts causeLabel): the icon helps, it never speaks alone.
  */
 export const CAUSE_ICON_PATHS: Record<Cause, SVGTemplateResult> = {
   // A screen with a warning mark.

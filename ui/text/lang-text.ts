@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { t, type MessageArgs, type MessageKey } from '../i18n/localize';
 
 /**
  * Showing the same thing in the screen's languages: the first is the main one (large), the others
@@ -48,6 +49,14 @@ export function localTexts(
   if (shown.length) return shown;
   const other = [...branchLangs, ...Object.keys(text)].find((l) => has(l));
   return other ? [{ lang: other, text: text[other]! }] : [];
+}
+
+/** Arguments of a message, the same in every language or made per language (a clock time, a day). */
+export type ArgsFor = MessageArgs | ((lang: string) => MessageArgs);
+
+/** A catalogue message in each screen language. */
+export function msgs(langs: readonly string[], key: MessageKey, args?: ArgsFor): LangText[] {
+  return perLang(langs, (l) => t(l, key, typeof args === 'function' ? args(l) : args));
 }
 
 /** Main language on top, the others smaller beneath. */

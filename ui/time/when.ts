@@ -4,7 +4,7 @@ import { clockTime, localDay } from '../../core';
  * A moment to show on the lobby, with what it needs to be said honestly: its clock time alone
  * reads as "today", so a time on another day (a counter back tomorrow morning, data last heard
  * yesterday evening) must also say which day. Messages get this whole, and each language words
- * the day its own way (see i18n/strings.ts).
+ * the day its own way (see ui/i18n/).
  */
 export interface At {
   /** The moment, epoch ms. */
@@ -45,4 +45,22 @@ export function atShortDate(w: At, lang: string): string {
 export function shiftDay(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** What a catalogue message needs to say a moment: `{day, select, today {…} tomorrow {…} …}`, `{time}`, `{date}`. */
+export interface AtArgs {
+  [name: string]: string;
+  day: DayRelation;
+  time: string;
+  date: string;
+}
+
+export function atArgs(w: At, lang: string): AtArgs {
+  const day = dayRelation(w);
+  return { day, time: atClock(w, lang), date: day === 'other' ? atShortDate(w, lang) : '' };
+}
+
+/** `atArgs` per language, for a message shown in several languages at once. */
+export function whenArgs(w: At): (lang: string) => AtArgs {
+  return (lang) => atArgs(w, lang);
 }

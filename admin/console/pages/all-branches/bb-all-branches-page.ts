@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { causeLabel } from '../../../../core';
+import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { BranchStreamController } from '../../../../ui/stream/branch-stream';
 import { branchFacts } from '../../data/branch-facts';
 import type { BranchDirectory } from '../../data/branch-directory';

@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { causeLabel, clockTime, pickText, type CounterState } from '../../../../core';
+import { clockTime, pickText, type CounterState } from '../../../../core';
+import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { BranchStreamController } from '../../../../ui/stream/branch-stream';
 import { branchFacts } from '../../data/branch-facts';
 import { langContext } from '../../data/contexts';

@@ -1,0 +1,100 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { CATALOGUES, type MessageKey } from './catalogue';
+import { catalogueLanguage, FALLBACK_LANGUAGE, type Language } from './languages';
+
+/**
+ * The one way every front end words things: ICU message-format strings kept as JSON data per
+ * part and language (ui/i18n/<part>/<lang>.json, edited by translators), formatted by
+ * intl-messageformat. One formatter per language, so a lobby TV holds several at once (its main
+ * language large, the others beneath) — a page-wide "current locale" would not do.
+ *
+ * A branch may word a message its own way (`BranchConfig.display.wording`): its text for a key
+ * and language wins over the catalogue's.
+ */
+
+export type MessageArgs = Record<string, string | number | Date>;
+
+/** A branch's own wording: language → message key → ICU message. */
+export type Wording = Partial<Record<string, Partial<Record<string, string>>>>;
+
+export class Localizer {
+  readonly lang: Language;
+  private readonly formats = new Map<string, IntlMessageFormat | null>();
+
+  /** `tag` is the language to speak (its region is used for numbers, e.g. "de-CH"); `wording` the branch's own. */
+  constructor(
+    readonly tag: string,
+    private readonly wording: Partial<Record<string, string>> = {},
+  ) {
+    this.lang = catalogueLanguage(tag);
+  }
+
+  /** The message for `key`, with its `{placeholders}` filled from `args`. */
+  t(key: MessageKey, args?: MessageArgs): string {
+    const f = this.format(key);
+    if (!f) return key;
+    try {
+      return String(f.format(args));
+    } catch {
+      // A missing argument must not blank a screen: the plain message is better than nothing.
+      return this.source(key) ?? key;
+    }
+  }
+
+  /** Whether the catalogue (or the branch's wording) has this key: server error codes are worded only when it does. */
+  has(key: string): key is MessageKey {
+    return this.source(key as MessageKey) !== undefined;
+  }
+
+  private source(key: MessageKey): string | undefined {
+    return this.wording[key] ?? CATALOGUES[this.lang][key] ?? CATALOGUES[FALLBACK_LANGUAGE][key];
+  }
+
+  private format(key: MessageKey): IntlMessageFormat | null {
+    let f = this.formats.get(key);
+    if (f === undefined) {
+      const src = this.source(key);
+      try {
+        f = src === undefined ? null : new IntlMessageFormat(src, this.tag);
+      } catch {
+        // A branch's own wording that does not parse: fall back to the catalogue's.
+        const own = CATALOGUES[this.lang][key] ?? CATALOGUES[FALLBACK_LANGUAGE][key];
+        f = own === undefined ? null : new IntlMessageFormat(own, this.tag);
+      }
+      this.formats.set(key, f);
+    }
+    return f;
+  }
+}
+
+const shared = new Map<string, Localizer>();
+let sharedWording: Wording = {};
+
+/** The localizer for a language tag (one per tag, kept: formatters are built once per message). */
+export function localizer(tag: string): Localizer {
+  let l = shared.get(tag);
+  if (!l) {
+    l = new Localizer(tag, sharedWording[tag] ?? sharedWording[catalogueLanguage(tag)] ?? {});
+    shared.set(tag, l);
+  }
+  return l;
+}
+
+/**
+ * Sets the branch's own wording for every localizer this page uses (a page shows one branch).
+ * Called when the branch's configuration arrives or changes; formatters are rebuilt lazily.
+ */
+export function useWording(wording: Wording | undefined): void {
+  const next = wording ?? {};
+  if (JSON.stringify(next) === JSON.stringify(sharedWording)) return;
+  sharedWording = next;
+  shared.clear();
+}
+
+/** One message in one language. */
+export function t(lang: string, key: MessageKey, args?: MessageArgs): string {
+  return localizer(lang).t(key, args);
+}
+
+export type { MessageKey };
+export { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from './languages';
