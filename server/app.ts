@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { Sessions } from './auth/sessions';
 import { Users } from './auth/users';
 import { BranchStates } from './commands/branch-states';
@@ -12,7 +12,9 @@ import { CommittedEvents } from './commands/committed';
 import { CommandHandler } from './commands/execute';
 import { ServerConfig, type ServerConfigInput } from './config';
 import { loadSession } from './http/auth';
-import { errorHandler, HttpError, sendError } from './http/errors';
+import { errorHandler, sendError } from './http/errors';
+import { jsonBodiesOnly } from './http/json-only';
+import { strictTransportSecurity } from './http/transport-security';
 import { openApiDocument } from './http/openapi';
 import { opsRoutes } from './ops/health';
 import { Metrics } from './ops/metrics';
@@ -22,7 +24,7 @@ import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
 import { branchReadRoutes } from './routes/branch-reads';
 import { sessionRoutes } from './routes/session';
-import { seedDemo } from './seed/seed-demo';
+import { seedDemo, type DemoAccount } from './seed/seed-demo';
 import { CommandReplies } from './store/command-replies';
 import { openSqlite, type Db } from './store/db';
 import { SqlEventStore, type EventStore } from './store/event-store';
@@ -42,8 +44,8 @@ export interface RunningServer {
   commands: CommandHandler;
   committed: CommittedEvents;
   logger: Logger;
-  /** The demo password when this start created the demo accounts. */
-  demoPassword: string | null;
+  /** The demo accounts and their passwords when this start created them, to be shown once. */
+  demoAccounts: DemoAccount[] | null;
   metrics: Metrics;
   /** Stops at once (tests): sockets and connections are cut. */
   close(): Promise<void>;
@@ -52,9 +54,10 @@ export interface RunningServer {
 }
 
 /** Builds and starts one Branchboard node: API, sockets and built pages on one HTTP server. */
-export async function startServer(input: ServerConfigInput = {}): Promise<RunningServer> {
+export async function startServer(input: ServerConfigInput = {}, deps: { logStream?: DestinationStream } = {}): Promise<RunningServer> {
   const config = ServerConfig.parse(input);
-  const logger = pino({ level: config.logLevel, base: undefined });
+  const logger = pino({ level: config.logLevel, base: undefined }, deps.logStream);
+  const freshDataDir = !existsSync(join(resolve(config.dataDir), 'branchboard.sqlite'));
   const { db, sql } = openSqlite(resolve(config.dataDir));
   const store = new SqlEventStore(sql);
   const states = new BranchStates(store);
@@ -67,7 +70,9 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
   const app = express();
   const http = createServer(app);
   const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed);
-  const demoPassword = config.seedDemo ? await seedDemo(commands, store, users, config.demoPassword) : null;
+  // The demo is for a newcomer's first `npm start`, never a surprise in production.
+  const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
+  const demoAccounts = wantDemo ? await seedDemo(commands, store, users, config.demoPassword) : null;
   const metrics = new Metrics({ sockets: () => stream.io.engine.clientsCount, branches: () => stream.branchCount() });
   let draining = false;
 
@@ -85,16 +90,12 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
           upgradeInsecureRequests: null,
         },
       },
-      strictTransportSecurity: config.secureCookies,
+      // Sent per request instead, when it came over HTTPS (see transport-security.ts).
+      strictTransportSecurity: false,
     }),
   );
-  // Commands are JSON: a body of another type is refused as such, not misread as an empty one.
-  app.use((req, _res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'DELETE' && Number(req.headers['content-length'] ?? 0) > 0 && !req.is('application/json')) {
-      return next(new HttpError(415, 'unsupported_media_type', 'send the body as application/json', 'Content-Type'));
-    }
-    next();
-  });
+  app.use(strictTransportSecurity(config.secureCookies));
+  app.use(jsonBodiesOnly());
   app.use(express.json({ limit: '16kb', strict: true }));
   app.use(metrics.http);
   app.use(loadSession(sessions));
@@ -114,7 +115,7 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts }));
+  app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts, logger }));
   app.use('/api/branches', branchReadRoutes(states));
   app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute }));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
@@ -164,7 +165,7 @@ export async function startServer(input: ServerConfigInput = {}): Promise<Runnin
     commands,
     committed,
     logger,
-    demoPassword,
+    demoAccounts,
     metrics,
     close: () => (closing ??= stop(false)),
     shutdown: () => (closing ??= stop(true)),

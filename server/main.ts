@@ -1,30 +1,27 @@
 import { startServer } from './app';
 import { configFromEnv } from './config';
+import { announceDemo } from './seed/demo-banner';
 
 /** `npm start`: one Branchboard node on its embedded SQLite database. */
 const config = configFromEnv();
 const server = await startServer(config);
 const { url, logger } = server;
 
-logger.info({ url, dataDir: config.dataDir }, 'Branchboard is running');
-const lines = [
-  '',
-  `  Branchboard is running on ${url}`,
-  `  Lobby screen:  ${url}/display/demo`,
-  `  Teller tablet: ${url}/admin/`,
-  `  Data:          ${config.dataDir}`,
-];
-if (server.demoPassword) {
-  lines.push(
-    '',
-    '  Demo accounts created: manager, teller1, teller2, teller3, teller4',
-    // A password the operator chose is not echoed to logs; a generated one must be shown once.
-    config.demoPassword
-      ? '  Password/PIN for all of them: the one in BRANCHBOARD_DEMO_PASSWORD'
-      : `  Password/PIN for all of them: ${server.demoPassword}  (generated now and shown only this once: note it down)`,
-  );
+logger.info({ url, dataDir: config.dataDir, host: config.host }, 'Branchboard is running');
+const terminal = process.stdout.isTTY === true;
+if (terminal) {
+  console.log(['', `  Branchboard is running on ${url}`, `  Data:          ${config.dataDir}`].join('\n'));
 }
-console.log(lines.join('\n') + '\n');
+if (server.demoAccounts) {
+  announceDemo(server.demoAccounts, {
+    dataDir: config.dataDir,
+    url,
+    passwordFromEnv: config.demoPassword !== undefined,
+    terminal,
+    print: (text) => console.log(text),
+    log: (msg, extra) => logger.warn(extra, msg),
+  });
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

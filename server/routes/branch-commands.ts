@@ -18,6 +18,7 @@ import {
 import type { CommandHandler } from '../commands/execute';
 import { runCommand } from '../http/command-route';
 import { requireStaff } from '../http/auth';
+import { clientAddress } from '../http/client-address';
 import { HttpError, parse } from '../http/errors';
 
 const param = (req: Request, name: string) => parse(name === 'id' ? ClientId : Slug, req.params[name], name);
@@ -31,6 +32,8 @@ export function branchCommandRoutes(commands: CommandHandler, opts: { ticketsPer
     limit: opts.ticketsPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    keyGenerator: (req) => clientAddress(req),
+    validate: { ip: false },
     // Count tickets taken, not requests: a kiosk's retry on flaky Wi-Fi (a replay) takes none.
     skipFailedRequests: true,
     requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.get('Idempotent-Replayed') !== 'true',

@@ -5,18 +5,36 @@ import type { CommandHandler } from '../commands/execute';
 import type { EventStore } from '../store/event-store';
 import { DEMO_BRANCH, DEMO_MANAGER, DEMO_TELLERS } from './demo-branch';
 
+/** A demo account made by this start, with its password, to be shown once to whoever started the server. */
+export interface DemoAccount {
+  username: string;
+  password: string;
+}
+
+/** 10 characters from an alphabet without look-alikes (no 0/O, 1/l/I): read off a terminal, typed on a tablet. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
 /**
  * On first start with an empty database: the demo branch (configured through its own event, so
- * it is in the log like everything else), a manager and four tellers. Returns the password when
- * it made the accounts, so it can be printed once.
+ * it is in the log like everything else), a manager and four tellers, each with their own
+ * generated password (or `password` for all, when the operator chose one). Returns the accounts
+ * it made, so they can be shown once; null when there was something already.
  */
-export async function seedDemo(commands: CommandHandler, store: EventStore, users: Users, password?: string): Promise<string | null> {
+export async function seedDemo(commands: CommandHandler, store: EventStore, users: Users, password?: string): Promise<DemoAccount[] | null> {
   if ((await store.branchExists(DEMO_BRANCH.id)) || users.count() > 0) return null;
-  const secret = password ?? randomBytes(6).toString('base64url');
-  const hash = await hashPassword(secret);
+  const people = [
+    { username: DEMO_MANAGER, name: 'Demo manager', role: 'manager' as const },
+    ...DEMO_TELLERS.map((u, i) => ({ username: u, name: `Teller ${i + 1}`, role: 'teller' as const })),
+  ];
+  const accounts = people.map((p) => ({ ...p, password: password ?? generatePassword() }));
+  // One hash for a shared password (tests start many servers), one per account otherwise.
+  const shared = password === undefined ? null : await hashPassword(password);
+  const hashes = await Promise.all(accounts.map((a) => shared ?? hashPassword(a.password)));
   const now = Date.now();
   await commands.openBranch(DEMO_BRANCH.id, DEMO_BRANCH, { role: 'system' });
-  users.create({ username: DEMO_MANAGER, name: 'Demo manager', role: 'manager', branches: [DEMO_BRANCH.id] }, hash, now);
-  DEMO_TELLERS.forEach((u, i) => users.create({ username: u, name: `Teller ${i + 1}`, role: 'teller', branches: [DEMO_BRANCH.id] }, hash, now));
-  return secret;
+  accounts.forEach((a, i) => users.create({ username: a.username, name: a.name, role: a.role, branches: [DEMO_BRANCH.id] }, hashes[i]!, now));
+  return accounts.map(({ username, password }) => ({ username, password }));
 }

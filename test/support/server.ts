@@ -14,13 +14,30 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'branchboard-test-'));
 }
 
-/** A real server on an ephemeral port with a real SQLite database in a temp dir. */
-export async function startTestServer(opts: ServerConfigInput = {}): Promise<RunningServer & { dataDir: string; stop(): Promise<void> }> {
+/** A pino log line as the server wrote it. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  [k: string]: unknown;
+}
+
+/**
+ * A real server on an ephemeral port with a real SQLite database in a temp dir. Its log (pino
+ * JSON lines, level info and up unless `logLevel` says otherwise) is kept in `logs`, so a test
+ * can look at what it wrote: `unhandledErrors()` are lines at level error (50) or above.
+ */
+export async function startTestServer(
+  opts: ServerConfigInput = {},
+): Promise<RunningServer & { dataDir: string; logs: LogLine[]; unhandledErrors(): LogLine[]; stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? tempDataDir();
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...opts });
+  const logs: LogLine[] = [];
+  const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'info', ...opts }, { logStream });
   return {
     ...server,
     dataDir,
+    logs,
+    unhandledErrors: () => logs.filter((l) => l.level >= 50),
     async stop() {
       await server.close();
     },
