@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAUSES, EFFECTS } from './causes';
 import { DisplaySettings } from './display';
+import { OpeningHours } from './hours';
 import { Lang, LocalText, Slug } from './ids';
 
 /** A service customers take a ticket for; its prefix starts the ticket numbers (A001…). */
@@ -26,25 +27,55 @@ export const Preset = z.object({
   id: Slug,
   cause: z.enum(CAUSES),
   effect: z.enum(EFFECTS),
-  /** Whether the notice applies to the teller's own counter (pre-filled scope) or the branch. */
-  scope: z.enum(['counter', 'branch']),
+  /** Whether the notice applies to the teller's own counter (pre-filled scope), the branch, or some services. */
+  scope: z.enum(['counter', 'branch', 'service']),
+  /** With scope "service": the services it is about (ids that a branch lacks are ignored when posting). */
+  services: z.array(Slug).min(1).max(26).optional(),
   text: LocalText,
+  /** Its resolved twin ("The card reader works again"): shown when the notice is resolved without a typed text. */
+  resolvedText: LocalText.optional(),
   apologise: z.boolean(),
   /** Suggested expected duration; null when it usually cannot be known. */
   defaultMinutes: z.number().int().min(1).max(480).nullable(),
 });
 export type Preset = z.infer<typeof Preset>;
 
+/** An IANA time zone the runtime knows ("Europe/Rome"). */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone like "Europe/Rome"');
+
+/** The languages screens show, in order, the first the main one; each once. */
+export const Languages = z
+  .array(Lang)
+  .min(1)
+  .max(12)
+  .refine((l) => new Set(l).size === l.length, 'each language once');
+
 export const BranchConfig = z
   .object({
     id: Slug,
     name: z.string().trim().min(1).max(80),
+    /** One address line, as customers and staff know the branch ("Via Roma 1, Milano"). */
+    address: z.string().trim().min(1).max(120).optional(),
     /** IANA zone; tickets are numbered per local day and clocks shown in it. */
-    timezone: z.string().min(1).max(64),
+    timezone: TimeZone,
     /** Languages the screens show, first one the main. */
-    languages: z.array(Lang).min(1).max(4),
-    services: z.array(ServiceConfig).min(1).max(26),
-    counters: z.array(CounterConfig).min(1).max(60),
+    languages: Languages,
+    hours: OpeningHours.optional(),
+    /** A branch being set up has none yet: tickets for it are refused until a service exists. */
+    services: z.array(ServiceConfig).max(26),
+    counters: z.array(CounterConfig).max(60),
+    /** The presets tellers post from: the bank's library as this branch inherits it, with its own overrides and additions. */
     presets: z.array(Preset).max(200),
     /** Sound, language rotation and own wording of the branch's screens (lobby-i18n). */
     display: DisplaySettings.optional(),

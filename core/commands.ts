@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAUSES, EFFECTS } from './causes';
+import type { ConfigCommand } from './config-commands';
 import { NoticeScope } from './events';
 import { EpochMs, LocalText, Slug } from './ids';
 
@@ -86,7 +87,8 @@ export type Command =
   | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }
   | { type: 'PostNotice'; noticeId: string; body: PostNoticeBody }
   | { type: 'UpdateNotice'; noticeId: string; body: UpdateNoticeBody }
-  | { type: 'ResolveNotice'; noticeId: string; body: ResolveNoticeBody };
+  | { type: 'ResolveNotice'; noticeId: string; body: ResolveNoticeBody }
+  | ConfigCommand;
 
 /**
  * Why a command cannot be done, in the domain's words; the HTTP edge (server/http) maps each

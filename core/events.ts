@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { BranchConfig } from './branch';
 import { CAUSES, EFFECTS } from './causes';
+import { ConfigEventPayloads } from './config-events';
 import { ClientId, EpochMs, LocalText, Slug } from './ids';
 import { OutOfTurnReason } from './out-of-turn';
 
+/** People (admin: head office, every branch; manager: their branches; teller) and machines. */
+export const STAFF_ROLES = ['admin', 'manager', 'teller'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const ACTOR_ROLES = [...STAFF_ROLES, 'kiosk', 'screen', 'integration', 'system'] as const;
+
 /** Who caused an event. Public streams carry only the role, never the person. */
 export const Actor = z.object({
-  role: z.enum(['manager', 'teller', 'kiosk', 'system']),
-  /** Staff username; absent for kiosk and system, stripped from public streams. */
+  role: z.enum(ACTOR_ROLES),
+  /** Staff username (or screen id, integration name); absent for kiosk and system, stripped from public streams. */
   user: z.string().max(64).optional(),
 });
 export type Actor = z.infer<typeof Actor>;
@@ -35,6 +41,8 @@ const NoticeBody = z.object({
   text: LocalText,
   presetId: Slug.nullable(),
   apologise: z.boolean(),
+  /** The preset's resolved twin, kept with the notice: what resolving it without a typed text says. */
+  resolvedText: LocalText.optional(),
   /** null means explicitly "we don't know yet". */
   expectedEndAt: EpochMs.nullable(),
 });
@@ -88,6 +96,7 @@ export const EventPayload = z.discriminatedUnion('type', [
     /** What the branch will do so it does not happen again ("We have replaced the reader"). */
     prevention: LocalText.nullable().optional(),
   }),
+  ...ConfigEventPayloads,
 ]);
 export type EventPayload = z.infer<typeof EventPayload>;
 export type EventType = EventPayload['type'];

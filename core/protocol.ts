@@ -12,6 +12,8 @@ export const StreamHandshake = z.object({
   branch: Slug,
   /** The seq the client already holds; the server sends only what came after, if it still can. */
   lastSeq: z.number().int().min(0).optional(),
+  /** A paired screen's token (see screens.ts): the socket then also carries its reports, reload and identify. */
+  screen: z.string().min(20).max(100).optional(),
 });
 export type StreamHandshake = z.infer<typeof StreamHandshake>;
 

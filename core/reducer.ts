@@ -1,3 +1,4 @@
+import { reduceConfig } from './config-reducer';
 import type { BranchEvent } from './events';
 import {
   MAX_CALLS_KEPT,
@@ -38,7 +39,8 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       }
       const queues: Record<string, string[]> = {};
       for (const sv of e.config.services) queues[sv.id] = s.queues[sv.id] ?? [];
-      return { ...s, config: e.config, counters, queues };
+      // A whole configuration: its presets are the branch's own (a new branch then gets the library's, one event each).
+      return { ...s, config: e.config, counters, queues, presetSources: undefined };
     }
     case 'TicketIssued': {
       const { id, service, number, day } = e.ticket;
@@ -210,6 +212,9 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
             : n,
         ),
       };
+    default:
+      // Configuration events (services, counters, presets, screens): see config-reducer.ts.
+      return reduceConfig(s, e);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { BranchConfig } from './branch';
+import type { BranchConfig, Preset } from './branch';
 import type { Cause, Effect } from './causes';
 import type { NoticeScope } from './events';
 import type { OutOfTurnReason } from './out-of-turn';
@@ -72,6 +72,8 @@ export interface Notice {
   text: Record<string, string>;
   presetId: string | null;
   apologise: boolean;
+  /** The preset's resolved twin, shown when the notice is resolved without a typed text. */
+  resolvedText?: Record<string, string>;
   startedAt: number;
   expectedEndAt: number | null;
   updates: NoticeUpdate[];
@@ -117,6 +119,21 @@ export interface BranchState {
   noShows?: Record<string, NoShowTicket>;
   /** Per service, the last time a ticket was called after waiting longer than its promise. */
   promiseMissedAt?: Record<string, number>;
+  /**
+   * Where the presets in `config.presets` come from. Absent in states folded before the library
+   * existed: then every preset is the branch's own.
+   */
+  presetSources?: PresetSources;
+}
+
+/** A branch's presets by origin; `config.presets` is what they add up to (see presets.ts). */
+export interface PresetSources {
+  /** The bank's library as this branch last received it, in library order. */
+  library: Preset[];
+  /** The branch's own presets: new ones, and overrides of library ones (same id). */
+  branch: Preset[];
+  /** Library presets this branch does not show. */
+  hidden: string[];
 }
 
 export const MAX_CALLS_KEPT = 12;

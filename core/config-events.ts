@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
+import { OpeningHours } from './hours';
+import { Slug } from './ids';
+
+/**
+ * Configuration events: granular, one thing changed per event, each carrying the thing as it now
+ * is. Folded in order they give the configuration at any seq, so the log answers "who changed this
+ * preset, when, and from what" (the event before it on the same id). A branch's first event is
+ * still `BranchConfigured` (its whole configuration when it was opened).
+ */
+
+/** Where a preset comes from: the bank-wide library (kept by the head office) or the branch itself. */
+export const PresetSource = z.enum(['library', 'branch']);
+export type PresetSource = z.infer<typeof PresetSource>;
+
+export const SCREEN_KINDS = ['lobby', 'kiosk'] as const;
+export const ScreenKind = z.enum(SCREEN_KINDS);
+export type ScreenKind = z.infer<typeof ScreenKind>;
+
+export const ScreenName = z.string().trim().min(1).max(60);
+
+export const ConfigEventPayloads = [
+  /** Branch details that changed, and only those; `null` clears an optional one. */
+  z.object({
+    type: z.literal('BranchDetailsChanged'),
+    name: z.string().trim().min(1).max(80).optional(),
+    address: z.string().trim().min(1).max(120).nullable().optional(),
+    timezone: TimeZone.optional(),
+    languages: Languages.optional(),
+    hours: OpeningHours.nullable().optional(),
+  }),
+  /** A service added or changed; `counters`, when given, is exactly the set of counters that serve it. */
+  z.object({ type: z.literal('ServiceUpserted'), service: ServiceConfig, counters: z.array(Slug).max(60).optional() }),
+  z.object({ type: z.literal('ServiceRemoved'), serviceId: Slug }),
+  z.object({ type: z.literal('CounterUpserted'), counter: CounterConfig }),
+  z.object({ type: z.literal('CounterRemoved'), counterId: Slug }),
+  /** A library preset as the bank now has it, or the branch's own preset (a new one, or its override of a library one). */
+  z.object({ type: z.literal('PresetUpserted'), preset: Preset, source: PresetSource }),
+  /** From the library: gone from the bank. From the branch: its own preset or override removed, or a library preset hidden here. */
+  z.object({ type: z.literal('PresetRemoved'), presetId: Slug, source: PresetSource }),
+  /** A library preset this branch had hidden is shown again. */
+  z.object({ type: z.literal('PresetRestored'), presetId: Slug }),
+  /** Screens of the branch: paired (a TV or kiosk that showed its code), renamed, unpaired. */
+  z.object({ type: z.literal('ScreenPaired'), screen: z.object({ id: Slug, name: ScreenName, kind: ScreenKind }) }),
+  z.object({ type: z.literal('ScreenRenamed'), screenId: Slug, name: ScreenName }),
+  z.object({ type: z.literal('ScreenUnpaired'), screenId: Slug }),
+] as const;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { ScreenKind } from './config-events';
+
+/**
+ * Screens (lobby TVs, kiosks) after pairing. A paired screen connects to its branch stream with
+ * `auth: {branch, lastSeq?, screen: <screen token>}` and reports back over that socket; the
+ * server pushes it `reload` and `identify`. Its health is live data, not in the branch log.
+ */
+
+/** A screen reports at least this often (with what it rendered); silent longer than SCREEN_DOWN_AFTER_MS it counts as down. */
+export const SCREEN_REPORT_MS = 15_000;
+export const SCREEN_DOWN_AFTER_MS = 60_000;
+/** How long a screen shows its name when asked to identify itself. */
+export const SCREEN_IDENTIFY_SECONDS = 10;
+/** A pairing code is valid this long; the screen asks for a new one after. */
+export const PAIRING_TTL_MS = 10 * 60_000;
+
+/** Screen → server, over its socket (`report`). */
+export const ScreenReport = z
+  .object({
+    /** The seq of the branch state it has on screen now. */
+    renderedSeq: z.number().int().min(0),
+    version: z.string().trim().min(1).max(40),
+    /** Errors since the last report (render failures, uncaught exceptions), newest last. */
+    errors: z
+      .array(z.object({ at: z.number().int().min(0).optional(), message: z.string().max(300) }).strict())
+      .max(10)
+      .optional(),
+  })
+  .strict();
+export type ScreenReport = z.infer<typeof ScreenReport>;
+
+/** Server → screen, over its socket. */
+export interface ServerToScreen {
+  /** Reload the page (a new version, or a stuck screen). */
+  reload: (msg: { at: number }) => void;
+  /** Show your name over the board for `seconds`, so staff know which TV is which. */
+  identify: (msg: { name: string; seconds: number }) => void;
+  /** This screen was unpaired: forget the token and show a new pairing code. */
+  unpaired: (msg: { at: number }) => void;
+}
+export interface ScreenToServer {
+  report: (msg: ScreenReport) => void;
+}
+
+/** A screen as the console lists it. */
+export interface ScreenStatus {
+  id: string;
+  branchId: string;
+  name: string;
+  kind: ScreenKind;
+  pairedAt: number;
+  lastSeenAt: number | null;
+  renderedSeq: number | null;
+  version: string | null;
+  lastError: { at: number; message: string } | null;
+  /** Reported within SCREEN_DOWN_AFTER_MS (server time). */
+  up: boolean;
+  /** Up/down changes, newest first (at most 50). */
+  log: { at: number; up: boolean }[];
+}
+
+/** Replies of the pairing endpoints, as the screen sees them. */
+export interface PairingTicket {
+  /** Shown big on the screen, e.g. "K7P2QX" (display it as "K7P-2QX"). */
+  code: string;
+  /** Secret the screen keeps to claim its screen token once paired. */
+  pairingToken: string;
+  expiresAt: number;
+}
+export type PairingClaim =
+  | { status: 'pending'; expiresAt: number }
+  | { status: 'paired'; screenToken: string; screen: { id: string; name: string; kind: ScreenKind; branchId: string } };
+
+/** "K7P2QX" → "K7P-2QX", easier to read across a room and to type. */
+export function formatPairingCode(code: string): string {
+  return code.length === 6 ? `${code.slice(0, 3)}-${code.slice(3)}` : code;
+}
