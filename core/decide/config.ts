@@ -1,11 +1,9 @@
 import type { Preset, ServiceConfig } from '../branch';
-import type { CommandError } from '../commands';
 import { newBranchConfig, type ConfigCommand } from '../config-commands';
 import type { EventPayload, NoticeScope } from '../events';
 import { presetSources } from '../presets';
 import type { BranchState } from '../state';
-
-type Decision = { ok: true; events: EventPayload[] } | { ok: false; error: CommandError };
+import { fail, ok, type Decision } from './result';
 
 /**
  * Decides configuration commands. Each is idempotent by content too: setting what is already
@@ -14,7 +12,7 @@ type Decision = { ok: true; events: EventPayload[] } | { ok: false; error: Comma
  */
 export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: number): Decision {
   if (cmd.type === 'CreateBranch') {
-    if (state.config) return fail(409, 'branch_exists', `branch "${state.branchId}" already exists`, 'id');
+    if (state.config) return fail('conflict', 'branch_exists', `branch "${state.branchId}" already exists`, 'id');
     const config = newBranchConfig(cmd.body);
     return ok(
       { type: 'BranchConfigured', config },
@@ -22,7 +20,7 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
     );
   }
   const config = state.config;
-  if (!config) return fail(404, 'branch_not_configured', 'this branch has no configuration yet');
+  if (!config) return fail('not_found', 'branch_not_configured', 'this branch has no configuration yet');
 
   switch (cmd.type) {
     case 'UpdateBranch': {
@@ -41,14 +39,14 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
       const { counters, promiseMinutes, ...rest } = cmd.body;
       const service: ServiceConfig = { id: cmd.serviceId, ...rest, ...(promiseMinutes != null ? { promiseMinutes } : {}) };
       const taken = config.services.find((s) => s.prefix === service.prefix && s.id !== service.id);
-      if (taken) return fail(409, 'prefix_taken', `prefix ${service.prefix} is already used by service "${taken.id}"`, 'prefix');
+      if (taken) return fail('conflict', 'prefix_taken', `prefix ${service.prefix} is already used by service "${taken.id}"`, 'prefix');
       if (counters) {
         const bad = counters.findIndex((id) => !config.counters.some((c) => c.id === id));
-        if (bad >= 0) return fail(400, 'unknown_counter', `no counter "${counters[bad]}" in this branch`, `counters.${bad}`);
+        if (bad >= 0) return fail('invalid', 'unknown_counter', `no counter "${counters[bad]}" in this branch`, `counters.${bad}`);
         const stranded = config.counters.find((c) => !counters.includes(c.id) && c.services.length === 1 && c.services[0] === service.id);
-        if (stranded) return fail(409, 'counter_needs_service', `counter "${stranded.id}" serves only this service: give it another service first`, 'counters');
+        if (stranded) return fail('conflict', 'counter_needs_service', `counter "${stranded.id}" serves only this service: give it another service first`, 'counters');
         if (counters.length === 0 && waitingFor(state, service.id) > 0) {
-          return fail(409, 'service_unserved', `${waitingFor(state, service.id)} tickets wait for this service: keep a counter serving it`, 'counters');
+          return fail('conflict', 'service_unserved', `${waitingFor(state, service.id)} tickets wait for this service: keep a counter serving it`, 'counters');
         }
       }
       const before = config.services.find((s) => s.id === service.id);
@@ -60,41 +58,41 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
 
     case 'RemoveService': {
       const service = config.services.find((s) => s.id === cmd.serviceId);
-      if (!service) return fail(404, 'unknown_service', `no service "${cmd.serviceId}" in this branch`);
+      if (!service) return fail('not_found', 'unknown_service', `no service "${cmd.serviceId}" in this branch`);
       const inUse = Object.values(state.tickets).filter((t) => t.service === service.id);
       if (inUse.length > 0) {
         const waiting = inUse.filter((t) => t.status === 'waiting').length;
-        return fail(409, 'service_in_use', `${waiting} tickets wait and ${inUse.length - waiting} are being served for this service: finish them first`);
+        return fail('conflict', 'service_in_use', `${waiting} tickets wait and ${inUse.length - waiting} are being served for this service: finish them first`);
       }
       const stranded = config.counters.find((c) => c.services.length === 1 && c.services[0] === service.id);
-      if (stranded) return fail(409, 'counter_needs_service', `counter "${stranded.id}" serves only this service: give it another service or remove it first`);
+      if (stranded) return fail('conflict', 'counter_needs_service', `counter "${stranded.id}" serves only this service: give it another service or remove it first`);
       const notice = activeNoticeOn(state, 'services', service.id);
-      if (notice) return fail(409, 'service_in_notice', 'a notice about this service is up: resolve it first');
+      if (notice) return fail('conflict', 'service_in_notice', 'a notice about this service is up: resolve it first');
       return ok({ type: 'ServiceRemoved', serviceId: service.id });
     }
 
     case 'UpsertCounter': {
       const counter = { id: cmd.counterId, ...cmd.body };
       const bad = counter.services.findIndex((id) => !config.services.some((s) => s.id === id));
-      if (bad >= 0) return fail(400, 'unknown_service', `no service "${counter.services[bad]}" in this branch`, `services.${bad}`);
+      if (bad >= 0) return fail('invalid', 'unknown_service', `no service "${counter.services[bad]}" in this branch`, `services.${bad}`);
       const before = config.counters.find((c) => c.id === counter.id);
       if (before && same(before, counter)) return ok();
       const others = config.counters.filter((c) => c.id !== counter.id);
       const unserved = unservedWithTickets(state, [...others, counter]);
-      if (unserved) return fail(409, 'service_unserved', `tickets wait for "${unserved}" and no other counter serves it`, 'services');
+      if (unserved) return fail('conflict', 'service_unserved', `tickets wait for "${unserved}" and no other counter serves it`, 'services');
       return ok({ type: 'CounterUpserted', counter });
     }
 
     case 'RemoveCounter': {
       const counter = config.counters.find((c) => c.id === cmd.counterId);
-      if (!counter) return fail(404, 'unknown_counter', `no counter "${cmd.counterId}" in this branch`);
+      if (!counter) return fail('not_found', 'unknown_counter', `no counter "${cmd.counterId}" in this branch`);
       const ticketId = state.counters[counter.id]?.ticketId;
       if (ticketId) {
-        return fail(409, 'counter_busy', `ticket ${state.tickets[ticketId]?.number ?? ticketId} is at this counter: finish it first`);
+        return fail('conflict', 'counter_busy', `ticket ${state.tickets[ticketId]?.number ?? ticketId} is at this counter: finish it first`);
       }
       const unserved = unservedWithTickets(state, config.counters.filter((c) => c.id !== counter.id));
-      if (unserved) return fail(409, 'service_unserved', `tickets wait for "${unserved}" and no other counter serves it`);
-      if (activeNoticeOn(state, 'counters', counter.id)) return fail(409, 'counter_in_notice', 'a notice about this counter is up: resolve it first');
+      if (unserved) return fail('conflict', 'service_unserved', `tickets wait for "${unserved}" and no other counter serves it`);
+      if (activeNoticeOn(state, 'counters', counter.id)) return fail('conflict', 'counter_in_notice', 'a notice about this counter is up: resolve it first');
       return ok({ type: 'CounterRemoved', counterId: counter.id });
     }
 
@@ -103,11 +101,11 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
       const src = presetSources(state);
       if (cmd.source === 'branch' && preset.services) {
         const bad = preset.services.findIndex((id) => !config.services.some((s) => s.id === id));
-        if (bad >= 0) return fail(400, 'unknown_service', `no service "${preset.services[bad]}" in this branch`, `services.${bad}`);
+        if (bad >= 0) return fail('invalid', 'unknown_service', `no service "${preset.services[bad]}" in this branch`, `services.${bad}`);
       }
       const before = (cmd.source === 'library' ? src.library : src.branch).find((p) => p.id === preset.id);
       if (before && same(before, preset)) return ok();
-      if (!before && config.presets.length >= 200) return fail(409, 'too_many_presets', 'a branch keeps at most 200 presets');
+      if (!before && config.presets.length >= 200) return fail('conflict', 'too_many_presets', 'a branch keeps at most 200 presets');
       return ok({ type: 'PresetUpserted', preset, source: cmd.source });
     }
 
@@ -116,14 +114,14 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
       const inLibrary = src.library.some((p) => p.id === cmd.presetId);
       if (cmd.source === 'library') return inLibrary ? ok({ type: 'PresetRemoved', presetId: cmd.presetId, source: 'library' }) : ok();
       const own = src.branch.some((p) => p.id === cmd.presetId);
-      if (!own && !inLibrary) return fail(404, 'unknown_preset', `no preset "${cmd.presetId}" in this branch`);
+      if (!own && !inLibrary) return fail('not_found', 'unknown_preset', `no preset "${cmd.presetId}" in this branch`);
       if (!own && src.hidden.includes(cmd.presetId)) return ok();
       return ok({ type: 'PresetRemoved', presetId: cmd.presetId, source: 'branch' });
     }
 
     case 'RestorePreset': {
       const src = presetSources(state);
-      if (!src.library.some((p) => p.id === cmd.presetId)) return fail(404, 'unknown_preset', `no library preset "${cmd.presetId}"`);
+      if (!src.library.some((p) => p.id === cmd.presetId)) return fail('not_found', 'unknown_preset', `no library preset "${cmd.presetId}"`);
       if (!src.hidden.includes(cmd.presetId)) return ok();
       return ok({ type: 'PresetRestored', presetId: cmd.presetId });
     }
@@ -159,11 +157,4 @@ export function same(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-function ok(...events: EventPayload[]): Decision {
-  return { ok: true, events };
-}
-function fail(status: CommandError['status'], code: string, message: string, field?: string): Decision {
-  return { ok: false, error: { status, code, message, ...(field ? { field } : {}) } };
 }

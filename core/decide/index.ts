@@ -1,5 +1,6 @@
 import type { Command } from '../commands';
 import type { BranchState } from '../state';
+import { decideConfig } from './config';
 import { decideCounter } from './counters';
 import { decidePostNotice, decideResolveNotice, decideUpdateNotice } from './notices';
 import { fail, type Decision } from './result';
@@ -15,6 +16,8 @@ export { ok, fail, err, type Decision } from './result';
  * concern beside this one; a new command adds its case here.
  */
 export function decide(state: BranchState, cmd: Command, now: number): Decision {
+  // A branch is created by its first command; it has no configuration before.
+  if (cmd.type === 'CreateBranch') return decideConfig(state, cmd, now);
   const config = state.config;
   if (!config) return fail('not_found', 'branch_not_configured', 'this branch has no configuration yet');
 
@@ -30,6 +33,9 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
       return decideUpdateNotice(state, cmd, now);
     case 'ResolveNotice':
       return decideResolveNotice(state, cmd);
+    default:
+      // Branch details, services, counters, presets, screens: see config.ts.
+      return decideConfig(state, cmd, now);
   }
   return fail('invalid', 'unknown_command', 'unknown command');
 }

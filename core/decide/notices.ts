@@ -73,7 +73,8 @@ export function decideResolveNotice(state: BranchState, cmd: Cmd<'ResolveNotice'
     {
       type: 'NoticeResolved',
       noticeId: notice.id,
-      text: cmd.body.text ?? null,
+      // Without typed words the preset's resolved twin closes the loop ("The card reader works again").
+      text: cmd.body.text ?? notice.resolvedText ?? null,
       apologise: cmd.body.apologise ?? notice.apologise,
     },
     ...reopen,
@@ -108,6 +109,7 @@ type BuiltNotice = {
   text: Record<string, string>;
   presetId: string | null;
   apologise: boolean;
+  resolvedText?: Record<string, string>;
   defaultMinutes: number | null;
 };
 
@@ -130,6 +132,11 @@ function buildNotice(config: BranchConfig, body: PostNoticeBody): BuiltNotice | 
     if (preset?.scope === 'counter' || (!preset && body.counterId)) {
       if (!body.counterId) return err('invalid', 'required', 'this preset is about a counter: give counterId', 'counterId');
       scope = { type: 'counters', ids: [body.counterId] };
+    } else if (preset?.scope === 'service') {
+      // A library preset may name services this branch lacks: the ones it has are the scope.
+      const ids = (preset.services ?? []).filter((id) => config.services.some((s) => s.id === id));
+      if (!ids.length) return err('invalid', 'required', 'this preset names no service of this branch: give scope', 'scope');
+      scope = { type: 'services', ids };
     } else scope = { type: 'branch' };
   }
   const known = scope.type === 'counters' ? config.counters.map((c) => c.id) : scope.type === 'services' ? config.services.map((s) => s.id) : [];
@@ -145,6 +152,8 @@ function buildNotice(config: BranchConfig, body: PostNoticeBody): BuiltNotice | 
     text,
     presetId: preset?.id ?? null,
     apologise: body.apologise ?? preset?.apologise ?? false,
+    // The twin fits the preset's own words only, not a text the teller typed instead.
+    ...(preset?.resolvedText && !body.text ? { resolvedText: preset.resolvedText } : {}),
     defaultMinutes: preset?.defaultMinutes ?? null,
   };
 }

@@ -12,8 +12,9 @@ import {
   type ConfigCommand,
   type EventPayload,
   type Preset,
+  decide,
 } from '../../core';
-import { decideConfig } from '../../core/decide/config';
+
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 
 /** Configuration commands, decided and folded the way the server does it: given a branch, when a command, then events and state. */
@@ -33,7 +34,7 @@ class Branch {
     }
   }
   when(cmd: ConfigCommand) {
-    const d = decideConfig(this.state, cmd, T0);
+    const d = decide(this.state, cmd, T0);
     if (d.ok) this.push(d.events);
     return d;
   }
@@ -70,7 +71,7 @@ describe('creating a branch', () => {
     const b = givenCentro();
     expect(b.when({ type: 'CreateBranch', body: { id: 'centro', name: 'X', timezone: 'Europe/Rome', languages: ['it'] }, library: [] })).toMatchObject({
       ok: false,
-      error: { status: 409, code: 'branch_exists' },
+      error: { kind: 'conflict', code: 'branch_exists' },
     });
   });
 });
@@ -92,7 +93,7 @@ describe('services and counters', () => {
     const b = givenCentro();
     expect(b.when({ type: 'UpsertService', serviceId: 'loans', body: { name: { it: 'Mutui' }, prefix: 'A' } })).toMatchObject({
       ok: false,
-      error: { status: 409, code: 'prefix_taken', field: 'prefix' },
+      error: { kind: 'conflict', code: 'prefix_taken', field: 'prefix' },
     });
   });
 
@@ -123,12 +124,12 @@ describe('services and counters', () => {
     const b = givenCentro();
     issue(b, 'advice', 'ticket-002');
     b.when({ type: 'UpsertCounter', counterId: '3', body: { name: { it: 'Sportello 3' }, services: ['advice', 'cash'] } });
-    expect(b.when({ type: 'RemoveService', serviceId: 'advice' })).toMatchObject({ ok: false, error: { status: 409, code: 'service_in_use' } });
+    expect(b.when({ type: 'RemoveService', serviceId: 'advice' })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'service_in_use' } });
   });
 
   it('given a counter serving only that service, when the service is removed, then 409 counter_needs_service', () => {
     const b = givenCentro();
-    expect(b.when({ type: 'RemoveService', serviceId: 'advice' })).toMatchObject({ ok: false, error: { status: 409, code: 'counter_needs_service' } });
+    expect(b.when({ type: 'RemoveService', serviceId: 'advice' })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'counter_needs_service' } });
     b.when({ type: 'UpsertCounter', counterId: '3', body: { name: { it: 'Sportello 3' }, services: ['advice', 'cash'] } });
     expect(b.when({ type: 'RemoveService', serviceId: 'advice' })).toMatchObject({ ok: true });
     expect(b.state.config!.counters.find((c) => c.id === '2')!.services).toEqual(['cash']);
@@ -139,7 +140,7 @@ describe('services and counters', () => {
     const b = givenCentro();
     issue(b, 'cash', 'ticket-003');
     b.push([{ type: 'TicketCalled', ticketId: 'ticket-003', counterId: '1' }], { role: 'teller', user: 't' });
-    expect(b.when({ type: 'RemoveCounter', counterId: '1' })).toMatchObject({ ok: false, error: { status: 409, code: 'counter_busy' } });
+    expect(b.when({ type: 'RemoveCounter', counterId: '1' })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'counter_busy' } });
     b.push([{ type: 'ServiceEnded', ticketId: 'ticket-003', counterId: '1' }], { role: 'teller', user: 't' });
     expect(b.when({ type: 'RemoveCounter', counterId: '1' })).toMatchObject({ ok: true });
     expect(b.state.counters['1']).toBeUndefined();
@@ -149,7 +150,7 @@ describe('services and counters', () => {
     const b = givenCentro();
     issue(b, 'advice', 'ticket-004');
     b.when({ type: 'UpsertCounter', counterId: '2', body: { name: { it: 'Sportello 2' }, services: ['cash'] } });
-    expect(b.when({ type: 'RemoveCounter', counterId: '3' })).toMatchObject({ ok: false, error: { status: 409, code: 'service_unserved' } });
+    expect(b.when({ type: 'RemoveCounter', counterId: '3' })).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'service_unserved' } });
     expect(b.when({ type: 'UpsertCounter', counterId: '3', body: { name: { it: 'Sportello 3' }, services: ['cash'] } })).toMatchObject({
       ok: false,
       error: { code: 'service_unserved' },
@@ -160,7 +161,7 @@ describe('services and counters', () => {
     const b = givenCentro();
     expect(b.when({ type: 'UpsertCounter', counterId: '4', body: { name: { it: '4' }, services: ['cash', 'loans'] } })).toMatchObject({
       ok: false,
-      error: { status: 400, field: 'services.1' },
+      error: { kind: 'invalid', field: 'services.1' },
     });
   });
 });
@@ -221,7 +222,7 @@ describe('presets: the bank library and the branch', () => {
     const b = givenCentro();
     expect(b.when({ type: 'UpsertPreset', presetId: 'p', body: { ...own, scope: 'service', services: ['loans'] }, source: 'branch' })).toMatchObject({
       ok: false,
-      error: { status: 400, field: 'services.0' },
+      error: { kind: 'invalid', field: 'services.0' },
     });
   });
 
@@ -266,5 +267,46 @@ describe('all branches at a glance', () => {
       longestWait: { service: 'cash', since: T0, promiseMinutes: 15 },
       screens: { total: 2, down: 1 },
     });
+  });
+});
+
+describe("a preset's resolved twin", () => {
+  const reader: Omit<Preset, 'id'> = {
+    cause: 'technical_problem',
+    effect: 'reduced_service',
+    scope: 'counter',
+    apologise: true,
+    defaultMinutes: 10,
+    text: { it: 'Il lettore di carte non funziona.', en: 'The card reader is not working.' },
+    resolvedText: { it: 'Il lettore di carte funziona di nuovo.', en: 'The card reader works again.' },
+  };
+
+  it('given a notice from a preset with a twin, when resolved without text, then the twin is the resolution', () => {
+    const b = givenCentro();
+    b.when({ type: 'UpsertPreset', presetId: 'reader', body: reader, source: 'branch' });
+    const noticeId = 'notice-0001';
+    expect(decide(b.state, { type: 'PostNotice', noticeId, body: { presetId: 'reader', counterId: '1' } }, T0)).toMatchObject({ ok: true });
+    b.push((decide(b.state, { type: 'PostNotice', noticeId, body: { presetId: 'reader', counterId: '1' } }, T0) as { events: EventPayload[] }).events, { role: 'teller', user: 't' });
+    b.push((decide(b.state, { type: 'ResolveNotice', noticeId, body: {} }, T0 + 60_000) as { events: EventPayload[] }).events, { role: 'teller', user: 't' });
+    expect(b.state.notices[0]!.resolution).toMatchObject({ text: reader.resolvedText });
+  });
+
+  it('a typed resolution text wins over the twin; a typed notice text gets no twin', () => {
+    const b = givenCentro();
+    b.when({ type: 'UpsertPreset', presetId: 'reader', body: reader, source: 'branch' });
+    const post = (noticeId: string, text?: Record<string, string>) =>
+      b.push((decide(b.state, { type: 'PostNotice', noticeId, body: { presetId: 'reader', counterId: noticeId.endsWith('1') ? '1' : '2', ...(text ? { text } : {}) } }, T0) as { events: EventPayload[] }).events);
+    post('notice-0001');
+    post('notice-0002', { it: 'Lettore rotto, usate lo sportello 3.' });
+    b.push((decide(b.state, { type: 'ResolveNotice', noticeId: 'notice-0001', body: { text: { it: 'Risolto.' } } }, T0) as { events: EventPayload[] }).events);
+    b.push((decide(b.state, { type: 'ResolveNotice', noticeId: 'notice-0002', body: {} }, T0) as { events: EventPayload[] }).events);
+    expect(b.state.notices.map((n) => n.resolution?.text)).toEqual([{ it: 'Risolto.' }, null]);
+  });
+
+  it('a service preset takes the services of the branch it names as the scope', () => {
+    const b = givenCentro();
+    b.when({ type: 'UpsertPreset', presetId: 'advice-slow', body: { ...reader, scope: 'service', services: ['advice'] }, source: 'branch' });
+    const d = decide(b.state, { type: 'PostNotice', noticeId: 'notice-0003', body: { presetId: 'advice-slow' } }, T0);
+    expect(d.ok && d.events[0]).toMatchObject({ notice: { scope: { type: 'services', ids: ['advice'] } } });
   });
 });
