@@ -83,6 +83,7 @@ export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 /** A command after its body was validated, with the ids the server or client made for it. */
 export type Command =
   | { type: 'IssueTicket'; ticketId: string; service: string }
+  | { type: 'CancelTicket'; ticketId: string }
   | { type: 'CounterAction'; counterId: string; action: Exclude<CounterAction, 'pause'> }
   | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }
   | { type: 'PostNotice'; noticeId: string; body: PostNoticeBody }

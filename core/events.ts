@@ -62,6 +62,8 @@ export const EventPayload = z.discriminatedUnion('type', [
     reason: OutOfTurnReason.optional(),
   }),
   z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug }),
+  /** The customer said, from their phone, that they are not coming any more: the place is freed. */
+  z.object({ type: z.literal('TicketCancelled'), ticketId: ClientId }),
   z.object({ type: z.literal('ServiceEnded'), ticketId: ClientId, counterId: Slug }),
   z.object({ type: z.literal('TicketNoShow'), ticketId: ClientId, counterId: Slug }),
   /** The ticket at a counter goes back to waiting, for another service or counter; its number and place by issue time stay. */

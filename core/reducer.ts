@@ -132,6 +132,17 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       const tickets = { ...s.tickets, [t.id]: t };
       return { ...s, tickets, queues: { ...s.queues, [t.service]: insertByIssue(s.queues[t.service] ?? [], t, tickets) }, noShows, today };
     }
+    case 'TicketCancelled': {
+      const t = s.tickets[e.ticketId];
+      if (!t || t.status !== 'waiting') return s;
+      const { [t.id]: _gone, ...tickets } = s.tickets;
+      return {
+        ...s,
+        tickets,
+        queues: { ...s.queues, [t.service]: (s.queues[t.service] ?? []).filter((id) => id !== t.id) },
+        today: { ...s.today, cancelled: (s.today.cancelled ?? 0) + 1 },
+      };
+    }
     case 'TicketRecalled': {
       const t = s.tickets[e.ticketId];
       if (!t) return s;

@@ -99,6 +99,8 @@ export interface DayStats {
   issued: Record<string, number>;
   served: number;
   noShow: number;
+  /** Tickets given back from the phone ("I'm not coming any more"). */
+  cancelled?: number;
 }
 
 export interface BranchState {

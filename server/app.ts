@@ -15,6 +15,7 @@ import { loadSession } from './http/auth';
 import { errorHandler, sendError } from './http/errors';
 import { jsonBodiesOnly } from './http/json-only';
 import { strictTransportSecurity } from './http/transport-security';
+import { NO_KIOSKS, type KioskDirectory } from './http/kiosk-identity';
 import { openApiDocument } from './http/openapi';
 import { opsRoutes } from './ops/health';
 import { Metrics } from './ops/metrics';
@@ -24,6 +25,8 @@ import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
 import { branchReadRoutes } from './routes/branch-reads';
 import { sessionRoutes } from './routes/session';
+import { phoneTicketRoutes } from './routes/phone-tickets';
+import { TicketLinks } from './store/ticket-links';
 import { seedDemo, type DemoAccount } from './seed/seed-demo';
 import { CommandReplies } from './store/command-replies';
 import { openSqlite, type Db } from './store/db';
@@ -54,7 +57,15 @@ export interface RunningServer {
 }
 
 /** Builds and starts one Branchboard node: API, sockets and built pages on one HTTP server. */
-export async function startServer(input: ServerConfigInput = {}, deps: { logStream?: DestinationStream } = {}): Promise<RunningServer> {
+/** Parts a deployment (or a test) may supply; the defaults need nothing. */
+export interface ServerParts {
+  /** Where the log goes (tests keep it); default stdout. */
+  logStream?: DestinationStream;
+  /** Paired kiosks, for per-kiosk ticket limits (the console's screen pairing). */
+  kiosks?: KioskDirectory;
+}
+
+export async function startServer(input: ServerConfigInput = {}, deps: ServerParts = {}): Promise<RunningServer> {
   const config = ServerConfig.parse(input);
   const logger = pino({ level: config.logLevel, base: undefined }, deps.logStream);
   const freshDataDir = !existsSync(join(resolve(config.dataDir), 'branchboard.sqlite'));
@@ -117,7 +128,9 @@ export async function startServer(input: ServerConfigInput = {}, deps: { logStre
   });
   app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts, logger }));
   app.use('/api/branches', branchReadRoutes(states));
-  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute }));
+  const links = new TicketLinks(sql);
+  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks: deps.kiosks ?? NO_KIOSKS }));
+  app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -133,6 +146,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: { logStre
   // Housekeeping: old idempotency replies and expired sessions.
   const sweep = setInterval(() => {
     void replies.forgetOlderThan(Date.now());
+    void links.forgetOlderThan(Date.now());
     sessions.purgeExpired(Date.now());
   }, 3600_000);
   sweep.unref();

@@ -5,6 +5,7 @@ import { decideCounter } from './counters';
 import { decidePostNotice, decideResolveNotice, decideUpdateNotice } from './notices';
 import { fail, type Decision } from './result';
 import { decideIssueTicket } from './tickets';
+import { decideCancelTicket } from './cancel-ticket';
 
 export { nextTicketFor } from './tickets';
 export { MAX_AHEAD_MS } from './times';
@@ -24,6 +25,8 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
   switch (cmd.type) {
     case 'IssueTicket':
       return decideIssueTicket(state, config, cmd, now);
+    case 'CancelTicket':
+      return decideCancelTicket(state, cmd);
     case 'CounterAction':
     case 'PauseCounter':
       return decideCounter(state, config, cmd, now);

@@ -23,6 +23,8 @@ export function toEstimatorEvents(e: BranchEvent, branch: BranchState): Estimato
         { kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId },
         { kind: 'issued', at: e.at, ticket: e.ticketId, service: e.service },
       ];
+    case 'TicketCancelled':
+      return [{ kind: 'left', at: e.at, ticket: e.ticketId }];
     case 'CounterOpened': {
       const services = branch.config?.counters.find((c) => c.id === e.counterId)?.services;
       return [{ kind: 'counter_opened', at: e.at, counter: e.counterId, ...(services ? { services } : {}) }];

@@ -17,6 +17,8 @@ import {
 } from '../../core';
 import type { CommandHandler } from '../commands/execute';
 import { runCommand } from '../http/command-route';
+import { identifyKiosk, NO_KIOSKS, type KioskDirectory } from '../http/kiosk-identity';
+import { TicketLinks } from '../store/ticket-links';
 import { requireStaff } from '../http/auth';
 import { clientAddress } from '../http/client-address';
 import { HttpError, parse } from '../http/errors';
@@ -24,7 +26,14 @@ import { HttpError, parse } from '../http/errors';
 const param = (req: Request, name: string) => parse(name === 'id' ? ClientId : Slug, req.params[name], name);
 
 /** The commands of a branch: tickets (public kiosk), counters and notices (staff). */
-export function branchCommandRoutes(commands: CommandHandler, opts: { ticketsPerMinute: number }): Router {
+export interface BranchCommandOptions {
+  ticketsPerMinute: number;
+  /** Phone-ticket links: each issued ticket gets one, in its reply (issue 11). */
+  links?: TicketLinks;
+  kiosks?: KioskDirectory;
+}
+
+export function branchCommandRoutes(commands: CommandHandler, opts: BranchCommandOptions): Router {
   const r = Router({ mergeParams: true });
 
   const kioskLimit = rateLimit({
@@ -32,24 +41,39 @@ export function branchCommandRoutes(commands: CommandHandler, opts: { ticketsPer
     limit: opts.ticketsPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => clientAddress(req),
     validate: { ip: false },
     // Count tickets taken, not requests: a kiosk's retry on flaky Wi-Fi (a replay) takes none.
     skipFailedRequests: true,
     requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.get('Idempotent-Replayed') !== 'true',
+    // A paired kiosk has its own allowance; anything else is counted by its address.
+    keyGenerator: (req, res) => (res.locals.kiosk ? `kiosk:${req.params.branch}:${res.locals.kiosk.id}` : `ip:${clientAddress(req)}`),
     handler: (_req, res) => {
       res.status(429).json({ ok: false, error: { code: 'too_many_tickets', message: 'too many tickets from this device: wait a minute' } });
     },
   });
 
-  r.post('/:branch/tickets', kioskLimit, async (req, res) => {
+  r.post('/:branch/tickets', identifyKiosk(opts.kiosks ?? NO_KIOSKS), kioskLimit, async (req, res) => {
     const branch = param(req, 'branch');
     const { service } = parse(IssueTicketBody, req.body ?? {});
     const ticketId = randomUUID();
-    await runCommand(commands, req, res, branch, { type: 'IssueTicket', ticketId, service }, (_events, state) => {
-      const t = state.tickets[ticketId]!;
-      return { status: 201, body: { ticket: { id: t.id, number: t.number, service: t.service, issuedAt: t.issuedAt } } };
-    });
+    // The phone link exists before the ticket: a ticket never lacks one (a failed command leaves a dead link).
+    const token = TicketLinks.newToken();
+    await opts.links?.create(token, branch, ticketId, Date.now());
+    const kiosk = res.locals.kiosk as { id: string } | undefined;
+    const actor = kiosk ? { role: 'kiosk' as const, user: kiosk.id } : undefined;
+    await runCommand(
+      commands,
+      req,
+      res,
+      branch,
+      { type: 'IssueTicket', ticketId, service },
+      (_events, state) => {
+        const t = state.tickets[ticketId]!;
+        const ticket = { id: t.id, number: t.number, service: t.service, issuedAt: t.issuedAt };
+        return { status: 201, body: { ticket, ...(opts.links ? { phone: { token, path: `/t/${token}` } } : {}) } };
+      },
+      actor,
+    );
   });
 
   r.post('/:branch/counters/:counter/:action', requireStaff(), async (req, res) => {

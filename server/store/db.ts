@@ -55,6 +55,18 @@ const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX command_replies_at ON command_replies(at);
   `,
+  // Phone tickets (issue 11): the unguessable token of each ticket's page, kept as a hash.
+  `
+  CREATE TABLE ticket_links (
+    token_hash TEXT PRIMARY KEY,
+    branch_id TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    -- Set when the customer gave the ticket back from the phone.
+    cancelled_at BIGINT
+  );
+  CREATE INDEX ticket_links_created ON ticket_links(created_at);
+  `,
 ];
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../server/app';
+import { startServer, type RunningServer, type ServerParts } from '../../server/app';
 import type { ServerConfigInput } from '../../server/config';
 import type { BranchState, ClientToServer, ServerToClient } from '../../core';
 
@@ -28,11 +28,12 @@ export interface LogLine {
  */
 export async function startTestServer(
   opts: ServerConfigInput = {},
+  parts: Omit<ServerParts, 'logStream'> = {},
 ): Promise<RunningServer & { dataDir: string; logs: LogLine[]; unhandledErrors(): LogLine[]; stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const logs: LogLine[] = [];
   const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'info', ...opts }, { logStream });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'info', ...opts }, { ...parts, logStream });
   return {
     ...server,
     dataDir,

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Sql } from './sql';
+
+/** A phone ticket's page works this long: past the day it was taken, it has nothing to show. */
+const KEEP_MS = 2 * 24 * 3600_000;
+
+export interface TicketLink {
+  branchId: string;
+  ticketId: string;
+  createdAt: number;
+  cancelledAt: number | null;
+}
+
+const hashOf = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * The link from a phone ticket's page (/t/<token>) to its ticket. The token is 128 random bits,
+ * unrelated to the ticket's number or to the ticket id that public streams carry, so nobody can
+ * open (or give back) someone else's ticket by counting. Only its hash is stored.
+ */
+export class TicketLinks {
+  constructor(private readonly sql: Sql) {}
+
+  /** A new token, e.g. "q3V0n2Yw8S1xK5mP7aBc9g" (22 characters, URL-safe). */
+  static newToken(): string {
+    return randomBytes(16).toString('base64url');
+  }
+
+  static isToken(s: string): boolean {
+    return /^[A-Za-z0-9_-]{22}$/.test(s);
+  }
+
+  async create(token: string, branchId: string, ticketId: string, now: number): Promise<void> {
+    await this.sql.run('INSERT INTO ticket_links (token_hash, branch_id, ticket_id, created_at) VALUES (?, ?, ?, ?)', [
+      hashOf(token),
+      branchId,
+      ticketId,
+      now,
+    ]);
+  }
+
+  async find(token: string): Promise<TicketLink | undefined> {
+    const row = await this.sql.get<{ branch_id: string; ticket_id: string; created_at: number; cancelled_at: number | null }>(
+      'SELECT branch_id, ticket_id, created_at, cancelled_at FROM ticket_links WHERE token_hash = ?',
+      [hashOf(token)],
+    );
+    if (!row) return undefined;
+    const cancelledAt = row.cancelled_at === null ? null : Number(row.cancelled_at);
+    return { branchId: row.branch_id, ticketId: row.ticket_id, createdAt: Number(row.created_at), cancelledAt };
+  }
+
+  /** The customer gave the ticket back: its page says so from now on (the first time counts). */
+  async markCancelled(token: string, now: number): Promise<void> {
+    await this.sql.run('UPDATE ticket_links SET cancelled_at = ? WHERE token_hash = ? AND cancelled_at IS NULL', [now, hashOf(token)]);
+  }
+
+  async forgetOlderThan(now: number): Promise<void> {
+    await this.sql.run('DELETE FROM ticket_links WHERE created_at < ?', [now - KEEP_MS]);
+  }
+}
