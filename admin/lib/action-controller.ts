@@ -35,6 +35,11 @@ export class ActionController implements ReactiveController {
     return this.running.has(key);
   }
 
+  /** The keys of the actions under way. */
+  get busyKeys(): readonly string[] {
+    return [...this.running];
+  }
+
   get anyBusy(): boolean {
     return this.running.size > 0;
   }

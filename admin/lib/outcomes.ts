@@ -1,4 +1,4 @@
-import type { CounterAction } from '../../core';
+import { clockTime, type BranchState, type CounterAction } from '../../core';
 import { t, type Language } from '../../ui/i18n/localize';
 import type { CommandReply } from './api';
 
@@ -17,6 +17,14 @@ export interface OutcomeContext {
   ticketBefore: string | null;
   /** Number of a ticket by id, from the live state. */
   ticketNumber?: (ticketId: string) => string | undefined;
+}
+
+/** The context for the teller at `counterId`, from the live state as it is when the action is tapped. */
+export function outcomeContextFor(state: BranchState | null, counterId: string, lang: Language): OutcomeContext {
+  const timezone = state?.config?.timezone ?? 'UTC';
+  const cs = state?.counters[counterId];
+  const ticketBefore = cs?.ticketId ? (state?.tickets[cs.ticketId]?.number ?? null) : null;
+  return { lang, clock: (at) => clockTime(at, timezone, lang), ticketBefore };
 }
 
 const has = (reply: CommandReply, type: string) => (reply.events ?? []).includes(type);

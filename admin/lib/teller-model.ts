@@ -6,7 +6,6 @@ import {
   type Cause,
   type CounterConfig,
   type CounterState,
-  type Notice,
   type Preset,
   type Ticket,
 } from '../../core';
@@ -62,19 +61,6 @@ export function statusText(cs: CounterState, lang: Language, clock: (at: number)
   if (cs.status === 'open') return t(lang, 'common.status.open');
   if (cs.status === 'closed') return t(lang, 'common.status.closed');
   return cs.backAt !== null ? t(lang, 'tablet.status.pausedUntil', { time: clock(cs.backAt) }) : t(lang, 'tablet.status.pausedUnknown');
-}
-
-/** Where a notice applies, from the point of view of the teller at `ownCounter`. */
-export function scopeText(notice: Notice, config: BranchConfig, lang: Language, ownCounter: string | null): string {
-  const scope = notice.scope;
-  if (scope.type === 'branch') return t(lang, 'common.scope.branch');
-  if (scope.type === 'counters') {
-    if (ownCounter && scope.ids.length === 1 && scope.ids[0] === ownCounter) {
-      return `${t(lang, 'common.scope.thisCounter')} · ${counterName(config, ownCounter, lang)}`;
-    }
-    return t(lang, 'common.scope.counters', { list: scope.ids.map((id) => counterName(config, id, lang)).join(', ') });
-  }
-  return t(lang, 'common.scope.services', { list: scope.ids.map((id) => serviceName(config, id, lang)).join(', ') });
 }
 
 /** Presets grouped by cause, causes in their fixed order, presets in the manager's order. */

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiClient, ApiError, BranchCommands, type SessionUser } from '../lib/api';
@@ -16,6 +16,7 @@ import './bb-login';
 import './bb-branch-picker';
 import './bb-teller-branch';
 import './bb-toast';
+import { tellerAppStyles } from './bb-teller-app.styles';
 
 type Phase = 'checking' | 'offline' | 'login' | 'ready';
 
@@ -214,42 +215,7 @@ export class BbTellerApp extends LitElement {
     return nothing;
   }
 
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        min-height: 100dvh;
-        background: var(--bb-bg);
-        font-size: 16px;
-        line-height: 1.4;
-        -webkit-font-smoothing: antialiased;
-        -webkit-text-size-adjust: 100%;
-      }
-      .screen {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-        min-height: 100dvh;
-      }
-      .screen > bb-teller-branch,
-      .screen > bb-login {
-        flex: 1;
-      }
-      .center {
-        flex: 1;
-        display: grid;
-        place-items: center;
-        padding: 24px;
-        font-size: 20px;
-        text-align: center;
-      }
-      .muted {
-        color: var(--bb-muted);
-      }
-    `,
-  ];
+  static override styles = [tokens, tellerAppStyles];
 }
 
 declare global {

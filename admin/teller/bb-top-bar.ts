@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../styles/shared';
 import { LANGUAGES, LANGUAGE_NAMES, t, type Language } from '../../ui/i18n/localize';
+import { topBarStyles } from './bb-top-bar.styles';
 
 /** The strip at the top: where the tablet is (branch, counter), the server's clock, language, who is signed in. */
 @customElement('bb-top-bar')
@@ -45,112 +46,7 @@ export class BbTopBar extends LitElement {
     `;
   }
 
-  static override styles = [
-    buttonStyles,
-    css`
-      :host {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 16px;
-        min-height: 64px;
-        padding: 4px 12px 4px 20px;
-        box-sizing: border-box;
-        background: var(--bb-surface);
-        border-bottom: 1px solid var(--bb-border);
-      }
-      .where,
-      .tools {
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        min-width: 0;
-      }
-      .brand {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-weight: 800;
-        font-size: 17px;
-        color: var(--bb-primary);
-        white-space: nowrap;
-      }
-      .mark {
-        width: 14px;
-        height: 14px;
-        border-radius: 4px;
-        background: var(--bb-primary);
-      }
-      .branch {
-        font-size: 16px;
-        color: var(--bb-muted);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .counter {
-        gap: 10px;
-        padding: 0 12px;
-        white-space: nowrap;
-        min-width: 0;
-      }
-      .cname {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        font-size: 18px;
-        font-weight: 800;
-      }
-      .change {
-        font-size: 14px;
-        font-weight: 600;
-        color: var(--bb-primary);
-        text-decoration: underline;
-        text-underline-offset: 3px;
-      }
-      .clock {
-        font-size: 22px;
-        font-weight: 800;
-        font-variant-numeric: tabular-nums;
-      }
-      .langs select {
-        min-height: var(--bb-touch);
-        padding: 0 12px;
-        font: inherit;
-        font-size: 16px;
-        font-weight: 600;
-        color: var(--bb-text);
-        background: var(--bb-surface);
-        border: 1px solid var(--bb-border);
-        border-radius: 10px;
-      }
-      .sr {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
-      .user {
-        font-size: 15px;
-        color: var(--bb-muted);
-        white-space: nowrap;
-      }
-      /* Where the branch's name shows, it gives way (ellipsis) before the counter's. */
-      @media (min-width: 901px) {
-        .counter {
-          flex-shrink: 0;
-        }
-      }
-      @media (max-width: 900px) {
-        .branch,
-        .user,
-        .change {
-          display: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [buttonStyles, topBarStyles];
 }
 
 declare global {

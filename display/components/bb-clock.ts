@@ -1,6 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { clockTime } from '../../core';
+import { clockStyles } from './bb-clock.styles';
 
 /** The big clock: the server's time (never the TV's own), in the branch's time zone. */
 @customElement('bb-clock')
@@ -10,24 +11,7 @@ export class BbClock extends LitElement {
   @property() timezone = 'UTC';
   @property() language = 'it';
 
-  static override styles = css`
-    :host {
-      display: block;
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      line-height: 1;
-    }
-    .time {
-      font-size: 5.6rem;
-      font-weight: 700;
-      letter-spacing: -0.02em;
-    }
-    @media (max-width: 899px) {
-      .time {
-        font-size: 2.4rem;
-      }
-    }
-  `;
+  static override styles = clockStyles;
 
   override render() {
     return html`<div class="time">${clockTime(this.now, this.timezone, this.language)}</div>`;

@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../ui/i18n/localize';
 import { langStyles, perLang, stacked } from '../../ui/text/lang-text';
 import { atArgs } from '../../ui/time/when';
+import { connectionBannerStyles } from './bb-connection-banner.styles';
 
 /**
  * Shown while the screen is not hearing the server: says so plainly, and how old the data is, so
@@ -17,58 +18,7 @@ export class BbConnectionBanner extends LitElement {
   @property({ type: Number }) now = 0;
   @property({ attribute: false }) langs: readonly string[] = ['en'];
 
-  static override styles = [
-    langStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .banner {
-        height: 100%;
-        box-sizing: border-box;
-        display: flex;
-        align-items: center;
-        gap: 1.5rem;
-        padding: 0.8rem 3rem;
-        background: var(--bb-warn);
-        color: var(--bb-on-accent);
-        font-size: 2rem;
-        font-weight: 700;
-        line-height: 1.2;
-      }
-      .l1 {
-        color: inherit;
-        opacity: 0.85;
-      }
-      svg {
-        flex: none;
-        width: 3rem;
-        height: 3rem;
-        animation: spin 2.4s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        svg {
-          animation: none;
-        }
-      }
-      @media (max-width: 899px) {
-        .banner {
-          font-size: 1.05rem;
-          padding: 0.75rem 1rem;
-          gap: 0.75rem;
-        }
-        svg {
-          width: 1.6rem;
-          height: 1.6rem;
-        }
-      }
-    `,
-  ];
+  static override styles = [langStyles, connectionBannerStyles];
 
   override render() {
     const heard = this.lastHeardAt;

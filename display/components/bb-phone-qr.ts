@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import QRCode from 'qrcode';
 import { langStyles, msgs, stacked } from '../../ui/text/lang-text';
+import { phoneQrStyles } from './bb-phone-qr.styles';
 
 /**
  * A QR code to the same board for phones. The SVG is made here from our own URL, and shown as a
@@ -13,36 +14,7 @@ export class BbPhoneQr extends LitElement {
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   @state() private src = '';
 
-  static override styles = [
-    langStyles,
-    css`
-      :host {
-        display: flex;
-        align-items: center;
-        gap: 1rem;
-      }
-      img {
-        display: block;
-        width: 7rem;
-        height: 7rem;
-        border-radius: 0.4rem;
-        background: #fff;
-        padding: 0.35rem;
-        box-sizing: border-box;
-        image-rendering: pixelated;
-      }
-      .caption {
-        max-width: 12rem;
-        font-size: 1.25rem;
-        font-weight: 700;
-        line-height: 1.2;
-      }
-      .caption .l1 {
-        font-size: 0.82em;
-        margin-top: 0.4em;
-      }
-    `,
-  ];
+  static override styles = [langStyles, phoneQrStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('url')) void this.makeCode(this.url);

@@ -1,9 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ServiceConfig, WaitEstimate } from '../../core';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import './bb-wait-estimate';
+import { waitingListStyles } from './bb-waiting-list.styles';
 
 /** How many people wait for each service, and how long a ticket taken now is expected to wait. */
 @customElement('bb-waiting-list')
@@ -18,128 +19,7 @@ export class BbWaitingList extends LitElement {
   /** False when the estimates may be out of date (stream not live, or too old): no figure is shown. */
   @property({ type: Boolean }) estimatesCurrent = false;
 
-  static override styles = [
-    langStyles,
-    css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 0.6rem;
-        font-size: 1.45rem;
-        font-weight: 700;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--bb-text-2);
-      }
-      h2 .i0 {
-        color: var(--bb-text);
-      }
-      /* One row per service: count, name, and the expected wait beside them. The rows share their
-         columns (subgrid), so the estimates line up whatever the length of the names. */
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: auto fit-content(18rem) minmax(0, 1fr);
-        gap: 0.7rem 0;
-      }
-      li {
-        grid-column: 1 / -1;
-        min-width: 0;
-        display: grid;
-        grid-template-columns: subgrid;
-        align-items: center;
-        padding: 0.6rem 1.6rem 0.6rem 0.6rem;
-        border-radius: var(--bb-radius);
-        background: var(--bb-surface);
-      }
-      /* Without estimates (none received yet) the names take the rest of the row. */
-      li.plain .name {
-        grid-column: 2 / -1;
-      }
-      .name {
-        padding-right: 1.6rem;
-      }
-      /* The estimate beside the name; its reasons, if any, beneath both, where a line is long enough
-         for the two languages side by side. */
-      bb-wait-estimate {
-        display: contents;
-      }
-      bb-wait-estimate::part(figure) {
-        grid-column: 3;
-        padding: 0.2rem 0 0.2rem 1.6rem;
-        border-left: 0.12rem solid var(--bb-line);
-      }
-      bb-wait-estimate::part(reasons) {
-        grid-column: 2 / -1;
-        margin-top: 0.5rem;
-      }
-      .count {
-        flex: none;
-        font-size: 4rem;
-        font-weight: 800;
-        line-height: 1;
-        font-variant-numeric: tabular-nums;
-        min-width: 1.3em;
-        padding: 0 0.6rem;
-        text-align: center;
-      }
-      .name {
-        min-width: 0;
-        overflow-wrap: break-word;
-        font-size: 1.9rem;
-        font-weight: 700;
-        line-height: 1.1;
-      }
-      .name .l1 {
-        font-size: 0.72em;
-      }
-      .sr {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      @media (max-width: 899px) {
-        h2 {
-          font-size: 1rem;
-          margin-bottom: 0.6rem;
-        }
-        ul {
-          grid-template-columns: 1fr;
-          gap: 0.5rem;
-        }
-        li {
-          grid-template-columns: auto minmax(0, 1fr);
-          padding: 0.6rem 0.8rem 0.7rem 0.4rem;
-        }
-        .name {
-          padding-right: 0;
-        }
-        bb-wait-estimate::part(figure) {
-          grid-column: 1 / -1;
-          margin: 0.55rem 0 0 0.4rem;
-          padding: 0.55rem 0 0;
-          border-left: none;
-          border-top: 0.08rem solid var(--bb-line);
-        }
-        bb-wait-estimate::part(reasons) {
-          grid-column: 1 / -1;
-          margin: 0.4rem 0 0 0.4rem;
-        }
-        .count {
-          font-size: 2.2rem;
-        }
-        .name {
-          font-size: 1.05rem;
-        }
-      }
-    `,
-  ];
+  static override styles = [langStyles, waitingListStyles];
 
   override render() {
     const langs = this.langs;

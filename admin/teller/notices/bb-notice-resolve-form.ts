@@ -1,0 +1,90 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { BranchState, Notice } from '../../../core';
+import { t, type Language } from '../../../ui/i18n/localize';
+import { ActionController } from '../../lib/action-controller';
+import type { BranchCommands } from '../../lib/api';
+import { noticeResolvedOutcome, outcomeContextFor } from '../../lib/outcomes';
+import { buttonStyles, cardStyles } from '../../styles/shared';
+import { TEXT_MAX } from './bb-notice-update-form';
+import { noticeFormStyles } from './notice-form.styles';
+import { oneLanguageHint } from './one-language-hint';
+
+/** "Resolved": an optional closing message, whether to apologise (the notice's own choice first), and confirm. */
+@customElement('bb-notice-resolve-form')
+export class BbNoticeResolveForm extends LitElement {
+  static override styles = [buttonStyles, cardStyles, noticeFormStyles];
+
+  @property() language: Language = 'it';
+  @property({ attribute: false }) state: BranchState | null = null;
+  @property({ attribute: false }) notice: Notice | null = null;
+  @property({ attribute: false }) commands: BranchCommands | null = null;
+  @property() counterId = '';
+
+  @state() private draftText = '';
+  @state() private apologise = false;
+
+  private actions = new ActionController(this, () => this.language);
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // A new notice starts from its own choice of apology.
+    if (changed.has('notice') && changed.get('notice')?.id !== this.notice?.id) this.apologise = this.notice?.apologise ?? false;
+  }
+
+  private async resolve(n: Notice): Promise<void> {
+    const commands = this.commands;
+    if (!commands) return;
+    const text = this.draftText.trim();
+    const ctx = outcomeContextFor(this.state, this.counterId, this.language);
+    const ok = await this.actions.run(
+      'resolve',
+      () => commands.resolveNotice(n.id, { apologise: this.apologise, ...(text ? { text: { [this.language]: text } } : {}) }),
+      (reply) => noticeResolvedOutcome(reply, ctx),
+    );
+    if (ok) this.dispatchEvent(new CustomEvent('bb-notice-done', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const n = this.notice;
+    if (!n) return nothing;
+    const l = this.language;
+    return html`<div class="drawer">
+      <label class="label" for="resolve">${t(l, 'tablet.notices.resolveText')}</label>
+      <input
+        id="resolve"
+        data-testid="resolve-text"
+        maxlength=${TEXT_MAX}
+        placeholder=${t(l, 'tablet.notices.resolvePlaceholder')}
+        aria-describedby="hint"
+        .value=${this.draftText}
+        @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
+      />
+      ${oneLanguageHint('hint', this.draftText, l, this.state?.config?.languages ?? [])}
+      <div class="resolve-row">
+        <button
+          class="btn toggle ${this.apologise ? 'selected' : ''}"
+          data-testid="resolve-apologise"
+          role="switch"
+          aria-checked=${this.apologise ? 'true' : 'false'}
+          @click=${() => (this.apologise = !this.apologise)}
+        >
+          <span class="box" aria-hidden="true">${this.apologise ? '✓' : ''}</span>${t(l, 'tablet.notices.apologise')}
+        </button>
+        <button
+          class="btn primary"
+          data-testid="confirm-resolve"
+          aria-busy=${this.actions.busy('resolve') ? 'true' : 'false'}
+          @click=${() => this.resolve(n)}
+        >
+          ✓ ${t(l, 'tablet.notices.confirmResolve')}
+        </button>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-notice-resolve-form': BbNoticeResolveForm;
+  }
+}

@@ -1,0 +1,279 @@
+import { css } from 'lit';
+
+export const lobbyStyles = css`
+      :host {
+        display: block;
+        height: 100%;
+        background: var(--bb-bg);
+        color: var(--bb-text);
+        font-family: var(--bb-font);
+        -webkit-font-smoothing: antialiased;
+      }
+      .screen {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        overflow: hidden;
+      }
+      header {
+        position: relative;
+        flex: none;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 2rem;
+        padding: 1.2rem 3rem 1.1rem;
+        border-bottom: 0.15rem solid var(--bb-line);
+      }
+      .branch {
+        min-width: 0;
+      }
+      .branch-name {
+        overflow-wrap: break-word;
+        font-size: 2.9rem;
+        font-weight: 800;
+        line-height: 1.1;
+        letter-spacing: -0.01em;
+      }
+      .date {
+        margin-top: 0.5rem;
+        font-size: 1.6rem;
+        color: var(--bb-text-2);
+      }
+      .date::first-letter {
+        text-transform: uppercase;
+      }
+      main {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: 54rem minmax(0, 1fr);
+        /* "Now serving" keeps at least its heading and its first (largest) call, however tall the
+           waiting list grows with wait estimates and their reasons. */
+        grid-template-rows: minmax(12.2rem, 1fr) auto auto;
+        grid-template-areas:
+          'serving notices'
+          'waiting notices'
+          'counters notices';
+        gap: 1.4rem 2.6rem;
+        padding: 1.5rem 3rem 1.6rem;
+        transition:
+          opacity 0.4s,
+          filter 0.4s;
+      }
+      /* More than four counters: their tiles in one strip across the bottom (five or six to a row),
+         so "now serving" keeps the height for a call per counter; the notices page as they do. */
+      main.many {
+        grid-template-rows: minmax(12.2rem, 1fr) auto auto;
+        grid-template-areas:
+          'serving notices'
+          'waiting notices'
+          'counters counters';
+      }
+      main.many .tiles {
+        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
+      }
+      /* Stale: everything that comes from the server greys out, so it never looks live. */
+      .stale main,
+      .stale header .live {
+        opacity: 0.4;
+        filter: grayscale(1);
+      }
+      bb-now-serving {
+        grid-area: serving;
+      }
+      /* Phone only: a link down to the notices (see the phone rules below). */
+      .jump {
+        display: none;
+      }
+      bb-notice-board {
+        grid-area: notices;
+      }
+      bb-waiting-list {
+        grid-area: waiting;
+      }
+      .counters {
+        grid-area: counters;
+        min-width: 0;
+      }
+      .section-title {
+        margin: 0 0 0.6rem;
+        font-size: 1.45rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--bb-text-2);
+      }
+      .section-title .i0 {
+        color: var(--bb-text);
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(23rem, 1fr));
+        gap: 0.8rem;
+      }
+      .header-end {
+        display: flex;
+        align-items: center;
+        gap: 3rem;
+      }
+      /* TV: while reconnecting, the banner takes the header's place up to the clock (the branch's
+         name and the QR code go under it), so the board below keeps its layout and nothing of it
+         is pushed off the screen or covered; the clock stays in view. */
+      header bb-connection-banner {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        left: 0;
+        right: 19rem;
+      }
+      .message {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 1.6rem;
+        text-align: center;
+        padding: 3rem;
+        box-sizing: border-box;
+      }
+      .message .title {
+        font-size: 3.4rem;
+        font-weight: 800;
+      }
+      .message .hint {
+        font-size: 2rem;
+        color: var(--bb-text-2);
+        max-width: 60rem;
+      }
+      .message .brand {
+        font-size: 1.6rem;
+        letter-spacing: 0.12em;
+        text-transform: uppercase;
+        color: var(--bb-text-3);
+      }
+      .pulse {
+        width: 1.6rem;
+        height: 1.6rem;
+        border-radius: 50%;
+        background: var(--bb-text-3);
+        animation: pulse 1.6s ease-in-out infinite;
+      }
+      @keyframes pulse {
+        50% {
+          opacity: 0.25;
+          transform: scale(0.7);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .pulse {
+          animation: none;
+        }
+      }
+      /* Phone view: one column, normal page scrolling. */
+      @media (max-width: 899px) {
+        :host {
+          height: auto;
+          min-height: 100%;
+        }
+        .screen {
+          height: auto;
+          overflow: visible;
+        }
+        header {
+          padding: 0.9rem 1rem 0.8rem;
+          gap: 1rem;
+          flex-wrap: wrap;
+        }
+        /* Phone: the page scrolls, so the banner is a strip under the name and clock, edge to edge. */
+        header bb-connection-banner {
+          position: static;
+          order: 10;
+          flex: 1 1 100%;
+          margin: 0 -1rem -0.8rem;
+        }
+        .branch {
+          flex: 1 1 0;
+        }
+        .branch-name {
+          font-size: 1.3rem;
+        }
+        .date {
+          font-size: 0.9rem;
+          margin-top: 0.25rem;
+        }
+        /* What a customer looks up first: who is being served and how long they will wait; then
+           why (the notices, which can be many), then the counters. A link at the top says how
+           many notices there are and takes the reader down to them. */
+        main {
+          display: flex;
+          flex-direction: column;
+          gap: 1.4rem;
+          padding: 1rem 1rem 2rem;
+        }
+        .jump {
+          order: 0;
+          display: flex;
+          align-items: center;
+          gap: 0.6rem;
+          width: 100%;
+          padding: 0.7rem 0.9rem;
+          border: 0.12rem solid var(--bb-warn);
+          border-radius: var(--bb-radius);
+          background: var(--bb-surface);
+          color: var(--bb-warn);
+          font: inherit;
+          font-size: 1rem;
+          font-weight: 700;
+          text-align: left;
+          cursor: pointer;
+        }
+        .jump svg {
+          flex: none;
+          width: 1.3rem;
+          height: 1.3rem;
+        }
+        .jump .i1,
+        .jump .sep {
+          color: inherit;
+          opacity: 0.85;
+        }
+        bb-now-serving {
+          order: 1;
+        }
+        bb-waiting-list {
+          order: 2;
+        }
+        bb-notice-board {
+          order: 3;
+          scroll-margin-top: 1rem;
+        }
+        .counters {
+          order: 4;
+        }
+        .header-end {
+          gap: 0;
+        }
+        .section-title {
+          font-size: 1rem;
+          margin-bottom: 0.6rem;
+        }
+        .tiles {
+          grid-template-columns: 1fr;
+          gap: 0.5rem;
+        }
+        bb-phone-qr {
+          display: none;
+        }
+        .message .title {
+          font-size: 1.6rem;
+        }
+        .message .hint {
+          font-size: 1.05rem;
+        }
+        .message .brand {
+          font-size: 0.85rem;
+        }
+      }
+    `;

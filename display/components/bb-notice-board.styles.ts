@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+export const noticeBoardStyles = css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      .title {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 1rem;
+        margin: 0 0 1.2rem;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.9rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--bb-text-2);
+      }
+      h2 .i0 {
+        color: var(--bb-text);
+      }
+      .pager {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        font-size: 1.5rem;
+        font-weight: 700;
+        color: var(--bb-text-2);
+        font-variant-numeric: tabular-nums;
+      }
+      .dot {
+        width: 0.9rem;
+        height: 0.9rem;
+        border-radius: 50%;
+        border: 0.15rem solid var(--bb-text-2);
+      }
+      .dot.on {
+        background: var(--bb-text);
+        border-color: var(--bb-text);
+      }
+      .list {
+        position: relative;
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        gap: 1.2rem;
+        min-height: 0;
+        overflow: hidden;
+      }
+      /* Cards on another page keep their size (so they can be measured) but take no room and stay hidden. */
+      .list > .off {
+        position: absolute;
+        top: 0;
+        left: 0;
+        right: 0;
+        visibility: hidden;
+      }
+      .calm {
+        display: flex;
+        align-items: center;
+        gap: 1.6rem;
+        padding: 2rem 2.2rem;
+        border-radius: var(--bb-radius);
+        background: var(--bb-surface);
+        font-size: 2.2rem;
+        font-weight: 600;
+      }
+      .calm svg {
+        flex: none;
+        width: 3.6rem;
+        height: 3.6rem;
+        color: var(--bb-ok);
+      }
+      @media (max-width: 899px) {
+        .title {
+          margin-bottom: 0.6rem;
+        }
+        h2 {
+          font-size: 1rem;
+        }
+        .pager {
+          display: none;
+        }
+        .list {
+          gap: 0.6rem;
+          overflow: visible;
+        }
+        .list > .off {
+          position: static;
+          visibility: visible;
+        }
+        .calm {
+          font-size: 1.05rem;
+          padding: 1rem;
+          gap: 0.8rem;
+        }
+        .calm svg {
+          width: 1.8rem;
+          height: 1.8rem;
+        }
+      }
+    `;

@@ -1,0 +1,29 @@
+import { css } from 'lit';
+
+export const phoneQrStyles = css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+      }
+      img {
+        display: block;
+        width: 7rem;
+        height: 7rem;
+        border-radius: 0.4rem;
+        background: #fff;
+        padding: 0.35rem;
+        box-sizing: border-box;
+        image-rendering: pixelated;
+      }
+      .caption {
+        max-width: 12rem;
+        font-size: 1.25rem;
+        font-weight: 700;
+        line-height: 1.2;
+      }
+      .caption .l1 {
+        font-size: 0.82em;
+        margin-top: 0.4em;
+      }
+    `;
