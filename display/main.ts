@@ -1,20 +1,49 @@
 import './components/bb-lobby';
 import { phoneUrlFor } from './lib/site';
+import { loadIdentity, saveIdentity, type ScreenIdentity } from './lib/screen-identity';
 
 /**
- * Entry of the lobby page. The server serves this page for /display/<branch>; `?lang=xx` asks
- * for one language only (the phone view), otherwise the screen shows the branch's languages.
+ * Entry of the lobby page. /display/<branch> shows that branch's board (public, as on a phone;
+ * `?lang=xx` asks for one language only). /display/ is a lobby TV's own address: unpaired, it
+ * shows a pairing code; paired, it is its branch's screen, reporting back to the console.
  */
 const parts = location.pathname.split('/').filter(Boolean);
-const branch = decodeURIComponent(parts[parts.indexOf('display') + 1] ?? parts.at(-1) ?? '');
+const named = parts[parts.indexOf('display') + 1];
 const language = new URLSearchParams(location.search).get('lang') ?? '';
 
-const lobby = document.createElement('bb-lobby');
-lobby.branch = branch;
-lobby.language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? language : '';
-document.body.replaceChildren(lobby);
-// The QR code appears once we know where phones can reach the board (the server's PUBLIC_URL, or
-// this page's own address, never a loopback one), rather than showing one address, then another.
-void phoneUrlFor(branch).then((url) => {
-  lobby.phoneUrl = url;
-});
+function showLobby(branch: string, screen: ScreenIdentity | null): void {
+  const lobby = document.createElement('bb-lobby');
+  lobby.branch = branch;
+  lobby.language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? language : '';
+  if (screen) {
+    lobby.screenToken = screen.screenToken;
+    lobby.addEventListener('bb-unpaired', () => {
+      saveIdentity(null);
+      void showPairing();
+    });
+  }
+  document.body.replaceChildren(lobby);
+  // The QR code appears once we know where phones can reach the board (the server's PUBLIC_URL, or
+  // this page's own address, never a loopback one), rather than showing one address, then another.
+  void phoneUrlFor(branch).then((url) => {
+    lobby.phoneUrl = url;
+  });
+}
+
+async function showPairing(): Promise<void> {
+  await import('./components/bb-pairing-screen');
+  const pairing = document.createElement('bb-pairing-screen');
+  pairing.addEventListener('bb-paired', (e) => {
+    saveIdentity(e.detail);
+    showLobby(e.detail.branchId, e.detail);
+  });
+  document.body.replaceChildren(pairing);
+}
+
+if (named) {
+  showLobby(decodeURIComponent(named), null);
+} else {
+  const identity = loadIdentity();
+  if (identity) showLobby(identity.branchId, identity);
+  else void showPairing();
+}

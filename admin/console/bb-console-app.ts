@@ -100,7 +100,7 @@ export class BbConsoleApp extends LitElement {
 
   private async loadBranches(): Promise<void> {
     if (!this.user) return;
-    const items = await this.api.branches(this.user);
+    const items = await this.api.branches();
     this.branches = { items, refresh: () => this.loadBranches() };
   }
 

@@ -1,11 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import { themeTokens } from '../lib/theme';
+import { ScreenLink } from '../lib/screen-link';
+import './bb-screen-name';
 import './bb-clock';
 import './bb-connection-banner';
 import './bb-counter-tile';
@@ -31,7 +33,33 @@ export class BbLobby extends LitElement {
   /** The address phones should open (the QR code); empty hides the code. */
   @property() phoneUrl = '';
 
-  private readonly stream = new BranchStreamController(this, () => this.branch);
+  /** Set on a paired TV: its screen token, so the server knows which screen this is. */
+  @property() screenToken = '';
+  /** The screen's name while the console asked it to show it. */
+  @state() private identifying: string | null = null;
+  private identifyTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly screenLink = new ScreenLink({
+    onIdentify: (name, seconds) => {
+      this.identifying = name;
+      clearTimeout(this.identifyTimer);
+      this.identifyTimer = setTimeout(() => (this.identifying = null), seconds * 1000);
+    },
+    onUnpaired: () => this.dispatchEvent(new CustomEvent('bb-unpaired', { bubbles: true, composed: true })),
+  });
+
+  private readonly stream = new BranchStreamController(this, () => this.branch, {
+    screen: () => this.screenToken || null,
+    onSocket: (socket) => {
+      if (this.screenToken) this.screenLink.attach(socket);
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.screenLink.close();
+    clearTimeout(this.identifyTimer);
+  }
 
   static override styles = [themeTokens, langStyles, lobbyStyles];
 
@@ -58,6 +86,7 @@ export class BbLobby extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.screenToken && this.stream.state) this.screenLink.rendered(this.stream.state.seq);
     const config = this.stream.state?.config;
     const title = config ? `${config.name} · Branchboard` : 'Branchboard';
     if (document.title !== title) document.title = title;
@@ -70,7 +99,7 @@ export class BbLobby extends LitElement {
     const state = s.state;
     if (s.refused) return this.renderRefused();
     if (!state || !state.config) return this.renderLoading(state);
-    return this.renderBoard(state);
+    return html`${this.renderBoard(state)}${this.identifying !== null ? html`<bb-screen-name .name=${this.identifying}></bb-screen-name>` : nothing}`;
   }
 
   private renderBoard(state: BranchState) {

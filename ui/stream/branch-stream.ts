@@ -32,6 +32,13 @@ const WATCHDOG_MS = 500;
  */
 export const ESTIMATES_MAX_AGE_MS = 45_000;
 
+export interface BranchStreamOptions {
+  /** A paired screen's token, sent with every (re)connect so the server knows which screen this is. */
+  screen?: () => string | null;
+  /** Gets the socket once made, for what rides along on it (a screen's reports, reload, identify). */
+  onSocket?: (socket: Socket) => void;
+}
+
 /**
  * Keeps a Lit element in step with one branch: snapshot, then events in seq order through the
  * shared reducer, with gap detection, resync after reconnect (sending `lastSeq`), the server's
@@ -64,6 +71,7 @@ export class BranchStreamController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly branch: () => string,
+    private readonly options: BranchStreamOptions = {},
   ) {
     host.addController(this);
   }
@@ -91,12 +99,16 @@ export class BranchStreamController implements ReactiveController {
   hostConnected(): void {
     const socket: Socket<ServerToClient, ClientToServer> = io({
       // A function, so every reconnect sends the seq we hold now.
-      auth: (cb) => cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}) } satisfies StreamHandshake),
+      auth: (cb) => {
+        const screen = this.options.screen?.();
+        cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}), ...(screen ? { screen } : {}) } satisfies StreamHandshake);
+      },
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
     });
     this.socket = socket;
+    this.options.onSocket?.(socket);
     socket.on('snapshot', ({ state, serverTime }) => {
       this.heard(serverTime);
       this.replica.loadSnapshot(state);

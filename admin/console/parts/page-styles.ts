@@ -19,6 +19,12 @@ export const pageStyles = css`
     gap: 16px;
     margin: 0 0 22px;
   }
+  .crumb {
+    margin: 0 0 2px;
+    font-size: 13px;
+    font-weight: 600;
+    color: var(--bb-muted);
+  }
   h1 {
     margin: 0;
     font-size: 26px;

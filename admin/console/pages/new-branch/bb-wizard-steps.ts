@@ -1,0 +1,75 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { ct, type ConsoleLang } from '../../i18n/console-strings';
+import { STEP_TITLE, WIZARD_STEPS, type WizardStep } from './wizard-steps';
+
+/** The wizard's steps as a row: done, current, to come. */
+@customElement('bb-wizard-steps')
+export class BbWizardSteps extends LitElement {
+  @property() ui: ConsoleLang = 'it';
+  @property() current: WizardStep = 'details';
+
+  override render() {
+    const at = WIZARD_STEPS.indexOf(this.current);
+    return html`<ol aria-label=${ct(this.ui, 'wizard.progress')}>
+      ${WIZARD_STEPS.map(
+        (s, i) => html`<li class=${i < at ? 'done' : i === at ? 'now' : ''} aria-current=${i === at ? 'step' : 'false'}>
+          <span class="n" aria-hidden="true">${i < at ? '✓' : i + 1}</span>${ct(this.ui, STEP_TITLE[s])}
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  static override styles = css`
+    ol {
+      list-style: none;
+      display: flex;
+      gap: 6px;
+      margin: 0 0 22px;
+      padding: 0;
+      flex-wrap: wrap;
+    }
+    li {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      padding: 6px 14px 6px 6px;
+      border-radius: 999px;
+      background: var(--bb-surface);
+      border: 1px solid var(--bb-border);
+      color: var(--bb-muted);
+      font-size: 14px;
+      font-weight: 600;
+    }
+    .n {
+      display: grid;
+      place-items: center;
+      width: 24px;
+      height: 24px;
+      border-radius: 50%;
+      background: var(--bb-surface-2);
+      font-size: 13px;
+    }
+    li.done {
+      color: var(--bb-ok);
+    }
+    li.done .n {
+      background: var(--bb-ok-soft);
+    }
+    li.now {
+      color: var(--bb-primary-dark);
+      border-color: var(--bb-primary);
+      background: var(--bb-primary-soft);
+    }
+    li.now .n {
+      background: var(--bb-primary);
+      color: #fff;
+    }
+  `;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-wizard-steps': BbWizardSteps;
+  }
+}

@@ -1,0 +1,15 @@
+import { css } from 'lit';
+import { pageStyles } from '../../parts/page-styles';
+
+export const staffPageStyles = [
+  pageStyles,
+  css`
+    bb-password-once {
+      display: block;
+      margin-bottom: 18px;
+    }
+    .actions.end {
+      justify-content: flex-end;
+    }
+  `,
+];

@@ -1,0 +1,19 @@
+/** Languages a branch's screens can show, offered first in pickers (any BCP 47 tag is accepted). */
+export const SCREEN_LANGUAGES = ['it', 'en', 'fr', 'es', 'de', 'nl', 'pt', 'ro', 'sq', 'ar', 'zh', 'uk', 'pl', 'tr'] as const;
+
+const cache = new Map<string, Intl.DisplayNames>();
+
+/** "de" → "Deutsch"/"German"/"tedesco", in the console's language. */
+export function languageName(tag: string, uiLang: string): string {
+  let names = cache.get(uiLang);
+  if (!names) {
+    try {
+      names = new Intl.DisplayNames([uiLang], { type: 'language' });
+    } catch {
+      return tag;
+    }
+    cache.set(uiLang, names);
+  }
+  const n = names.of(tag) ?? tag;
+  return n.charAt(0).toLocaleUpperCase(uiLang) + n.slice(1);
+}
