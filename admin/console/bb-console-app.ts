@@ -148,14 +148,13 @@ export class BbConsoleApp extends LitElement {
 
   override render() {
     const l = this.language;
-    const loginLang = l === 'it' ? 'it' : 'en';
     switch (this.phase) {
       case 'checking':
         return html`<div class="center muted" role="status">${ct(l, 'console.loading')}</div>`;
       case 'offline':
         return html`<div class="center" role="alert">${ct(l, 'console.offline')}</div>`;
       case 'login':
-        return html`<main class="login"><bb-login .language=${loginLang} .busy=${this.loginBusy} .error=${this.loginError} @bb-login=${this.login}></bb-login></main>`;
+        return html`<main class="login"><bb-login .language=${l} .busy=${this.loginBusy} .error=${this.loginError} @bb-login=${this.login}></bb-login></main>`;
       case 'ready':
         return this.renderConsole();
     }

@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CAUSES, causeLabel, EFFECTS, effectLabel, pickText, PresetBody, type BranchConfig, type Cause, type Effect, type Preset } from '../../../../core';
+import { CAUSES, EFFECTS, pickText, PresetBody, type BranchConfig, type Cause, type Effect, type Preset } from '../../../../core';
+import { causeLabel, effectLabel } from '../../../../ui/cause/cause-presentation';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';
