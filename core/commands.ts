@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CAUSES, EFFECTS } from './causes';
 import type { ConfigCommand } from './config-commands';
 import { NoticeScope } from './events';
-import { EpochMs, LocalText, Slug } from './ids';
+import { ClientId, EpochMs, LocalText, Slug } from './ids';
+import { OutOfTurnReason } from './out-of-turn';
 
 /**
  * Request bodies of the commands a tablet, kiosk or console sends. Each is validated here, in
@@ -31,6 +32,8 @@ export const PauseCounterBody = z
   .object({
     backInMinutes: Minutes.nullable().optional(),
     backAt: EpochMs.nullable().optional(),
+    /** Finish the customer at the counter first; by default a pause keeps them there. */
+    finishCurrent: z.boolean().optional(),
   })
   .strict()
   .superRefine(oneTime('backInMinutes', 'backAt'));
@@ -73,9 +76,26 @@ export const ResolveNoticeBody = z
   .object({
     text: LocalText.nullable().optional(),
     apologise: z.boolean().optional(),
+    /** What the branch will do so it does not happen again ("We have replaced the reader"). */
+    prevention: LocalText.nullable().optional(),
   })
   .strict();
 export type ResolveNoticeBody = z.infer<typeof ResolveNoticeBody>;
+
+/** Call a specific ticket; the reason is required unless it is the one the counter would call next. */
+export const CallTicketBody = z.object({ ticketId: ClientId, reason: OutOfTurnReason.optional() }).strict();
+export type CallTicketBody = z.infer<typeof CallTicketBody>;
+
+/** Send the ticket at the counter to another service, or to a counter (then its service may follow from it). */
+export const TransferTicketBody = z
+  .object({ service: Slug.optional(), toCounterId: Slug.optional() })
+  .strict()
+  .refine((b) => b.service !== undefined || b.toCounterId !== undefined, { message: 'give service or toCounterId', path: ['service'] });
+export type TransferTicketBody = z.infer<typeof TransferTicketBody>;
+
+/** Undo a no-show: the given ticket, or the last one marked at this counter. */
+export const UndoNoShowBody = z.object({ ticketId: ClientId.optional() }).strict();
+export type UndoNoShowBody = z.infer<typeof UndoNoShowBody>;
 
 export const COUNTER_ACTIONS = ['call-next', 'recall', 'done', 'no-show', 'open', 'pause', 'close'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];
@@ -89,6 +109,9 @@ export type Command =
   | { type: 'PostNotice'; noticeId: string; body: PostNoticeBody }
   | { type: 'UpdateNotice'; noticeId: string; body: UpdateNoticeBody }
   | { type: 'ResolveNotice'; noticeId: string; body: ResolveNoticeBody }
+  | { type: 'CallTicket'; counterId: string; body: CallTicketBody }
+  | { type: 'TransferTicket'; counterId: string; body: TransferTicketBody }
+  | { type: 'UndoNoShow'; counterId: string; body: UndoNoShowBody }
   | ConfigCommand;
 
 /**

@@ -23,6 +23,7 @@ import { drain } from './ops/shutdown';
 import { BranchStream } from './realtime/stream';
 import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
+import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
 import { sessionRoutes } from './routes/session';
 import { phoneTicketRoutes } from './routes/phone-tickets';
@@ -129,6 +130,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts, logger }));
   app.use('/api/branches', branchReadRoutes(states));
   const links = new TicketLinks(sql);
+  app.use('/api/branches', ticketMoveRoutes(commands));
   app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks: deps.kiosks ?? NO_KIOSKS }));
   app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));

@@ -2,7 +2,9 @@ import type { BranchConfig } from '../branch';
 import type { Command } from '../commands';
 import type { EventPayload } from '../events';
 import type { BranchState } from '../state';
+import { endLongTransaction } from '../long-transaction';
 import { MINUTE } from '../time';
+import { callReason } from './calls';
 import { fail, ok, type Decision } from './result';
 import { nextTicketFor } from './tickets';
 import { badFutureTime } from './times';
@@ -15,23 +17,28 @@ export function decideCounter(state: BranchState, config: BranchConfig, cmd: Cou
   const counter = state.counters[cmd.counterId];
   if (!counterCfg || !counter) return fail('not_found', 'unknown_counter', `no counter "${cmd.counterId}" in this branch`);
   const current = counter.ticketId ? state.tickets[counter.ticketId] : undefined;
-  const finishCurrent: EventPayload[] = current ? [{ type: 'ServiceEnded', ticketId: current.id, counterId: counter.id }] : [];
+  // The customer leaving the counter also ends a long-transaction notice about it.
+  const leaves = (e: EventPayload): EventPayload[] => [e, ...endLongTransaction(state, counter.id)];
+  const finishCurrent: EventPayload[] = current ? leaves({ type: 'ServiceEnded', ticketId: current.id, counterId: counter.id }) : [];
 
   if (cmd.type === 'PauseCounter') {
     const { backInMinutes, backAt } = cmd.body;
     const at = backInMinutes != null ? now + backInMinutes * MINUTE : (backAt ?? null);
     const bad = badFutureTime(at, now, 'backAt');
     if (bad) return bad;
-    return ok(...finishCurrent, { type: 'CounterPaused', counterId: counter.id, backAt: at });
+    // A pause keeps the customer at the counter (a break while their paperwork prints is normal);
+    // finishing them is the teller's explicit choice, asked on the tablet.
+    return ok(...(cmd.body.finishCurrent ? finishCurrent : []), { type: 'CounterPaused', counterId: counter.id, backAt: at });
   }
 
   switch (cmd.action) {
     case 'call-next': {
-      const next = nextTicketFor(state, counterCfg.services);
+      const next = nextTicketFor(state, counterCfg.services, counter.id);
       if (!next) return fail('conflict', 'queue_empty', 'nobody is waiting for the services of this counter');
       // Calling from a paused or closed counter opens it: one tap for the teller.
       const open: EventPayload[] = counter.status === 'open' ? [] : [{ type: 'CounterOpened', counterId: counter.id }];
-      return ok(...finishCurrent, ...open, { type: 'TicketCalled', ticketId: next.id, counterId: counter.id });
+      const reason = callReason(next);
+      return ok(...finishCurrent, ...open, { type: 'TicketCalled', ticketId: next.id, counterId: counter.id, ...(reason ? { reason } : {}) });
     }
     case 'recall':
       if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to call again');
@@ -41,7 +48,7 @@ export function decideCounter(state: BranchState, config: BranchConfig, cmd: Cou
       return ok(...finishCurrent);
     case 'no-show':
       if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to mark as absent');
-      return ok({ type: 'TicketNoShow', ticketId: current.id, counterId: counter.id });
+      return ok(...leaves({ type: 'TicketNoShow', ticketId: current.id, counterId: counter.id }));
     case 'open':
       if (counter.status === 'open') return ok();
       return ok({ type: 'CounterOpened', counterId: counter.id });

@@ -1,11 +1,14 @@
 import type { Command } from '../commands';
 import type { BranchState } from '../state';
 import { decideConfig } from './config';
+import { decideCallTicket } from './calls';
 import { decideCounter } from './counters';
+import { decideUndoNoShow } from './no-show';
 import { decidePostNotice, decideResolveNotice, decideUpdateNotice } from './notices';
 import { fail, type Decision } from './result';
 import { decideIssueTicket } from './tickets';
 import { decideCancelTicket } from './cancel-ticket';
+import { decideTransfer } from './transfer';
 
 export { nextTicketFor } from './tickets';
 export { MAX_AHEAD_MS } from './times';
@@ -35,7 +38,13 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
     case 'UpdateNotice':
       return decideUpdateNotice(state, cmd, now);
     case 'ResolveNotice':
-      return decideResolveNotice(state, cmd);
+      return decideResolveNotice(state, cmd, now);
+    case 'CallTicket':
+      return decideCallTicket(state, config, cmd, now);
+    case 'TransferTicket':
+      return decideTransfer(state, config, cmd);
+    case 'UndoNoShow':
+      return decideUndoNoShow(state, config, cmd, now);
     default:
       // Branch details, services, counters, presets, screens: see config.ts.
       return decideConfig(state, cmd, now);

@@ -1,6 +1,7 @@
 import type { BranchConfig } from '../branch';
 import type { Command, CommandError, PostNoticeBody } from '../commands';
 import type { EventPayload, NoticeScope } from '../events';
+import { apologyDefault } from '../apology';
 import type { BranchState, Notice } from '../state';
 import { err, fail, ok, type Decision } from './result';
 import { badFutureTime, expectedEnd } from './times';
@@ -42,10 +43,15 @@ export function decideUpdateNotice(state: BranchState, cmd: Cmd<'UpdateNotice'>,
   const expectedEndAt = changesEnd ? expectedEnd(cmd.body, now, null) : undefined;
   const bad = badFutureTime(expectedEndAt, now, 'expectedEndAt');
   if (bad) return bad;
-  const newText = cmd.body.text && !sameText(cmd.body.text, notice.text) ? cmd.body.text : undefined;
+  // Typed in fewer languages than the notice has (a tablet types in its own): a note beside the
+  // text, so the other languages keep theirs and the screen marks the note's language.
+  const typed = cmd.body.text;
+  const partial = typed !== undefined && Object.keys(notice.text).some((l) => !(l in typed));
+  const newText = typed && !partial && !sameText(typed, notice.text) ? typed : undefined;
+  const newNote = typed && partial && !(notice.note && sameText(typed, notice.note)) ? typed : undefined;
   const newEnd = expectedEndAt !== undefined && expectedEndAt !== notice.expectedEndAt ? expectedEndAt : undefined;
   // Nothing new: no empty entry in the notice's timeline.
-  if (!newText && newEnd === undefined) return ok();
+  if (!newText && !newNote && newEnd === undefined) return ok();
   // Counters this notice closed follow its new expected end.
   const repauses: EventPayload[] =
     newEnd !== undefined ? closedBy(state, notice).filter((id) => state.counters[id]?.status === 'paused').map((counterId) => ({ type: 'CounterPaused' as const, counterId, backAt: newEnd })) : [];
@@ -54,6 +60,7 @@ export function decideUpdateNotice(state: BranchState, cmd: Cmd<'UpdateNotice'>,
       type: 'NoticeUpdated',
       noticeId: notice.id,
       ...(newText ? { text: newText } : {}),
+      ...(newNote ? { note: newNote } : {}),
       ...(newEnd !== undefined ? { expectedEndAt: newEnd } : {}),
     },
     ...repauses,
@@ -61,7 +68,7 @@ export function decideUpdateNotice(state: BranchState, cmd: Cmd<'UpdateNotice'>,
 }
 
 /** The matter is over: the lobby shows it resolved, with the closing words and apology. */
-export function decideResolveNotice(state: BranchState, cmd: Cmd<'ResolveNotice'>): Decision {
+export function decideResolveNotice(state: BranchState, cmd: Cmd<'ResolveNotice'>, now: number): Decision {
   const notice = state.notices.find((n) => n.id === cmd.noticeId);
   if (!notice) return fail('not_found', 'unknown_notice', `no notice "${cmd.noticeId}"`);
   if (notice.status === 'resolved') return fail('conflict', 'notice_resolved', 'this notice is already resolved');
@@ -73,12 +80,27 @@ export function decideResolveNotice(state: BranchState, cmd: Cmd<'ResolveNotice'
     {
       type: 'NoticeResolved',
       noticeId: notice.id,
-      // Without typed words the preset's resolved twin closes the loop ("The card reader works again").
-      text: cmd.body.text ?? notice.resolvedText ?? null,
-      apologise: cmd.body.apologise ?? notice.apologise,
+      ...closingWords(state, notice, cmd.body.text ?? null),
+      // Offered by default when the branch let people down (its own fault, or the promise missed).
+      apologise: cmd.body.apologise ?? apologyDefault(state, notice, now),
+      ...(cmd.body.prevention ? { prevention: cmd.body.prevention } : {}),
     },
     ...reopen,
   );
+}
+
+/**
+ * The closing words: typed in every language the branch shows, they are the text; typed in fewer
+ * (a tablet types in its own), they are a note marked with its language, beside the preset's
+ * resolved twin in every language (or the screen's own "resolved" when it has none).
+ */
+function closingWords(state: BranchState, n: Notice, typed: Record<string, string> | null): { text: Record<string, string> | null; note?: Record<string, string> } {
+  // Without typed words the preset's resolved twin closes the loop ("The card reader works again").
+  const twin = n.resolvedText ?? null;
+  if (!typed) return { text: twin };
+  const langs = state.config?.languages ?? [];
+  if (langs.every((l) => l in typed)) return { text: typed };
+  return { text: twin, note: typed };
 }
 
 /** Counters a notice keeps closed: those in its scope when its effect is counter_closed. */

@@ -15,13 +15,24 @@ export function decideIssueTicket(state: BranchState, config: BranchConfig, cmd:
   return ok({ type: 'TicketIssued', ticket: { id: cmd.ticketId, service: service.id, number, day } });
 }
 
-/** The waiting ticket a counter calls next: the first issued among the services it serves. */
-export function nextTicketFor(state: BranchState, services: readonly string[]): Ticket | undefined {
+/**
+ * The waiting ticket a counter calls next: the first issued among the services it serves, and
+ * tickets transferred to it (of any service). A ticket transferred to another counter waits for
+ * that one.
+ */
+export function nextTicketFor(state: BranchState, services: readonly string[], counterId?: string): Ticket | undefined {
   let best: Ticket | undefined;
-  for (const s of services) {
-    const id = state.queues[s]?.[0];
-    const t = id ? state.tickets[id] : undefined;
-    if (t && (!best || t.issuedSeq < best.issuedSeq)) best = t;
+  for (const [s, queue] of Object.entries(state.queues)) {
+    const serves = services.includes(s);
+    for (const id of queue) {
+      const t = state.tickets[id];
+      if (!t || (best && t.issuedSeq > best.issuedSeq)) break;
+      const mine = t.assignedCounterId === undefined ? serves : t.assignedCounterId === counterId;
+      if (mine) {
+        best = t;
+        break;
+      }
+    }
   }
   return best;
 }

@@ -13,6 +13,8 @@ export function toEstimatorEvents(e: BranchEvent, branch: BranchState): Estimato
     case 'TicketCalled':
       return [{ kind: 'called', at: e.at, ticket: e.ticketId, counter: e.counterId }];
     // A no-show was called: the counter is free again, like after a (short) service.
+    // A transfer frees the counter too; the ticket's wait for its new service is not learnt from.
+    case 'TicketTransferred':
     case 'ServiceEnded':
     case 'TicketNoShow':
       return [{ kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId }];

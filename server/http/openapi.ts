@@ -6,6 +6,9 @@ import {
   ResolveNoticeBody,
   UpdateNoticeBody,
   COUNTER_ACTIONS,
+  CallTicketBody,
+  TransferTicketBody,
+  UndoNoShowBody,
 } from '../../core';
 import { LoginBody } from '../routes/session';
 
@@ -55,6 +58,18 @@ export function openApiDocument(): object {
       },
     ]),
   );
+  const counter = { name: 'counter', in: 'path', required: true, schema: { type: 'string' } };
+  const moves: Record<string, [string, z.ZodType]> = {
+    call: ['Call a specific waiting ticket (or a no-show back); reason required unless it is the one the counter would call next', CallTicketBody],
+    transfer: ['Transfer the ticket at the counter to another service or counter; it keeps its number and its place by issue time', TransferTicketBody],
+    'undo-no-show': ['Undo a no-show within 5 minutes: back at the counter if free, else at its place in the queue', UndoNoShowBody],
+  };
+  const movePaths = Object.fromEntries(
+    Object.entries(moves).map(([a, [summary, body]]) => [
+      `/api/branches/{branch}/counters/{counter}/${a}`,
+      { post: { summary, security: staff, parameters: [branch, counter, idem], requestBody: json(body), responses: replies(200, [401, 403, 404, 409]) } },
+    ]),
+  );
   return {
     openapi: '3.1.0',
     info: { title: 'Branchboard API', version: '0.1.0', description: 'Commands come in over REST; live state goes out over Socket.IO (see README).' },
@@ -76,6 +91,7 @@ export function openApiDocument(): object {
         post: { summary: 'Issue a ticket (public kiosk, rate-limited)', parameters: [branch, idem], requestBody: json(IssueTicketBody), responses: replies(201, [404, 429]) },
       },
       ...counterPaths,
+      ...movePaths,
       '/api/branches/{branch}/notices': {
         post: { summary: 'Post a notice (from a preset or typed)', security: staff, parameters: [branch, idem], requestBody: json(PostNoticeBody), responses: replies(201, [401, 403, 404, 409]) },
       },

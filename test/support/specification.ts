@@ -38,7 +38,7 @@ export function spec(config?: BranchConfig) {
               if (d.ok) b.push(d.events);
               return b;
             },
-            thenFails(error: { code: string; field?: string }) {
+            thenFails(error: { code: string; field?: string; kind?: string }) {
               expect(d.ok).toBe(false);
               if (!d.ok) expect(d.error).toMatchObject(error);
               return b;

@@ -198,14 +198,14 @@ describe('notices and counters agree', () => {
 });
 
 describe('now serving', () => {
-  it('shows only tickets still at a counter: a call leaves on done, no-show, pause and close', () => {
+  it('shows only tickets still at a counter: a call leaves on done, no-show, pause that finishes the customer, and close', () => {
     const b = new BranchHarness();
     for (let i = 0; i < 4; i++) b.run({ type: 'IssueTicket', ticketId: `ticket-ns-${i}`, service: 'teller' });
     for (const c of ['1', '2', '3', '4']) b.run({ type: 'CounterAction', counterId: c, action: 'call-next' });
     expect(b.state.calls.map((c) => c.counterId)).toEqual(['4', '3', '2', '1']);
     b.run({ type: 'CounterAction', counterId: '1', action: 'done' });
     b.run({ type: 'CounterAction', counterId: '2', action: 'no-show' });
-    b.run({ type: 'PauseCounter', counterId: '3', body: { backInMinutes: 5 } });
+    b.run({ type: 'PauseCounter', counterId: '3', body: { backInMinutes: 5, finishCurrent: true } });
     expect(b.state.calls.map((c) => c.counterId)).toEqual(['4']);
     b.run({ type: 'CounterAction', counterId: '4', action: 'close' });
     expect(b.state.calls).toEqual([]);
