@@ -221,11 +221,15 @@ describe('open, pause, close', () => {
     expect(s.counters['2']!.backAt).toBeNull();
   });
 
-  it('pause while serving ends the current ticket first', async () => {
+  it('pause while serving keeps the customer at the counter; finishCurrent ends the ticket first', async () => {
     const b = await freshBranch();
     const a1 = await issue(b, 'teller');
     await act(b, '1', 'call-next');
-    const res = await act(b, '1', 'pause', { backInMinutes: 10 });
+    const kept = await act(b, '1', 'pause', { backInMinutes: 10 });
+    expect(kept.body.events).toEqual(['CounterPaused']);
+    expect((await stateOf(b)).counters['1']).toMatchObject({ status: 'paused', ticketId: a1.id });
+    await act(b, '1', 'open');
+    const res = await act(b, '1', 'pause', { backInMinutes: 10, finishCurrent: true });
     expect(res.body.events).toEqual(['ServiceEnded', 'CounterPaused']);
     const s = await stateOf(b);
     expect(s.tickets[a1.id]).toBeUndefined();

@@ -272,15 +272,19 @@ describe('POST /api/branches/:branch/notices/:id/resolve', () => {
   it('resolves: status resolved with a resolution (closing text and apology); the notice stays in the state', async () => {
     const id = (await post({ presetId: 'computer-fault', counterId: '2' })).body.notice.id as string;
     const t0 = Date.now();
-    const res = await resolve(id, { text: { en: 'Counter 2 is working again. Thank you for waiting.' }, apologise: true });
+    const closing = { it: 'Lo sportello 2 funziona di nuovo. Grazie per l’attesa.', en: 'Counter 2 is working again. Thank you for waiting.' };
+    const res = await resolve(id, { text: closing, apologise: true });
     expect(res.status).toBe(200);
     expect(res.body.events).toEqual(['NoticeResolved']);
-    expect(res.body.notice).toMatchObject({
-      status: 'resolved',
-      resolution: { at: expect.any(Number), text: { en: 'Counter 2 is working again. Thank you for waiting.' }, apologise: true },
-    });
+    expect(res.body.notice).toMatchObject({ status: 'resolved', resolution: { at: expect.any(Number), text: closing, apologise: true } });
     expect(res.body.notice.resolution.at).toBeGreaterThanOrEqual(t0);
     expect(await noticeInState(id)).toEqual(res.body.notice);
+  });
+
+  it('a closing text typed in one language of two is a note marked with its language, not the text', async () => {
+    const id = (await post({ presetId: 'computer-fault', counterId: '3' })).body.notice.id as string;
+    const res = await resolve(id, { text: { en: 'Counter 3 is working again.' } });
+    expect(res.body.notice.resolution).toMatchObject({ text: null, note: { en: 'Counter 3 is working again.' } });
   });
 
   it('with an empty body: no closing text, and the apology of the notice', async () => {

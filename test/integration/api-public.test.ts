@@ -71,6 +71,7 @@ describe('GET /api/openapi.json', () => {
     ['/api/branches/{branch}/state', ['get']],
     ['/api/branches/{branch}/tickets', ['post']],
     ...COUNTER_ACTIONS.map((a): [string, string[]] => [`/api/branches/{branch}/counters/{counter}/${a}`, ['post']]),
+    ...['call', 'transfer', 'undo-no-show'].map((a): [string, string[]] => [`/api/branches/{branch}/counters/{counter}/${a}`, ['post']]),
     ['/api/branches/{branch}/notices', ['post']],
     ['/api/branches/{branch}/notices/{id}', ['patch']],
     ['/api/branches/{branch}/notices/{id}/resolve', ['post']],
