@@ -291,7 +291,7 @@ describe("a preset's resolved twin", () => {
     expect(b.state.notices[0]!.resolution).toMatchObject({ text: reader.resolvedText });
   });
 
-  it('a typed resolution text wins over the twin; a typed notice text gets no twin', () => {
+  it('a resolution typed in one language is a note beside the twin (the other languages keep theirs); a typed notice text gets no twin', () => {
     const b = givenCentro();
     b.when({ type: 'UpsertPreset', presetId: 'reader', body: reader, source: 'branch' });
     const post = (noticeId: string, text?: Record<string, string>) =>
@@ -300,7 +300,8 @@ describe("a preset's resolved twin", () => {
     post('notice-0002', { it: 'Lettore rotto, usate lo sportello 3.' });
     b.push((decide(b.state, { type: 'ResolveNotice', noticeId: 'notice-0001', body: { text: { it: 'Risolto.' } } }, T0) as { events: EventPayload[] }).events);
     b.push((decide(b.state, { type: 'ResolveNotice', noticeId: 'notice-0002', body: {} }, T0) as { events: EventPayload[] }).events);
-    expect(b.state.notices.map((n) => n.resolution?.text)).toEqual([{ it: 'Risolto.' }, null]);
+    expect(b.state.notices.map((n) => n.resolution?.text)).toEqual([reader.resolvedText, null]);
+    expect(b.state.notices[0]!.resolution?.note).toEqual({ it: 'Risolto.' });
   });
 
   it('a service preset takes the services of the branch it names as the scope', () => {
