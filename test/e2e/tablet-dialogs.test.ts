@@ -91,6 +91,7 @@ describe('tablet dialogs', () => {
     await item.locator('[data-testid="confirm-resolve"]').click();
     await tablet.locator(`[data-testid="resolved-notice"][data-notice-id="${id}"]`).waitFor();
     const resolved = (await branchState(server.url)).notices.find((n) => n.id === id)!;
-    expect(resolved.resolution).toMatchObject({ text: { en: 'Printer fixed' }, apologise: false });
+    // Typed in the tablet's language only: a note marked with its language, the other languages keep theirs.
+    expect(resolved.resolution).toMatchObject({ note: { en: 'Printer fixed' }, apologise: false });
   });
 });
