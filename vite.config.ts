@@ -13,6 +13,8 @@ export default defineConfig({
       input: {
         display: resolve(import.meta.dirname, 'display/index.html'),
         admin: resolve(import.meta.dirname, 'admin/index.html'),
+        kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
+        ticket: resolve(import.meta.dirname, 'ticket/index.html'),
       },
     },
   },

@@ -141,6 +141,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.get('/display/:branch', (_req, res) => sendPage(res, page('display')));
   app.get(['/admin', '/admin/'], (_req, res) => sendPage(res, page('admin')));
+  app.get('/kiosk/:branch', (_req, res) => sendPage(res, page('kiosk')));
+  app.get('/t/:token', (_req, res) => sendPage(res, page('ticket')));
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'not found'));
   app.use(errorHandler(logger));

@@ -70,6 +70,8 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const nowSpread = new Spread();
   const nowWaitingSpread = new Spread();
   const minToday = options.minServicesToday ?? 3;
+  /** Tickets called so far: the learned models speak only after `minHistory` of them (the waiting model learns several snapshots per ticket, so its own count would come too soon). */
+  let called = 0;
 
   /** Features of a ticket queued at `queuedAt` (itself left out of the queue if it is waiting). */
   const featuresFor = (service: ServiceRef, queuedAt: number, now: number, view: NowView, self?: WaitingTicket): Float64Array =>
@@ -89,7 +91,7 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const answer = (service: ServiceRef, now: number, view: NowView, learned: () => Range | undefined, spread: Spread): WaitEstimate => {
     const counters = view.counters;
     if (counters === 0) return { known: false, cause: 'no_counter', reasons: usual.reasons(service, now, counters, undefined) };
-    const r = (allWaits.size > 0 ? learned() : undefined) ?? fromNow(view, spread, now);
+    const r = (called >= minHistory && allWaits.size > 0 ? learned() : undefined) ?? fromNow(view, spread, now);
     if (!r) return { known: false, cause: 'no_history', reasons: usual.reasons(service, now, counters, undefined) };
     return { known: true, ...r, usualSec: usual.usualWait(service, now), reasons: usual.reasons(service, now, counters, r.waitSec) };
   };
@@ -115,6 +117,7 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
     history.recordWait(ticket.service, waitSec);
     usual.recordWait(ticket.service, ticket.issuedAt, waitSec);
     allWaits.push(waitSec);
+    called++;
     const p = pending.get(ticket.ticket);
     pending.delete(ticket.ticket);
     if (!p) return;

@@ -1,0 +1,598 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } from '../core';
+import { causeLabel } from '../ui/cause/cause-presentation';
+import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
+import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
+import { phoneBase } from '../ui/site/public-url';
+import { BranchStreamController } from '../ui/stream/branch-stream';
+import { localTexts } from '../ui/text/lang-text';
+import { waitWords } from '../ui/time/wait-words';
+import { qrDataUrl, screenToken, type TakenTicket } from './ticket-slip';
+
+/** The ticket stays on screen this long, then the kiosk is ready for the next customer. */
+const SHOW_TICKET_MS = 30_000;
+
+/**
+ * The branch's ticket dispenser (/kiosk/<branch>), for a touch screen: one large button per
+ * service in the chosen language (switch on screen), services nobody can serve now shown as
+ * unavailable with the reason; after a tap, the ticket — number, people ahead, the range, notices
+ * of that service, a QR code to follow it on a phone — on screen and on an 80 mm print
+ * (`?print=1` prints at once: run Chromium with --kiosk --kiosk-printing).
+ */
+@customElement('bb-kiosk')
+export class BbKiosk extends LitElement {
+  @property() branch = '';
+  /** Print each ticket as soon as it is taken. */
+  @property({ type: Boolean }) autoPrint = false;
+
+  @state() private language = '';
+  @state() private taken: TakenTicket | null = null;
+  /** The estimate for a ticket taken now, as it stood at the tap (until the ticket's own arrives). */
+  @state() private takenEstimate: WaitEstimate | null = null;
+  @state() private qr = '';
+  @state() private busy = false;
+  @state() private error: 'failed' | 'too_many' | null = null;
+
+  private readonly stream = new BranchStreamController(this, () => this.branch);
+  private base = '';
+  private resetTimer?: ReturnType<typeof setTimeout>;
+
+  static override styles = css`
+    :host {
+      --ink: #0d1b2e;
+      --ink-2: #3c4d63;
+      --paper: #eef2f7;
+      --card: #ffffff;
+      --line: #c9d3e0;
+      --accent: #0b5cad;
+      --accent-ink: #ffffff;
+      --off: #5b6778;
+      display: block;
+      min-height: 100vh;
+      background: var(--paper);
+      color: var(--ink);
+      font-family: Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+      -webkit-font-smoothing: antialiased;
+      user-select: none;
+    }
+    .screen {
+      min-height: 100vh;
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      padding: clamp(1rem, 3vw, 3rem);
+      gap: clamp(1rem, 2.5vh, 2.5rem);
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+    }
+    .branch {
+      font-size: clamp(1.4rem, 3vw, 2.4rem);
+      font-weight: 800;
+    }
+    .clock {
+      font-size: clamp(1.4rem, 3vw, 2.4rem);
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .langs {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      width: 100%;
+    }
+    .langs button {
+      font: inherit;
+      font-size: clamp(1rem, 2vw, 1.4rem);
+      min-height: 3.2rem;
+      min-width: 7rem;
+      padding: 0.4rem 1rem;
+      border-radius: 0.8rem;
+      border: 2px solid var(--line);
+      background: var(--card);
+      color: var(--ink);
+    }
+    .langs button[aria-pressed='true'] {
+      border-color: var(--accent);
+      background: var(--accent);
+      color: var(--accent-ink);
+      font-weight: 700;
+    }
+    h1 {
+      margin: 0;
+      font-size: clamp(2rem, 5vw, 4.2rem);
+      line-height: 1.1;
+    }
+    .lead {
+      margin: 0.4rem 0 0;
+      font-size: clamp(1.2rem, 2.6vw, 2rem);
+      color: var(--ink-2);
+    }
+    .services {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+      gap: clamp(0.8rem, 2vw, 1.6rem);
+    }
+    .services li {
+      display: flex;
+    }
+    .service {
+      width: 100%;
+      min-height: clamp(7rem, 16vh, 14rem);
+      text-align: left;
+      font: inherit;
+      border-radius: 1.4rem;
+      border: none;
+      padding: clamp(1rem, 2.5vw, 2rem);
+      background: var(--accent);
+      color: var(--accent-ink);
+      display: grid;
+      gap: 0.5rem;
+      align-content: center;
+      box-shadow: 0 0.3rem 0 #083f78;
+      cursor: pointer;
+    }
+    .service:active {
+      transform: translateY(0.2rem);
+      box-shadow: 0 0.1rem 0 #083f78;
+    }
+    .service .name {
+      font-size: clamp(1.8rem, 4.5vw, 3.4rem);
+      font-weight: 800;
+      line-height: 1.1;
+    }
+    .service .facts {
+      font-size: clamp(1.05rem, 2.2vw, 1.6rem);
+      line-height: 1.3;
+    }
+    .service[aria-disabled='true'] {
+      background: #dfe5ed;
+      color: var(--off);
+      box-shadow: none;
+      cursor: not-allowed;
+      border: 2px dashed #a9b5c5;
+    }
+    .service[aria-disabled='true'] .reason {
+      color: #3d4757;
+      font-weight: 600;
+    }
+    .banner {
+      border-radius: 1rem;
+      padding: 0.8rem 1.2rem;
+      font-size: clamp(1.1rem, 2.2vw, 1.6rem);
+      background: #fff4e0;
+      color: #6b3a00;
+      border: 2px solid #e9c27a;
+    }
+    .ticket {
+      background: var(--card);
+      border-radius: 1.4rem;
+      padding: clamp(1.2rem, 3vw, 2.5rem);
+      display: grid;
+      gap: 1rem;
+      text-align: center;
+      border: 1px solid var(--line);
+    }
+    .ticket .label {
+      font-size: clamp(1.3rem, 2.8vw, 2rem);
+      color: var(--ink-2);
+    }
+    .ticket .number {
+      font-size: clamp(5rem, 16vw, 11rem);
+      font-weight: 800;
+      line-height: 1;
+      letter-spacing: 0.02em;
+      font-variant-numeric: tabular-nums;
+      outline: none;
+    }
+    .ticket .svc {
+      font-size: clamp(1.5rem, 3.5vw, 2.6rem);
+      font-weight: 700;
+    }
+    .ticket .ahead {
+      font-size: clamp(1.5rem, 3.5vw, 2.6rem);
+      font-weight: 700;
+    }
+    .ticket .est {
+      font-size: clamp(1.2rem, 2.6vw, 2rem);
+      color: var(--ink-2);
+    }
+    .ticket .est b {
+      color: var(--ink);
+    }
+    .qr {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 1.5rem;
+      flex-wrap: wrap;
+    }
+    .qr img {
+      width: clamp(9rem, 22vw, 16rem);
+      height: auto;
+      background: #fff;
+      padding: 0.5rem;
+      border: 1px solid var(--line);
+      border-radius: 0.6rem;
+    }
+    .qr span {
+      max-width: 18rem;
+      font-size: clamp(1.1rem, 2.4vw, 1.7rem);
+      text-align: left;
+    }
+    .notices {
+      text-align: left;
+      display: grid;
+      gap: 0.6rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: clamp(1.05rem, 2.2vw, 1.5rem);
+    }
+    .notices b {
+      display: block;
+    }
+    .actions {
+      display: flex;
+      gap: 1rem;
+      justify-content: center;
+      flex-wrap: wrap;
+    }
+    .actions button {
+      font: inherit;
+      font-size: clamp(1.3rem, 2.8vw, 2rem);
+      font-weight: 700;
+      min-height: 4.5rem;
+      min-width: 14rem;
+      border-radius: 1rem;
+      padding: 0.6rem 1.5rem;
+      border: 2px solid var(--accent);
+      background: var(--card);
+      color: var(--accent);
+    }
+    .actions .primary {
+      background: var(--accent);
+      color: var(--accent-ink);
+    }
+    .error {
+      color: #a1160a;
+      font-weight: 700;
+      font-size: clamp(1.2rem, 2.6vw, 1.8rem);
+    }
+    /* A portrait kiosk (1080 × 1920): one service per row, buttons that fill the height people reach. */
+    @media (orientation: portrait) {
+      .services {
+        grid-template-columns: 1fr;
+      }
+      .service {
+        min-height: 17vh;
+        padding: 4vw 5vw;
+      }
+      .service .name {
+        font-size: 6.5vw;
+      }
+      .service .facts {
+        font-size: 3.2vw;
+      }
+      h1 {
+        font-size: 7vw;
+      }
+      .lead {
+        font-size: 3.6vw;
+      }
+      .ticket .number {
+        font-size: 24vw;
+      }
+      .ticket .svc,
+      .ticket .ahead {
+        font-size: 5vw;
+      }
+      .ticket .est,
+      .qr span,
+      .notices {
+        font-size: 3.6vw;
+      }
+      .qr img {
+        width: 34vw;
+      }
+      .actions button {
+        font-size: 4vw;
+        min-height: 7vh;
+      }
+    }
+    .print {
+      display: none;
+    }
+    /* The printed ticket: 80 mm thermal paper, black on white, nothing of the screen around it. */
+    @media print {
+      :host {
+        background: #fff;
+        min-height: 0;
+      }
+      .screen {
+        display: none;
+      }
+      .print {
+        display: block;
+        width: 72mm;
+        margin: 0 auto;
+        color: #000;
+        text-align: center;
+        font-family: Inter, Arial, sans-serif;
+      }
+      .print .p-branch {
+        font-size: 10pt;
+        font-weight: 700;
+      }
+      .print .p-label {
+        margin-top: 3mm;
+        font-size: 10pt;
+      }
+      .print .p-number {
+        font-size: 44pt;
+        font-weight: 800;
+        line-height: 1.05;
+      }
+      .print .p-svc {
+        font-size: 13pt;
+        font-weight: 700;
+      }
+      .print .p-line {
+        margin-top: 2mm;
+        font-size: 11pt;
+      }
+      .print img {
+        display: block;
+        width: 34mm;
+        height: 34mm;
+        margin: 4mm auto 1mm;
+      }
+      .print .p-small {
+        font-size: 8pt;
+        word-break: break-all;
+      }
+      .print .p-rule {
+        border-top: 1px dashed #000;
+        margin: 3mm 0;
+      }
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void phoneBase().then((b) => (this.base = b));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.resetTimer);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const config = this.stream.state?.config;
+    if (config) {
+      useWording(config.display?.wording);
+      if (!config.languages.includes(this.language)) this.language = config.languages[0] ?? 'en';
+    }
+  }
+
+  protected override updated(): void {
+    if (this.language) document.documentElement.lang = this.language;
+  }
+
+  private text(name: Record<string, string>): string {
+    return localTexts(name, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? '';
+  }
+
+  override render() {
+    const s = this.stream.state;
+    const lang = this.language || 'en';
+    if (!s?.config) {
+      return html`<div class="screen"><div class="banner" role="status">${t(lang, 'kiosk.offline')}</div></div>`;
+    }
+    return html`<div class="screen" lang=${lang}>
+        ${this.renderHeader(s)}
+        ${this.stream.status !== 'live' ? html`<div class="banner" role="status">${t(lang, 'kiosk.offline')}</div>` : nothing}
+        ${this.taken ? this.renderTicket(s, this.taken) : this.renderServices(s)}
+      </div>
+      ${this.taken ? this.renderPrint(s, this.taken) : nothing}`;
+  }
+
+  private renderHeader(s: BranchState) {
+    const config = s.config!;
+    const lang = this.language;
+    return html`<header>
+      <span class="branch" dir="auto">${config.name}</span>
+      <span class="clock" aria-hidden="true">${clockTime(this.stream.now(), config.timezone, lang)}</span>
+      ${config.languages.length > 1
+        ? html`<nav class="langs" aria-label=${t(lang, 'common.language')}>
+            ${config.languages.map(
+              (l) => html`<button
+                lang=${l}
+                data-testid="kiosk-lang"
+                data-lang=${l}
+                aria-pressed=${l === lang ? 'true' : 'false'}
+                @click=${() => (this.language = l)}
+              >
+                ${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}
+              </button>`,
+            )}
+          </nav>`
+        : nothing}
+    </header>`;
+  }
+
+  private renderServices(s: BranchState) {
+    const lang = this.language;
+    const estimates = this.stream.currentEstimates();
+    return html`<div>
+        <h1>${t(lang, 'kiosk.title')}</h1>
+        <p class="lead">${t(lang, 'kiosk.chooseService')}</p>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${t(lang, this.error === 'too_many' ? 'kiosk.tooMany' : 'kiosk.takeFailed')}</p>` : nothing}
+      <ul class="services">
+        ${s.config!.services.map((svc) => html`<li>${this.renderService(s, svc, estimates?.services[svc.id] ?? null)}</li>`)}
+      </ul>`;
+  }
+
+  private renderService(s: BranchState, svc: ServiceConfig, estimate: WaitEstimate | null) {
+    const lang = this.language;
+    const availability = serviceAvailability(s, svc.id);
+    const waiting = waitingFor(s, svc.id);
+    const describedBy = `facts-${svc.id}`;
+    if (!availability.available) {
+      const reason =
+        availability.reason === 'notice' ? this.text(availability.notice.text) || t(lang, 'kiosk.unavailable') : t(lang, 'kiosk.noCounter');
+      return html`<button class="service" aria-disabled="true" aria-describedby=${describedBy} data-testid="kiosk-service" data-service=${svc.id} data-available="false">
+        <span class="name" dir="auto">${this.text(svc.name)}</span>
+        <span class="facts reason" id=${describedBy} dir="auto">${reason}</span>
+      </button>`;
+    }
+    return html`<button
+      class="service"
+      aria-describedby=${describedBy}
+      data-testid="kiosk-service"
+      data-service=${svc.id}
+      data-available="true"
+      ?disabled=${this.busy}
+      @click=${() => this.take(svc.id, estimate)}
+    >
+      <span class="name" dir="auto">${this.text(svc.name)}</span>
+      <span class="facts" id=${describedBy}>${t(lang, 'kiosk.waitingCount', { n: waiting })}${estimate ? html` · ${this.estimateLine(estimate)}` : nothing}</span>
+    </button>`;
+  }
+
+  private estimateLine(e: WaitEstimate) {
+    const lang = this.language;
+    if (!e.known) return html`${t(lang, e.cause === 'no_counter' ? 'lobby.estimateNoCounter' : 'lobby.estimateNoHistory')}`;
+    const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
+    return html`${t(lang, 'lobby.estimatedWait')} <b>${w.figure}</b>${w.range ? html` (${w.range})` : nothing}`;
+  }
+
+  /** The estimate for the ticket: its own once the server sent it, else the one for "a ticket taken now" at the tap. */
+  private ticketEstimate(ticket: TakenTicket): WaitEstimate | null {
+    return this.stream.currentEstimates()?.tickets?.[ticket.id]?.estimate ?? this.takenEstimate;
+  }
+
+  /** People ahead: from the stream once it has the ticket. */
+  private ahead(s: BranchState, ticket: TakenTicket): number | null {
+    const place = ticketPlace(s, ticket.id);
+    return place.status === 'waiting' ? place.ahead : place.status === 'called' ? 0 : null;
+  }
+
+  private renderTicket(s: BranchState, ticket: TakenTicket) {
+    const lang = this.language;
+    const svc = s.config!.services.find((x) => x.id === ticket.service);
+    const ahead = this.ahead(s, ticket);
+    const estimate = this.ticketEstimate(ticket);
+    const notices = noticesTouchingService(s, ticket.service);
+    return html`<section class="ticket" aria-labelledby="ticket-number" role="status">
+      <div class="label">${t(lang, 'kiosk.yourTicket')}</div>
+      <div class="number" id="ticket-number" tabindex="-1" data-testid="kiosk-ticket-number">${ticket.number}</div>
+      <div class="svc" dir="auto">${svc ? this.text(svc.name) : ''}</div>
+      ${ahead !== null ? html`<div class="ahead" data-testid="kiosk-ahead" data-ahead=${ahead}>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</div>` : nothing}
+      ${estimate ? html`<div class="est" data-testid="kiosk-estimate">${this.estimateLine(estimate)}</div>` : nothing}
+      ${notices.length
+        ? html`<ul class="notices">
+            ${notices.map((n) => html`<li><b>${causeLabel(n.cause, lang)}</b><span dir="auto">${this.text(n.text)}</span></li>`)}
+          </ul>`
+        : nothing}
+      ${this.qr
+        ? html`<div class="qr">
+            <img src=${this.qr} alt=${t(lang, 'kiosk.scanToFollow')} data-testid="kiosk-qr" data-url=${ticket.phoneUrl} />
+            <span>${t(lang, 'kiosk.scanToFollow')}</span>
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button data-testid="kiosk-print" @click=${() => window.print()}>${t(lang, 'kiosk.print')}</button>
+        <button class="primary" data-testid="kiosk-done" @click=${this.reset}>${t(lang, 'kiosk.done')}</button>
+      </div>
+    </section>`;
+  }
+
+  /** The 80 mm slip: only in print. */
+  private renderPrint(s: BranchState, ticket: TakenTicket) {
+    const lang = this.language;
+    const config = s.config!;
+    const svc = config.services.find((x) => x.id === ticket.service);
+    const ahead = this.ahead(s, ticket);
+    const estimate = this.ticketEstimate(ticket);
+    return html`<div class="print" lang=${lang} aria-hidden="true">
+      <div class="p-branch" dir="auto">${config.name}</div>
+      <div class="p-label">${t(lang, 'kiosk.yourTicket')}</div>
+      <div class="p-number">${ticket.number}</div>
+      <div class="p-svc" dir="auto">${svc ? this.text(svc.name) : ''}</div>
+      <div class="p-line">${t(lang, 'kiosk.takenAt', { time: clockTime(ticket.issuedAt, config.timezone, lang) })}</div>
+      ${ahead !== null ? html`<div class="p-line"><b>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</b></div>` : nothing}
+      ${estimate ? html`<div class="p-line">${this.estimateLine(estimate)}</div>` : nothing}
+      ${this.qr
+        ? html`<div class="p-rule"></div>
+            <img src=${this.qr} alt="" />
+            <div class="p-line">${t(lang, 'kiosk.scanToFollow')}</div>
+            <div class="p-small">${ticket.phoneUrl}</div>`
+        : nothing}
+    </div>`;
+  }
+
+  private async take(service: string, estimate: WaitEstimate | null): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = null;
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() };
+    const token = screenToken();
+    if (token) headers['X-Screen-Token'] = token;
+    try {
+      const body = JSON.stringify({ service });
+      let res: Response | undefined;
+      // One tap, one ticket: a retry after a network blip carries the same key, so it is not a second ticket.
+      for (let attempt = 0; attempt < 3 && !res; attempt++) {
+        try {
+          res = await fetch(`/api/branches/${encodeURIComponent(this.branch)}/tickets`, { method: 'POST', headers, body });
+        } catch {
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      if (!res) throw new Error('network');
+      if (res.status === 429) {
+        this.error = 'too_many';
+        return;
+      }
+      const reply = (await res.json()) as { ok: boolean; ticket?: Omit<TakenTicket, 'phoneUrl'>; phone?: { path: string } };
+      if (!res.ok || !reply.ok || !reply.ticket) throw new Error('refused');
+      const phoneUrl = reply.phone && this.base ? `${this.base}${reply.phone.path}` : '';
+      this.takenEstimate = estimate;
+      this.taken = { ...reply.ticket, phoneUrl };
+      this.qr = phoneUrl ? await qrDataUrl(phoneUrl) : '';
+      await this.updateComplete;
+      (this.renderRoot.querySelector('#ticket-number') as HTMLElement | null)?.focus();
+      if (this.autoPrint) window.print();
+      clearTimeout(this.resetTimer);
+      this.resetTimer = setTimeout(() => this.reset(), SHOW_TICKET_MS);
+    } catch {
+      this.error = 'failed';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private reset(): void {
+    clearTimeout(this.resetTimer);
+    this.taken = null;
+    this.takenEstimate = null;
+    this.qr = '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-kiosk': BbKiosk;
+  }
+}

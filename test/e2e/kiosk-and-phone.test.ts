@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { freePort, PUBLIC_URL, ServerProcess } from '../support/process-server';
+import { screenshotDir } from '../support/screenshots';
+import { DEMO_PASSWORD, key, removeDir, tempDataDir } from '../support/server';
+
+const shots = screenshotDir();
+
+/**
+ * Issue 11 in real Chromium: a customer takes a ticket at the kiosk, opens the phone ticket from
+ * the QR code's address, watches the place count down as tellers call, and gets "your turn".
+ */
+describe('kiosk → phone ticket', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let kiosk: Page;
+  let phone: Page;
+  let teller: ReturnType<typeof request.agent>;
+  const dataDir = tempDataDir();
+
+  const api = (path: string, body: unknown = {}) =>
+    teller.post(`/api/branches/demo${path}`).set('Idempotency-Key', key()).send(body as object);
+  const issue = async (service = 'teller') => {
+    const res = await request(server.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service });
+    expect(res.status).toBe(201);
+    return res.body as { ticket: { id: string; number: string }; phone: { token: string; path: string } };
+  };
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), dataDir);
+    await server.start();
+    teller = request.agent(server.url);
+    await teller.post('/api/session').send({ username: 'teller1', password: DEMO_PASSWORD }).expect(200);
+    // Counters 1–3 open; three customers served, so today's service times are known.
+    for (const c of ['1', '2', '3']) await api(`/counters/${c}/open`).expect(200);
+    for (let i = 0; i < 3; i++) {
+      await issue();
+      await api('/counters/1/call-next').expect(200);
+      await api('/counters/1/done').expect(200);
+    }
+    browser = await launchChromium();
+    kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'it-IT', hasTouch: true })).newPage();
+    phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', isMobile: true, hasTouch: true })).newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    removeDir(dataDir);
+  });
+
+  it('the kiosk offers the open services in the branch’s languages, and says why one is unavailable', async () => {
+    await kiosk.goto(`${server.url}/kiosk/demo`);
+    const teller = kiosk.locator('[data-testid="kiosk-service"][data-service="teller"]');
+    await teller.waitFor();
+    expect(await teller.getAttribute('data-available')).toBe('true');
+    await expect.poll(() => teller.innerText()).toContain('Cassa');
+    // Advice is served at counters 3 and 4; close 3 and it has no counter.
+    await api('/counters/3/close').expect(200);
+    const advice = kiosk.locator('[data-testid="kiosk-service"][data-service="advice"]');
+    await expect.poll(() => advice.getAttribute('data-available')).toBe('false');
+    expect(await advice.innerText()).toContain('nessuno sportello aperto');
+    await kiosk.locator('[data-testid="kiosk-lang"][data-lang="en"]').click();
+    await expect.poll(() => advice.innerText()).toContain('no counter is open');
+    await expect.poll(() => teller.innerText()).toContain('Teller');
+    await kiosk.screenshot({ path: join(shots, 'kiosk-portrait.png') });
+    await kiosk.setViewportSize({ width: 1280, height: 800 });
+    await kiosk.screenshot({ path: join(shots, 'kiosk-landscape.png') });
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
+  });
+
+  it('a ticket taken at the kiosk opens on the phone from its QR code and counts down to “your turn”', async () => {
+    await issue();
+    await issue();
+    await kiosk.locator('[data-testid="kiosk-service"][data-service="teller"]').click();
+    const number = await kiosk.locator('[data-testid="kiosk-ticket-number"]').innerText();
+    expect(number).toBe('A006');
+    await expect.poll(() => kiosk.locator('[data-testid="kiosk-ahead"]').getAttribute('data-ahead')).toBe('2');
+    await expect.poll(() => kiosk.locator('[data-testid="kiosk-estimate"]').innerText()).toContain('Estimated wait');
+    const qr = kiosk.locator('[data-testid="kiosk-qr"]');
+    const qrUrl = (await qr.getAttribute('data-url')) ?? '';
+    expect(qrUrl).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/t/[A-Za-z0-9_-]{22}$`));
+    await kiosk.screenshot({ path: join(shots, 'kiosk-ticket.png') });
+
+    // The printed slip: 80 mm, as Chromium prints it (here to PDF, then to PNG to look at).
+    await kiosk.emulateMedia({ media: 'print' });
+    const pdf = await kiosk.pdf({ preferCSSPageSize: true, printBackground: true });
+    await kiosk.emulateMedia({ media: 'screen' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfPath = join(mkdtempSync(join(tmpdir(), 'branchboard-print-')), 'ticket.pdf');
+    writeFileSync(pdfPath, pdf);
+    if (existsSync('/usr/bin/pdftoppm')) {
+      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '150', '-singlefile', pdfPath, join(shots, 'kiosk-printed-ticket')]);
+      expect(existsSync(join(shots, 'kiosk-printed-ticket.png'))).toBe(true);
+    }
+
+    // The phone opens the address the QR code holds (on this test server instead of the public one).
+    await phone.goto(qrUrl.replace(PUBLIC_URL, server.url));
+    await expect.poll(() => phone.locator('[data-testid="ticket-number"]').innerText()).toBe('A006');
+    const ahead = phone.locator('[data-testid="people-ahead"]');
+    await expect.poll(() => ahead.getAttribute('data-ahead')).toBe('2');
+    expect(await ahead.innerText()).toBe('2 people ahead of you');
+    await expect.poll(() => phone.locator('[data-testid="ticket-estimate"]').getAttribute('data-known')).toBe('true');
+    expect(await phone.title()).toBe('Ticket A006');
+    await phone.screenshot({ path: join(shots, 'phone-ticket-waiting.png'), fullPage: true });
+
+    await api('/counters/1/call-next').expect(200);
+    await expect.poll(() => ahead.getAttribute('data-ahead')).toBe('1');
+    await api('/counters/2/call-next').expect(200);
+    await expect.poll(() => ahead.innerText()).toBe('You are next');
+    await api('/counters/1/call-next').expect(200);
+    const turn = phone.locator('[data-testid="your-turn"]');
+    await turn.waitFor({ timeout: 3000 });
+    expect(await turn.innerText()).toContain('It’s your turn: Counter 1');
+    expect(await phone.title()).toBe('▶ Your turn: Counter 1');
+    await phone.screenshot({ path: join(shots, 'phone-ticket-your-turn.png'), fullPage: true });
+    await api('/counters/1/done').expect(200);
+    await expect.poll(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('done');
+  });
+
+  it('the estimate responds to counters closing within one update', async () => {
+    for (let i = 0; i < 6; i++) await issue();
+    const mine = await issue();
+    await phone.goto(`${server.url}${mine.phone.path}`);
+    const estimate = phone.locator('[data-testid="ticket-estimate"]');
+    await expect.poll(() => estimate.getAttribute('data-known'), { timeout: 5000 }).toBe('true');
+    const before = Number(await estimate.getAttribute('data-wait-sec'));
+    // Counters 1 and 2 serve tellers (3 was closed above): close 1, leaving one.
+    await api('/counters/1/close').expect(200);
+    // Estimates follow a change within 250 ms: one update.
+    await expect.poll(async () => Number(await estimate.getAttribute('data-wait-sec')), { timeout: 2000 }).toBeGreaterThan(1.5 * before);
+    await api('/counters/1/open').expect(200);
+  });
+
+  it('“I’m not coming any more” gives the place back', async () => {
+    const t = await issue();
+    await phone.goto(`${server.url}${t.phone.path}`);
+    await phone.locator('[data-testid="cancel"]').click();
+    await phone.locator('[data-testid="cancel-yes"]').click();
+    await expect.poll(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('cancelled');
+    const state = (await request(server.url).get('/api/branches/demo/state')).body.state as { queues: Record<string, string[]> };
+    expect(state.queues.teller).not.toContain(t.ticket.id);
+  });
+});
