@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Notice } from '../core';
 import { causeLabel } from '../ui/cause/cause-presentation';
+import '../ui/dialog/bb-dialog';
 import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
 import { matchLanguage } from '../ui/i18n/languages';
 import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
@@ -40,7 +41,7 @@ export class BbPhoneTicket extends LitElement {
   @state() private cancelling = false;
   @state() private soundOn = false;
 
-  @query("dialog") private confirmDialog!: HTMLDialogElement;
+  @state() private confirmOpen = false;
 
   private readonly stream = new BranchStreamController(this, () => this.info.branch);
   private readonly alert = new TurnAlert();
@@ -59,6 +60,8 @@ export class BbPhoneTicket extends LitElement {
       --accent: #0b5cad;
       --turn: #0a7a45;
       --warn: #8a4b00;
+      --bb-dialog-width: 26rem;
+      --bb-dialog-height: fit-content;
       display: block;
       min-height: 100vh;
       background: var(--paper);
@@ -207,22 +210,12 @@ export class BbPhoneTicket extends LitElement {
       color: var(--ink-2);
       margin: 0;
     }
-    dialog {
-      border: none;
-      border-radius: 1rem;
-      padding: 1.25rem;
-      max-width: 24rem;
-      color: var(--ink);
-    }
-    dialog::backdrop {
-      background: rgb(13 27 46 / 0.55);
-    }
-    dialog p {
+    .confirm {
       margin: 0 0 1rem;
       font-size: 1.15rem;
       line-height: 1.35;
     }
-    dialog .actions {
+    .actions {
       display: grid;
       gap: 0.6rem;
     }
@@ -349,14 +342,19 @@ export class BbPhoneTicket extends LitElement {
       ${this.renderStatus(shown)}
       ${open && notices.length ? this.renderNotices(notices) : nothing}
       ${open ? this.renderActions(shown) : nothing}
-      <dialog aria-labelledby="confirm-text" @close=${() => (this.cancelError = false)}>
-        <p id="confirm-text">${t(lang, 'kiosk.ticket.cancelConfirm', { number: this.info.ticket.number })}</p>
+      <bb-dialog
+        .open=${this.confirmOpen}
+        label=${t(lang, 'kiosk.ticket.cancel')}
+        close-label=${t(lang, 'kiosk.ticket.cancelNo')}
+        @bb-close=${() => (this.confirmOpen = false)}
+      >
+        <p class="confirm">${t(lang, 'kiosk.ticket.cancelConfirm', { number: this.info.ticket.number })}</p>
         ${this.cancelError ? html`<p class="error" role="alert">${t(lang, 'kiosk.ticket.cancelFailed')}</p>` : nothing}
         <div class="actions">
           <button class="yes" data-testid="cancel-yes" ?disabled=${this.cancelling} @click=${this.confirmCancel}>${t(lang, 'kiosk.ticket.cancelYes')}</button>
-          <button class="no" @click=${() => this.confirmDialog.close()}>${t(lang, 'kiosk.ticket.cancelNo')}</button>
+          <button class="no" autofocus @click=${() => (this.confirmOpen = false)}>${t(lang, 'kiosk.ticket.cancelNo')}</button>
         </div>
-      </dialog>
+      </bb-dialog>
     </main>`;
   }
 
@@ -430,7 +428,7 @@ export class BbPhoneTicket extends LitElement {
     // One key per decision: a retry of the same tap is applied once.
     this.cancelKey = crypto.randomUUID();
     this.cancelError = false;
-    this.confirmDialog.showModal();
+    this.confirmOpen = true;
   }
 
   private async confirmCancel(): Promise<void> {
@@ -445,7 +443,7 @@ export class BbPhoneTicket extends LitElement {
       if (!body.ok || !body.ticket) throw new Error('refused');
       const s = body.ticket.status;
       if (s === 'done' || s === 'no_show' || s === 'cancelled') this.final = s;
-      this.confirmDialog.close();
+      this.confirmOpen = false;
     } catch {
       this.cancelError = true;
     } finally {

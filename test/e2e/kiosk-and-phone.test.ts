@@ -142,6 +142,8 @@ describe('kiosk → phone ticket', () => {
     const t = await issue();
     await phone.goto(`${server.url}${t.phone.path}`);
     await phone.locator('[data-testid="cancel"]').click();
+    await phone.locator('[data-testid="cancel-yes"]').waitFor();
+    await phone.screenshot({ path: join(shots, 'phone-ticket-cancel.png') });
     await phone.locator('[data-testid="cancel-yes"]').click();
     await expect.poll(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('cancelled');
     const state = (await request(server.url).get('/api/branches/demo/state')).body.state as { queues: Record<string, string[]> };
