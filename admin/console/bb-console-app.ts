@@ -107,7 +107,7 @@ export class BbConsoleApp extends LitElement {
   private sessionEnded(): void {
     if (this.phase !== 'ready') return;
     this.user = null;
-    this.loginError = ct(this.language, 'console.sessionEnded');
+    this.loginError = ct(this.language, 'shell.sessionEnded');
     this.phase = 'login';
   }
 
@@ -129,7 +129,7 @@ export class BbConsoleApp extends LitElement {
 
   private applyLang(): void {
     document.documentElement.lang = this.language;
-    document.title = ct(this.language, 'console.title');
+    document.title = ct(this.language, 'shell.title');
   }
 
   /** The page the route names, or where a user starts. */
@@ -150,9 +150,9 @@ export class BbConsoleApp extends LitElement {
     const l = this.language;
     switch (this.phase) {
       case 'checking':
-        return html`<div class="center muted" role="status">${ct(l, 'console.loading')}</div>`;
+        return html`<div class="center muted" role="status">${ct(l, 'shell.loading')}</div>`;
       case 'offline':
-        return html`<div class="center" role="alert">${ct(l, 'console.offline')}</div>`;
+        return html`<div class="center" role="alert">${ct(l, 'shell.offline')}</div>`;
       case 'login':
         return html`<main class="login"><bb-login .language=${l} .busy=${this.loginBusy} .error=${this.loginError} @bb-login=${this.login}></bb-login></main>`;
       case 'ready':
@@ -176,7 +176,7 @@ export class BbConsoleApp extends LitElement {
       <main class="page" id="main">
         ${'problem' in target
           ? html`<p class="problem" role="alert">
-              ${ct(l, target.problem === 'unknown' ? 'console.unknownPage' : target.problem === 'forbidden' ? 'console.forbiddenPage' : 'console.noBranch')}
+              ${ct(l, target.problem === 'unknown' ? 'shell.unknownPage' : target.problem === 'forbidden' ? 'shell.forbiddenPage' : 'shell.noBranch')}
             </p>`
           : this.renderPage(target.page, target.branch)}
       </main>
@@ -188,7 +188,7 @@ export class BbConsoleApp extends LitElement {
       void page.load().then(() => {
         this.loaded = new Set([...this.loaded, page.id]);
       });
-      return html`<div class="center muted" role="status">${ct(this.language, 'console.loading')}</div>`;
+      return html`<div class="center muted" role="status">${ct(this.language, 'shell.loading')}</div>`;
     }
     const tag = unsafeStatic(page.tag);
     // Keyed by branch: a page opened for another branch starts fresh (its own stream, its own forms).

@@ -4,13 +4,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionUser } from '../lib/api';
 import { branchesContext, langContext, userContext } from './data/contexts';
 import type { BranchDirectory } from './data/branch-directory';
+import { LANGUAGE_NAMES } from '../../ui/i18n/languages';
 import { CONSOLE_LANGS, ct, type ConsoleLang } from './i18n/console-strings';
 import { mayOpen, PAGES, type ConsolePage } from './pages';
 import { navIcons } from './parts/nav-icons';
 import { consoleHash, navigate } from './routes';
 import { consoleNavStyles } from './bb-console-nav.styles';
 
-const LANG_NAMES: Record<ConsoleLang, string> = { it: 'Italiano', en: 'English', fr: 'Français', es: 'Español', de: 'Deutsch', nl: 'Nederlands' };
 
 export interface NavPosition {
   pageId: string;
@@ -55,19 +55,19 @@ export class BbConsoleNav extends LitElement {
     const bankPages = PAGES.filter((p) => p.area === 'bank' && listed(p));
     const branchPages = PAGES.filter((p) => p.area === 'branch' && listed(p));
     const items = this.branches?.items ?? [];
-    return html`<nav aria-label=${ct(l, 'console.nav')}>
+    return html`<nav aria-label=${ct(l, 'shell.nav')}>
       <a class="brand" href=${consoleHash({ kind: 'start' })}><span class="mark" aria-hidden="true"></span>Branchboard</a>
       ${bankPages.length
-        ? html`<h2 class="section">${ct(l, 'console.bank')}</h2>
+        ? html`<h2 class="section">${ct(l, 'shell.bank')}</h2>
             <ul>
               ${bankPages.map((p) => this.link(p, consoleHash({ kind: 'bank', page: p.id }), this.current?.pageId === p.id && !this.current.branch))}
             </ul>`
         : nothing}
       ${this.branch
-        ? html`<h2 class="section">${ct(l, 'console.branch')}</h2>
+        ? html`<h2 class="section">${ct(l, 'shell.branch')}</h2>
             ${items.length > 1
               ? html`<label class="switch">
-                  <span class="visually-hidden">${ct(l, 'console.pickBranch')}</span>
+                  <span class="visually-hidden">${ct(l, 'shell.pickBranch')}</span>
                   <select data-testid="nav-branch" @change=${(e: Event) => this.switchBranch((e.target as HTMLSelectElement).value)}>
                     ${items.map((b) => html`<option value=${b.id} ?selected=${b.id === this.branch}>${b.name}</option>`)}
                   </select>
@@ -80,14 +80,14 @@ export class BbConsoleNav extends LitElement {
             </ul>`
         : nothing}
       <div class="foot">
-        <p class="who">${ct(l, 'console.signedInAs', { name: user.name })}</p>
+        <p class="who">${ct(l, 'shell.signedInAs', { name: user.name })}</p>
         <label class="lang">
-          <span>${ct(l, 'console.language')}</span>
+          <span>${ct(l, 'shell.language')}</span>
           <select data-testid="console-lang" @change=${(e: Event) => this.emit('bb-console-lang', (e.target as HTMLSelectElement).value)}>
-            ${CONSOLE_LANGS.map((x) => html`<option value=${x} lang=${x} ?selected=${x === l}>${LANG_NAMES[x]}</option>`)}
+            ${CONSOLE_LANGS.map((x) => html`<option value=${x} lang=${x} ?selected=${x === l}>${LANGUAGE_NAMES[x]}</option>`)}
           </select>
         </label>
-        <button class="logout" data-testid="logout" @click=${() => this.emit('bb-console-logout')}>${navIcons.logout}${ct(l, 'console.logout')}</button>
+        <button class="logout" data-testid="logout" @click=${() => this.emit('bb-console-logout')}>${navIcons.logout}${ct(l, 'shell.logout')}</button>
       </div>
     </nav>`;
   }

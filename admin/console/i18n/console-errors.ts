@@ -10,7 +10,7 @@ export function consoleError(lang: ConsoleLang, e: unknown): string {
     const key = `err.${e.code}`;
     if (hasConsoleKey(key)) return ct(lang, key);
     if (e.status === 0) return ct(lang, 'err.network');
-    if (e.status === 401) return ct(lang, 'console.sessionEnded');
+    if (e.status === 401) return ct(lang, 'shell.sessionEnded');
     if (e.status === 403) return ct(lang, 'err.forbidden');
     if (e.status === 429) return ct(lang, 'err.rate_limited');
     if (e.status >= 500) return ct(lang, 'err.server');

@@ -1,29 +1,28 @@
 /**
- * The console's words until the shared catalogue (ui/) lands; then they move there. English is
- * complete and the fallback (console-en.ts); one file per language. `{name}` placeholders are
- * filled by `ct()`.
+ * The console's words: the `console.*` messages of the one catalogue (ui/i18n/console/<lang>.json,
+ * ICU message format, six languages). Console code names them without the prefix.
  */
-import { en, type Catalogue, type ConsoleKey } from './console-en';
-import { it } from './console-it';
+import type en from '../../../ui/i18n/console/en.json';
+import { t, type MessageKey } from '../../../ui/i18n/localize';
+import { LANGUAGES, isLanguage, type Language } from '../../../ui/i18n/languages';
+import { CATALOGUES } from '../../../ui/i18n/catalogue';
 
-export type { ConsoleKey };
+type Prefixed = keyof typeof en;
+export type ConsoleKey = Prefixed extends `console.${infer K}` ? K : never;
 
-export const CONSOLE_LANGS = ['it', 'en', 'fr', 'es', 'de', 'nl'] as const;
-export type ConsoleLang = (typeof CONSOLE_LANGS)[number];
-
-const CATALOGUES: Record<ConsoleLang, Partial<Catalogue>> = { en, it, fr: {}, es: {}, de: {}, nl: {} };
+export const CONSOLE_LANGS = LANGUAGES;
+export type ConsoleLang = Language;
 
 export function isConsoleLang(v: unknown): v is ConsoleLang {
-  return typeof v === 'string' && (CONSOLE_LANGS as readonly string[]).includes(v);
+  return isLanguage(v);
 }
 
-/** The text for `key` in `lang` (English when missing), with `{name}` placeholders filled. */
+/** The console's message `key` in `lang`, with its `{placeholders}` filled. */
 export function ct(lang: ConsoleLang, key: ConsoleKey, vars?: Record<string, string | number>): string {
-  const s = CATALOGUES[lang][key] ?? en[key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  return t(lang, `console.${key}` as MessageKey, vars);
 }
 
-/** Whether the strings have this key (used to word server error codes). */
+/** Whether the catalogue has this console message (used to word server error codes). */
 export function hasConsoleKey(key: string): key is ConsoleKey {
-  return key in en;
+  return `console.${key}` in CATALOGUES.en;
 }

@@ -34,6 +34,6 @@ export abstract class BranchPage extends LitElement {
   }
 
   protected loading(): TemplateResult {
-    return html`<p class="empty" role="status">${this.stream.refused ? ct(this.language, 'today.unknownBranch') : ct(this.language, 'console.loading')}</p>`;
+    return html`<p class="empty" role="status">${this.stream.refused ? ct(this.language, 'today.unknownBranch') : ct(this.language, 'shell.loading')}</p>`;
   }
 }

@@ -58,11 +58,11 @@ export class BbAllBranchesPage extends LitElement {
       </header>
       <section class="panel">
         ${items.length === 0
-          ? html`<p class="empty">${ct(l, 'console.noBranch')}</p>`
+          ? html`<p class="empty">${ct(l, 'shell.noBranch')}</p>`
           : html`<table data-testid="all-branches">
               <thead>
                 <tr>
-                  <th>${ct(l, 'console.branch')}</th>
+                  <th>${ct(l, 'shell.branch')}</th>
                   <th class="num">${ct(l, 'today.waiting')}</th>
                   <th class="num">${ct(l, 'today.countersOpen')}</th>
                   <th>${ct(l, 'today.notices')}</th>
@@ -85,7 +85,7 @@ export class BbAllBranchesPage extends LitElement {
     if (!stream || !s?.config) {
       return html`<tr data-testid="branch-row" data-branch=${id}>
         <td>${link}</td>
-        <td colspan="4" class="muted">${stream?.refused ? ct(l, 'allBranches.notSetUp') : ct(l, 'console.loading')}</td>
+        <td colspan="4" class="muted">${stream?.refused ? ct(l, 'allBranches.notSetUp') : ct(l, 'shell.loading')}</td>
       </tr>`;
     }
     const now = stream.now();

@@ -84,7 +84,7 @@ export class BbLibraryPage extends LitElement {
     return html`${head}
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
       ${this.presets === null
-        ? html`<p class="empty" role="status">${ct(u, 'console.loading')}</p>`
+        ? html`<p class="empty" role="status">${ct(u, 'shell.loading')}</p>`
         : html`<ul class="presets" @bb-preset-action=${this.onAction}>
             ${list.map((p) => html`<li data-testid="library-preset" data-preset=${p.id}><bb-preset-row .preset=${p} .languages=${BANK_LANGUAGES} .ui=${u}></bb-preset-row></li>`)}
           </ul>`}`;

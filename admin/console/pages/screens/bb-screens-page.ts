@@ -79,7 +79,7 @@ export class BbScreensPage extends BranchPage {
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
       <section class="list" @bb-screen-action=${this.onAction} data-testid="screens">
         ${this.loaded === null
-          ? html`<p class="empty" role="status">${ct(u, 'console.loading')}</p>`
+          ? html`<p class="empty" role="status">${ct(u, 'shell.loading')}</p>`
           : list.length === 0
             ? html`<p class="empty">${ct(u, 'screens.none')}</p>`
             : list.map(

@@ -1,7 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { passwordOnceStyles } from './bb-password-once.styles';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
-import { pageStyles } from '../../parts/page-styles';
 
 /**
  * A new password/PIN, shown this once: the server keeps only its hash and will not show it again.
@@ -23,36 +23,7 @@ export class BbPasswordOnce extends LitElement {
     </div>`;
   }
 
-  static override styles = [
-    pageStyles,
-    css`
-      .once {
-        padding: 18px 20px;
-        border-radius: var(--bb-radius);
-        background: var(--bb-ok-soft);
-        border: 1px solid color-mix(in srgb, var(--bb-ok) 35%, white);
-      }
-      .title {
-        margin: 0;
-        font-weight: 700;
-      }
-      .pw {
-        margin: 10px 0;
-      }
-      code {
-        font-size: 26px;
-        font-weight: 700;
-        letter-spacing: 0.08em;
-        padding: 6px 14px;
-        border-radius: 8px;
-        background: var(--bb-surface);
-        user-select: all;
-      }
-      .hint {
-        margin: 0 0 12px;
-      }
-    `,
-  ];
+  static override styles = passwordOnceStyles;
 }
 
 declare global {

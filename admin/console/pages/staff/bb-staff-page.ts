@@ -79,7 +79,7 @@ export class BbStaffPage extends BranchPage {
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
       <section class="panel">
         ${this.accounts === null
-          ? html`<p class="empty" role="status">${ct(u, 'console.loading')}</p>`
+          ? html`<p class="empty" role="status">${ct(u, 'shell.loading')}</p>`
           : html`<table data-testid="staff">
               <thead>
                 <tr>

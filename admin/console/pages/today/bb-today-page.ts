@@ -29,7 +29,7 @@ export class BbTodayPage extends LitElement {
     const s = this.stream.state;
     const cfg = s?.config;
     if (!s || !cfg) {
-      return html`<p class="empty" role="status">${this.stream.refused ? ct(l, 'today.unknownBranch') : ct(l, 'console.loading')}</p>`;
+      return html`<p class="empty" role="status">${this.stream.refused ? ct(l, 'today.unknownBranch') : ct(l, 'shell.loading')}</p>`;
     }
     const now = this.stream.now();
     const facts = branchFacts(s, now, l);
