@@ -64,6 +64,8 @@ export interface ServerParts {
   logStream?: DestinationStream;
   /** Paired kiosks, for per-kiosk ticket limits (the console's screen pairing). */
   kiosks?: KioskDirectory;
+  /** The clock commands are stamped with (tests set tickets issued earlier); default Date.now. */
+  commandClock?: () => number;
 }
 
 export async function startServer(input: ServerConfigInput = {}, deps: ServerParts = {}): Promise<RunningServer> {
@@ -74,7 +76,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const store = new SqlEventStore(sql);
   const states = new BranchStates(store);
   const committed = new CommittedEvents(logger);
-  const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed);
+  const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed, deps.commandClock);
   const users = new Users(db);
   const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
   const replies = new CommandReplies(sql);

@@ -33,7 +33,7 @@ export class BbCounterTile extends LitElement {
     return html`<div class="tile" data-testid="counter" data-counter=${c.id} data-status=${c.status}>
       <div class="name">${stacked(this.names)}</div>
       <div class="status">${STATUS_ICON[c.status]}<span>${inline(statusWords)}</span></div>
-      ${c.status === 'open' && this.ticket ? html`<div class="main">${this.ticket}</div>` : nothing}
+      ${c.status !== 'closed' && this.ticket ? html`<div class="main" data-testid="counter-ticket">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
         ? html`<div class="back" data-testid="counter-back" data-late=${this.now >= c.backAt}>
             ${stacked(msgs(langs, this.now >= c.backAt ? 'lobby.pausedLate' : 'lobby.pausedBackAt', whenArgs({ at: c.backAt, now: this.now, timeZone: this.timezone })))}

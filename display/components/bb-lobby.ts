@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
+import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
@@ -111,6 +112,8 @@ export class BbLobby extends LitElement {
     const now = this.stream.now();
     const stale = this.stream.status !== 'live';
     const notices = byWeight(visibleNotices(state.notices, now));
+    // Capacity and the promise from live data: the board never looks rosier than the truth.
+    const { capacity: cap, promises } = lobbyPromises(state, now, this.stream.currentEstimates()?.services);
     const activeByCounter = (id: string): Notice[] =>
       byWeight(state.notices.filter((n) => n.status === 'active' && n.scope.type === 'counters' && n.scope.ids.includes(id)));
     const activeCount = notices.filter((n) => n.status === 'active').length;
@@ -137,8 +140,8 @@ export class BbLobby extends LitElement {
               ${jumpIcon}<span>${inline(msgs(langs, 'lobby.noticesBelow', { n: activeCount }))}</span>
             </button>`
           : nothing}
-        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
-        <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now}></bb-notice-board>
+        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .emptyKey=${servingEmptyKey(state)} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
+        <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now} .degraded=${degradedWords(config, cap, promises, langs)}></bb-notice-board>
         <bb-waiting-list
           .services=${config.services}
           .queues=${state.queues}
@@ -146,6 +149,8 @@ export class BbLobby extends LitElement {
           .branchLangs=${config.languages}
           .estimates=${this.stream.estimates?.services ?? null}
           .estimatesCurrent=${this.stream.currentEstimates() !== null}
+          .promises=${promises}
+          .capacity=${cap}
         ></bb-waiting-list>
         <section class="counters">
           <h2 class="section-title">${inline(msgs(langs, 'lobby.counters'))}</h2>

@@ -76,7 +76,54 @@ export const noticeBoardStyles = css`
         height: 3.6rem;
         color: var(--bb-ok);
       }
+      /* Something is degraded and no notice says why: said plainly, never a green "all is well". */
+      .degraded {
+        display: flex;
+        align-items: flex-start;
+        gap: 1.6rem;
+        padding: 1.8rem 2.2rem;
+        border-radius: var(--bb-radius);
+        border-left: 0.5rem solid var(--bb-warn);
+        background: var(--bb-surface);
+      }
+      .degraded svg {
+        flex: none;
+        width: 3.6rem;
+        height: 3.6rem;
+        color: var(--bb-warn);
+      }
+      .degraded-title {
+        font-size: 2.4rem;
+        font-weight: 800;
+        color: var(--bb-warn);
+        margin-bottom: 0.5rem;
+      }
+      .degraded-title .l1 {
+        display: block;
+        font-size: 0.7em;
+        font-weight: 700;
+      }
+      .degraded-line {
+        font-size: 2rem;
+        font-weight: 600;
+        line-height: 1.25;
+        margin-top: 0.4rem;
+      }
       @media (max-width: 899px) {
+        .degraded {
+          padding: 1rem;
+          gap: 0.8rem;
+        }
+        .degraded svg {
+          width: 1.8rem;
+          height: 1.8rem;
+        }
+        .degraded-title {
+          font-size: 1.2rem;
+        }
+        .degraded-line {
+          font-size: 1rem;
+        }
         .title {
           margin-bottom: 0.6rem;
         }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core';
-import { inline, langStyles, msgs, stacked } from '../../ui/text/lang-text';
+import { inline, langStyles, msgs, stacked, type LangText } from '../../ui/text/lang-text';
 import type { BbNoticeCard, NoticeDensity } from './bb-notice-card';
 import './bb-notice-card';
 import { noticeBoardStyles } from './bb-notice-board.styles';
@@ -23,6 +23,11 @@ export class BbNoticeBoard extends LitElement {
   @property({ attribute: false }) config: BranchConfig | null = null;
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   @property({ type: Number }) now = 0;
+  /**
+   * What is degraded now, in plain words from live data (counters open against the plan, the
+   * promise missed). While anything is, the board never shows the green "No notices".
+   */
+  @property({ attribute: false }) degraded: readonly LangText[][] = [];
 
   /** Pages as lists of notice ids, from measuring the cards. */
   @state() private pages: string[][] = [];
@@ -120,8 +125,18 @@ export class BbNoticeBoard extends LitElement {
             </div>`
           : nothing}
       </div>
-      ${n === 0
-        ? html`<div class="calm">
+      ${n === 0 && this.degraded.length > 0
+        ? html`<div class="degraded" data-testid="degraded" role="status">
+            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+              <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" />
+            </svg>
+            <div>
+              <div class="degraded-title">${stacked(msgs(langs, 'causes.reducedService'))}</div>
+              ${this.degraded.map((line) => html`<div class="degraded-line">${inline(line)}</div>`)}
+            </div>
+          </div>`
+        : n === 0
+        ? html`<div class="calm" data-testid="no-notices">
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
               <circle cx="12" cy="12" r="10" /><path d="M7 12.5l3.5 3.5 6.5-7" />
             </svg>

@@ -143,6 +143,23 @@ export const noticeCardStyles = css`
       .text .l1 {
         margin-top: 0.45em;
       }
+      .note-lang {
+        display: block;
+        margin-top: 0.2em;
+        font-size: var(--fs-meta);
+        font-style: italic;
+        color: var(--bb-text-2);
+      }
+      .prevention {
+        margin-top: 0.4em;
+        padding-left: 0.8em;
+        border-left: 0.25rem solid var(--bb-ok);
+      }
+      .prevention-label {
+        font-size: var(--fs-meta);
+        font-weight: 700;
+        color: var(--bb-ok);
+      }
       .apology {
         font-size: var(--fs-meta);
         font-style: italic;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { noticePhase, type BranchConfig, type Notice } from '../../core';
 import { hasApology } from '../../ui/i18n/apology';
+import { t } from '../../ui/i18n/localize';
 import { causeIcon } from '../../ui/icons/cause-icons';
 import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../../ui/text/lang-text';
 import { scopeNames } from '../../ui/text/scope-words';
@@ -53,7 +54,7 @@ export class BbNoticeCard extends LitElement {
         ${phase === 'resolved'
           ? this.renderResolution(n, time)
           : html`<div class="text">${stacked(texts)}</div>
-              ${n.apologise ? this.renderApology(texts) : nothing}`}
+              ${this.renderNote(n.note)} ${n.apologise ? this.renderApology(texts) : nothing}`}
         ${phase === 'resolved'
           ? nothing
           : html`<div class="when">
@@ -101,7 +102,34 @@ export class BbNoticeCard extends LitElement {
         ? html`<div class="text resolution">${stacked(texts)}</div>`
         : // No closing words: recall what the notice said, quietly, so the "resolved" has its context.
           html`<div class="text original">${stacked(localTexts(n.text, langs, this.config?.languages ?? []))}</div>`}
-      ${r.apologise ? this.renderApology(texts) : nothing}`;
+      ${this.renderNote(r.note)} ${r.apologise ? this.renderApology(texts) : nothing} ${this.renderPrevention(r.prevention)}`;
+  }
+
+  /**
+   * Words typed in fewer languages than the screen shows (a tablet types in its own): shown as
+   * typed, and marked with their language for the readers of the others ("in Italian").
+   */
+  private renderNote(note: Record<string, string> | null | undefined) {
+    if (!note) return nothing;
+    const langs = this.langs;
+    const own = localTexts(note, langs, this.config?.languages ?? []);
+    if (!own.length) return nothing;
+    const typedIn = own[0]!.lang;
+    const others = langs.filter((l) => !note[l]);
+    const mark = perLang(others, (l) => t(l, 'causes.noteIn', { language: languageName(typedIn, l) }));
+    return html`<div class="text note" data-testid="notice-note">
+      ${stacked(own)}${mark.length ? html`<span class="note-lang" data-testid="note-lang">${inline(mark)}</span>` : nothing}
+    </div>`;
+  }
+
+  /** Admit, fix, prevent: what the branch will do so it does not happen again. */
+  private renderPrevention(prevention: Record<string, string> | null | undefined) {
+    const texts = localTexts(prevention, this.langs, this.config?.languages ?? []);
+    if (!texts.length) return nothing;
+    return html`<div class="prevention" data-testid="notice-prevention">
+      <div class="prevention-label">${inline(msgs(this.langs, 'causes.prevention'))}</div>
+      <div class="text">${stacked(texts)}</div>
+    </div>`;
   }
 
   /** "We apologise" only in the languages whose text does not already say it. */
@@ -126,6 +154,15 @@ const effectIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColo
 const clockIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="9.5" /><path d="M12 6.5V12l3.5 2.2" /></svg>`;
 const hourglassIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M5.5 2.5h13M5.5 21.5h13" /><path d="M7.5 2.5c0 5 4.5 6 4.5 9.5s-4.5 4.5-4.5 9.5M16.5 2.5c0 5-4.5 6-4.5 9.5s4.5 4.5 4.5 9.5" /></svg>`;
 const checkIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="10" stroke-width="2.2" /><path d="M7 12.5l3.5 3.5 6.5-7" /></svg>`;
+
+/** A language's name in another ("italiano" → "Italian" for an English reader). */
+function languageName(lang: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -70,8 +70,36 @@ export const nowServingStyles = css`
         min-width: 0;
         overflow-wrap: break-word;
       }
-      /* "Called again": a tag at the end of the row, so it adds no height where the row is wide;
-         beneath the name in the half-width rows. Shown only while the call is highlighted. */
+      /* The counter's name with, beneath it, why this call (reason, service) and "Called again":
+         the tag used to sit at the end of the row and squeezed the name onto two lines. */
+      .where {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        gap: 0.25em;
+        min-width: 0;
+      }
+      .why {
+        font-size: 1.45em;
+        font-weight: 600;
+        line-height: 1.15;
+        color: var(--bb-text-2);
+      }
+      li.lead .why {
+        font-size: 1.8em;
+      }
+      .why .l0,
+      .why .l1 {
+        display: inline;
+        font-size: 1em;
+      }
+      .why .l1 {
+        opacity: 0.8;
+      }
+      .why .l1::before {
+        content: ' / ';
+      }
+      /* "Called again": shown only while the call is highlighted. */
       .recall {
         justify-self: end;
         padding: 0.3em 0.7em;

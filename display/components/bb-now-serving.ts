@@ -2,9 +2,10 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { BranchConfig, Call } from '../../core';
+import { publicCallReason, type BranchConfig, type Call } from '../../core';
+import { t, type MessageKey } from '../../ui/i18n/localize';
 import { callKey } from '../lib/calls';
-import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
+import { inline, langStyles, localTexts, msgs, perLang, stacked } from '../../ui/text/lang-text';
 import { nowServingStyles } from './bb-now-serving.styles';
 
 /**
@@ -31,6 +32,8 @@ export class BbNowServing extends LitElement {
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   /** Keys (see callKey) of the calls to highlight now. */
   @property({ attribute: false }) highlighted: ReadonlySet<string> = new Set();
+  /** What to say when nobody is being served: not "no tickets called yet" after a day of service. */
+  @property({ attribute: false }) emptyKey: MessageKey = 'lobby.noCallsYet';
 
   /** Packing level, see TIGHTEST. */
   @state() private level = 0;
@@ -120,7 +123,7 @@ export class BbNowServing extends LitElement {
     return html`<div class="sr" aria-live="polite">${announce}</div>
       <h2>${inline(msgs(langs, 'lobby.nowServing'))}</h2>
       ${calls.length === 0
-        ? html`<div class="empty">${stacked(msgs(langs, 'lobby.noCallsYet'))}</div>`
+        ? html`<div class="empty" data-testid="serving-empty">${stacked(msgs(langs, this.emptyKey))}</div>`
         : html`<ol data-level=${this.level} class=${this.level > 0 ? 'half' : ''} style=${styleMap({ '--k': String(this.scale) })}>
               ${repeat(
                 calls,
@@ -137,13 +140,39 @@ export class BbNowServing extends LitElement {
                     <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
                       <path d="M4 12h15M13 6l6 6-6 6" />
                     </svg>
-                    <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
-                    ${c.recall && lit ? html`<span class="recall" data-testid="call-recall">${stacked(msgs(langs, 'lobby.calledAgain'))}</span>` : nothing}
+                    <span class="where">
+                      <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
+                      ${this.renderWhy(c)}
+                      ${c.recall && lit ? html`<span class="recall" data-testid="call-recall">${stacked(msgs(langs, 'lobby.calledAgain'))}</span>` : nothing}
+                    </span>
                   </li>`;
                 },
               )}
             </ol>
             ${hidden > 0 ? html`<div class="more" data-testid="calls-more" data-count=${hidden}>${inline(msgs(langs, 'lobby.moreCalls', { n: hidden }))}</div>` : nothing}`}`;
+  }
+
+  /**
+   * Why this call, beside it: the reason it came before others ("by appointment"), and its service
+   * when that is not obvious (the counter serves several, or someone of another service who came
+   * earlier still waits), so nobody wonders why a later number went first.
+   */
+  private renderWhy(c: Call) {
+    const config = this.config;
+    const serving = config?.counters.find((x) => x.id === c.counterId)?.services ?? [];
+    const service = c.service ? config?.services.find((s) => s.id === c.service) : undefined;
+    const showService = service && (serving.length > 1 || c.passedOthers || c.reason === 'transferred');
+    if (!showService && !c.reason) return nothing;
+    const branchLangs = config?.languages ?? [];
+    const words = perLang(this.langs, (l) =>
+      [
+        showService ? (localTexts(service.name, [l], branchLangs)[0]?.text ?? '') : '',
+        c.reason ? t(l, `causes.reason.${publicCallReason(c.reason)}` as MessageKey) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    );
+    return html`<span class="why" data-testid="call-why" data-reason=${c.reason ?? ''}>${stacked(words)}</span>`;
   }
 }
 

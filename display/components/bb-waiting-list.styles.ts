@@ -56,6 +56,30 @@ export const waitingListStyles = css`
         grid-column: 2 / -1;
         margin-top: 0.5rem;
       }
+      /* Capacity below plan and the promise, in plain words from live data, beside the counts. */
+      .capacity {
+        margin: 0 0 0.6rem;
+        padding: 0.45rem 1rem;
+        border-left: 0.4rem solid var(--bb-warn);
+        border-radius: var(--bb-radius);
+        background: var(--bb-surface);
+        font-size: 1.7rem;
+        font-weight: 700;
+        color: var(--bb-warn);
+      }
+      .promise {
+        grid-column: 2 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.2rem 1.2rem;
+        margin-top: 0.45rem;
+        font-size: 1.3rem;
+        color: var(--bb-text-2);
+      }
+      .promise .missed {
+        font-weight: 700;
+        color: var(--bb-warn);
+      }
       .count {
         flex: none;
         font-size: 4rem;
@@ -113,6 +137,15 @@ export const waitingListStyles = css`
         }
         .count {
           font-size: 2.2rem;
+        }
+        .capacity {
+          font-size: 1rem;
+          padding: 0.4rem 0.7rem;
+        }
+        .promise {
+          grid-column: 1 / -1;
+          margin: 0.45rem 0 0 0.4rem;
+          font-size: 0.9rem;
         }
         .name {
           font-size: 1.05rem;

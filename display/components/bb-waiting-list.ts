@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ServiceConfig, WaitEstimate } from '../../core';
+import type { Capacity, ServiceConfig, ServicePromise, WaitEstimate } from '../../core';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import './bb-wait-estimate';
@@ -18,12 +18,20 @@ export class BbWaitingList extends LitElement {
   @property({ attribute: false }) estimates: Readonly<Record<string, WaitEstimate>> | null = null;
   /** False when the estimates may be out of date (stream not live, or too old): no figure is shown. */
   @property({ type: Boolean }) estimatesCurrent = false;
+  /** The promise of each service that has one, at the screen's (server) time. */
+  @property({ attribute: false }) promises: Readonly<Record<string, ServicePromise>> = {};
+  /** Counters open against the plan: said beside the waiting counts when below it. */
+  @property({ attribute: false }) capacity: Capacity | null = null;
 
   static override styles = [langStyles, waitingListStyles];
 
   override render() {
     const langs = this.langs;
+    const cap = this.capacity;
     return html`<h2>${inline(msgs(langs, 'lobby.waiting'))}</h2>
+      ${cap?.belowPlan
+        ? html`<div class="capacity" data-testid="capacity" role="status">${inline(msgs(langs, 'causes.capacity', { open: cap.open, planned: cap.planned }))}</div>`
+        : nothing}
       <ul>
         ${this.services.map((s) => {
           const n = this.queues[s.id]?.length ?? 0;
@@ -42,9 +50,26 @@ export class BbWaitingList extends LitElement {
                   .langs=${langs}
                 ></bb-wait-estimate>`
               : nothing}
+            ${this.renderPromise(s.id)}
           </li>`;
         })}
       </ul>`;
+  }
+
+  /** "We aim to serve you within 15 minutes", and when it is being missed, how many wait past it. */
+  private renderPromise(service: string) {
+    const p = this.promises[service];
+    if (!p) return nothing;
+    const langs = this.langs;
+    const min = p.promiseMinutes;
+    return html`<div class="promise" data-testid="promise" data-service=${service} data-status=${p.status}>
+      <span class="aim">${inline(msgs(langs, 'causes.promise', { n: min }))}</span>
+      ${p.status === 'missed'
+        ? html`<span class="missed" data-testid="promise-missed">${inline(msgs(langs, 'causes.promisePassed', { n: p.passed, min }))}</span>`
+        : p.status === 'at_risk'
+          ? html`<span class="missed" data-testid="promise-at-risk">${inline(msgs(langs, 'causes.promiseAtRisk', { min }))}</span>`
+          : nothing}
+    </div>`;
   }
 }
 

@@ -29,6 +29,12 @@ import kiosk_fr from './kiosk/fr.json';
 import kiosk_es from './kiosk/es.json';
 import kiosk_de from './kiosk/de.json';
 import kiosk_nl from './kiosk/nl.json';
+import causes_it from './causes/it.json';
+import causes_en from './causes/en.json';
+import causes_fr from './causes/fr.json';
+import causes_es from './causes/es.json';
+import causes_de from './causes/de.json';
+import causes_nl from './causes/nl.json';
 
 /**
  * The catalogues: one JSON file per part of the product and language (ui/i18n/<part>/<lang>.json),
@@ -37,10 +43,10 @@ import kiosk_nl from './kiosk/nl.json';
  * has every one of them with the same placeholders (test/unit/catalogue.test.ts).
  * To add a part: a folder with six files, six imports here and its name in PARTS.
  */
-export const PARTS = ['common', 'lobby', 'tablet', 'console', 'kiosk'] as const;
+export const PARTS = ['common', 'lobby', 'tablet', 'console', 'kiosk', 'causes'] as const;
 export type Part = (typeof PARTS)[number];
 
-export type MessageKey = keyof typeof common_en | keyof typeof lobby_en | keyof typeof tablet_en | keyof typeof console_en | keyof typeof kiosk_en;
+export type MessageKey = keyof typeof common_en | keyof typeof lobby_en | keyof typeof tablet_en | keyof typeof console_en | keyof typeof kiosk_en | keyof typeof causes_en;
 
 type Catalogue = Partial<Record<MessageKey, string>>;
 
@@ -51,6 +57,8 @@ export const PART_CATALOGUES: Record<Part, Record<Language, Record<string, strin
   tablet: { it: tablet_it, en: tablet_en, fr: tablet_fr, es: tablet_es, de: tablet_de, nl: tablet_nl },
   console: { it: console_it, en: console_en, fr: console_fr, es: console_es, de: console_de, nl: console_nl },
   kiosk: { it: kiosk_it, en: kiosk_en, fr: kiosk_fr, es: kiosk_es, de: kiosk_de, nl: kiosk_nl },
+  /** Causes on screen (issue 7): promise, capacity, out-of-turn reasons, the tablet's alerts. */
+  causes: { it: causes_it, en: causes_en, fr: causes_fr, es: causes_es, de: causes_de, nl: causes_nl },
 };
 
 /** All parts merged, per language. */
