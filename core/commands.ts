@@ -104,6 +104,15 @@ export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 export type Command =
   | { type: 'IssueTicket'; ticketId: string; service: string }
   | { type: 'CancelTicket'; ticketId: string }
+  /** A step reported by an existing queue system (core/ingest.ts). */
+  | {
+      type: 'IngestTicket';
+      ticketId: string;
+      action: 'issued' | 'called' | 'recalled' | 'served' | 'no_show';
+      service: string;
+      number: string;
+      counterId: string | null;
+    }
   | { type: 'CounterAction'; counterId: string; action: Exclude<CounterAction, 'pause'> }
   | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }
   | { type: 'PostNotice'; noticeId: string; body: PostNoticeBody }

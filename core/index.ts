@@ -26,3 +26,4 @@ export * from './presets';
 export * from './staff';
 export * from './screens';
 export * from './overview';
+export * from './ingest';

@@ -46,7 +46,9 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       const { id, service, number, day } = e.ticket;
       const newDay = day !== s.today.day;
       const base = newDay ? { day, issued: {}, served: 0, noShow: 0 } : s.today;
-      const n = Number(number.slice(1));
+      // Numbers from another queue system may not read as a letter and digits: keep the count as it was.
+      const parsed = Number(number.slice(1));
+      const n = Number.isFinite(parsed) ? parsed : (base.issued[service] ?? 0);
       return {
         ...s,
         tickets: {

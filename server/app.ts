@@ -27,6 +27,10 @@ import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
 import { sessionRoutes } from './routes/session';
 import { phoneTicketRoutes } from './routes/phone-tickets';
+import { ingestRoutes } from './routes/ingest';
+import { IngestService } from './ingest/ingest-service';
+import { IngestTickets } from './store/ingest-tickets';
+import { IntegrationTokens } from './store/integration-tokens';
 import { TicketLinks } from './store/ticket-links';
 import { seedDemo, type DemoAccount } from './seed/seed-demo';
 import { CommandReplies } from './store/command-replies';
@@ -135,6 +139,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/branches', ticketMoveRoutes(commands));
   app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks: deps.kiosks ?? NO_KIOSKS }));
   app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
+  const ingestTickets = new IngestTickets(sql);
+  app.use('/api/branches', ingestRoutes(new IntegrationTokens(sql), new IngestService(commands, ingestTickets), states));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -153,6 +159,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const sweep = setInterval(() => {
     void replies.forgetOlderThan(Date.now());
     void links.forgetOlderThan(Date.now());
+    void ingestTickets.forgetOlderThan(Date.now() - 3 * 24 * 3600_000);
     sessions.purgeExpired(Date.now());
   }, 3600_000);
   sweep.unref();

@@ -8,6 +8,7 @@ import { decidePostNotice, decideResolveNotice, decideUpdateNotice } from './not
 import { fail, type Decision } from './result';
 import { decideIssueTicket } from './tickets';
 import { decideCancelTicket } from './cancel-ticket';
+import { decideIngest } from './ingest';
 import { decideTransfer } from './transfer';
 
 export { nextTicketFor } from './tickets';
@@ -30,6 +31,8 @@ export function decide(state: BranchState, cmd: Command, now: number): Decision 
       return decideIssueTicket(state, config, cmd, now);
     case 'CancelTicket':
       return decideCancelTicket(state, cmd);
+    case 'IngestTicket':
+      return decideIngest(state, config, cmd, now);
     case 'CounterAction':
     case 'PauseCounter':
       return decideCounter(state, config, cmd, now);

@@ -9,6 +9,8 @@ import {
   CallTicketBody,
   TransferTicketBody,
   UndoNoShowBody,
+  IngestBody,
+  CreateIntegrationTokenBody,
 } from '../../core';
 import { LoginBody } from '../routes/session';
 
@@ -41,6 +43,7 @@ const replies = (ok: number, extra: number[] = []) => ({
 const idem = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' }, description: 'made once per action; a retry with the same key is applied once and gets the same reply' };
 const branch = { name: 'branch', in: 'path', required: true, schema: { type: 'string' } };
 const staff = [{ session: [] }];
+const phoneToken = { name: 'token', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' }, description: 'the phone ticket’s token (from the ticket’s reply or QR code)' };
 
 /** The public API, described from the same zod schemas that validate it. */
 export function openApiDocument(): object {
@@ -73,7 +76,12 @@ export function openApiDocument(): object {
   return {
     openapi: '3.1.0',
     info: { title: 'Branchboard API', version: '0.1.0', description: 'Commands come in over REST; live state goes out over Socket.IO (see README).' },
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bb_session' } } },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'bb_session' },
+        integration: { type: 'http', scheme: 'bearer', description: 'a branch’s integration token (bbi_…), made by a manager' },
+      },
+    },
     paths: {
       '/api/site': { get: { summary: 'Installation facts for the pages: publicUrl (for the lobby’s QR code) or null', responses: { 200: { description: 'ok' } } } },
       '/healthz': { get: { summary: 'Liveness: the process answers (says nothing about the database)', responses: { 200: { description: 'alive' } } } },
@@ -88,7 +96,36 @@ export function openApiDocument(): object {
         get: { summary: 'The live state of a branch (public)', parameters: [branch], responses: replies(200, [404]) },
       },
       '/api/branches/{branch}/tickets': {
-        post: { summary: 'Issue a ticket (public kiosk, rate-limited)', parameters: [branch, idem], requestBody: json(IssueTicketBody), responses: replies(201, [404, 429]) },
+        post: {
+          summary: 'Issue a ticket (public kiosk, rate-limited per paired kiosk via X-Screen-Token, else per address); the reply carries phone: {token, path} for the phone ticket',
+          parameters: [branch, idem, { name: 'X-Screen-Token', in: 'header', required: false, schema: { type: 'string' }, description: 'a paired kiosk’s screen token' }],
+          requestBody: json(IssueTicketBody),
+          responses: replies(201, [404, 429]),
+        },
+      },
+      // Issue 11: the phone ticket, and ingest from an existing queue system.
+      '/api/tickets/{token}': {
+        get: { summary: 'The phone ticket: branch, ticket id, number, service, status (waiting, called, done, no_show, cancelled), counter', parameters: [phoneToken], responses: replies(200, [404, 429]) },
+      },
+      '/api/tickets/{token}/cancel': {
+        post: { summary: '“I’m not coming any more”: the waiting ticket leaves the queue (idempotent; 409 already_called once called)', parameters: [phoneToken, idem], requestBody: json(z.object({}).strict()), responses: replies(200, [404, 409, 429]) },
+      },
+      '/api/branches/{branch}/integration-tokens': {
+        post: { summary: 'Make an integration token (manager); the secret is in this reply only', security: staff, parameters: [branch], requestBody: json(CreateIntegrationTokenBody), responses: replies(201, [401, 403, 404]) },
+        get: { summary: 'The branch’s integration tokens, without secrets (manager)', security: staff, parameters: [branch], responses: replies(200, [401, 403]) },
+      },
+      '/api/branches/{branch}/integration-tokens/{id}': {
+        delete: { summary: 'Revoke an integration token (manager; again: nothing more)', security: staff, parameters: [branch, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: replies(200, [401, 403, 404]) },
+      },
+      '/api/branches/{branch}/ingest': {
+        post: {
+          summary:
+            'Steps from an existing queue system with its own ticket ids: issued, called, recalled, served, no_show. Each applied once (replays → duplicate), in order or late (overtaken steps → superseded, missing ones filled in); results per event, in order',
+          security: [{ integration: [] }],
+          parameters: [branch],
+          requestBody: json(IngestBody),
+          responses: replies(200, [401, 403, 404, 429]),
+        },
       },
       ...counterPaths,
       ...movePaths,

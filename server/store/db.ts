@@ -67,6 +67,32 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX ticket_links_created ON ticket_links(created_at);
   `,
+  // Ingest from an existing queue system (issue 11): per-branch API tokens (hashed), and how far
+  // each external ticket got, so late and repeated steps are recognised.
+  `
+  CREATE TABLE integration_tokens (
+    id TEXT PRIMARY KEY,
+    branch_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    created_by TEXT NOT NULL,
+    revoked_at BIGINT,
+    last_used_at BIGINT
+  );
+  CREATE INDEX integration_tokens_branch ON integration_tokens(branch_id);
+  CREATE TABLE ingest_tickets (
+    branch_id TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    stage INTEGER NOT NULL,
+    -- The steps of it applied (JSON list: "issued", "called", "recalled:<event id>", …).
+    steps TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (branch_id, external_id)
+  );
+  CREATE INDEX ingest_tickets_updated ON ingest_tickets(updated_at);
+  `,
 ];
 
 /**

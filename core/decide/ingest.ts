@@ -1,0 +1,58 @@
+import type { BranchConfig } from '../branch';
+import type { Command } from '../commands';
+import type { EventPayload } from '../events';
+import type { BranchState } from '../state';
+import { localDay } from '../time';
+import { fail, ok, type Decision } from './result';
+
+type IngestCommand = Extract<Command, { type: 'IngestTicket' }>;
+
+/**
+ * A step reported by an existing queue system, as branch events. Steps it missed or that arrive
+ * out of order are filled in: a "called" for a ticket never seen issues it first, a "served" for
+ * one still waiting calls it first. A step already true (issued twice, called to the counter it is
+ * at) is nothing new. The counter is the branch's: it opens if it was closed, and the customer it
+ * was serving is finished, as when a teller calls the next one.
+ */
+export function decideIngest(state: BranchState, config: BranchConfig, cmd: IngestCommand, now: number): Decision {
+  if (!config.services.some((s) => s.id === cmd.service)) {
+    return fail('invalid', 'unknown_service', `no service "${cmd.service}" in this branch`, 'service');
+  }
+  const id = cmd.ticketId;
+  const t = state.tickets[id];
+  const noShow = state.noShows?.[id];
+  const issue: EventPayload[] =
+    t || noShow ? [] : [{ type: 'TicketIssued', ticket: { id, service: cmd.service, number: cmd.number, day: localDay(now, config.timezone) } }];
+  if (cmd.action === 'issued') return ok(...issue);
+
+  const atCounter = t?.status === 'called' ? t.counterId : null;
+  if (cmd.action === 'recalled') {
+    return atCounter ? ok({ type: 'TicketRecalled', ticketId: id, counterId: atCounter }) : ok();
+  }
+
+  // The counter it is (or is to be) at.
+  const counterId = atCounter ?? cmd.counterId;
+  if (!counterId) return fail('invalid', 'counter_required', `a "${cmd.action}" needs the counter`, 'counter');
+  const counter = state.counters[counterId];
+  if (!counter || !config.counters.some((c) => c.id === counterId)) {
+    return fail('invalid', 'unknown_counter', `no counter "${counterId}" in this branch`, 'counter');
+  }
+  const call: EventPayload[] = [];
+  if (!atCounter) {
+    // Done by a counter we had not seen it called to: call it there first.
+    const current = counter.ticketId && counter.ticketId !== id ? counter.ticketId : null;
+    if (current) call.push({ type: 'ServiceEnded', ticketId: current, counterId });
+    if (counter.status !== 'open') call.push({ type: 'CounterOpened', counterId });
+    call.push({ type: 'TicketCalled', ticketId: id, counterId });
+  }
+  switch (cmd.action) {
+    case 'called':
+      return ok(...issue, ...call);
+    case 'served':
+      if (noShow && !t) return ok();
+      return ok(...issue, ...call, { type: 'ServiceEnded', ticketId: id, counterId });
+    case 'no_show':
+      if (noShow && !t) return ok();
+      return ok(...issue, ...call, { type: 'TicketNoShow', ticketId: id, counterId });
+  }
+}

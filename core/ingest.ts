@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { EpochMs, Slug } from './ids';
+
+/**
+ * Events from an existing queue system (its ticket dispenser and calling system), with its own
+ * ids: Branchboard sits on top as the transparency layer. POST /api/branches/:branch/ingest with
+ * a branch's integration token. Each event is applied once however often it is sent (keyed on
+ * the external ticket id and the step), in order or late: a step that arrives after a later one
+ * of the same ticket (an "issued" after its "served") is recognised and skipped.
+ */
+export const INGEST_TYPES = ['issued', 'called', 'recalled', 'served', 'no_show'] as const;
+export type IngestType = (typeof INGEST_TYPES)[number];
+
+/** How far along a ticket each step is; a step never takes a ticket back. */
+export const INGEST_STAGE: Record<IngestType, number> = { issued: 1, called: 2, recalled: 2, served: 3, no_show: 3 };
+
+export const IngestEvent = z
+  .object({
+    type: z.enum(INGEST_TYPES),
+    /** The external system's ticket id (unique per branch and day, or for ever). */
+    ticket: z.string().trim().min(1).max(64),
+    /** The number printed on the customer's ticket, shown on the lobby: "A042". */
+    number: z.string().trim().min(1).max(8),
+    /** The branch's service id (map the external system's queues to these). */
+    service: Slug,
+    /** The branch's counter id; needed for called, recalled, served and no_show. */
+    counter: Slug.optional(),
+    /** When it happened in the external system (recorded for ordering of recalls; the log stamps arrival). */
+    at: EpochMs.optional(),
+    /** The external system's id of this event, when it has one: tells two recalls apart. */
+    eventId: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type IngestEvent = z.infer<typeof IngestEvent>;
+
+export const IngestBody = z.object({ events: z.array(IngestEvent).min(1).max(200) }).strict();
+export type IngestBody = z.infer<typeof IngestBody>;
+
+/** What happened to each event of a batch, in order. */
+export type IngestOutcome =
+  | { status: 'applied'; ticketId: string }
+  /** Sent before, or overtaken by a later step of the same ticket. */
+  | { status: 'duplicate' | 'superseded'; ticketId: string }
+  | { status: 'rejected'; error: { code: string; message: string; field?: string } };
+
+/** POST /api/branches/:branch/integration-tokens. */
+export const CreateIntegrationTokenBody = z.object({ name: z.string().trim().min(1).max(60) }).strict();

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { INGEST_STAGE, type Actor, type IngestEvent, type IngestOutcome } from '../../core';
+import type { CommandHandler } from '../commands/execute';
+import type { IngestTickets } from '../store/ingest-tickets';
+
+const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+
+/** Our ticket id for an external one: stable, so a step sent twice or late finds the same ticket. */
+export function externalTicketId(branchId: string, externalId: string): string {
+  return `x${hash(branchId, externalId).slice(0, 31)}`;
+}
+
+/**
+ * Applies a batch of steps from an existing queue system to a branch, one at a time and in the
+ * order sent: each step once (a repeat is "duplicate"), a step overtaken by a later one of the
+ * same ticket "superseded" (an "issued" arriving after its "served"), missing steps filled in
+ * by the decision (core/decide/ingest.ts). Batches of one branch queue behind each other.
+ */
+export class IngestService {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly tickets: IngestTickets,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  apply(branchId: string, events: readonly IngestEvent[], actor: Actor): Promise<IngestOutcome[]> {
+    const prev = this.queues.get(branchId) ?? Promise.resolve();
+    const run = prev.catch(() => undefined).then(() => this.applyAll(branchId, events, actor));
+    this.queues.set(branchId, run);
+    void run.finally(() => {
+      if (this.queues.get(branchId) === run) this.queues.delete(branchId);
+    });
+    return run;
+  }
+
+  private async applyAll(branchId: string, events: readonly IngestEvent[], actor: Actor): Promise<IngestOutcome[]> {
+    const out: IngestOutcome[] = [];
+    for (const [i, e] of events.entries()) out.push(await this.applyOne(branchId, e, actor, i));
+    return out;
+  }
+
+  private async applyOne(branchId: string, e: IngestEvent, actor: Actor, index: number): Promise<IngestOutcome> {
+    const row = await this.tickets.get(branchId, e.ticket);
+    const ticketId = row?.ticketId ?? externalTicketId(branchId, e.ticket);
+    const stage = INGEST_STAGE[e.type];
+    // Two recalls of one ticket are told apart by the external event id, else by their time.
+    const recallKey = e.type === 'recalled' ? (e.eventId ?? String(e.at ?? 'once')) : '';
+    const step = e.type === 'recalled' ? `recalled:${recallKey}` : e.type;
+    if (row?.steps.includes(step)) return { status: 'duplicate', ticketId };
+    // Overtaken: a later step of this ticket already came (a recall only after its service ended).
+    if (row && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
+    const result = await this.commands.execute({
+      branch: branchId,
+      command: { type: 'IngestTicket', ticketId, action: e.type, service: e.service, number: e.number, counterId: e.counter ?? null },
+      key: `ingest-${hash(branchId, e.ticket, e.type, recallKey).slice(0, 40)}`,
+      actor,
+      fingerprint: hash(JSON.stringify(e)),
+    });
+    if (!result.ok) {
+      const { code, message, field } = result.error;
+      return { status: 'rejected', error: { code, message, ...(field ? { field: `events.${index}.${field}` } : {}) } };
+    }
+    await this.tickets.put(
+      branchId,
+      e.ticket,
+      { ticketId, stage: Math.max(row?.stage ?? 0, stage), steps: [...(row?.steps ?? []), step] },
+      this.clock(),
+    );
+    return { status: result.replayed ? 'duplicate' : 'applied', ticketId };
+  }
+}

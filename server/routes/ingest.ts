@@ -1,0 +1,88 @@
+import { Router, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { CreateIntegrationTokenBody, IngestBody, Slug } from '../../core';
+import type { BranchStates } from '../commands/branch-states';
+import { requireStaff } from '../http/auth';
+import { HttpError, parse } from '../http/errors';
+import type { IngestService } from '../ingest/ingest-service';
+import type { IntegrationToken, IntegrationTokens } from '../store/integration-tokens';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    integration?: IntegrationToken;
+  }
+}
+
+/**
+ * An existing queue system feeding a branch (issue 11): per-branch API tokens, made and revoked
+ * by the branch's managers (the secret is shown once), and the ingest endpoint they open.
+ */
+export function ingestRoutes(tokens: IntegrationTokens, ingest: IngestService, states: BranchStates): Router {
+  const r = Router({ mergeParams: true });
+  const branchOf = (req: Request) => parse(Slug, req.params.branch, 'branch');
+
+  r.post('/:branch/integration-tokens', requireStaff(['manager']), async (req, res) => {
+    const branch = branchOf(req);
+    if (!(await states.get(branch))) throw new HttpError(404, 'unknown_branch', `no branch "${branch}"`);
+    const { name } = parse(CreateIntegrationTokenBody, req.body ?? {});
+    const { token, secret } = await tokens.create(branch, name, req.user!.username, Date.now());
+    res.set('Cache-Control', 'no-store');
+    // The secret is in this reply only: store it in the queue system now.
+    res.status(201).json({ ok: true, token, secret });
+  });
+
+  r.get('/:branch/integration-tokens', requireStaff(['manager']), async (req, res) => {
+    res.json({ ok: true, tokens: await tokens.list(branchOf(req)) });
+  });
+
+  r.delete('/:branch/integration-tokens/:id', requireStaff(['manager']), async (req, res) => {
+    const id = String(req.params.id ?? '');
+    const token = /^[0-9a-f-]{36}$/.test(id) ? await tokens.revoke(branchOf(req), id, Date.now()) : undefined;
+    if (!token) throw new HttpError(404, 'unknown_token', `no integration token "${id}" in this branch`);
+    res.json({ ok: true, token });
+  });
+
+  /** Bearer token of this branch, not revoked: else 401 (none, unknown, revoked) or 403 (another branch's). */
+  const authenticate = async (req: Request): Promise<IntegrationToken> => {
+    const m = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '');
+    if (!m) throw new HttpError(401, 'integration_token_required', 'send Authorization: Bearer <integration token>', 'Authorization');
+    const token = await tokens.verify(m[1]!, Date.now());
+    if (!token) throw new HttpError(401, 'invalid_token', 'this integration token is not known', 'Authorization');
+    if (token.revokedAt !== null) throw new HttpError(401, 'token_revoked', 'this integration token was revoked', 'Authorization');
+    if (token.branchId !== req.params.branch) throw new HttpError(403, 'wrong_branch', 'this integration token is for another branch');
+    return token;
+  };
+
+  const perToken = rateLimit({
+    windowMs: 60_000,
+    limit: 600,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `integration:${req.integration?.id ?? ''}`,
+    validate: { ip: false },
+    handler: (_req, res) => {
+      res.status(429).json({ ok: false, error: { code: 'throttled', message: 'too many ingest requests for this token: send batches' } });
+    },
+  });
+
+  r.post(
+    '/:branch/ingest',
+    async (req, _res, next) => {
+      try {
+        req.integration = await authenticate(req);
+        next();
+      } catch (e) {
+        next(e);
+      }
+    },
+    perToken,
+    async (req, res) => {
+      const branch = branchOf(req);
+      const { events } = parse(IngestBody, req.body ?? {});
+      if (!(await states.get(branch))) throw new HttpError(404, 'unknown_branch', `no branch "${branch}"`);
+      const results = await ingest.apply(branch, events, { role: 'integration', user: req.integration!.name.slice(0, 64) });
+      res.json({ ok: true, results });
+    },
+  );
+  return r;
+}
