@@ -237,8 +237,15 @@ export class BbKiosk extends LitElement {
       list-style: none;
       font-size: clamp(1.05rem, 2.2vw, 1.5rem);
     }
+    .notices li {
+      background: #fff4e0;
+      border-left: 0.4rem solid #b86a00;
+      border-radius: 0.6rem;
+      padding: 0.6rem 0.9rem;
+    }
     .notices b {
       display: block;
+      color: #6b3a00;
     }
     .actions {
       display: flex;
@@ -501,7 +508,7 @@ export class BbKiosk extends LitElement {
       ${ahead !== null ? html`<div class="ahead" data-testid="kiosk-ahead" data-ahead=${ahead}>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</div>` : nothing}
       ${estimate ? html`<div class="est" data-testid="kiosk-estimate">${this.estimateLine(estimate)}</div>` : nothing}
       ${notices.length
-        ? html`<ul class="notices">
+        ? html`<ul class="notices" data-testid="kiosk-notices">
             ${notices.map((n) => html`<li><b>${causeLabel(n.cause, lang)}</b><span dir="auto">${this.text(n.text)}</span></li>`)}
           </ul>`
         : nothing}

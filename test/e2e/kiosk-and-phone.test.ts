@@ -78,6 +78,8 @@ describe('kiosk → phone ticket', () => {
   it('a ticket taken at the kiosk opens on the phone from its QR code and counts down to “your turn”', async () => {
     await issue();
     await issue();
+    // A notice about the whole branch touches the teller service: the ticket shows it.
+    await api('/notices', { presetId: 'cash-delivery' }).expect(201);
     await kiosk.locator('[data-testid="kiosk-service"][data-service="teller"]').click();
     const number = await kiosk.locator('[data-testid="kiosk-ticket-number"]').innerText();
     expect(number).toBe('A006');
@@ -86,6 +88,7 @@ describe('kiosk → phone ticket', () => {
     const qr = kiosk.locator('[data-testid="kiosk-qr"]');
     const qrUrl = (await qr.getAttribute('data-url')) ?? '';
     expect(qrUrl).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/t/[A-Za-z0-9_-]{22}$`));
+    await expect.poll(() => kiosk.locator('[data-testid="kiosk-notices"]').innerText()).toContain('Cash delivery in progress');
     await kiosk.screenshot({ path: join(shots, 'kiosk-ticket.png') });
 
     // The printed slip: 80 mm, as Chromium prints it (here to PDF, then to PNG to look at).
@@ -108,6 +111,7 @@ describe('kiosk → phone ticket', () => {
     expect(await ahead.innerText()).toBe('2 people ahead of you');
     await expect.poll(() => phone.locator('[data-testid="ticket-estimate"]').getAttribute('data-known')).toBe('true');
     expect(await phone.title()).toBe('Ticket A006');
+    expect(await phone.locator('[data-testid="ticket-notices"]').innerText()).toContain('Cash delivery in progress');
     await phone.screenshot({ path: join(shots, 'phone-ticket-waiting.png'), fullPage: true });
 
     await api('/counters/1/call-next').expect(200);
