@@ -10,6 +10,9 @@ import { Users } from './auth/users';
 import { BranchStates } from './commands/branch-states';
 import { CommittedEvents } from './commands/committed';
 import { CommandHandler } from './commands/execute';
+import { BranchAdmin } from './console/branch-admin';
+import { PresetLibrary } from './console/preset-library';
+import { StaffAdmin } from './console/staff-admin';
 import { ServerConfig, type ServerConfigInput } from './config';
 import { loadSession } from './http/auth';
 import { errorHandler, sendError } from './http/errors';
@@ -25,6 +28,8 @@ import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
 import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
+import { consoleConfigRoutes } from './routes/console-config';
+import { staffRoutes } from './routes/staff';
 import { sessionRoutes } from './routes/session';
 import { phoneTicketRoutes } from './routes/phone-tickets';
 import { ingestRoutes } from './routes/ingest';
@@ -81,16 +86,20 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const states = new BranchStates(store);
   const committed = new CommittedEvents(logger);
   const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed, deps.commandClock);
-  const users = new Users(db);
+  const users = new Users(sql);
   const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
   const replies = new CommandReplies(sql);
+  // The manager console: branches, the preset library, staff (issue 6).
+  const library = new PresetLibrary(sql);
+  const branchAdmin = new BranchAdmin(sql, commands, store, states, library);
+  const staffAdmin = new StaffAdmin(sql, users, replies, store);
 
   const app = express();
   const http = createServer(app);
   const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed);
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
-  const demoAccounts = wantDemo ? await seedDemo(commands, store, users, config.demoPassword) : null;
+  const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
   const metrics = new Metrics({ sockets: () => stream.io.engine.clientsCount, branches: () => stream.branchCount() });
   let draining = false;
 
@@ -141,6 +150,10 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
   const ingestTickets = new IngestTickets(sql);
   app.use('/api/branches', ingestRoutes(new IntegrationTokens(sql), new IngestService(commands, ingestTickets), states));
+  const consoleConfig = consoleConfigRoutes({ commands, admin: branchAdmin, states, store, library });
+  app.use('/api/branches', consoleConfig.branches);
+  app.use('/api/preset-library', consoleConfig.library);
+  app.use('/api/users', staffRoutes(staffAdmin));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.

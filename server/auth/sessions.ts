@@ -25,12 +25,12 @@ export class Sessions {
   }
 
   /** The user behind a token, if the session is still valid. */
-  user(token: string | undefined, now: number): User | undefined {
+  async user(token: string | undefined, now: number): Promise<User | undefined> {
     if (!token) return undefined;
     const row = this.db
       .prepare<[string, number], { username: string }>('SELECT username FROM sessions WHERE token_hash = ? AND expires_at > ?')
       .get(hashToken(token), now);
-    return row ? this.users.get(row.username) : undefined;
+    return row ? await this.users.get(row.username) : undefined;
   }
 
   close(token: string | undefined): void {

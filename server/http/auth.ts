@@ -13,18 +13,18 @@ declare module 'express-serve-static-core' {
 
 /** Reads the session cookie, if any, into `req.user`. */
 export function loadSession(sessions: Sessions): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return async (req: Request, _res: Response, next: NextFunction) => {
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
     if (token) {
       req.sessionToken = token;
-      req.user = sessions.user(token, Date.now());
+      req.user = await sessions.user(token, Date.now());
     }
     next();
   };
 }
 
 /** Staff only, bound to the branch in the URL: 401 without a session, 403 for another branch or role. */
-export function requireStaff(roles: Role[] = ['manager', 'teller']): RequestHandler {
+export function requireStaff(roles: Role[] = ['admin', 'manager', 'teller']): RequestHandler {
   return (req, _res, next) => {
     if (!req.user) throw new HttpError(401, 'unauthenticated', 'log in first');
     if (!roles.includes(req.user.role)) throw new HttpError(403, 'forbidden', 'your role may not do this');

@@ -57,7 +57,7 @@ export function sessionRoutes(opts: { users: Users; sessions: Sessions; secureCo
   r.post('/', validate, throttle, async (req, res) => {
     const { username, password } = req.login!;
     const address = clientAddress(req);
-    const found = opts.users.withHash(username);
+    const found = await opts.users.withHash(username);
     // Check a hash even for unknown users, so timing does not reveal who exists.
     const good = await verifyPassword(password, found?.hash ?? DUMMY_HASH);
     if (!found || !good) {
@@ -68,6 +68,7 @@ export function sessionRoutes(opts: { users: Users; sessions: Sessions; secureCo
     opts.sessions.close(req.sessionToken);
     const { token, expiresAt } = opts.sessions.open(found.user.username, Date.now());
     opts.logger.info({ username: found.user.username, address, outcome: 'ok' }, 'login');
+    await opts.users.recordLogin(found.user.username, Date.now());
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

@@ -158,5 +158,6 @@ export const DEMO_BRANCH: BranchConfig = {
   presets,
 };
 
+export const DEMO_ADMIN = 'admin';
 export const DEMO_MANAGER = 'manager';
 export const DEMO_TELLERS = ['teller1', 'teller2', 'teller3', 'teller4'];

@@ -93,6 +93,79 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX ingest_tickets_updated ON ingest_tickets(updated_at);
   `,
+  // Issue 6: the admin role, disabled accounts and last login. SQLite cannot change a CHECK in
+  // place, so users is rebuilt; sessions are kept aside meanwhile (dropping users would cascade).
+  `
+  CREATE TABLE users_v2 (
+    username TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'teller')),
+    password_hash TEXT NOT NULL,
+    branches TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    last_login_at BIGINT
+  );
+  INSERT INTO users_v2 (username, name, role, password_hash, branches, created_at)
+    SELECT username, name, role, password_hash, branches, created_at FROM users;
+  CREATE TABLE sessions_kept AS SELECT * FROM sessions;
+  DROP TABLE sessions;
+  DROP TABLE users;
+  ALTER TABLE users_v2 RENAME TO users;
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  INSERT INTO sessions SELECT token_hash, username, created_at, expires_at FROM sessions_kept;
+  DROP TABLE sessions_kept;
+  CREATE INDEX sessions_username ON sessions(username);
+  `,
+  // Issue 6: the bank-wide preset library every branch inherits, and paired screens.
+  `
+  CREATE TABLE preset_library (
+    id TEXT PRIMARY KEY,
+    preset TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    updated_by TEXT
+  );
+  -- Codes shown by screens waiting to be paired; the screen token waits here until claimed.
+  CREATE TABLE screen_pairings (
+    code TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    version TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    screen_id TEXT,
+    screen_token TEXT
+  );
+  CREATE INDEX screen_pairings_expires ON screen_pairings(expires_at);
+  CREATE TABLE screens (
+    id TEXT PRIMARY KEY,
+    branch_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    paired_at BIGINT NOT NULL,
+    paired_by TEXT,
+    last_seen_at BIGINT,
+    rendered_seq BIGINT,
+    version TEXT,
+    last_error TEXT,
+    last_error_at BIGINT,
+    up INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX screens_branch ON screens(branch_id);
+  CREATE TABLE screen_status_log (
+    screen_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    up INTEGER NOT NULL,
+    PRIMARY KEY (screen_id, at, up)
+  );
+  `,
 ];
 
 /**

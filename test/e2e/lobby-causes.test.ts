@@ -27,7 +27,7 @@ describe('lobby: every wait has its cause on screen', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ ticketsPerMinute: 10_000 }, { commandClock: () => Date.now() + offset });
-    new Users(server.db).create({ username: 'causes', name: 'Teller', role: 'teller', branches: ['*'] }, await hashPassword('causes-pass'), Date.now());
+    await new Users(server.sql).create({ username: 'causes', name: 'Teller', role: 'teller', branches: ['*'] }, await hashPassword('causes-pass'), Date.now());
     teller = await loginAs(server.url, 'causes', 'causes-pass');
     browser = await launchChromium();
     lobby = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();

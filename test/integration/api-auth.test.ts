@@ -39,7 +39,7 @@ beforeAll(async () => {
   // A second branch and its teller, made directly through the server's stores.
   const now = Date.now();
   await server.commands.openBranch('other', { ...DEMO_BRANCH, id: 'other', name: 'Other branch' }, { role: 'system' });
-  new Users(server.db).create({ username: 'otherteller', name: 'Other teller', role: 'teller', branches: ['other'] }, await hashPassword('other-pass-1'), now);
+  await new Users(server.sql).create({ username: 'otherteller', name: 'Other teller', role: 'teller', branches: ['other'] }, await hashPassword('other-pass-1'), now);
   [otherTeller, demoTeller, demoManager] = await Promise.all([
     loginAs(server.url, 'otherteller', 'other-pass-1'),
     loginAs(server.url, 'teller1'),

@@ -36,7 +36,7 @@ const stateOf = (branch: string) => branchState(server.url, branch);
 beforeAll(async () => {
   server = await startTestServer({ ticketsPerMinute: 10_000 });
   // A teller of every branch, so each test can have a branch of its own.
-  new Users(server.db).create({ username: 'floater', name: 'Floating teller', role: 'teller', branches: ['*'] }, await hashPassword('floater-pass'), Date.now());
+  await new Users(server.sql).create({ username: 'floater', name: 'Floating teller', role: 'teller', branches: ['*'] }, await hashPassword('floater-pass'), Date.now());
   teller = await loginAs(server.url, 'floater', 'floater-pass');
 });
 afterAll(async () => {

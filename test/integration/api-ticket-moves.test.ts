@@ -29,7 +29,7 @@ const act = (branch: string, counter: string, action: string, body: unknown = {}
 
 beforeAll(async () => {
   server = await startTestServer({ ticketsPerMinute: 10_000 });
-  new Users(server.db).create({ username: 'mover', name: 'Moving teller', role: 'teller', branches: ['*'] }, await hashPassword('mover-pass'), Date.now());
+  await new Users(server.sql).create({ username: 'mover', name: 'Moving teller', role: 'teller', branches: ['*'] }, await hashPassword('mover-pass'), Date.now());
   teller = await loginAs(server.url, 'mover', 'mover-pass');
 });
 afterAll(async () => {

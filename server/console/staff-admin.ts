@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { mayManageUser, type CommandError, type CreateUserBody, type StaffAccount, type UpdateUserBody } from '../../core';
+import { hashPassword } from '../auth/passwords';
+import type { User, Users } from '../auth/users';
+import type { CommandReplies, StoredReply } from '../store/command-replies';
+import type { EventStore } from '../store/event-store';
+import type { Sql } from '../store/sql';
+import type { Idempotent } from './branch-admin';
+
+/** Idempotency replies of account commands are kept under this name (not a slug: no branch can have it). */
+const STAFF_SCOPE = '@staff';
+
+export type StaffResult = { ok: true; replayed: boolean; reply: StoredReply } | { ok: false; error: CommandError };
+
+/** 10 characters without look-alikes (no 0/O, 1/l/I): read off a screen, typed on a tablet. */
+export function newPassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * Staff accounts as the console manages them: who may create or change whom (mayManageUser in
+ * core), idempotent by key, a generated password/PIN in the first reply only (never stored in
+ * the replay: a lost reply means a reset, not a password kept in the database).
+ */
+export class StaffAdmin {
+  constructor(
+    private readonly sql: Sql,
+    private readonly users: Users,
+    private readonly replies: CommandReplies,
+    private readonly store: EventStore,
+  ) {}
+
+  /** The accounts `who` may see: an admin all, a manager those bound to one of their branches. */
+  async list(who: User): Promise<StaffAccount[]> {
+    const all = await this.users.list();
+    if (who.role === 'admin') return all;
+    return all.filter((a) => a.username === who.username || (a.role !== 'admin' && a.branches.some((b) => who.branches.includes(b))));
+  }
+
+  /** `opts`: the demo's chosen password (and its hash, made once for all its accounts). */
+  async create(who: User, body: CreateUserBody, id: Idempotent, opts: { password?: string; passwordHash?: string } = {}): Promise<StaffResult> {
+    // Hashing takes ~50 ms: before the transaction, which holds the database meanwhile.
+    const password = opts.password ?? newPassword();
+    const hash = opts.passwordHash ?? (await hashPassword(password));
+    const target = { username: body.username, role: body.role, branches: body.role === 'admin' ? [] : body.branches };
+    // Read outside the transaction: inside it only `tx` may be used.
+    const bad = await this.unknownBranch(target.branches);
+    return this.once(id, async (tx) => {
+      if (!mayManageUser(who, target)) return refuse('forbidden', 'forbidden', forbiddenWhy(who), 'role');
+      if (bad) return bad;
+      const created = await this.users.create({ ...target, name: body.name }, hash, Date.now(), tx);
+      if (!created) return refuse('conflict', 'username_taken', `the username "${body.username}" is taken`, 'username');
+      const user = (await this.users.account(body.username, tx))!;
+      return { status: 201, body: { ok: true, user }, once: { password } };
+    });
+  }
+
+  async update(who: User, username: string, body: UpdateUserBody, id: Idempotent): Promise<StaffResult> {
+    const bad = await this.unknownBranch(body.branches ?? []);
+    return this.once(id, async (tx) => {
+      const before = await this.users.account(username, tx);
+      if (!before) return refuse('not_found', 'unknown_user', `no account "${username}"`);
+      const selfChange = username === who.username && (body.role !== undefined || body.branches !== undefined || body.disabled !== undefined);
+      if (selfChange) return refuse('forbidden', 'forbidden', 'nobody changes their own role, branches or access', 'role');
+      const after = { username, role: body.role ?? before.role, branches: body.branches ?? before.branches };
+      if (username !== who.username && !(mayManageUser(who, before) && mayManageUser(who, after))) {
+        return refuse('forbidden', 'forbidden', forbiddenWhy(who), body.role ? 'role' : 'branches');
+      }
+      if (after.role !== 'admin' && after.branches.length === 0) return refuse('invalid', 'invalid', 'bind the account to at least one branch', 'branches');
+      if (bad) return bad;
+      const losesAdmin = before.role === 'admin' && !before.disabled && (after.role !== 'admin' || body.disabled === true);
+      if (losesAdmin && (await this.users.activeAdmins(tx)) <= 1) {
+        return refuse('conflict', 'last_admin', 'this is the last admin: make another admin first');
+      }
+      await this.users.update(username, { ...body, ...(after.role === 'admin' ? { branches: [] } : {}) }, tx);
+      return { status: 200, body: { ok: true, user: await this.users.account(username, tx) } };
+    });
+  }
+
+  async resetPassword(who: User, username: string, id: Idempotent): Promise<StaffResult> {
+    const password = newPassword();
+    const hash = await hashPassword(password);
+    return this.once(id, async (tx) => {
+      const target = await this.users.account(username, tx);
+      if (!target) return refuse('not_found', 'unknown_user', `no account "${username}"`);
+      if (username === who.username || !mayManageUser(who, target)) return refuse('forbidden', 'forbidden', forbiddenWhy(who));
+      await this.users.setPassword(username, hash, tx);
+      return { status: 200, body: { ok: true, user: target }, once: { password } };
+    });
+  }
+
+  /**
+   * Runs an account command once per Idempotency-Key, its change and its reply in one
+   * transaction. `once` fields go to the first reply only.
+   */
+  private async once(
+    id: Idempotent,
+    fn: (tx: Sql) => Promise<{ status: number; body: Record<string, unknown>; once?: Record<string, unknown> } | { error: CommandError }>,
+  ): Promise<StaffResult> {
+    const earlier = await this.replies.lookup(STAFF_SCOPE, id.key, id.fingerprint);
+    if (earlier === 'mismatch') return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
+    if (earlier) return { ok: true, replayed: true, reply: earlier };
+    return this.sql.tx(async (tx) => {
+      const out = await fn(tx);
+      if ('error' in out) return { ok: false as const, error: out.error };
+      await this.replies.remember(tx, STAFF_SCOPE, id.key, id.fingerprint, { status: out.status, body: out.body }, Date.now());
+      return { ok: true as const, replayed: false, reply: { status: out.status, body: { ...out.body, ...out.once } } };
+    });
+  }
+
+  private async unknownBranch(branches: readonly string[]): Promise<{ error: CommandError } | undefined> {
+    for (const [i, b] of branches.entries()) {
+      if (!(await this.store.branchExists(b))) return refuse('invalid', 'unknown_branch', `no branch "${b}"`, `branches.${i}`);
+    }
+    return undefined;
+  }
+}
+
+function forbiddenWhy(who: User): string {
+  return who.role === 'manager' ? 'a manager manages the tellers of their own branches only' : 'your role may not manage accounts';
+}
+
+function refuse(kind: CommandError['kind'], code: string, message: string, field?: string): { ok: false; error: CommandError } {
+  return { ok: false, error: { kind, code, message, ...(field ? { field } : {}) } };
+}
