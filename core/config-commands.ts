@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CounterConfig, Languages, Preset, ServiceConfig, TimeZone, type BranchConfig } from './branch';
+import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
 import { ScreenKind, ScreenName } from './config-events';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
@@ -13,7 +13,10 @@ import { Slug } from './ids';
 const BranchName = z.string().trim().min(1).max(80);
 const Address = z.string().trim().min(1).max(120);
 
-/** POST /api/branches (admin): a new branch, which starts with the bank's preset library. */
+/**
+ * POST /api/branches (admin): a new branch, which starts with the bank's preset library; its
+ * services and counters may come with it (a branch opened in one step, as the demo is) or later.
+ */
 export const CreateBranchBody = z
   .object({
     id: Slug,
@@ -22,6 +25,8 @@ export const CreateBranchBody = z
     timezone: TimeZone,
     languages: Languages,
     hours: OpeningHours.optional(),
+    services: z.array(ServiceConfig).max(26).optional(),
+    counters: z.array(CounterConfig).max(60).optional(),
   })
   .strict();
 export type CreateBranchBody = z.infer<typeof CreateBranchBody>;
@@ -94,8 +99,8 @@ export type ConfigCommand =
   | { type: 'RenameScreen'; screenId: string; name: string }
   | { type: 'UnpairScreen'; screenId: string };
 
-/** An empty branch as CreateBranch opens it (no services or counters yet). */
-export function newBranchConfig(body: CreateBranchBody): BranchConfig {
+/** A branch as CreateBranch opens it: its details, services and counters if given, the library's presets. */
+export function newBranchConfig(body: CreateBranchBody, library: Preset[]): BranchConfig {
   return {
     id: body.id,
     name: body.name,
@@ -103,9 +108,9 @@ export function newBranchConfig(body: CreateBranchBody): BranchConfig {
     timezone: body.timezone,
     languages: body.languages,
     ...(body.hours ? { hours: body.hours } : {}),
-    services: [],
-    counters: [],
-    presets: [],
+    services: body.services ?? [],
+    counters: body.counters ?? [],
+    presets: library,
   };
 }
 

@@ -49,7 +49,12 @@ const NoticeBody = z.object({
 
 /** Event payloads, as decided from a command before the log stamps them. */
 export const EventPayload = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('BranchConfigured'), config: BranchConfig }),
+  z.object({
+    type: z.literal('BranchConfigured'),
+    config: BranchConfig,
+    /** "library": its presets are the bank's library as inherited (a branch opened by CreateBranch); absent: its own. */
+    presetsFrom: z.literal('library').optional(),
+  }),
   z.object({
     type: z.literal('TicketIssued'),
     ticket: z.object({ id: ClientId, service: Slug, number: z.string().max(8), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),

@@ -39,8 +39,9 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       }
       const queues: Record<string, string[]> = {};
       for (const sv of e.config.services) queues[sv.id] = s.queues[sv.id] ?? [];
-      // A whole configuration: its presets are the branch's own (a new branch then gets the library's, one event each).
-      return { ...s, config: e.config, counters, queues, presetSources: undefined };
+      // A whole configuration: its presets are the library's when it says so (a new branch), else the branch's own.
+      const presetSources = e.presetsFrom === 'library' ? { library: e.config.presets, branch: [], hidden: [] } : undefined;
+      return { ...s, config: e.config, counters, queues, presetSources };
     }
     case 'TicketIssued': {
       const { id, service, number, day } = e.ticket;

@@ -1,4 +1,4 @@
-import type { Preset, ServiceConfig } from '../branch';
+import { BranchConfig, type Preset, type ServiceConfig } from '../branch';
 import { newBranchConfig, type ConfigCommand } from '../config-commands';
 import type { EventPayload, NoticeScope } from '../events';
 import { presetSources } from '../presets';
@@ -13,11 +13,13 @@ import { fail, ok, type Decision } from './result';
 export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: number): Decision {
   if (cmd.type === 'CreateBranch') {
     if (state.config) return fail('conflict', 'branch_exists', `branch "${state.branchId}" already exists`, 'id');
-    const config = newBranchConfig(cmd.body);
-    return ok(
-      { type: 'BranchConfigured', config },
-      ...cmd.library.map((preset): EventPayload => ({ type: 'PresetUpserted', preset, source: 'library' })),
-    );
+    // One event: the branch as it opens, with the library's presets (the library may hold more than a branch keeps).
+    const parsed = BranchConfig.safeParse(newBranchConfig(cmd.body, cmd.library.slice(0, 200)));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return fail('invalid', 'invalid', issue.message, issue.path.join('.'));
+    }
+    return ok({ type: 'BranchConfigured', config: parsed.data, presetsFrom: 'library' });
   }
   const config = state.config;
   if (!config) return fail('not_found', 'branch_not_configured', 'this branch has no configuration yet');

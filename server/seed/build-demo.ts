@@ -2,7 +2,6 @@ import type { Actor, CreateBranchBody } from '../../core';
 import type { User } from '../auth/users';
 import type { BranchAdmin } from '../console/branch-admin';
 import type { StaffAdmin } from '../console/staff-admin';
-import type { CommandHandler } from '../commands/execute';
 import { DEMO_BRANCH } from './demo-branch';
 
 /** The system's own stand-in for the head office while it builds the demo. */
@@ -11,15 +10,15 @@ const SYSTEM_ACTOR: Actor = { role: 'system' };
 
 /**
  * Builds the demo through the console's own commands, as an admin would by hand: the demo's
- * presets become the bank's library, the branch opens with them, then its services, counters
- * and accounts. No second path into the database. Keys are fixed, so a start interrupted
+ * presets become the bank's library, the branch opens with them and its services and
+ * counters, then the accounts. No second path into the database. Keys are fixed, so a start interrupted
  * half-way completes the rest on the next try without doing anything twice.
  */
 export async function buildDemo(
-  deps: { admin: BranchAdmin; staff: StaffAdmin; commands: CommandHandler },
+  deps: { admin: BranchAdmin; staff: StaffAdmin },
   accounts: { username: string; name: string; role: User['role']; password: string; passwordHash: string }[],
 ): Promise<void> {
-  const { admin, staff, commands } = deps;
+  const { admin, staff } = deps;
   const id = (step: string) => ({ key: `demo-${step}`.slice(0, 64), fingerprint: `demo-${step}`, actor: SYSTEM_ACTOR });
   const must = (r: { ok: boolean; error?: { code: string; message: string } }, what: string) => {
     if (!r.ok) throw new Error(`demo: ${what}: ${r.error?.code} ${r.error?.message}`);
@@ -27,12 +26,10 @@ export async function buildDemo(
 
   for (const { id: presetId, ...body } of DEMO_BRANCH.presets) await admin.putLibraryPreset(presetId, body, id(`library-${presetId}`));
 
-  const branch: CreateBranchBody = { id: DEMO_BRANCH.id, name: DEMO_BRANCH.name, timezone: DEMO_BRANCH.timezone, languages: DEMO_BRANCH.languages };
+  // One command opens it with its services and counters, as the console's new-branch form can.
+  const { id: branchId, name, timezone, languages, services, counters } = DEMO_BRANCH;
+  const branch: CreateBranchBody = { id: branchId, name, timezone, languages, services, counters };
   must(await admin.createBranch(branch, id('branch')), 'open the branch');
-  const run = async (step: string, command: Parameters<CommandHandler['execute']>[0]['command']) =>
-    must(await commands.execute({ branch: DEMO_BRANCH.id, command, ...id(step) }), step);
-  for (const { id: serviceId, ...body } of DEMO_BRANCH.services) await run(`service-${serviceId}`, { type: 'UpsertService', serviceId, body });
-  for (const { id: counterId, ...body } of DEMO_BRANCH.counters) await run(`counter-${counterId}`, { type: 'UpsertCounter', counterId, body });
 
   for (const a of accounts) {
     const r = await staff.create(SYSTEM, { username: a.username, name: a.name, role: a.role, branches: a.role === 'admin' ? [] : [DEMO_BRANCH.id] }, id(`account-${a.username}`), {

@@ -58,7 +58,8 @@ const issue = (b: Branch, service: string, id: string) =>
 describe('creating a branch', () => {
   it('given nothing, when an admin creates a branch, then it is configured and starts with the library', () => {
     const b = givenCentro();
-    expect(b.events.map((e) => e.type).slice(0, 4)).toEqual(['BranchConfigured', 'PresetUpserted', 'PresetUpserted', 'PresetUpserted']);
+    expect(b.events[0]).toMatchObject({ type: 'BranchConfigured', presetsFrom: 'library' });
+    expect(b.events[1]!.type).toBe('ServiceUpserted');
     expect(b.state.config!.presets.map((p) => p.id)).toEqual(LIBRARY.map((p) => p.id));
     expect(presetOrigin(presetSources(b.state), LIBRARY[0]!.id)).toBe('library');
     expect(b.state.config!.services.find((s) => s.id === 'cash')!.promiseMinutes).toBe(15);
@@ -73,6 +74,15 @@ describe('creating a branch', () => {
       ok: false,
       error: { kind: 'conflict', code: 'branch_exists' },
     });
+  });
+
+  it('opens with its services and counters in one event when given, refusing a counter of an unknown service', () => {
+    const b = new Branch();
+    const body = { id: 'nord', name: 'Nord', timezone: 'Europe/Rome', languages: ['it'], services: DEMO_BRANCH.services, counters: DEMO_BRANCH.counters };
+    expect(b.when({ type: 'CreateBranch', body, library: LIBRARY })).toMatchObject({ ok: true, events: [{ type: 'BranchConfigured' }] });
+    expect(b.state.config!.counters).toHaveLength(4);
+    const bad = new Branch().when({ type: 'CreateBranch', body: { ...body, counters: [{ id: '1', name: { it: '1' }, services: ['loans'] }] }, library: [] });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid', field: 'counters.0.services.0' } });
   });
 });
 
