@@ -8,6 +8,7 @@ import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';
 import { localTexts } from '../ui/text/lang-text';
 import { waitWords } from '../ui/time/wait-words';
+import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { qrDataUrl, screenToken, type TakenTicket } from './ticket-slip';
 
 /** The ticket stays on screen this long, then the kiosk is ready for the next customer. */
@@ -553,7 +554,7 @@ export class BbKiosk extends LitElement {
     if (this.busy) return;
     this.busy = true;
     this.error = null;
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() };
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'Idempotency-Key': newIdempotencyKey() };
     const token = screenToken();
     if (token) headers['X-Screen-Token'] = token;
     try {

@@ -9,6 +9,7 @@ import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';
 import { localTexts } from '../ui/text/lang-text';
 import { waitWords } from '../ui/time/wait-words';
+import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { TurnAlert } from './turn-alert';
 
 /** What GET /api/tickets/:token says (server/routes/phone-tickets.ts). */
@@ -426,7 +427,7 @@ export class BbPhoneTicket extends LitElement {
 
   private askCancel(): void {
     // One key per decision: a retry of the same tap is applied once.
-    this.cancelKey = crypto.randomUUID();
+    this.cancelKey = newIdempotencyKey();
     this.cancelError = false;
     this.confirmOpen = true;
   }
