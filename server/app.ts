@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import type { Server as SocketServer } from 'socket.io';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { Sessions } from './auth/sessions';
 import { Users } from './auth/users';
@@ -18,7 +19,7 @@ import { loadSession } from './http/auth';
 import { errorHandler, sendError } from './http/errors';
 import { jsonBodiesOnly } from './http/json-only';
 import { strictTransportSecurity } from './http/transport-security';
-import { NO_KIOSKS, type KioskDirectory } from './http/kiosk-identity';
+import type { KioskDirectory } from './http/kiosk-identity';
 import { openApiDocument } from './http/openapi';
 import { opsRoutes } from './ops/health';
 import { Metrics } from './ops/metrics';
@@ -30,6 +31,10 @@ import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
 import { consoleConfigRoutes } from './routes/console-config';
 import { staffRoutes } from './routes/staff';
+import { screenRoutes } from './routes/screens';
+import { StaffFeed } from './realtime/staff-feed';
+import { ScreenRegistry } from './screens/screen-registry';
+import { ScreenSockets } from './screens/screen-sockets';
 import { sessionRoutes } from './routes/session';
 import { phoneTicketRoutes } from './routes/phone-tickets';
 import { ingestRoutes } from './routes/ingest';
@@ -97,6 +102,17 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const app = express();
   const http = createServer(app);
   const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed);
+  // Paired screens report over their branch stream; the console's live feed is the /staff namespace.
+  const screenRegistry = new ScreenRegistry(sql);
+  const screenSockets = new ScreenSockets(stream.io as unknown as SocketServer, screenRegistry);
+  stream.onScreen = (socket, branchId, token) => screenSockets.attach(socket, branchId, token);
+  const staffFeed = new StaffFeed(stream.io as unknown as SocketServer, { sessions, states, store, registry: screenRegistry, screens: screenSockets, committed });
+  const kiosks = deps.kiosks ?? {
+    kioskFor: async (branchId: string, token: string) => {
+      const s = await screenRegistry.byToken(token);
+      return s && s.kind === 'kiosk' && s.branchId === branchId ? { id: s.id, name: s.name } : undefined;
+    },
+  };
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
@@ -146,7 +162,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/branches', branchReadRoutes(states));
   const links = new TicketLinks(sql);
   app.use('/api/branches', ticketMoveRoutes(commands));
-  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks: deps.kiosks ?? NO_KIOSKS }));
+  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks }));
   app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
   const ingestTickets = new IngestTickets(sql);
   app.use('/api/branches', ingestRoutes(new IntegrationTokens(sql), new IngestService(commands, ingestTickets), states));
@@ -154,6 +170,10 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/branches', consoleConfig.branches);
   app.use('/api/preset-library', consoleConfig.library);
   app.use('/api/users', staffRoutes(staffAdmin));
+  const screens = screenRoutes({ commands, registry: screenRegistry, sockets: screenSockets, replies, states, store });
+  app.use('/api/screen-pairings', screens.pairings);
+  app.use('/api/branches', screens.branches);
+  app.use('/api/overview', screens.overview);
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -189,6 +209,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     draining = true;
     if (graceful) await drain(http, stream.io, { delayMs: config.shutdownDelayMs, socketsOverMs: config.drainMs, requestsTimeoutMs: 10_000 });
     clearInterval(sweep);
+    screenSockets.close();
+    staffFeed.close();
     await stream.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
     await sql.close();

@@ -53,6 +53,9 @@ export class BranchStream {
     this.estimateTimer.unref();
   }
 
+  /** Paired screens (reports, reload, identify): set by the app when screens can be paired. */
+  onScreen?: (socket: Socket, branchId: string, screenToken: string) => Promise<void>;
+
   /** Sends freshly committed events to every screen of the branch. */
   private readonly broadcast = (branchId: string, events: readonly BranchEvent[]): void => {
     for (const e of events) this.io.to(room(branchId)).emit('event', toPublicEvent(e));
@@ -91,6 +94,7 @@ export class BranchStream {
     }
     if (socket.disconnected) return;
     await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(room(branchId)));
+    if (hs.data.screen && this.onScreen) await this.onScreen(socket as unknown as Socket, branchId, hs.data.screen);
     void this.waits.ready(branchId).then(() => {
       const estimates = this.waits.estimates(branchId, Date.now());
       if (estimates && socket.connected) socket.emit('estimates', estimates);

@@ -1,0 +1,96 @@
+import type { Server, Socket } from 'socket.io';
+import { SCREEN_IDENTIFY_SECONDS, ScreenReport, type ScreenStatus } from '../../core';
+import type { ScreenRegistry } from './screen-registry';
+
+const room = (screenId: string) => `screen:${screenId}`;
+/** How often screens are checked for silence (down after SCREEN_DOWN_AFTER_MS). */
+const SWEEP_MS = 5_000;
+/** A screen reports every 15 s; more than a few a second is a bug or abuse. */
+const MIN_REPORT_INTERVAL_MS = 250;
+
+export type ScreenListener = (screen: ScreenStatus, removed?: boolean) => void;
+
+/**
+ * The paired screens' side of the branch stream: a socket that came with a valid screen token
+ * joins its screen's room, sends reports (rendered seq, version, errors) and receives reload and
+ * identify. A token that is no longer valid (unpaired) is told so, and the screen pairs anew.
+ */
+export class ScreenSockets {
+  private readonly listeners: ScreenListener[] = [];
+  private readonly sweeper: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly io: Server,
+    private readonly registry: ScreenRegistry,
+  ) {
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Status changes (reports, up/down, paired, renamed, unpaired) for the console's feed. */
+  onChange(listener: ScreenListener): void {
+    this.listeners.push(listener);
+  }
+
+  changed(screen: ScreenStatus, removed = false): void {
+    for (const l of this.listeners) l(screen, removed);
+  }
+
+  /** Called by the branch stream for a socket whose handshake carried a screen token. */
+  async attach(socket: Socket, branchId: string, screenToken: string): Promise<void> {
+    const screen = await this.registry.byToken(screenToken);
+    if (!screen || screen.branchId !== branchId) {
+      socket.emit('unpaired', { at: Date.now() });
+      return;
+    }
+    await socket.join(room(screen.id));
+    let last = 0;
+    socket.on('report', async (msg: unknown) => {
+      const now = Date.now();
+      if (now - last < MIN_REPORT_INTERVAL_MS) return;
+      last = now;
+      const parsed = ScreenReport.safeParse(msg);
+      if (!parsed.success) return;
+      await this.registry.report(screen.id, parsed.data, now);
+      const after = await this.registry.get(screen.id);
+      if (after) this.changed(after);
+    });
+  }
+
+  /** Asks a screen to reload; false when it is not connected. */
+  reload(screenId: string): Promise<boolean> {
+    return this.send(screenId, 'reload', { at: Date.now() });
+  }
+
+  /** Asks a screen to show its name for a few seconds, so staff see which TV is which. */
+  identify(screen: ScreenStatus): Promise<boolean> {
+    return this.send(screen.id, 'identify', { name: screen.name, seconds: SCREEN_IDENTIFY_SECONDS });
+  }
+
+  /** Tells an unpaired screen, then lets it go from its room. */
+  async unpaired(screenId: string): Promise<void> {
+    await this.send(screenId, 'unpaired', { at: Date.now() });
+    this.io.in(room(screenId)).socketsLeave(room(screenId));
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private async send(screenId: string, event: string, payload: unknown): Promise<boolean> {
+    const sockets = await this.io.in(room(screenId)).fetchSockets();
+    this.io.to(room(screenId)).emit(event, payload);
+    return sockets.length > 0;
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      for (const id of await this.registry.sweep(Date.now())) {
+        const s = await this.registry.get(id);
+        if (s) this.changed(s);
+      }
+    } catch {
+      // The database closing under a sweep at shutdown: the next node or start sweeps again.
+    }
+  }
+}
