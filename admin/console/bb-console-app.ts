@@ -12,7 +12,7 @@ import type { BranchDirectory } from './data/branch-directory';
 import { ConsoleApi } from './data/console-api';
 import { ct, type ConsoleLang } from './i18n/console-strings';
 import { mayOpen, pageById, startPage, type ConsolePage } from './pages';
-import { navigate, parseHash, type ConsoleRoute } from './routes';
+import { consoleHash, navigate, parseHash, type ConsoleRoute } from './routes';
 import { consoleAppStyles } from './bb-console-app.styles';
 import './bb-console-nav';
 
@@ -135,7 +135,15 @@ export class BbConsoleApp extends LitElement {
   /** The page the route names, or where a user starts. */
   private resolve(user: SessionUser): { page: ConsolePage; branch?: string } | { problem: 'unknown' | 'forbidden' | 'no-branch' } {
     const r = this.route;
-    if (r.kind === 'start') return startPage(user) ?? { problem: 'no-branch' };
+    if (r.kind === 'start') {
+      const start = startPage(user);
+      if (!start) return { problem: 'no-branch' };
+      // Say where we are in the address bar (a reload, a bookmark), without a history step.
+      const route: ConsoleRoute = start.branch ? { kind: 'branch', branch: start.branch, page: start.page.id } : { kind: 'bank', page: start.page.id };
+      history.replaceState(null, '', consoleHash(route));
+      this.route = route;
+      return start;
+    }
     const page = pageById(r.page || (r.kind === 'branch' ? 'today' : ''));
     if (!page || page.area !== r.kind) return { problem: 'unknown' };
     if (!mayOpen(page, user)) return { problem: 'forbidden' };

@@ -19,6 +19,18 @@ import type { BranchSummary } from './branch-directory';
 
 const enc = encodeURIComponent;
 
+/** One signed-in browser or tablet of an account (GET /api/users/:username/sessions). */
+export interface AccountSession {
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  userAgent: string | null;
+  address: string | null;
+  /** The session this console runs in. */
+  current?: boolean;
+}
+
 /**
  * The console's reads and commands, in the domain's words (REST paths: README, "Manager
  * console"). Views call these and never build a URL themselves; every command carries an
@@ -104,6 +116,17 @@ export class ConsoleApi {
   }
   async resetPassword(username: string): Promise<{ user: StaffAccount; password: string }> {
     return this.client.command('POST', `/api/users/${enc(username)}/reset-password`, {});
+  }
+
+  /** The account's open sessions (where and when it is signed in). */
+  async sessions(username: string): Promise<AccountSession[]> {
+    return (await this.client.get<{ sessions: AccountSession[] }>(`/api/users/${enc(username)}/sessions`)).sessions;
+  }
+  async revokeSession(username: string, id: string): Promise<void> {
+    await this.client.command('DELETE', `/api/users/${enc(username)}/sessions/${enc(id)}`, {});
+  }
+  async revokeAllSessions(username: string): Promise<void> {
+    await this.client.command('DELETE', `/api/users/${enc(username)}/sessions`, {});
   }
 
   // --- screens ---------------------------------------------------------------------------

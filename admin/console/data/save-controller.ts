@@ -47,6 +47,12 @@ export class SaveController implements ReactiveController {
     }
   }
 
+  /** Runs an action that answers nothing; returns whether it worked. */
+  async runOk(fn: () => Promise<unknown>): Promise<boolean> {
+    await this.run(fn);
+    return this.status === 'saved';
+  }
+
   /** A problem found before sending (the form's own check). */
   fail(message: string, field: string | null = null): void {
     this.set('error', message, field);

@@ -55,7 +55,7 @@ export class BbLibraryPage extends LitElement {
 
   private async onAction(e: CustomEvent<{ action: PresetAction; id: string }>): Promise<void> {
     if (e.detail.action === 'edit') this.editing = e.detail.id;
-    else if (e.detail.action === 'remove' && (await this.action.run(() => this.api.removeLibraryPreset(e.detail.id))) !== undefined) await this.load();
+    else if (e.detail.action === 'remove' && (await this.action.runOk(() => this.api.removeLibraryPreset(e.detail.id)))) await this.load();
   }
 
   override render() {

@@ -85,10 +85,10 @@ export class BbPresetEditor extends LitElement {
     }
     const main = this.config.languages[0] ?? 'en';
     const id = this.preset?.id ?? freeId(pickText(this.text, main, this.config.languages).split(/\s+/).slice(0, 4).join(' '), this.takenIds, 'preset');
-    const done = await this.save.run(() =>
+    const done = await this.save.runOk(() =>
       this.target === 'library' ? this.api.saveLibraryPreset(id, parsed.data) : this.api.savePreset(this.config.id, id, parsed.data),
     );
-    if (done !== undefined) this.dispatchEvent(new CustomEvent('bb-saved', { detail: id, bubbles: true, composed: true }));
+    if (done) this.dispatchEvent(new CustomEvent('bb-saved', { detail: id, bubbles: true, composed: true }));
   }
 
   override render() {

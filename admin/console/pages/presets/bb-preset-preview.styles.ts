@@ -70,8 +70,9 @@ export const presetPreviewStyles = css`
     font-family: var(--bb-font);
     overflow: hidden;
   }
+  /* Drawn at twice the width it gets, then halved: the TV's proportions in half the room. */
   bb-notice-card {
-    width: 56rem;
+    width: 200%;
     zoom: 0.5;
   }
   .caption {

@@ -15,8 +15,9 @@ export const presetsPageStyles = [
     .override-note {
       margin: -4px 0 16px;
     }
-    .error {
-      margin-bottom: 12px;
+    .error,
+    .warn-note {
+      margin-bottom: 14px;
     }
   `,
 ];

@@ -11,6 +11,8 @@ import type { PresetAction } from './bb-preset-row';
 import { presetsPageStyles } from './bb-presets-page.styles';
 import './bb-preset-editor';
 import './bb-preset-row';
+import { languageName } from '../../parts/language-names';
+import { missingLanguages } from './preview-notice';
 
 /**
  * The branch's presets: the bank's library as this branch has it (some changed here, some
@@ -65,7 +67,14 @@ export class BbPresetsPage extends BranchPage {
           ></bb-preset-editor>
         </section>`;
     }
+    const lacking = shown.filter((p) => missingLanguages(p.text, cfg.languages).length > 0);
+    const lackedLangs = cfg.languages.filter((l) => lacking.some((p) => !p.text[l]?.trim()));
     return html`${head}
+      ${lacking.length
+        ? html`<p class="warn-note" data-testid="presets-missing-summary">
+            ${ct(u, 'presets.missingSummary', { n: lacking.length, list: lackedLangs.map((l) => languageName(l, u)).join(', ') })}
+          </p>`
+        : nothing}
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
       <ul class="presets" data-testid="presets" @bb-preset-action=${this.onAction}>
         ${all.map(

@@ -57,9 +57,9 @@ export class BbScreensPage extends BranchPage {
       const delivered = await this.action.run(() => this.api.screenAction(this.branch, id, action));
       if (delivered !== undefined) this.note = ct(u, delivered ? (action === 'reload' ? 'screens.reloadSent' : 'screens.identifySent') : 'screens.notDelivered');
     } else if (action === 'rename' && name) {
-      if ((await this.action.run(() => this.api.renameScreen(this.branch, id, name))) !== undefined) await this.load();
+      if (await this.action.runOk(() => this.api.renameScreen(this.branch, id, name))) await this.load();
     } else if (action === 'unpair') {
-      if ((await this.action.run(() => this.api.unpairScreen(this.branch, id))) !== undefined) {
+      if (await this.action.runOk(() => this.api.unpairScreen(this.branch, id))) {
         this.removed.add(id);
         await this.load();
       }

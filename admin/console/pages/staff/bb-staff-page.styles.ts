@@ -10,6 +10,13 @@ export const staffPageStyles = [
     }
     .actions.end {
       justify-content: flex-end;
+      flex-wrap: nowrap;
+    }
+    td strong {
+      white-space: nowrap;
+    }
+    tr.sessions td {
+      background: var(--bb-surface-2);
     }
   `,
 ];

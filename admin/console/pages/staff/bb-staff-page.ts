@@ -12,6 +12,7 @@ import type { AccountCreated } from './bb-account-form';
 import { staffPageStyles } from './bb-staff-page.styles';
 import './bb-account-form';
 import './bb-password-once';
+import './bb-account-sessions';
 
 /**
  * The people of a branch: who may sign in (tellers at the counters, managers here), when they
@@ -28,6 +29,8 @@ export class BbStaffPage extends BranchPage {
   @state() private accounts: StaffAccount[] | null = null;
   @state() private adding = false;
   @state() private secret: AccountCreated | null = null;
+  /** The account whose sessions are open below its row. */
+  @state() private showSessions: string | null = null;
   private readonly action = new SaveController(this, () => this.language);
 
   override connectedCallback(): void {
@@ -93,22 +96,33 @@ export class BbStaffPage extends BranchPage {
               <tbody>
                 ${this.accounts.map((a) => {
                   const may = me ? mayManageUser(me, a) : false;
+                  const open = this.showSessions === a.username;
                   return html`<tr data-testid="account" data-username=${a.username}>
                     <td><strong>${a.name}</strong><br /><span class="muted">${a.username}</span></td>
                     <td>${ct(u, `role.${a.role}`)}</td>
                     <td>${a.lastLoginAt ? new Intl.DateTimeFormat(u, { dateStyle: 'medium', timeStyle: 'short' }).format(a.lastLoginAt) : html`<span class="muted">${ct(u, 'staff.never')}</span>`}</td>
                     <td>${a.disabled ? html`<span class="pill danger">${ct(u, 'staff.disabled')}</span>` : html`<span class="pill ok">${ct(u, 'staff.active')}</span>`}</td>
                     <td class="num">
-                      ${may
-                        ? html`<span class="actions end">
-                            <button class="btn" data-testid="reset-password" @click=${() => this.reset(a)}>${ct(u, 'staff.resetPassword')}</button>
-                            <button class="btn ${a.disabled ? '' : 'danger'}" data-testid="toggle-disabled" @click=${() => this.setDisabled(a, !a.disabled)}>
-                              ${a.disabled ? ct(u, 'staff.enable') : ct(u, 'staff.disable')}
-                            </button>
-                          </span>`
-                        : nothing}
+                      <span class="actions end">
+                        ${may || a.username === me?.username
+                          ? html`<button class="btn quiet" data-testid="show-sessions" aria-expanded=${open ? 'true' : 'false'} @click=${() => (this.showSessions = open ? null : a.username)}>
+                              ${ct(u, 'staff.sessions')}
+                            </button>`
+                          : nothing}
+                        ${may
+                          ? html`<button class="btn" data-testid="reset-password" @click=${() => this.reset(a)}>${ct(u, 'staff.resetPassword')}</button>
+                              <button class="btn ${a.disabled ? '' : 'danger'}" data-testid="toggle-disabled" @click=${() => this.setDisabled(a, !a.disabled)}>
+                                ${a.disabled ? ct(u, 'staff.enable') : ct(u, 'staff.disable')}
+                              </button>`
+                          : nothing}
+                      </span>
                     </td>
-                  </tr>`;
+                  </tr>
+                  ${open
+                    ? html`<tr class="sessions">
+                        <td colspan="5"><bb-account-sessions .username=${a.username}></bb-account-sessions></td>
+                      </tr>`
+                    : nothing}`;
                 })}
               </tbody>
             </table>`}
