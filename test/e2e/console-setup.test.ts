@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { freePort, ServerProcess } from '../support/process-server';
+import { screenshotDir } from '../support/screenshots';
+import { DEMO_PASSWORD, removeDir, tempDataDir } from '../support/server';
+
+const shots = screenshotDir();
+const BRANCH = 'filiale-centro';
+
+/** Signs in on /admin/ in a fresh window of its own (its own cookie), as a person at their own computer would. */
+async function signIn(browser: Browser, url: string, username: string, password: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const ctx: BrowserContext = await browser.newContext({ viewport, locale: 'it-IT' });
+  const page = await ctx.newPage();
+  await page.goto(`${url}/admin/`);
+  await page.locator('[data-testid="login-username"]').fill(username);
+  await page.locator('[data-testid="login-password"]').fill(password);
+  await page.locator('[data-testid="login-submit"]').click();
+  return page;
+}
+
+/**
+ * Issue 6's story through the console's UI, in real Chromium against a real server process:
+ * head office opens "Filiale Centro" (services, one with a 15-minute promise; three counters;
+ * Italian, English, German) and its manager; the manager writes a preset with its resolved twin
+ * and adds a teller; the teller posts it from the tablet.
+ */
+describe('manager console: a new branch from nothing', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let admin: Page;
+  let manager: Page;
+  let managerPassword = '';
+  let tellerPassword = '';
+  let presetId = '';
+  const dataDir = tempDataDir();
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), dataDir);
+    await server.start();
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    removeDir(dataDir);
+  });
+
+  it('head office creates Filiale Centro with the wizard: languages it, en, de; hours; two services, one promising 15 minutes; three counters; its manager', async () => {
+    admin = await signIn(browser, server.url, 'admin', DEMO_PASSWORD);
+    await admin.waitForURL(/#\/console/);
+    await admin.locator('[data-testid="nav-new-branch"]').click();
+
+    await admin.locator('[data-testid="branch-name"]').fill('Filiale Centro');
+    expect(await admin.locator('[data-testid="branch-id"]').inputValue()).toBe(BRANCH);
+    await admin.locator('[data-testid="branch-address"]').fill('Piazza Duomo 3, Milano');
+    await admin.locator('[data-testid="add-language"]').selectOption('de');
+    await admin.locator('[data-testid="add-language-button"]').click();
+    await expect.poll(() => admin.locator('[data-testid="languages"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-lang')))).toEqual(['it', 'en', 'de']);
+    await admin.screenshot({ path: join(shots, 'console-new-branch.png') });
+    await admin.locator('[data-testid="save-branch"]').click();
+
+    // Hours: the usual weekday hours are offered; saving goes on to the services.
+    await admin.locator('[data-testid="wizard-step"][data-step="hours"]').waitFor();
+    await admin.locator('[data-testid="save-hours"]').click();
+
+    await admin.locator('[data-testid="wizard-step"][data-step="services"]').waitFor();
+    await addService(admin, { it: 'Cassa', en: 'Teller', de: 'Kasse' }, 15);
+    await addService(admin, { it: 'Consulenza', en: 'Advice', de: 'Beratung' }, null);
+    await expect.poll(() => admin.locator('[data-testid="service"]').count()).toBe(2);
+    await admin.screenshot({ path: join(shots, 'console-wizard-services.png') });
+    await admin.locator('[data-testid="wizard-next"]').click();
+
+    await admin.locator('[data-testid="wizard-step"][data-step="counters"]').waitFor();
+    for (let n = 1; n <= 3; n++) {
+      await admin.locator('[data-testid="add-counter"]').click();
+      // A new counter is named "Sportello n / Counter n / Schalter n" and serves every service: fine as it is.
+      expect(await admin.locator(`[data-testid="counter-name-de"]`).inputValue()).toBe(`Schalter ${n}`);
+      await admin.locator('[data-testid="save-counter"]').click();
+      await expect.poll(() => admin.locator('[data-testid="counter"]').count()).toBe(n);
+    }
+    await admin.locator('[data-testid="wizard-next"]').click();
+
+    await admin.locator('[data-testid="wizard-step"][data-step="manager"]').waitFor();
+    await admin.locator('[data-testid="account-name"]').fill('Giulia Bianchi');
+    expect(await admin.locator('[data-testid="account-username"]').inputValue()).toBe('giulia.bianchi');
+    expect(await admin.locator('[data-testid="account-role"]').inputValue()).toBe('manager');
+    await admin.locator('[data-testid="create-account"]').click();
+    managerPassword = (await admin.locator('[data-testid="new-password"]').innerText()).trim();
+    expect(managerPassword.length).toBeGreaterThanOrEqual(8);
+    await admin.screenshot({ path: join(shots, 'console-wizard-manager.png') });
+    await admin.locator('[data-testid="wizard-next"]').click();
+    await admin.locator('[data-testid="wizard-step"][data-step="done"]').waitFor();
+
+    // What the server now holds: the branch as the wizard built it.
+    const state = (await (await fetch(`${server.url}/api/branches/${BRANCH}/state`)).json()) as { state: { config: import('../../core').BranchConfig } };
+    const cfg = state.state.config;
+    expect(cfg.languages).toEqual(['it', 'en', 'de']);
+    expect(cfg.services.map((s) => [s.prefix, s.name.de, s.promiseMinutes ?? null])).toEqual([
+      ['A', 'Kasse', 15],
+      ['B', 'Beratung', null],
+    ]);
+    expect(cfg.counters).toHaveLength(3);
+    expect(cfg.hours?.weekly.mon).toEqual([
+      { open: '08:30', close: '13:30' },
+      { open: '14:30', close: '16:00' },
+    ]);
+    // It starts with the bank's library, not an empty list.
+    expect(cfg.presets.length).toBeGreaterThan(0);
+  });
+
+  it('the manager writes a preset in Italian, English and German with its resolved twin, watching the lobby preview, and adds a teller', async () => {
+    manager = await signIn(browser, server.url, 'giulia.bianchi', managerPassword);
+    // One branch: the manager lands on its day.
+    await manager.waitForURL(new RegExp(`#/console/branch/${BRANCH}`));
+    await manager.locator('[data-testid="nav-presets"]').click();
+    await manager.locator('[data-testid="add-preset"]').click();
+    await manager.locator('[data-testid="preset-cause"]').selectOption('technical_problem');
+    await manager.locator('[data-testid="preset-effect"]').selectOption('slower_service');
+    await manager.locator('[data-testid="preset-minutes"]').fill('15');
+
+    const preview = manager.locator('[data-testid="preset-preview"]');
+    await manager.locator('[data-testid="preset-text-it"]').fill('Il lettore di carte non funziona: ci scusiamo, lo stiamo sostituendo.');
+    // Two languages still missing: the preview says which.
+    await expect.poll(() => preview.locator('[data-testid="preview-missing"]').innerText()).toMatch(/[Ii]nglese.*[Tt]edesco|[Tt]edesco.*[Ii]nglese/);
+    await manager.locator('[data-testid="preset-text-en"]').fill('The card reader is not working: we apologise, we are replacing it.');
+    await manager.locator('[data-testid="preset-text-de"]').fill('Das Kartenlesegerät funktioniert nicht: Wir entschuldigen uns und tauschen es aus.');
+    await expect.poll(() => preview.locator('[data-testid="preview-missing"]').count()).toBe(0);
+    // The preview is the lobby's own card, in the three languages, main one first.
+    const card = preview.locator('bb-notice-card');
+    await expect.poll(() => card.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(['it', 'en', 'de']);
+
+    await manager.locator('[data-testid="preset-resolved-it"]').fill('Il lettore di carte funziona di nuovo.');
+    await manager.locator('[data-testid="preset-resolved-en"]').fill('The card reader works again.');
+    await manager.locator('[data-testid="preset-resolved-de"]').fill('Das Kartenlesegerät funktioniert wieder.');
+    await preview.locator('[data-testid="preview-resolved"]').click();
+    await expect.poll(() => card.locator('article').getAttribute('data-status')).toBe('resolved');
+    expect(await card.locator('article').innerText()).toContain('The card reader works again.');
+    await manager.screenshot({ path: join(shots, 'console-preset-editor.png') });
+    await preview.locator('[data-testid="preview-active"]').click();
+    await manager.locator('[data-testid="save-preset"]').click();
+
+    const row = manager.locator('[data-testid="preset-row"]', { hasText: 'Il lettore di carte non funziona' });
+    await row.waitFor();
+    presetId = (await row.getAttribute('data-preset')) ?? '';
+    expect(presetId).not.toBe('');
+    await manager.evaluate(() => window.scrollTo(0, 0));
+    await manager.screenshot({ path: join(shots, 'console-presets.png') });
+
+    await manager.locator('[data-testid="nav-staff"]').click();
+    await manager.locator('[data-testid="add-account"]').click();
+    await manager.locator('[data-testid="account-name"]').fill('Marco Rossi');
+    // A manager creates tellers only.
+    expect(await manager.locator('[data-testid="account-role"] option').allInnerTexts()).toHaveLength(1);
+    await manager.locator('[data-testid="create-account"]').click();
+    tellerPassword = (await manager.locator('[data-testid="new-password"]').innerText()).trim();
+    await manager.locator('[data-testid="account"][data-username="marco.rossi"]').waitFor();
+    await manager.screenshot({ path: join(shots, 'console-staff.png') });
+  });
+
+  it('the teller signs in on the tablet and posts that preset', async () => {
+    const tablet = await signIn(browser, server.url, 'marco.rossi', tellerPassword);
+    await tablet.locator('[data-testid="pick-counter"]').first().click();
+    await tablet.locator('[data-testid="report-problem"]').click();
+    await tablet.locator(`[data-testid="preset"][data-preset="${presetId}"]`).click();
+    await tablet.locator('[data-testid="expected"]').first().click();
+    await expect.poll(async () => {
+      const r = (await (await fetch(`${server.url}/api/branches/${BRANCH}/state`)).json()) as { state: { notices: { presetId: string; status: string }[] } };
+      return r.state.notices.filter((n) => n.presetId === presetId && n.status === 'active').length;
+    }).toBe(1);
+    await tablet.context().close();
+  });
+});
+
+async function addService(page: Page, name: Record<string, string>, promise: number | null): Promise<void> {
+  await page.locator('[data-testid="add-service"]').click();
+  for (const [lang, text] of Object.entries(name)) await page.locator(`[data-testid="service-name-${lang}"]`).fill(text);
+  if (promise !== null) {
+    await page.locator('[data-testid="service-has-promise"]').check();
+    await page.locator('[data-testid="service-promise"]').fill(String(promise));
+  }
+  await page.locator('[data-testid="save-service"]').click();
+  await page.locator('[data-testid="service-form"]').waitFor({ state: 'detached' });
+}
