@@ -1,19 +1,31 @@
+/**
+ * Building an Intl.DateTimeFormat costs about a millisecond (it loads time-zone and locale data),
+ * formatting with one costs microseconds: keep one per (kind, locale, zone). The keys are few: the
+ * zones and languages branches use.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** Calendar day (YYYY-MM-DD) of an instant in a time zone; tickets are numbered per such day. */
 export function localDay(at: number, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return format(`day|${timeZone}`, 'en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** Clock time (HH:MM) of an instant in a time zone, as the lobby and tablet show it. */
 export function clockTime(at: number, timeZone: string, lang = 'it'): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return format(`clock|${lang}|${timeZone}`, lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 export const MINUTE = 60_000;
 
 /** Minutes east of UTC of a time zone at an instant (e.g. 60 for Rome in winter). */
 export function utcOffsetMinutes(at: number, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = format(`offset|${timeZone}`, 'en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
   const m = name?.match(/GMT([+-])(\d{2}):?(\d{2})?/);

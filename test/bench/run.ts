@@ -1,135 +1,131 @@
 /**
- * `npm run bench`: speed and memory figures of the hot paths, measured side by side in one run
- * (this machine is small and noisy: compare the ratios, not the absolute numbers).
- * Figures and the command are recorded in docs/BENCHMARKS.md.
+ * `npm run bench [section …]`: speed and memory figures, each measured side by side with its
+ * reference in the same run (this machine is small and shared: compare the ratios, and mind the
+ * load generator's own CPU, printed beside). Sections: core, fanout, memory, commands, storm,
+ * bundle, paint (default: all). Figures and the command are recorded in docs/BENCHMARKS.md.
  */
-import { performance } from 'node:perf_hooks';
-import { randomUUID } from 'node:crypto';
-import { applyAll, decide, emptyState, type BranchEvent, type BranchState } from '../../core';
-import { BranchStates } from '../../server/commands/branch-states';
-import { SNAPSHOT_EVERY } from '../../server/commands/execute';
-import { openSqlite } from '../../server/store/db';
-import { SqlEventStore } from '../../server/store/event-store';
-import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { connectStream, loginAs, removeDir, startTestServer, tempDataDir } from '../support/server';
+import { execSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { bundleRows } from './bundle';
+import { bareSqliteInserts, commandRows, httpCommands } from './commands';
+import { branchboardTarget, fanoutRows, manyBranches, oneBranch, referenceTarget } from './fanout';
+import { Child } from './lib/child';
+import { table, type Row } from './lib/report';
+import { tempDir } from './lib/temp';
+import { memoryRows, perIdleSocket } from './memory';
+import { livePaint, paintRows } from './paint';
+import { reducerAndLog } from './reducer-and-log';
+import { reconnectStorm, stormRows } from './storm';
+import { missingPostgres, startPostgres } from '../support/engines';
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const ALL = ['core', 'fanout', 'memory', 'commands', 'storm', 'bundle', 'paint'];
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const sections = wanted.length ? wanted : ALL;
+const quick = process.argv.includes('--quick');
+const rows: Row[] = [];
+const section = (name: string) => sections.includes(name);
 
-/** A busy day: 1,200 tickets through 4 counters, notices now and then. */
-function busyDay(): BranchEvent[] {
-  let state: BranchState = emptyState('demo');
-  const events: BranchEvent[] = [];
-  let at = Date.UTC(2026, 10, 23, 7, 0);
-  const push = (payloads: ReturnType<typeof decide>) => {
-    if (!payloads.ok) return;
-    for (const p of payloads.events) {
-      const e = { ...p, branchId: 'demo', seq: state.seq + 1, at, actor: { role: 'teller' } } as BranchEvent;
-      state = applyAll(state, [e]);
-      events.push(e);
-    }
-  };
-  push({ ok: true, events: [{ type: 'BranchConfigured', config: DEMO_BRANCH }] });
-  for (let i = 0; i < 1200; i++) {
-    at += 20_000;
-    push(decide(state, { type: 'IssueTicket', ticketId: randomUUID(), service: i % 4 ? 'teller' : 'advice' }, at));
-    // Counters keep up with 19 of 20 arrivals: a backlog of ~60 by closing time.
-    if (i % 20) push(decide(state, { type: 'CounterAction', counterId: String((i % 4) + 1), action: 'call-next' }, at));
-    if (i % 100 === 0) push(decide(state, { type: 'PostNotice', noticeId: randomUUID(), body: { presetId: 'busy-now' } }, at));
-    if (i % 100 === 50) {
-      const n = state.notices.find((x) => x.status === 'active');
-      if (n) push(decide(state, { type: 'ResolveNotice', noticeId: n.id, body: {} }, at));
-    }
+/** The node under test and the bare `ws` reference, each in a process of its own. */
+async function withServers<T>(branches: number, fn: (s: { url: string; node: Child; refUrl: string; ref: Child }) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  const node = new Child('lib/node-process.ts', env);
+  const ref = new Child('lib/bare-ws-process.ts');
+  try {
+    const { url } = await node.call<{ url: string }>('start', { dataDir: tempDir(), branches });
+    const { url: refUrl } = await ref.call<{ url: string }>('start');
+    return await fn({ url, node, refUrl, ref });
+  } finally {
+    await node.call('stop').catch(() => {});
+    await node.kill();
+    await ref.kill();
   }
-  return events;
 }
 
-async function main() {
-  const rows: string[][] = [];
-  const add = (what: string, value: string, note = '') => rows.push([what, value, note]);
+function log(what: string): void {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${what} (load average ${loadavg()[0]!.toFixed(1)})`);
+}
 
-  // 1. The reducer: how fast a log folds (restart, replay, "what did the screen show at 10:14").
-  const day = busyDay();
-  const jsonDay = JSON.stringify(day);
-  let t = performance.now();
-  const reps = 20;
-  for (let r = 0; r < reps; r++) applyAll(emptyState('demo'), day);
-  const foldMs = (performance.now() - t) / reps;
-  t = performance.now();
-  for (let r = 0; r < reps; r++) JSON.parse(jsonDay);
-  const parseMs = (performance.now() - t) / reps;
-  add('fold a busy day (events/s)', fmt(day.length / (foldMs / 1000)), `${day.length} events in ${fmt(foldMs, 1)} ms`);
-  add('fold ÷ JSON.parse of the same events', fmt(foldMs / parseMs, 2), 'the reducer costs this many parses');
-  const finalState = applyAll(emptyState('demo'), day);
-  add('state size after a busy day (bytes of JSON)', fmt(JSON.stringify(finalState).length), 'what a snapshot sends a screen');
+const fdLimit = Number(execSync('ulimit -n', { shell: '/bin/bash' }).toString().trim());
+if (fdLimit < 12_000) console.error(`warning: ulimit -n is ${fdLimit}; the 10,000-socket figures need more (ulimit -n 20000)`);
 
-  // 2. Loading a branch from the log: with snapshots vs replaying everything.
-  const dir = tempDataDir();
-  const { sql } = openSqlite(dir);
-  const store = new SqlEventStore(sql);
-  await sql.tx(async (tx) => {
-    await store.createBranch(tx, 'demo', day[0]!.at);
-    let folded = emptyState('demo');
-    for (const e of day) {
-      folded = applyAll(folded, [e]);
-      await store.append(tx, 'demo', e.seq - 1, [e], e.seq % SNAPSHOT_EVERY === 0 ? folded : undefined);
+if (section('core')) {
+  log('reducer and log');
+  rows.push(...(await reducerAndLog()));
+}
+
+if (section('fanout')) {
+  await withServers(1000, async ({ url, node, refUrl, ref }) => {
+    const target = branchboardTarget(url, node);
+    await target.send('bench-0');
+    const frame = await node.call<string>('lastEventFrame', { branch: 'bench-0' });
+    const reference = referenceTarget(refUrl, ref, frame);
+    for (const [screens, rounds] of quick ? [[1000, 30]] : [[1000, 100], [5000, 50]]) {
+      log(`fan-out: 1 branch × ${screens} screens`);
+      rows.push(...fanoutRows(`1 branch × ${screens}`, await oneBranch(target, screens!, rounds!), await oneBranch(reference, screens!, rounds!)));
     }
+    log('fan-out: 1,000 branches × 10 screens at 200 commands/s');
+    const seconds = quick ? 3 : 10;
+    rows.push(...fanoutRows('1,000 branches × 10, 200/s', await manyBranches(target, 1000, 10, 200, seconds), await manyBranches(reference, 1000, 10, 200, seconds)));
   });
-  const states = new BranchStates(store);
-  const load = async (withSnapshots: boolean) => {
-    if (!withSnapshots) await sql.run('DELETE FROM snapshots');
-    const times: number[] = [];
-    for (let r = 0; r < 10; r++) {
-      states.dropCache();
-      const s = performance.now();
-      await states.get('demo');
-      times.push(performance.now() - s);
-    }
-    return pct(times, 50);
-  };
-  const withSnap = await load(true);
-  const without = await load(false);
-  add('load branch from SQLite, with snapshots (ms)', fmt(withSnap, 1), `${day.length} events in the log`);
-  add('load branch from SQLite, full replay (ms)', fmt(without, 1), `ratio ${fmt(without / withSnap, 1)}×`);
-  await sql.close();
-  removeDir(dir);
-
-  // 3. A command end to end: REST in, SQLite transaction, broadcast to 50 screens.
-  const server = await startTestServer({ ticketsPerMinute: 1_000_000 });
-  const teller = await loginAs(server.url, 'teller1');
-  const screens = await Promise.all(
-    Array.from({ length: 50 }, () => {
-      const s = connectStream(server.url, { branch: 'demo' });
-      return new Promise<typeof s>((ok) => s.once('snapshot', () => ok(s)));
-    }),
-  );
-  const rtt: number[] = [];
-  const fanout: number[] = [];
-  const n = 300;
-  const memBefore = process.memoryUsage().rss;
-  for (let i = 0; i < n; i++) {
-    const all = Promise.all(screens.map((s) => new Promise<number>((ok) => s.once('event', () => ok(performance.now())))));
-    const s = performance.now();
-    const res = await teller.post('/api/branches/demo/tickets').set('Idempotency-Key', randomUUID()).send({ service: 'teller' });
-    if (res.status !== 201) throw new Error(`ticket failed: ${res.status}`);
-    rtt.push(performance.now() - s);
-    const arrivals = await all;
-    fanout.push(Math.max(...arrivals) - s);
-  }
-  add('issue a ticket over REST, p50 / p99 (ms)', `${fmt(pct(rtt, 50), 1)} / ${fmt(pct(rtt, 99), 1)}`, `${n} sequential commands`);
-  add('…until all 50 screens have it, p50 / p99 (ms)', `${fmt(pct(fanout, 50), 1)} / ${fmt(pct(fanout, 99), 1)}`, 'same process holds the 50 clients');
-  add('RSS growth over those commands (MiB)', fmt((process.memoryUsage().rss - memBefore) / 2 ** 20, 1), 'server + clients in one process');
-  screens.forEach((s) => s.disconnect());
-  await server.stop();
-  removeDir(server.dataDir);
-
-  const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`;
-  console.log(line(['measure', 'value', 'note']));
-  console.log(line(width.map((w) => '-'.repeat(w))));
-  rows.forEach((r) => console.log(line(r)));
-  console.log(`\nnode ${process.version}, ${new Date().toISOString()}`);
-  process.exit(0);
 }
 
-await main();
+if (section('memory')) {
+  const [branches, perBranch] = quick ? [200, 10] : [1000, 10];
+  await withServers(branches, async ({ url, node, refUrl, ref }) => {
+    log(`memory: ${branches * perBranch} idle lobby sockets`);
+    rows.push(...memoryRows(branches * perBranch, await perIdleSocket(url, node, branches, perBranch), await perIdleSocket(refUrl, ref, branches, perBranch)));
+  });
+  const bare = new Child('lib/bare-socketio-process.ts');
+  try {
+    const { url } = await bare.call<{ url: string }>('start');
+    const s = await perIdleSocket(url, bare, branches, perBranch);
+    rows.push({ what: `…bare Socket.IO with the same options, heap / RSS per socket (KB)`, value: `${(s.heap / 1024).toFixed(2)} / ${(s.rss / 1024).toFixed(2)}`, note: 'what the library costs before Branchboard adds anything' });
+  } finally {
+    await bare.kill();
+  }
+}
+
+if (section('commands')) {
+  const seconds = quick ? 3 : 10;
+  const branches = Array.from({ length: 100 }, (_, i) => `bench-${i}`);
+  log('commands: bare better-sqlite3 loop');
+  const limit = bareSqliteInserts(quick ? 5000 : 20_000);
+  const stores: [string, Record<string, string>, (() => Promise<void>) | undefined][] = [['SQLite', {}, undefined]];
+  const pgMissing = missingPostgres();
+  if (!pgMissing) {
+    const pg = await startPostgres({ durable: true });
+    stores.push(['PostgreSQL', { DATABASE_URL: await pg.createDatabase('bench') }, () => pg.stop()]);
+  } else console.error(`skipping PostgreSQL: ${pgMissing}`);
+  for (const [name, env, stop] of stores) {
+    await withServers(100, async ({ url, node }) => {
+      for (const c of [8, 32]) {
+        log(`commands: ${name}, concurrency ${c}`);
+        rows.push(commandRows(name, c, await httpCommands(url, node, branches, c, seconds), limit));
+      }
+    }, env);
+    await stop?.();
+  }
+}
+
+if (section('storm')) {
+  const [branches, perBranch] = quick ? [200, 10] : [1000, 10];
+  log(`reconnect storm: ${branches * perBranch} screens`);
+  rows.push(...stormRows(await reconnectStorm(tempDir(), branches, perBranch)));
+}
+
+if (section('bundle')) {
+  log('lobby bundle');
+  execSync('npx vite build', { cwd: join(import.meta.dirname, '..', '..'), stdio: 'ignore' });
+  rows.push(...(await bundleRows()));
+}
+
+if (section('paint')) {
+  await withServers(1, async ({ url }) => {
+    log('lobby paint in Chromium');
+    rows.push(...paintRows(await livePaint(url, 'bench-0', quick ? 3 : 10)));
+  }, { DIST_DIR: join(import.meta.dirname, '..', '..', 'dist') });
+}
+
+console.log(table(rows));
+console.log(`\n${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}, ${new Date().toISOString()}, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+process.exit(0);

@@ -1,0 +1,61 @@
+/**
+ * The lobby page's JavaScript as a screen downloads it: the entry script and every module it
+ * preloads, gzipped. Reference: the two libraries a live lobby cannot do without (lit and
+ * socket.io-client), bundled alone by the same Vite build.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { fmt, ratio, type Row } from './lib/report';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Gzipped bytes of the JS a page loads before it can run (script + modulepreload), per file. */
+export function pageJs(distDir: string, page: string): { total: number; files: Record<string, number> } {
+  const html = readFileSync(join(distDir, page, 'index.html'), 'utf8');
+  const files: Record<string, number> = {};
+  for (const [, src] of html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)) {
+    files[src!] = gzipSync(readFileSync(join(distDir, 'assets', src!))).length;
+  }
+  return { total: Object.values(files).reduce((a, b) => a + b, 0), files };
+}
+
+export async function referenceJs(): Promise<number> {
+  const dir = join(root, '.tmp', 'bundle-reference');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./entry.ts"></script>');
+  // A lit element that renders what a socket sends: the least a live board needs.
+  writeFileSync(
+    join(dir, 'entry.ts'),
+    `import { LitElement, html } from 'lit';
+import { io } from 'socket.io-client';
+class B extends LitElement { static properties = { text: {} }; declare text: string;
+  connectedCallback() { super.connectedCallback(); io({ transports: ['websocket'] }).on('event', (e: unknown) => (this.text = JSON.stringify(e))); }
+  render() { return html\`<p>\${this.text}</p>\`; } }
+customElements.define('b-b', B);`,
+  );
+  await build({ root: dir, logLevel: 'silent', configFile: false, build: { outDir: join(dir, 'dist'), target: 'es2022', emptyOutDir: true } });
+  const assets = join(dir, 'dist', 'assets');
+  const total = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+  rmSync(dir, { recursive: true, force: true });
+  return total;
+}
+
+export async function bundleRows(distDir = join(root, 'dist')): Promise<Row[]> {
+  const lobby = pageJs(distDir, 'display');
+  const ref = await referenceJs();
+  const biggest = Object.entries(lobby.files).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return [
+    {
+      what: 'lobby page JavaScript, gzipped (KB)',
+      value: fmt(lobby.total / 1024, 1),
+      reference: fmt(ref / 1024, 1),
+      ratio: ratio(lobby.total, ref),
+      note: `target ≤ 35 KB; reference: lit + socket.io-client alone; largest: ${biggest.map(([f, n]) => `${f.replace(/-[\w-]{8}\.js$/, '')} ${fmt(n / 1024, 1)}`).join(', ')}`,
+    },
+  ];
+}

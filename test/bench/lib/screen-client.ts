@@ -1,0 +1,140 @@
+import WebSocket from 'ws';
+
+/**
+ * A lobby screen as the load generator plays it: Socket.IO v4 spoken directly over `ws`
+ * (engine.io open, namespace connect with `auth`, ping/pong, `42[...]` events), so one process
+ * can hold ten thousand of them, and so the very same client measures Branchboard and the bare
+ * `ws` reference. It keeps its branch's seq like the real screen: catch-up and events must be
+ * gap-free, a gap is counted and answered with a resync, a reconnect sends `lastSeq`.
+ */
+export interface ScreenStats {
+  /** Events that arrived with a seq other than the next one (a gap the screen had to resync). */
+  gaps: number;
+  duplicates: number;
+}
+
+export const now = () => performance.timeOrigin + performance.now();
+
+export class Screen {
+  seq = -1;
+  live = false;
+  /** When the screen last became live (snapshot or catch-up received), in epoch ms. */
+  liveAt = 0;
+  connects = 0;
+  readonly stats: ScreenStats = { gaps: 0, duplicates: 0 };
+  private ws?: WebSocket;
+  private closed = false;
+  private retry?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    readonly url: string,
+    readonly branch: string,
+    /** Called for each live event: (seq, arrival epoch ms). */
+    private readonly onEvent: (screen: Screen, seq: number, at: number) => void = () => {},
+    private readonly reconnect = false,
+  ) {}
+
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+      this.ws = ws;
+      let settled = false;
+      const settle = (err?: Error) => {
+        if (settled) return;
+        settled = true;
+        if (err) reject(err);
+        else resolve();
+      };
+      ws.on('message', (data: Buffer, isBinary) => {
+        if (isBinary) return;
+        const text = data.toString();
+        const type = text.charCodeAt(0);
+        if (type === 0x32 /* '2' ping */) return ws.send('3');
+        if (text.startsWith('0')) {
+          const auth = this.seq >= 0 ? { branch: this.branch, lastSeq: this.seq } : { branch: this.branch };
+          return ws.send(`40${JSON.stringify(auth)}`);
+        }
+        if (text.startsWith('42')) {
+          const at = now();
+          const [name, msg] = JSON.parse(text.slice(2)) as [string, Record<string, unknown>];
+          this.onMessage(name, msg, at);
+          if (this.live) settle();
+        }
+        if (text.startsWith('44')) settle(new Error(`refused: ${text}`));
+      });
+      ws.on('error', (err) => settle(err));
+      ws.on('close', () => {
+        this.live = false;
+        settle(new Error('closed before live'));
+        if (this.reconnect && !this.closed) this.scheduleReconnect();
+      });
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retry);
+    this.ws?.terminate();
+  }
+
+  /** As socket.io-client with the lobby's settings: 500 ms doubling to 3 s, ±50% jitter. */
+  private attempt = 0;
+  private scheduleReconnect(): void {
+    const base = Math.min(3000, 500 * 2 ** this.attempt++);
+    const delay = base * (0.5 + Math.random());
+    this.retry = setTimeout(() => {
+      this.connect().then(
+        () => (this.attempt = 0),
+        () => {},
+      );
+    }, delay);
+  }
+
+  private onMessage(name: string, msg: Record<string, unknown>, at: number): void {
+    switch (name) {
+      case 'snapshot': {
+        this.seq = (msg.state as { seq: number }).seq;
+        this.becomeLive(at);
+        break;
+      }
+      case 'catchup': {
+        for (const e of msg.events as { seq: number }[]) this.take(e.seq, at, false);
+        this.becomeLive(at);
+        break;
+      }
+      case 'event':
+        this.take((msg as { seq: number }).seq, at, true);
+        break;
+      case 'tick':
+        // The heartbeat's seq ahead of ours means an event never came: ask for it.
+        if ((msg as { seq: number }).seq > this.seq && this.live) this.resync();
+        break;
+    }
+  }
+
+  private becomeLive(at: number): void {
+    if (!this.live) {
+      this.live = true;
+      this.liveAt = at;
+      this.connects++;
+    }
+  }
+
+  private take(seq: number, at: number, live: boolean): void {
+    if (seq <= this.seq) {
+      this.stats.duplicates++;
+      return;
+    }
+    if (seq !== this.seq + 1) {
+      this.stats.gaps++;
+      this.resync();
+      return;
+    }
+    this.seq = seq;
+    if (live) this.onEvent(this, seq, at);
+  }
+
+  private resync(): void {
+    this.ws?.send(`42${JSON.stringify(['resync', { lastSeq: this.seq }])}`);
+  }
+}
