@@ -44,7 +44,8 @@ import { IntegrationTokens } from './store/integration-tokens';
 import { TicketLinks } from './store/ticket-links';
 import { seedDemo, type DemoAccount } from './seed/seed-demo';
 import { CommandReplies } from './store/command-replies';
-import { openSqlite, type Db } from './store/db';
+import type { Db } from './store/db';
+import { openStores } from './store/open';
 import { SqlEventStore, type EventStore } from './store/event-store';
 import type { Sql } from './store/sql';
 
@@ -86,7 +87,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const config = ServerConfig.parse(input);
   const logger = pino({ level: config.logLevel, base: undefined }, deps.logStream);
   const freshDataDir = !existsSync(join(resolve(config.dataDir), 'branchboard.sqlite'));
-  const { db, sql } = openSqlite(resolve(config.dataDir));
+  const stores = await openStores(config);
+  const { db, sql } = stores;
   const store = new SqlEventStore(sql);
   const states = new BranchStates(store);
   const committed = new CommittedEvents(logger);
@@ -213,7 +215,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     staffFeed.close();
     await stream.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
-    await sql.close();
+    await stores.close();
   };
 
   return {

@@ -47,6 +47,12 @@ export const ServerConfig = z
     /** Graceful shutdown: keep serving this long after /readyz turned 503, then send screens away over drainMs. */
     shutdownDelayMs: z.coerce.number().int().min(0).default(0),
     drainMs: z.coerce.number().int().min(0).default(2000),
+    /** PostgreSQL for many nodes on one database (postgres://…); without it, SQLite in dataDir. */
+    databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+    /** Connections this node keeps to PostgreSQL. */
+    databasePoolSize: z.coerce.number().int().min(1).max(500).default(10),
+    /** Redis for Socket.IO between nodes (redis://…); without it, this node broadcasts alone. */
+    redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
     /** Built pages; absent in API-only tests. */
     distDir: z.string().default('dist'),
   })
@@ -77,6 +83,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
     drainMs: env.DRAIN_MS,
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: env.DATABASE_POOL_SIZE || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
   });
   if (r.success) return r.data;
@@ -84,6 +93,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', demoPassword: 'BRANCHBOARD_DEMO_PASSWORD', seedDemo: 'BRANCHBOARD_SEED_DEMO',
     logLevel: 'LOG_LEVEL', secureCookies: 'SECURE_COOKIES', trustProxy: 'TRUST_PROXY', publicUrl: 'PUBLIC_URL',
     metricsToken: 'METRICS_TOKEN', shutdownDelayMs: 'SHUTDOWN_DELAY_MS', drainMs: 'DRAIN_MS',
+    databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL',
   };
   const issue = r.error.issues[0]!;
   const name = names[String(issue.path[0])] ?? String(issue.path[0]);

@@ -6,7 +6,7 @@ import { SqliteSql } from './sql';
 export type Db = Database.Database;
 
 /** Schema steps, applied in order once each; `user_version` records how far a database got. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `
   CREATE TABLE branches (
     id TEXT PRIMARY KEY,

@@ -4,20 +4,19 @@ import { BranchStates } from '../../server/commands/branch-states';
 import { CommittedEvents } from '../../server/commands/committed';
 import { CommandHandler, type CommandInput } from '../../server/commands/execute';
 import { CommandReplies } from '../../server/store/command-replies';
-import { openSqlite } from '../../server/store/db';
 import { SeqConflict, SqlEventStore } from '../../server/store/event-store';
 import type { Sql } from '../../server/store/sql';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { removeDir, tempDataDir } from '../support/server';
+import { openTestSql, removeDir, tempDataDir } from '../support/server';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function openStore() {
+async function openStore() {
   const dir = tempDataDir();
-  const { sql } = openSqlite(dir);
+  const sql = await openTestSql(dir);
   cleanups.push(() => removeDir(dir));
   cleanups.push(() => sql.close());
   return { sql, store: new SqlEventStore(sql) };
@@ -44,7 +43,7 @@ const ticket = (key = `key-${String(++n).padStart(6, '0')}`): CommandInput => ({
 
 describe('event store and command path', () => {
   it('keeps gap-free seqs, folds from snapshots, and answers "what did the screen show at time t"', async () => {
-    const { sql, store } = openStore();
+    const { sql, store } = await openStore();
     const t0 = Date.UTC(2026, 10, 23, 8, 0);
     let now = t0;
     const a = node(sql, store, () => now);
@@ -75,7 +74,7 @@ describe('event store and command path', () => {
   }, 120_000);
 
   it('refuses an append at a seq another writer already took', async () => {
-    const { sql, store } = openStore();
+    const { sql, store } = await openStore();
     const a = node(sql, store);
     await a.commands.openBranch('demo', DEMO_BRANCH, { role: 'system' });
     const e = { type: 'CounterOpened', counterId: '1', branchId: 'demo', seq: 2, at: Date.now(), actor: kiosk } as BranchEvent;
@@ -85,7 +84,7 @@ describe('event store and command path', () => {
   });
 
   it('two nodes on one log: the one that decided on stale state catches up and decides again', async () => {
-    const { sql, store } = openStore();
+    const { sql, store } = await openStore();
     const a = node(sql, store);
     const b = node(sql, store);
     await a.commands.openBranch('demo', DEMO_BRANCH, { role: 'system' });
@@ -104,7 +103,7 @@ describe('event store and command path', () => {
   });
 
   it('applies a retried key once, on another node too, and refuses the key with another request', async () => {
-    const { sql, store } = openStore();
+    const { sql, store } = await openStore();
     const a = node(sql, store);
     const b = node(sql, store);
     await a.commands.openBranch('demo', DEMO_BRANCH, { role: 'system' });
@@ -118,7 +117,7 @@ describe('event store and command path', () => {
   });
 
   it('answers domain errors as values, not HTTP', async () => {
-    const { sql, store } = openStore();
+    const { sql, store } = await openStore();
     const a = node(sql, store);
     expect(await a.commands.execute(ticket())).toMatchObject({ ok: false, error: { kind: 'not_found', code: 'unknown_branch' } });
     await a.commands.openBranch('demo', DEMO_BRANCH, { role: 'system' });

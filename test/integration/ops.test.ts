@@ -29,7 +29,7 @@ describe('/readyz', () => {
   });
 
   it('503 "draining" as soon as shutdown begins, while the node still answers', async () => {
-    const server = await start({ shutdownDelayMs: 400, drainMs: 0 });
+    const server = await start({ shutdownDelayMs: 3000, drainMs: 0 });
     const stopping = server.shutdown();
     const res = await request(server.url).get('/readyz');
     expect(res.status).toBe(503);

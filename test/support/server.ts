@@ -1,11 +1,15 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerParts } from '../../server/app';
 import type { ServerConfigInput } from '../../server/config';
+import { MIGRATIONS, openSqlite } from '../../server/store/db';
+import { openPostgres } from '../../server/store/postgres';
+import type { Sql } from '../../server/store/sql';
 import type { BranchState, ClientToServer, ServerToClient } from '../../core';
 
 export const DEMO_PASSWORD = 'test-pass-1234';
@@ -22,7 +26,20 @@ export interface LogLine {
 }
 
 /**
- * A real server on an ephemeral port with a real SQLite database in a temp dir. Its log (pino
+ * The store a test server uses: SQLite in its data dir, or with TEST_STORE=postgres (the
+ * "postgres" vitest project) a PostgreSQL schema of its own on the run's throwaway cluster,
+ * named after the data dir, so a restart on the same dir finds the same data.
+ */
+export function databaseUrlFor(dataDir: string): string | undefined {
+  const base = process.env.TEST_STORE === 'postgres' ? process.env.TEST_PG_URL : undefined;
+  if (!base) return undefined;
+  const schema = `t_${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16)}`;
+  return `${base}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+/**
+ * A real server on an ephemeral port with a real database (SQLite in a temp dir, or PostgreSQL:
+ * see databaseUrlFor). Its log (pino
  * JSON lines, level info and up unless `logLevel` says otherwise) is kept in `logs`, so a test
  * can look at what it wrote: `unhandledErrors()` are lines at level error (50) or above.
  */
@@ -31,9 +48,11 @@ export async function startTestServer(
   parts: Omit<ServerParts, 'logStream'> = {},
 ): Promise<RunningServer & { dataDir: string; logs: LogLine[]; unhandledErrors(): LogLine[]; stop(): Promise<void> }> {
   const dataDir = opts.dataDir ?? tempDataDir();
+  const databaseUrl = opts.databaseUrl ?? databaseUrlFor(dataDir);
+  if (databaseUrl) await ensureSchema(databaseUrl);
   const logs: LogLine[] = [];
   const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'info', ...opts }, { ...parts, logStream });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'info', databaseUrl, ...opts }, { ...parts, logStream });
   return {
     ...server,
     dataDir,
@@ -43,6 +62,27 @@ export async function startTestServer(
       await server.close();
     },
   };
+}
+
+/** The `Sql` a test works on directly: SQLite in `dir`, or its PostgreSQL schema under TEST_STORE=postgres. */
+export async function openTestSql(dir: string): Promise<Sql> {
+  const url = databaseUrlFor(dir);
+  if (!url) return openSqlite(dir).sql;
+  await ensureSchema(url);
+  return openPostgres(url, MIGRATIONS);
+}
+
+/** Creates the schema a test database URL names (see databaseUrlFor), if it is not there yet. */
+export async function ensureSchema(url: string): Promise<void> {
+  const schema = /search_path=(\w+)/.exec(new URL(url).searchParams.get('options') ?? '')?.[1];
+  if (!schema) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await client.end();
+  }
 }
 
 export function removeDir(dir: string): void {
