@@ -39,7 +39,7 @@ export const ServerConfig = z
     /** Failed logins allowed per address and username in 15 minutes. */
     loginAttempts: z.number().int().min(1).default(10),
     /** Tickets a single IP (a kiosk) may take per minute. */
-    ticketsPerMinute: z.number().int().min(1).default(60),
+    ticketsPerMinute: z.coerce.number().int().min(1).default(60),
     /** The address customers' phones reach this server at (e.g. https://queue.example-bank.it), for the lobby's QR code. */
     publicUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Bearer token for /metrics; without it only private addresses may read the metrics. */
@@ -86,6 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: env.DATABASE_POOL_SIZE || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    ticketsPerMinute: env.TICKETS_PER_MINUTE || undefined,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
   });
   if (r.success) return r.data;
@@ -93,7 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', demoPassword: 'BRANCHBOARD_DEMO_PASSWORD', seedDemo: 'BRANCHBOARD_SEED_DEMO',
     logLevel: 'LOG_LEVEL', secureCookies: 'SECURE_COOKIES', trustProxy: 'TRUST_PROXY', publicUrl: 'PUBLIC_URL',
     metricsToken: 'METRICS_TOKEN', shutdownDelayMs: 'SHUTDOWN_DELAY_MS', drainMs: 'DRAIN_MS',
-    databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL',
+    databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL', ticketsPerMinute: 'TICKETS_PER_MINUTE',
   };
   const issue = r.error.issues[0]!;
   const name = names[String(issue.path[0])] ?? String(issue.path[0]);

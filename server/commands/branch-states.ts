@@ -1,5 +1,6 @@
 import { apply, applyAll, emptyState, type BranchEvent, type BranchState } from '../../core';
 import type { EventStore } from '../store/event-store';
+import type { CommittedEvents } from './committed';
 
 /** Recent events kept per branch in memory, so a screen reconnecting after a blip is served without a read. */
 const RECENT_EVENTS = 100;
@@ -21,7 +22,14 @@ export class BranchStates {
   private readonly cache = new Map<string, Cached>();
   private readonly loading = new Map<string, Promise<Cached | undefined>>();
 
-  constructor(private readonly store: EventStore) {}
+  /**
+   * `committed` hears every event this node folds after a branch is loaded, exactly once and in
+   * seq order, whoever wrote it (this node, another node, or the log read after a gap).
+   */
+  constructor(
+    private readonly store: EventStore,
+    private readonly committed?: CommittedEvents,
+  ) {}
 
   /** The state as this node holds it, loading the branch on first use; undefined: no such branch. */
   async get(branchId: string): Promise<BranchState | undefined> {
@@ -46,7 +54,7 @@ export class BranchStates {
       const batch = await this.store.readSince(branchId, c.state.seq, READ_BATCH);
       // Another caller may have folded some of them meanwhile.
       const fresh = batch.filter((e) => e.seq > c.state.seq);
-      if (fresh.length) this.fold(c, fresh);
+      if (fresh.length) this.advance(branchId, c, fresh);
       if (batch.length < READ_BATCH) return c.state;
     }
   }
@@ -61,7 +69,7 @@ export class BranchStates {
     const fresh = events.filter((e) => e.seq > c.state.seq);
     if (!fresh.length) return true;
     if (fresh[0]!.seq !== c.state.seq + 1) return false;
-    this.fold(c, fresh);
+    this.advance(branchId, c, fresh);
     return true;
   }
 
@@ -93,6 +101,12 @@ export class BranchStates {
   /** Forgets cached states (tests use it to prove the log alone rebuilds them). */
   dropCache(): void {
     this.cache.clear();
+  }
+
+  /** Folds live events and tells the followers. */
+  private advance(branchId: string, c: Cached, events: readonly BranchEvent[]): void {
+    this.fold(c, events);
+    this.committed?.emit(branchId, events, c.state);
   }
 
   private fold(c: Cached, events: readonly BranchEvent[]): void {

@@ -57,6 +57,9 @@ export class CommandHandler {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Called with every batch this node commits, before its own followers hear of it: the other nodes (cluster link). */
+  announce: (branchId: string, events: readonly BranchEvent[]) => void = () => {};
+
   execute(input: CommandInput, shape: ReplyShaper = () => ({})): Promise<CommandResult> {
     return this.serially(input.branch, () => this.run(input, shape));
   }
@@ -85,53 +88,71 @@ export class CommandHandler {
     if (!state) return refuse('not_found', 'unknown_branch', `no branch "${branch}"`);
 
     for (let attempt = 1; ; attempt++) {
-      const earlier = await this.replies.lookup(branch, key, fingerprint);
-      if (earlier === 'mismatch') {
-        return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
-      }
-      if (earlier) return { ok: true, replayed: true, reply: earlier };
-
-      const now = this.clock();
-      const decision = decide(state, command, now);
-      if (!decision.ok) return decision;
-
-      const events = stamp(branch, state.seq, decision.events, actor, now);
-      let after = state;
-      for (const e of events) after = applyOne(after, e);
-      const extra = shape(events, after);
-      const reply: StoredReply = {
-        status: extra.status ?? 200,
-        body: { ok: true, seq: after.seq, events: events.map((e) => e.type), ...extra.body },
-      };
-      const snapshotDue = events.some((e) => e.seq % SNAPSHOT_EVERY === 0);
       try {
-        const before = state;
-        await this.sql.tx(async (tx) => {
-          await this.store.append(tx, branch, before.seq, events, snapshotDue ? after : undefined);
-          await this.replies.remember(tx, branch, key, fingerprint, reply, now);
-        });
+        // After a lost race, decide again under the branch's lock where the engine has one: on
+        // the log's latest state, so the retry cannot lose again to a node that never pauses.
+        const outcome =
+          attempt === 1
+            ? await this.attempt(input, state, shape)
+            : await this.sql.tx(async (tx) => {
+                if (!(await this.store.lockBranch(tx, branch))) return this.attempt(input, state!, shape, tx);
+                const held = this.states.peek(branch) ?? state!;
+                this.states.accept(branch, await this.store.readSince(branch, held.seq, Number.MAX_SAFE_INTEGER, tx));
+                return this.attempt(input, this.states.peek(branch) ?? held, shape, tx);
+              });
+        if (outcome.ok && !outcome.replayed) this.publish(branch, outcome.events);
+        return outcome;
       } catch (err) {
         // Another writer took this seq (or this key): catch up from the log and decide again.
         const lost = err instanceof SeqConflict || this.sql.isUniqueViolation(err);
         if (!lost || attempt >= MAX_ATTEMPTS) throw err;
         state = (await this.states.catchUp(branch))!;
-        continue;
       }
-      this.publish(branch, events);
-      return { ok: true, replayed: false, events, state: after, reply };
     }
   }
 
-  /** Moves this node's cache, then tells every follower (screens, estimator, read models). */
+  /** One try: the key, the decision on `state`, the append at its seq (in `tx` when given, else a transaction of its own). */
+  private async attempt(input: CommandInput, state: BranchState, shape: ReplyShaper, tx?: Sql): Promise<CommandResult> {
+    const { branch, command, key, actor, fingerprint } = input;
+    const earlier = await this.replies.lookup(branch, key, fingerprint, tx);
+    if (earlier === 'mismatch') {
+      return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
+    }
+    if (earlier) return { ok: true, replayed: true, reply: earlier };
+
+    const now = this.clock();
+    const decision = decide(state, command, now);
+    if (!decision.ok) return decision;
+
+    const events = stamp(branch, state.seq, decision.events, actor, now);
+    let after = state;
+    for (const e of events) after = applyOne(after, e);
+    const extra = shape(events, after);
+    const reply: StoredReply = {
+      status: extra.status ?? 200,
+      body: { ok: true, seq: after.seq, events: events.map((e) => e.type), ...extra.body },
+    };
+    const snapshotDue = events.some((e) => e.seq % SNAPSHOT_EVERY === 0);
+    const write = async (db: Sql) => {
+      // Writers of one branch take turns (where the engine can lock): a retry under the lock cannot lose again.
+      await this.store.lockBranch(db, branch);
+      await this.store.append(db, branch, state.seq, events, snapshotDue ? after : undefined);
+      await this.replies.remember(db, branch, key, fingerprint, reply, now);
+    };
+    if (tx) await write(tx);
+    else await this.sql.tx(write);
+    return { ok: true, replayed: false, events, state: after, reply };
+  }
+
+  /**
+   * Tells the other nodes, then moves this node's cache, which tells this node's followers
+   * (screens, estimator, read models) once per event, in seq order.
+   */
   private publish(branchId: string, events: BranchEvent[]): void {
     if (!events.length) return;
-    if (this.states.accept(branchId, events)) {
-      const state = this.states.peek(branchId);
-      if (state) this.committed.emit(branchId, events, state);
-      return;
-    }
-    // The cache was behind (events from elsewhere not seen yet): fold the log, then tell.
-    void this.states.catchUp(branchId).then((state) => state && this.committed.emit(branchId, events, state));
+    this.announce(branchId, events);
+    // The cache was behind (events from elsewhere not seen yet): fold the log, these included.
+    if (!this.states.accept(branchId, events)) void this.states.catchUp(branchId);
   }
 
   /** Runs `fn` after the branch's earlier commands on this node have finished. */

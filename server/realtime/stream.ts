@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   ESTIMATES_MS,
@@ -37,8 +37,11 @@ export class BranchStream {
     private readonly store: EventStore,
     private readonly waits: WaitEstimateService,
     committed: CommittedEvents,
+    /** Socket.IO between nodes (the Redis adapter); none: this node alone. */
+    adapter?: ServerOptions['adapter'],
   ) {
     this.io = new Server(httpServer, {
+      ...(adapter ? { adapter } : {}),
       serveClient: false,
       // Short pings so a dead link is noticed in seconds, not the default ~45 s.
       pingInterval: 5_000,
@@ -58,7 +61,9 @@ export class BranchStream {
 
   /** Sends freshly committed events to every screen of the branch. */
   private readonly broadcast = (branchId: string, events: readonly BranchEvent[]): void => {
-    for (const e of events) this.io.to(room(branchId)).emit('event', toPublicEvent(e));
+    // Node-local: every node hears every committed event (its own and the others', through its
+    // cache) and sends it to its own screens; through the adapter each screen would get it once per node.
+    for (const e of events) this.io.local.to(room(branchId)).emit('event', toPublicEvent(e));
     this.waits.observe(branchId, events);
     // A burst of commands (a kiosk queue at opening) yields one estimate update, not one per ticket.
     if (!this.dueEstimates.has(branchId)) {
@@ -128,7 +133,9 @@ export class BranchStream {
         // Whatever this node committed during the read follows from memory.
         const after = read.length ? read[read.length - 1]!.seq : lastSeq!;
         const tail = this.states.recentSince(branchId, after);
-        events = tail ? [...read, ...tail] : undefined;
+        // Nothing beyond what this node holds: later events reach the screen through the room, once.
+        const held = this.states.peek(branchId)?.seq ?? state.seq;
+        events = tail ? [...read, ...tail].filter((e) => e.seq <= held) : undefined;
       }
     }
     join?.();
@@ -139,12 +146,12 @@ export class BranchStream {
 
   private tick(): void {
     const serverTime = Date.now();
-    this.forEachBranchRoom((id) => this.io.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0 }));
+    this.forEachBranchRoom((id) => this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0 }));
   }
 
   private sendEstimates(branchId: string): void {
     const estimates = this.waits.estimates(branchId, Date.now());
-    if (estimates) this.io.to(room(branchId)).emit('estimates', estimates);
+    if (estimates) this.io.local.to(room(branchId)).emit('estimates', estimates);
   }
 
   /** How many branches have a screen on this node. */

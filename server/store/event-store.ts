@@ -24,8 +24,15 @@ export interface EventStore {
    * `snapshot` is stored beside them when given (the state after the last of them).
    */
   append(tx: Sql, branchId: string, expectedSeq: number, events: readonly BranchEvent[], snapshot?: BranchState): Promise<void>;
-  /** Events after `seq`, oldest first, at most `limit`. */
-  readSince(branchId: string, seq: number, limit: number): Promise<BranchEvent[]>;
+  /** Events after `seq`, oldest first, at most `limit` (read through `db` when given: a transaction). */
+  readSince(branchId: string, seq: number, limit: number, db?: Sql): Promise<BranchEvent[]>;
+  /**
+   * Makes the rest of transaction `tx` the branch's only writer, until it ends, where the engine
+   * can (PostgreSQL: an advisory lock per branch); false where it can't or needn't (SQLite has one
+   * writer). After a lost race, a node decides again under it, so two nodes writing one branch
+   * without pause cannot starve each other.
+   */
+  lockBranch(tx: Sql, branchId: string): Promise<boolean>;
   /** Events after `seq` whose time is at or before `at`, oldest first. */
   readUntil(branchId: string, seq: number, at: number): Promise<BranchEvent[]>;
   latestSnapshot(branchId: string): Promise<BranchState | undefined>;
@@ -84,8 +91,14 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  async readSince(branchId: string, seq: number, limit: number): Promise<BranchEvent[]> {
-    const rows = await this.sql.all<EventRow>('SELECT * FROM events WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?', [branchId, seq, limit]);
+  async lockBranch(tx: Sql, branchId: string): Promise<boolean> {
+    if (tx.dialect !== 'postgres') return false;
+    await tx.get("SELECT pg_advisory_xact_lock(hashtext('branch:' || ?)) AS locked", [branchId]);
+    return true;
+  }
+
+  async readSince(branchId: string, seq: number, limit: number, db: Sql = this.sql): Promise<BranchEvent[]> {
+    const rows = await db.all<EventRow>('SELECT * FROM events WHERE branch_id = ? AND seq > ? ORDER BY seq LIMIT ?', [branchId, seq, limit]);
     return rows.map(toEvent);
   }
 

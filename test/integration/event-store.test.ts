@@ -24,8 +24,8 @@ async function openStore() {
 
 /** One node: its own cache and command handler over a shared database. */
 function node(sql: Sql, store: SqlEventStore, clock: () => number = Date.now) {
-  const states = new BranchStates(store);
   const committed = new CommittedEvents();
+  const states = new BranchStates(store, committed);
   const seen: BranchEvent[] = [];
   committed.on((_b, events) => seen.push(...events));
   return { states, seen, commands: new CommandHandler(sql, store, states, new CommandReplies(sql), committed, clock) };

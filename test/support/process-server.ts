@@ -30,6 +30,8 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** More environment (DATABASE_URL, REDIS_URL for many nodes). */
+    readonly env: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -39,7 +41,7 @@ export class ServerProcess {
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, BRANCHBOARD_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, BRANCHBOARD_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d) => (this.output += d));
@@ -53,14 +55,15 @@ export class ServerProcess {
           return false;
         }
       },
-      20_000,
+      // A ceiling, not a target: tsx compiles the server at start, slow on a busy 2-core machine.
+      60_000,
       'the server to answer /healthz',
     );
   }
 
   kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return Promise.resolve();
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
