@@ -15,7 +15,7 @@ serveIpc(async (msg) => {
   switch (msg.op) {
     case 'start': {
       const { dataDir, port = 0, branches = 0 } = msg as { dataDir: string; port?: number; branches?: number };
-      server = await startServer({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', ticketsPerMinute: 100_000_000, demoPassword: 'bench-pass-1234', distDir: process.env.DIST_DIR });
+      server = await startServer({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', ticketsPerMinute: 100_000_000, demoPassword: 'bench-pass-1234', distDir: process.env.DIST_DIR, databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, databasePoolSize: 20 });
       for (let i = 0; i < branches; i++) {
         const id = benchBranch(i);
         if (!(await server.store.branchExists(id))) await server.commands.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' });
