@@ -129,6 +129,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
   const metrics = new Metrics({ sockets: () => stream.io.engine.clientsCount, branches: () => stream.branchCount() });
+  commands.observe = (outcome, seconds) => metrics.command(outcome, seconds);
+  committed.on((_branch, events) => metrics.committed(events.length));
   let draining = false;
 
   app.disable('x-powered-by');

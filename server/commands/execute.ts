@@ -60,8 +60,22 @@ export class CommandHandler {
   /** Called with every batch this node commits, before its own followers hear of it: the other nodes (cluster link). */
   announce: (branchId: string, events: readonly BranchEvent[]) => void = () => {};
 
+  /** Called with each command's outcome ('ok', 'replayed', the error code, or 'failed') and its seconds, queue included (metrics). */
+  observe: (outcome: string, seconds: number) => void = () => {};
+
   execute(input: CommandInput, shape: ReplyShaper = () => ({})): Promise<CommandResult> {
-    return this.serially(input.branch, () => this.run(input, shape));
+    const t0 = performance.now();
+    const seconds = () => (performance.now() - t0) / 1000;
+    return this.serially(input.branch, () => this.run(input, shape)).then(
+      (r) => {
+        this.observe(r.ok ? (r.replayed ? 'replayed' : 'ok') : r.error.code, seconds());
+        return r;
+      },
+      (err) => {
+        this.observe('failed', seconds());
+        throw err;
+      },
+    );
   }
 
   /** A new branch whose first event is its configuration (none: a branch not set up yet). */

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../../server/ops/health';
-import { connectStream, once, removeDir, startTestServer, waitFor } from '../support/server';
+import { connectStream, key, once, removeDir, startTestServer, waitFor } from '../support/server';
 
 /** What operations poll on every node: liveness, readiness, Prometheus metrics, and a graceful stop. */
 
@@ -45,6 +45,7 @@ describe('/metrics', () => {
     const screen = connectStream(server.url, { branch: 'demo' });
     await once(screen, 'snapshot');
     await request(server.url).get('/api/branches/demo/state').expect(200);
+    await request(server.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' }).expect(201);
     const res = await request(server.url).get('/metrics');
     screen.disconnect();
     expect(res.status).toBe(200);
@@ -53,6 +54,9 @@ describe('/metrics', () => {
     expect(res.text).toMatch(/^branchboard_branches_with_screens 1$/m);
     expect(res.text).toMatch(/^branchboard_http_requests_total\{method="GET",route="\/api\/branches\/:branch\/state",status="200"\} 1$/m);
     expect(res.text).toMatch(/^nodejs_eventloop_lag_max_seconds \d/m);
+    expect(res.text).toMatch(/^branchboard_commands_total\{outcome="ok"\} 1$/m);
+    expect(res.text).toMatch(/^branchboard_command_duration_seconds_count 1$/m);
+    expect(res.text).toMatch(/^branchboard_events_committed_total 1$/m);
   });
 
   it('wants the bearer token when METRICS_TOKEN is set', async () => {
