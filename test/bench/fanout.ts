@@ -72,7 +72,8 @@ export async function oneBranch(target: Target, screens: number, rounds: number)
         const t0 = now();
         const seq = await target.send('bench-0');
         sends.push(['bench-0', seq, t0]);
-        if (!(await gen.call<boolean>('wait', { branch: 'bench-0', seq }))) throw new Error(`round ${r}: not every screen got seq ${seq}`);
+        // A screen that lost its link (a ping unanswered on a busy machine) counts as missing, not as a stall.
+        await gen.call<boolean>('wait', { branch: 'bench-0', seq, timeoutMs: 5000 });
       }
       return await gen.call<Collected>('collect', { sends });
     });

@@ -25,6 +25,17 @@ const sections = wanted.length ? wanted : ALL;
 const quick = process.argv.includes('--quick');
 const rows: Row[] = [];
 const section = (name: string) => sections.includes(name);
+/** Runs one section; a failure becomes a row saying so, and the other sections still run. */
+async function guarded(name: string, fn: () => Promise<void>): Promise<void> {
+  if (!section(name)) return;
+  try {
+    await fn();
+    console.error(table(rows)); // so far, in case a later section dies
+  } catch (err) {
+    console.error(err);
+    rows.push({ what: `${name}: FAILED`, value: '–', note: String((err as Error).message).slice(0, 160) });
+  }
+}
 
 /** The node under test and the bare `ws` reference, each in a process of its own. */
 async function withServers<T>(branches: number, fn: (s: { url: string; node: Child; refUrl: string; ref: Child }) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
@@ -48,12 +59,12 @@ function log(what: string): void {
 const fdLimit = Number(execSync('ulimit -n', { shell: '/bin/bash' }).toString().trim());
 if (fdLimit < 12_000) console.error(`warning: ulimit -n is ${fdLimit}; the 10,000-socket figures need more (ulimit -n 20000)`);
 
-if (section('core')) {
+await guarded('core', async () => {
   log('reducer and log');
   rows.push(...(await reducerAndLog()));
-}
+});
 
-if (section('fanout')) {
+await guarded('fanout', async () => {
   await withServers(1000, async ({ url, node, refUrl, ref }) => {
     const target = branchboardTarget(url, node);
     await target.send('bench-0');
@@ -67,9 +78,9 @@ if (section('fanout')) {
     const seconds = quick ? 3 : 10;
     rows.push(...fanoutRows('1,000 branches × 10, 200/s', await manyBranches(target, 1000, 10, 200, seconds), await manyBranches(reference, 1000, 10, 200, seconds)));
   });
-}
+});
 
-if (section('memory')) {
+await guarded('memory', async () => {
   const [branches, perBranch] = quick ? [200, 10] : [1000, 10];
   await withServers(branches, async ({ url, node, refUrl, ref }) => {
     log(`memory: ${branches * perBranch} idle lobby sockets`);
@@ -83,9 +94,9 @@ if (section('memory')) {
   } finally {
     await bare.kill();
   }
-}
+});
 
-if (section('commands')) {
+await guarded('commands', async () => {
   const seconds = quick ? 3 : 10;
   const branches = Array.from({ length: 100 }, (_, i) => `bench-${i}`);
   log('commands: bare better-sqlite3 loop');
@@ -105,26 +116,26 @@ if (section('commands')) {
     }, env);
     await stop?.();
   }
-}
+});
 
-if (section('storm')) {
+await guarded('storm', async () => {
   const [branches, perBranch] = quick ? [200, 10] : [1000, 10];
   log(`reconnect storm: ${branches * perBranch} screens`);
   rows.push(...stormRows(await reconnectStorm(tempDir(), branches, perBranch)));
-}
+});
 
-if (section('bundle')) {
+await guarded('bundle', async () => {
   log('lobby bundle');
   execSync('npx vite build', { cwd: join(import.meta.dirname, '..', '..'), stdio: 'ignore' });
   rows.push(...(await bundleRows()));
-}
+});
 
-if (section('paint')) {
+await guarded('paint', async () => {
   await withServers(1, async ({ url }) => {
     log('lobby paint in Chromium');
     rows.push(...paintRows(await livePaint(url, 'bench-0', quick ? 3 : 10)));
   }, { DIST_DIR: join(import.meta.dirname, '..', '..', 'dist') });
-}
+});
 
 console.log(table(rows));
 console.log(`\n${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}, ${new Date().toISOString()}, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
