@@ -71,7 +71,7 @@ describe('event store and command path', () => {
     expect(then).toEqual(applyAll(emptyState('demo'), all.slice(0, 1501)));
     expect(then.queues.teller!.length).toBe(1500);
     expect(await a.states.get('nowhere')).toBeUndefined();
-  }, 120_000);
+  }, process.env.TEST_STORE === 'postgres' ? 300_000 : 120_000); // 2,100 commands one after another: a round trip each way on PostgreSQL
 
   it('refuses an append at a seq another writer already took', async () => {
     const { sql, store } = await openStore();
