@@ -105,8 +105,11 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
 
   const app = express();
   const http = createServer(app);
-<<<<<<< HEAD
-  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed);
+  // Many nodes: Socket.IO over Redis, and every commit told to the other nodes (ClusterLink).
+  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : undefined;
+  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter);
+  const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
+  if (cluster) commands.announce = cluster.announce;
   // Paired screens report over their branch stream; the console's live feed is the /staff namespace.
   const screenRegistry = new ScreenRegistry(sql);
   const screenSockets = new ScreenSockets(stream.io as unknown as SocketServer, screenRegistry);
@@ -118,13 +121,6 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
       return s && s.kind === 'kiosk' && s.branchId === branchId ? { id: s.id, name: s.name } : undefined;
     },
   };
-=======
-  // Many nodes: Socket.IO over Redis, and every commit told to the other nodes (ClusterLink).
-  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : undefined;
-  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter);
-  const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
-  if (cluster) commands.announce = cluster.announce;
->>>>>>> 3b5b844 (Many nodes: Redis Streams adapter (REDIS_URL) and ClusterLink — every commit told to the other nodes, whose caches fold it and whose CommittedEvents (screens, estimator) hear each event once in seq order (BranchStates is the one place that advances and tells); gaps and lost messages read from the log (and a 3 s head check); events, ticks and estimates sent node-locally; on PostgreSQL writers of a branch take turns under an advisory lock and a retry decides on the log's latest state; catch-up never sends beyond what the node holds; multi-node test: 3 processes on throwaway PostgreSQL + redis-server, concurrent kiosks on two nodes with retried keys, gap-free on the third, SIGKILL and move, no acknowledged command lost)
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
@@ -223,12 +219,9 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     draining = true;
     if (graceful) await drain(http, stream.io, { delayMs: config.shutdownDelayMs, socketsOverMs: config.drainMs, requestsTimeoutMs: 10_000 });
     clearInterval(sweep);
-<<<<<<< HEAD
     screenSockets.close();
     staffFeed.close();
-=======
     cluster?.close();
->>>>>>> 3b5b844 (Many nodes: Redis Streams adapter (REDIS_URL) and ClusterLink — every commit told to the other nodes, whose caches fold it and whose CommittedEvents (screens, estimator) hear each event once in seq order (BranchStates is the one place that advances and tells); gaps and lost messages read from the log (and a 3 s head check); events, ticks and estimates sent node-locally; on PostgreSQL writers of a branch take turns under an advisory lock and a retry decides on the log's latest state; catch-up never sends beyond what the node holds; multi-node test: 3 processes on throwaway PostgreSQL + redis-server, concurrent kiosks on two nodes with retried keys, gap-free on the third, SIGKILL and move, no acknowledged command lost)
     await stream.close();
     await bus?.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
