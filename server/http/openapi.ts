@@ -13,6 +13,7 @@ import {
   CreateIntegrationTokenBody,
 } from '../../core';
 import { LoginBody } from '../routes/session';
+import { consolePaths } from './openapi-console';
 
 const json = (schema: z.ZodType) => ({
   required: true,
@@ -129,6 +130,7 @@ export function openApiDocument(): object {
       },
       ...counterPaths,
       ...movePaths,
+      ...consolePaths(),
       '/api/branches/{branch}/notices': {
         post: { summary: 'Post a notice (from a preset or typed)', security: staff, parameters: [branch, idem], requestBody: json(PostNoticeBody), responses: replies(201, [401, 403, 404, 409]) },
       },

@@ -81,6 +81,25 @@ describe('GET /api/openapi.json', () => {
     ['/api/branches/{branch}/integration-tokens', ['post', 'get']],
     ['/api/branches/{branch}/integration-tokens/{id}', ['delete']],
     ['/api/branches/{branch}/ingest', ['post']],
+    // Issue 6: the manager console (the first method of each is a keyed command with a body).
+    ['/api/branches', ['post', 'get']],
+    ['/api/branches/{branch}', ['patch']],
+    ['/api/branches/{branch}/services/{service}', ['put', 'delete']],
+    ['/api/branches/{branch}/counters/{counter}', ['put', 'delete']],
+    ['/api/branches/{branch}/presets/{preset}', ['put', 'delete']],
+    ['/api/branches/{branch}/presets/{preset}/restore', ['post']],
+    ['/api/preset-library', ['get']],
+    ['/api/preset-library/{preset}', ['put', 'delete']],
+    ['/api/users', ['post', 'get']],
+    ['/api/users/{username}', ['patch']],
+    ['/api/users/{username}/reset-password', ['post']],
+    ['/api/screen-pairings', ['post']],
+    ['/api/screen-pairings/claim', ['post']],
+    ['/api/branches/{branch}/screens', ['post', 'get']],
+    ['/api/branches/{branch}/screens/{screen}', ['patch', 'delete']],
+    ['/api/branches/{branch}/screens/{screen}/reload', ['post']],
+    ['/api/branches/{branch}/screens/{screen}/identify', ['post']],
+    ['/api/overview', ['get']],
   ];
   /** Not commands with a client-made key: tokens are shown once (a retry makes another), ingest is idempotent on the external ids. */
   const NOT_KEYED = new Set(['/api/branches/{branch}/integration-tokens', '/api/branches/{branch}/integration-tokens/{id}', '/api/branches/{branch}/ingest']);

@@ -217,3 +217,13 @@ describe('the bank preset library', () => {
     expect(centro.config!.presets.map((p) => p.id)).not.toContain('cash-delivery');
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes the console paths from the same schemas', async () => {
+    const doc = (await request(server.url).get('/api/openapi.json')).body;
+    for (const path of ['/api/branches', '/api/branches/{branch}/services/{service}', '/api/preset-library/{preset}', '/api/users/{username}', '/api/screen-pairings', '/api/overview']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/branches/{branch}/services/{service}'].put.requestBody.content['application/json'].schema.properties.promiseMinutes).toBeDefined();
+  });
+});
