@@ -555,7 +555,7 @@ export class BbKiosk extends LitElement {
     this.busy = true;
     this.error = null;
     const headers: Record<string, string> = { 'content-type': 'application/json', 'Idempotency-Key': newIdempotencyKey() };
-    const token = screenToken();
+    const token = screenToken(this.branch);
     if (token) headers['X-Screen-Token'] = token;
     try {
       const body = JSON.stringify({ service });

@@ -16,12 +16,17 @@ export async function qrDataUrl(url: string): Promise<string> {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/** The kiosk's identity, if a manager paired it: the screen token it keeps (see server/http/kiosk-identity.ts). */
-export const SCREEN_TOKEN_KEY = 'branchboard.screenToken';
+/**
+ * The kiosk's identity, if a manager paired it (a screen of kind "kiosk", server/http/kiosk-identity.ts):
+ * the screen token, kept as a paired screen keeps it (display/lib/screen-identity.ts: localStorage
+ * "branchboard.screen" = {screenToken, branchId, name}), when it is this branch's.
+ */
+export const SCREEN_IDENTITY_KEY = 'branchboard.screen';
 
-export function screenToken(): string | null {
+export function screenToken(branchId: string): string | null {
   try {
-    return localStorage.getItem(SCREEN_TOKEN_KEY);
+    const v = JSON.parse(localStorage.getItem(SCREEN_IDENTITY_KEY) ?? 'null') as { screenToken?: unknown; branchId?: unknown } | null;
+    return v && typeof v.screenToken === 'string' && v.branchId === branchId ? v.screenToken : null;
   } catch {
     return null;
   }

@@ -112,11 +112,11 @@ export function openApiDocument(): object {
         post: { summary: '“I’m not coming any more”: the waiting ticket leaves the queue (idempotent; 409 already_called once called)', parameters: [phoneToken, idem], requestBody: json(z.object({}).strict()), responses: replies(200, [404, 409, 429]) },
       },
       '/api/branches/{branch}/integration-tokens': {
-        post: { summary: 'Make an integration token (manager); the secret is in this reply only', security: staff, parameters: [branch], requestBody: json(CreateIntegrationTokenBody), responses: replies(201, [401, 403, 404]) },
-        get: { summary: 'The branch’s integration tokens, without secrets (manager)', security: staff, parameters: [branch], responses: replies(200, [401, 403]) },
+        post: { summary: 'Make an integration token (manager or admin); the secret is in this reply only', security: staff, parameters: [branch], requestBody: json(CreateIntegrationTokenBody), responses: replies(201, [401, 403, 404]) },
+        get: { summary: 'The branch’s integration tokens, without secrets (manager or admin)', security: staff, parameters: [branch], responses: replies(200, [401, 403]) },
       },
       '/api/branches/{branch}/integration-tokens/{id}': {
-        delete: { summary: 'Revoke an integration token (manager; again: nothing more)', security: staff, parameters: [branch, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: replies(200, [401, 403, 404]) },
+        delete: { summary: 'Revoke an integration token (manager or admin; again: nothing more)', security: staff, parameters: [branch, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: replies(200, [401, 403, 404]) },
       },
       '/api/branches/{branch}/ingest': {
         post: {

@@ -21,7 +21,7 @@ export function ingestRoutes(tokens: IntegrationTokens, ingest: IngestService, s
   const r = Router({ mergeParams: true });
   const branchOf = (req: Request) => parse(Slug, req.params.branch, 'branch');
 
-  r.post('/:branch/integration-tokens', requireStaff(['manager']), async (req, res) => {
+  r.post('/:branch/integration-tokens', requireStaff(['admin', 'manager']), async (req, res) => {
     const branch = branchOf(req);
     if (!(await states.get(branch))) throw new HttpError(404, 'unknown_branch', `no branch "${branch}"`);
     const { name } = parse(CreateIntegrationTokenBody, req.body ?? {});
@@ -31,11 +31,11 @@ export function ingestRoutes(tokens: IntegrationTokens, ingest: IngestService, s
     res.status(201).json({ ok: true, token, secret });
   });
 
-  r.get('/:branch/integration-tokens', requireStaff(['manager']), async (req, res) => {
+  r.get('/:branch/integration-tokens', requireStaff(['admin', 'manager']), async (req, res) => {
     res.json({ ok: true, tokens: await tokens.list(branchOf(req)) });
   });
 
-  r.delete('/:branch/integration-tokens/:id', requireStaff(['manager']), async (req, res) => {
+  r.delete('/:branch/integration-tokens/:id', requireStaff(['admin', 'manager']), async (req, res) => {
     const id = String(req.params.id ?? '');
     const token = /^[0-9a-f-]{36}$/.test(id) ? await tokens.revoke(branchOf(req), id, Date.now()) : undefined;
     if (!token) throw new HttpError(404, 'unknown_token', `no integration token "${id}" in this branch`);

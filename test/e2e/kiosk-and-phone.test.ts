@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { freePort, PUBLIC_URL, ServerProcess } from '../support/process-server';
 import { screenshotDir } from '../support/screenshots';
@@ -69,6 +70,7 @@ describe('kiosk → phone ticket', () => {
     await kiosk.locator('[data-testid="kiosk-lang"][data-lang="en"]').click();
     await expect.poll(() => advice.innerText()).toContain('no counter is open');
     await expect.poll(() => teller.innerText()).toContain('Teller');
+    expect(await seriousViolations(kiosk)).toEqual([]);
     await kiosk.screenshot({ path: join(shots, 'kiosk-portrait.png') });
     await kiosk.setViewportSize({ width: 1280, height: 800 });
     await kiosk.screenshot({ path: join(shots, 'kiosk-landscape.png') });
@@ -89,6 +91,7 @@ describe('kiosk → phone ticket', () => {
     const qrUrl = (await qr.getAttribute('data-url')) ?? '';
     expect(qrUrl).toMatch(new RegExp(`^${PUBLIC_URL.replace(/\./g, '\\.')}/t/[A-Za-z0-9_-]{22}$`));
     await expect.poll(() => kiosk.locator('[data-testid="kiosk-notices"]').innerText()).toContain('Cash delivery in progress');
+    expect(await seriousViolations(kiosk)).toEqual([]);
     await kiosk.screenshot({ path: join(shots, 'kiosk-ticket.png') });
 
     // The printed slip: 80 mm, as Chromium prints it (here to PDF, then to PNG to look at).
@@ -112,6 +115,7 @@ describe('kiosk → phone ticket', () => {
     await expect.poll(() => phone.locator('[data-testid="ticket-estimate"]').getAttribute('data-known')).toBe('true');
     expect(await phone.title()).toBe('Ticket A006');
     expect(await phone.locator('[data-testid="ticket-notices"]').innerText()).toContain('Cash delivery in progress');
+    expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(shots, 'phone-ticket-waiting.png'), fullPage: true });
 
     await api('/counters/1/call-next').expect(200);
@@ -123,6 +127,7 @@ describe('kiosk → phone ticket', () => {
     await turn.waitFor({ timeout: 3000 });
     expect(await turn.innerText()).toContain('It’s your turn: Counter 1');
     expect(await phone.title()).toBe('▶ Your turn: Counter 1');
+    expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(shots, 'phone-ticket-your-turn.png'), fullPage: true });
     await api('/counters/1/done').expect(200);
     await expect.poll(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('done');
@@ -147,6 +152,7 @@ describe('kiosk → phone ticket', () => {
     await phone.goto(`${server.url}${t.phone.path}`);
     await phone.locator('[data-testid="cancel"]').click();
     await phone.locator('[data-testid="cancel-yes"]').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(shots, 'phone-ticket-cancel.png') });
     await phone.locator('[data-testid="cancel-yes"]').click();
     await expect.poll(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('cancelled');

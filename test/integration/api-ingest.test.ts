@@ -62,6 +62,9 @@ describe('integration tokens', () => {
     await server.commands.openBranch(other, { ...DEMO_BRANCH, id: other }, { role: 'system' });
     const m2 = await loginAs(server.url, 'manager');
     await m2.post(`/api/branches/${other}/integration-tokens`).send({ name: 'x' }).expect(403);
+    // Head office (admin) may, for any branch.
+    const admin = await loginAs(server.url, 'admin');
+    expect((await admin.post(`/api/branches/${other}/integration-tokens`).send({ name: 'head office' })).status).toBe(201);
     const bad = await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('name');
