@@ -62,6 +62,13 @@ export class BbLobby extends LitElement {
     clearTimeout(this.identifyTimer);
   }
 
+  constructor() {
+    super();
+    // A deployment: the page that runs (display/main.ts) reloads to get the new build.
+    this.stream.onNewVersion = (version) =>
+      this.dispatchEvent(new CustomEvent('bb-new-version', { detail: version, bubbles: true, composed: true }));
+  }
+
   static override styles = [themeTokens, langStyles, lobbyStyles];
 
   /**
