@@ -276,4 +276,27 @@ export const lobbyStyles = css`
           font-size: 0.85rem;
         }
       }
-    `;
+    
+  /* Sound blocked by the browser: a discreet sign in a corner, a tap turns sound on. */
+  .sound-blocked {
+    position: fixed;
+    left: 1rem;
+    bottom: 1rem;
+    z-index: 20;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.45rem 0.9rem;
+    border: 1px solid var(--bb-line);
+    border-radius: 999px;
+    background: var(--bb-surface-2);
+    color: var(--bb-text);
+    font: inherit;
+    font-size: 1rem;
+    cursor: pointer;
+  }
+  .sound-blocked svg {
+    width: 1.3rem;
+    height: 1.3rem;
+  }
+`;

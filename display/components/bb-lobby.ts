@@ -5,6 +5,9 @@ import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
+import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
+import { LobbySound } from '../sound/lobby-sound';
+import { rotatingLanguages } from '../lib/rotation';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import { themeTokens } from '../lib/theme';
 import { ScreenLink } from '../lib/screen-link';
@@ -69,6 +72,14 @@ export class BbLobby extends LitElement {
       this.dispatchEvent(new CustomEvent('bb-new-version', { detail: version, bubbles: true, composed: true }));
   }
 
+  /** Chime and spoken calls on the TV (a phone stays silent), and which call leads now-serving. */
+  private readonly sound = new LobbySound(this, () => !this.phoneView());
+
+  /** What the screen's sound did, for the console and the end-to-end tests. */
+  get soundReport() {
+    return { state: this.sound.soundState, played: [...this.sound.player.played], announced: [...this.sound.announcer.announced] };
+  }
+
   static override styles = [themeTokens, langStyles, lobbyStyles];
 
   /**
@@ -85,15 +96,30 @@ export class BbLobby extends LitElement {
    * branch shows it. A language the branch does not show (?lang=xx) would give labels in one
    * language over texts in another; the screen shows the branch's languages instead.
    */
-  private langsFor(config: BranchConfig): string[] {
-    const asked = this.language;
-    if (!asked) return config.languages;
-    const base = asked.split('-')[0];
-    const match = config.languages.find((l) => l === asked) ?? config.languages.find((l) => l === base || l.split('-')[0] === base);
-    return match ? [match] : config.languages;
+  private langsFor(config: BranchConfig, now = this.stream.now()): string[] {
+    const asked = this.language || (this.phoneView() ? this.deviceLanguage(config) : '');
+    if (asked) {
+      const base = asked.split('-')[0]!;
+      const match = config.languages.find((l) => l === asked) ?? config.languages.find((l) => l === base || l.split('-')[0] === base);
+      // A language the branch does not show still gets the catalogue's words (staff texts fall back).
+      return [match ?? (isLanguage(base) ? base : config.languages[0] ?? 'en')];
+    }
+    return rotatingLanguages(config.languages, now, config.display?.rotateSeconds);
+  }
+
+  /** A phone (or any narrow window) shows one language; the TV shows the main one and a rotating second. */
+  private phoneView(): boolean {
+    return !!this.language || matchMedia('(max-width: 899px)').matches;
+  }
+
+  /** The phone follows the browser's language, among the six the catalogue has. */
+  private deviceLanguage(config: BranchConfig): string {
+    return matchLanguage(navigator.languages ?? [navigator.language], config.languages) ?? matchLanguage(navigator.languages ?? [navigator.language], LANGUAGES) ?? config.languages[0] ?? 'en';
   }
 
   protected override updated(): void {
+    const st = this.stream.state;
+    if (st?.config && this.stream.status === 'live') this.sound.observe(st, st.config.languages, this.stream.now());
     if (this.screenToken && this.stream.state) this.screenLink.rendered(this.stream.state.seq);
     const config = this.stream.state?.config;
     const title = config ? `${config.name} · Branchboard` : 'Branchboard';
@@ -127,7 +153,8 @@ export class BbLobby extends LitElement {
 
     const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
 
-    return html`<div class="screen ${stale ? 'stale' : ''}">
+    return html`<div class="screen ${stale ? 'stale' : ''}" data-sound=${this.sound.soundState} data-langs=${langs.join(' ')}>
+      ${this.sound.sign(langs)}
       <header>
         ${stale
           ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} .now=${now} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
@@ -147,7 +174,7 @@ export class BbLobby extends LitElement {
               ${jumpIcon}<span>${inline(msgs(langs, 'lobby.noticesBelow', { n: activeCount }))}</span>
             </button>`
           : nothing}
-        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .emptyKey=${servingEmptyKey(state)} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
+        <bb-now-serving .leading=${this.sound.leading} .calls=${state.calls} .config=${config} .langs=${langs} .emptyKey=${servingEmptyKey(state)} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
         <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now} .degraded=${degradedWords(config, cap, promises, langs)}></bb-notice-board>
         <bb-waiting-list
           .services=${config.services}
