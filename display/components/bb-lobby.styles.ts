@@ -280,7 +280,7 @@ export const lobbyStyles = css`
   /* Sound blocked by the browser: a discreet sign in a corner, a tap turns sound on. */
   .sound-blocked {
     position: fixed;
-    left: 1rem;
+    right: 1rem;
     bottom: 1rem;
     z-index: 20;
     display: inline-flex;
@@ -298,5 +298,25 @@ export const lobbyStyles = css`
   .sound-blocked svg {
     width: 1.3rem;
     height: 1.3rem;
+  }
+
+  /* Against burn-in: the whole layout moves by a few pixels every few minutes (lib/burn-in.ts). */
+  .screen {
+    transform: translate(var(--shift-x, 0), var(--shift-y, 0));
+    transition: transform 3s ease-in-out;
+  }
+
+  /* A TV in portrait: one column — now serving, waiting, counters, then the notices. */
+  @media (min-width: 900px) and (orientation: portrait) {
+    main,
+    main.many {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: minmax(20rem, auto) auto auto minmax(0, 1fr);
+      grid-template-areas:
+        'serving'
+        'waiting'
+        'counters'
+        'notices';
+    }
   }
 `;

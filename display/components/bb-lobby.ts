@@ -7,6 +7,17 @@ import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
 import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
 import { LobbySound } from '../sound/lobby-sound';
+import { nextOpening, showClosed } from '../lib/opening';
+import { burnInShift } from '../lib/burn-in';
+
+/** The phone's address for the QR code: the branch's board, keeping a language the screen was asked for. */
+function qrUrl(url: string, lang: string): string {
+  if (!lang) return url;
+  const u = new URL(url);
+  u.searchParams.set('lang', lang);
+  return u.toString();
+}
+import './bb-closed-screen';
 import { rotatingLanguages } from '../lib/rotation';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import { themeTokens } from '../lib/theme';
@@ -143,6 +154,15 @@ export class BbLobby extends LitElement {
     const langs = this.langsFor(config);
     const main = langs[0] ?? 'en';
     const now = this.stream.now();
+    if (showClosed(state, now)) {
+      return html`<bb-closed-screen
+        branchName=${config.name}
+        .langs=${langs}
+        .now=${now}
+        timezone=${config.timezone}
+        .opensAt=${nextOpening(config, now)}
+      ></bb-closed-screen>`;
+    }
     const stale = this.stream.status !== 'live';
     const notices = byWeight(visibleNotices(state.notices, now));
     // Capacity and the promise from live data: the board never looks rosier than the truth.
@@ -153,7 +173,14 @@ export class BbLobby extends LitElement {
 
     const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
 
-    return html`<div class="screen ${stale ? 'stale' : ''}" data-sound=${this.sound.soundState} data-langs=${langs.join(' ')}>
+    const shift = this.phoneView() ? { x: 0, y: 0 } : burnInShift(now);
+    return html`<div
+      class="screen ${stale ? 'stale' : ''}"
+      data-sound=${this.sound.soundState}
+      data-langs=${langs.join(' ')}
+      data-shift="${shift.x},${shift.y}"
+      style="--shift-x:${shift.x}px;--shift-y:${shift.y}px"
+    >
       ${this.sound.sign(langs)}
       <header>
         ${stale
@@ -164,7 +191,7 @@ export class BbLobby extends LitElement {
           <div class="date">${date}</div>
         </div>
         <div class="header-end">
-          ${this.phoneUrl ? html`<bb-phone-qr url=${this.phoneUrl} .langs=${langs}></bb-phone-qr>` : nothing}
+          ${this.phoneUrl ? html`<bb-phone-qr url=${qrUrl(this.phoneUrl, this.language)} .langs=${langs}></bb-phone-qr>` : nothing}
           <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>
         </div>
       </header>
