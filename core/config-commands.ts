@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
 import { ScreenKind, ScreenName } from './config-events';
+import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
 
@@ -39,9 +40,11 @@ export const UpdateBranchBody = z
     timezone: TimeZone.optional(),
     languages: Languages.optional(),
     hours: OpeningHours.nullable().optional(),
+    /** The screens' sound, language rotation and own wording (replaced whole); `null` back to the defaults. */
+    display: DisplaySettings.nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, address, timezone, languages, hours', path: ['name'] });
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, address, timezone, languages, hours, display', path: ['name'] });
 export type UpdateBranchBody = z.infer<typeof UpdateBranchBody>;
 
 /** PUT /api/branches/:branch/services/:service. `counters`, when given, is exactly who serves it (added last in their preference). */

@@ -38,6 +38,8 @@ export function reduceConfig(s: BranchState, e: ConfigEvent): BranchState {
       else if (e.address !== undefined) next.address = e.address;
       if (e.hours === null) delete next.hours;
       else if (e.hours !== undefined) next.hours = e.hours;
+      if (e.display === null) delete next.display;
+      else if (e.display !== undefined) next.display = e.display;
       return { ...s, config: next };
     }
     case 'ServiceUpserted': {

@@ -24,8 +24,11 @@ export interface ServerToClient {
   catchup: (msg: { events: BranchEvent[]; serverTime: number }) => void;
   /** A new event, live. */
   event: (e: BranchEvent) => void;
-  /** A heartbeat with the server clock: screens use it to fix their own clock and to notice silence. */
-  tick: (msg: { serverTime: number; seq: number }) => void;
+  /**
+   * A heartbeat with the server clock: screens use it to fix their own clock and to notice silence,
+   * and reload themselves when `version` (the server's build) changes.
+   */
+  tick: (msg: { serverTime: number; seq: number; version?: string }) => void;
   /** Wait estimates for a ticket taken now, per service; derived, so not in the log. */
   estimates: (msg: WaitEstimates) => void;
   /** Why the stream was refused (unknown branch). */

@@ -47,3 +47,31 @@ if (named) {
   if (identity) showLobby(identity.branchId, identity);
   else void showPairing();
 }
+
+selfHealing();
+
+/**
+ * A TV runs for months unattended: it reloads itself when the server's version changes (a
+ * deployment; the heartbeat carries it) and after an unhandled error, which may have left the
+ * page half-drawn. Errors right after a reload wait longer each time (up to 5 minutes), so a
+ * broken build does not reload in a loop.
+ */
+function selfHealing(): void {
+  const KEY = 'branchboard.display.errorReloads';
+  document.addEventListener('bb-new-version', () => location.reload());
+  let pending = false;
+  const reloadSoon = () => {
+    if (pending) return;
+    pending = true;
+    let recent: number[] = [];
+    try {
+      recent = (JSON.parse(sessionStorage.getItem(KEY) ?? '[]') as number[]).filter((t) => Date.now() - t < 30 * 60_000);
+      sessionStorage.setItem(KEY, JSON.stringify([...recent, Date.now()]));
+    } catch {
+      /* no storage: the shortest wait */
+    }
+    setTimeout(() => location.reload(), Math.min(5_000 * 2 ** recent.length, 5 * 60_000));
+  };
+  window.addEventListener('error', reloadSoon);
+  window.addEventListener('unhandledrejection', reloadSoon);
+}

@@ -26,6 +26,8 @@ import { Metrics } from './ops/metrics';
 import { drain } from './ops/shutdown';
 import { ClusterLink } from './cluster/cluster-link';
 import { openRedisBus } from './cluster/redis-bus';
+import { appVersion } from './realtime/app-version';
+import { voiceRoute } from './http/voice-route';
 import { BranchStream } from './realtime/stream';
 import { WaitEstimateService } from './realtime/wait-estimates';
 import { branchCommandRoutes } from './routes/branch-commands';
@@ -110,6 +112,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter);
   const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
   if (cluster) commands.announce = cluster.announce;
+  stream.version = config.appVersion ?? appVersion(resolve(config.distDir));
   // Paired screens report over their branch stream; the console's live feed is the /staff namespace.
   const screenRegistry = new ScreenRegistry(sql);
   const screenSockets = new ScreenSockets(stream.io as unknown as SocketServer, screenRegistry);
@@ -190,6 +193,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const dist = resolve(config.distDir);
   const page = (name: string) => join(dist, name, 'index.html');
   app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use('/voice', ...voiceRoute(config.dataDir));
   app.get('/display/:branch', (_req, res) => sendPage(res, page('display')));
   app.get(['/admin', '/admin/'], (_req, res) => sendPage(res, page('admin')));
   app.get('/kiosk/:branch', (_req, res) => sendPage(res, page('kiosk')));

@@ -55,6 +55,8 @@ export const ServerConfig = z
     redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
     /** Built pages; absent in API-only tests. */
     distDir: z.string().default('dist'),
+    /** The version screens see in the heartbeat (they reload when it changes); default: package version + build hash. */
+    appVersion: z.string().trim().min(1).max(64).optional(),
   })
   .transform((c) => ({ ...c, host: c.host ?? (c.trustProxy ? '127.0.0.1' : '0.0.0.0') }));
 export type ServerConfig = z.output<typeof ServerConfig>;
@@ -88,13 +90,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: env.REDIS_URL || undefined,
     ticketsPerMinute: env.TICKETS_PER_MINUTE || undefined,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
+    appVersion: env.BRANCHBOARD_VERSION || undefined,
   });
   if (r.success) return r.data;
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', demoPassword: 'BRANCHBOARD_DEMO_PASSWORD', seedDemo: 'BRANCHBOARD_SEED_DEMO',
     logLevel: 'LOG_LEVEL', secureCookies: 'SECURE_COOKIES', trustProxy: 'TRUST_PROXY', publicUrl: 'PUBLIC_URL',
     metricsToken: 'METRICS_TOKEN', shutdownDelayMs: 'SHUTDOWN_DELAY_MS', drainMs: 'DRAIN_MS',
-    databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL', ticketsPerMinute: 'TICKETS_PER_MINUTE',
+    databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL', ticketsPerMinute: 'TICKETS_PER_MINUTE', appVersion: 'BRANCHBOARD_VERSION',
   };
   const issue = r.error.issues[0]!;
   const name = names[String(issue.path[0])] ?? String(issue.path[0]);

@@ -43,7 +43,7 @@ export const counterTileStyles = css`
         overflow-wrap: break-word;
       }
       .name .l1 {
-        font-size: 0.68em;
+        font-size: 0.8em;
         margin-top: 0.1em;
       }
       .status {

@@ -276,4 +276,47 @@ export const lobbyStyles = css`
           font-size: 0.85rem;
         }
       }
-    `;
+    
+  /* Sound blocked by the browser: a discreet sign in a corner, a tap turns sound on. */
+  .sound-blocked {
+    position: fixed;
+    right: 1rem;
+    bottom: 1rem;
+    z-index: 20;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.45rem 0.9rem;
+    border: 1px solid var(--bb-line);
+    border-radius: 999px;
+    background: var(--bb-surface-2);
+    color: var(--bb-text);
+    font: inherit;
+    font-size: 1rem;
+    cursor: pointer;
+  }
+  .sound-blocked svg {
+    width: 1.3rem;
+    height: 1.3rem;
+  }
+
+  /* Against burn-in: the whole layout moves by a few pixels every few minutes (lib/burn-in.ts). */
+  .screen {
+    transform: translate(var(--shift-x, 0), var(--shift-y, 0));
+    transition: transform 3s ease-in-out;
+  }
+
+  /* A TV in portrait: one column — now serving, waiting, counters, then the notices. */
+  @media (min-width: 900px) and (orientation: portrait) {
+    main,
+    main.many {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: minmax(20rem, auto) auto auto minmax(0, 1fr);
+      grid-template-areas:
+        'serving'
+        'waiting'
+        'counters'
+        'notices';
+    }
+  }
+`;

@@ -5,6 +5,20 @@ import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
+import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
+import { LobbySound } from '../sound/lobby-sound';
+import { nextOpening, showClosed } from '../lib/opening';
+import { burnInShift } from '../lib/burn-in';
+
+/** The phone's address for the QR code: the branch's board, keeping a language the screen was asked for. */
+function qrUrl(url: string, lang: string): string {
+  if (!lang) return url;
+  const u = new URL(url);
+  u.searchParams.set('lang', lang);
+  return u.toString();
+}
+import './bb-closed-screen';
+import { rotatingLanguages } from '../lib/rotation';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import { themeTokens } from '../lib/theme';
 import { ScreenLink } from '../lib/screen-link';
@@ -62,6 +76,21 @@ export class BbLobby extends LitElement {
     clearTimeout(this.identifyTimer);
   }
 
+  constructor() {
+    super();
+    // A deployment: the page that runs (display/main.ts) reloads to get the new build.
+    this.stream.onNewVersion = (version) =>
+      this.dispatchEvent(new CustomEvent('bb-new-version', { detail: version, bubbles: true, composed: true }));
+  }
+
+  /** Chime and spoken calls on the TV (a phone stays silent), and which call leads now-serving. */
+  private readonly sound = new LobbySound(this, () => !this.phoneView());
+
+  /** What the screen's sound did, for the console and the end-to-end tests. */
+  get soundReport() {
+    return { state: this.sound.soundState, played: [...this.sound.player.played], announced: [...this.sound.announcer.announced] };
+  }
+
   static override styles = [themeTokens, langStyles, lobbyStyles];
 
   /**
@@ -78,15 +107,30 @@ export class BbLobby extends LitElement {
    * branch shows it. A language the branch does not show (?lang=xx) would give labels in one
    * language over texts in another; the screen shows the branch's languages instead.
    */
-  private langsFor(config: BranchConfig): string[] {
-    const asked = this.language;
-    if (!asked) return config.languages;
-    const base = asked.split('-')[0];
-    const match = config.languages.find((l) => l === asked) ?? config.languages.find((l) => l === base || l.split('-')[0] === base);
-    return match ? [match] : config.languages;
+  private langsFor(config: BranchConfig, now = this.stream.now()): string[] {
+    const asked = this.language || (this.phoneView() ? this.deviceLanguage(config) : '');
+    if (asked) {
+      const base = asked.split('-')[0]!;
+      const match = config.languages.find((l) => l === asked) ?? config.languages.find((l) => l === base || l.split('-')[0] === base);
+      // A language the branch does not show still gets the catalogue's words (staff texts fall back).
+      return [match ?? (isLanguage(base) ? base : config.languages[0] ?? 'en')];
+    }
+    return rotatingLanguages(config.languages, now, config.display?.rotateSeconds);
+  }
+
+  /** A phone (or any narrow window) shows one language; the TV shows the main one and a rotating second. */
+  private phoneView(): boolean {
+    return !!this.language || matchMedia('(max-width: 899px)').matches;
+  }
+
+  /** The phone follows the browser's language, among the six the catalogue has. */
+  private deviceLanguage(config: BranchConfig): string {
+    return matchLanguage(navigator.languages ?? [navigator.language], config.languages) ?? matchLanguage(navigator.languages ?? [navigator.language], LANGUAGES) ?? config.languages[0] ?? 'en';
   }
 
   protected override updated(): void {
+    const st = this.stream.state;
+    if (st?.config && this.stream.status === 'live') this.sound.observe(st, st.config.languages, this.stream.now());
     if (this.screenToken && this.stream.state) this.screenLink.rendered(this.stream.state.seq);
     const config = this.stream.state?.config;
     const title = config ? `${config.name} · Branchboard` : 'Branchboard';
@@ -110,6 +154,15 @@ export class BbLobby extends LitElement {
     const langs = this.langsFor(config);
     const main = langs[0] ?? 'en';
     const now = this.stream.now();
+    if (showClosed(state, now)) {
+      return html`<bb-closed-screen
+        branchName=${config.name}
+        .langs=${langs}
+        .now=${now}
+        timezone=${config.timezone}
+        .opensAt=${nextOpening(config, now)}
+      ></bb-closed-screen>`;
+    }
     const stale = this.stream.status !== 'live';
     const notices = byWeight(visibleNotices(state.notices, now));
     // Capacity and the promise from live data: the board never looks rosier than the truth.
@@ -120,7 +173,15 @@ export class BbLobby extends LitElement {
 
     const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
 
-    return html`<div class="screen ${stale ? 'stale' : ''}">
+    const shift = this.phoneView() ? { x: 0, y: 0 } : burnInShift(now);
+    return html`<div
+      class="screen ${stale ? 'stale' : ''}"
+      data-sound=${this.sound.soundState}
+      data-langs=${langs.join(' ')}
+      data-shift="${shift.x},${shift.y}"
+      style="--shift-x:${shift.x}px;--shift-y:${shift.y}px"
+    >
+      ${this.sound.sign(langs)}
       <header>
         ${stale
           ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} .now=${now} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
@@ -130,7 +191,7 @@ export class BbLobby extends LitElement {
           <div class="date">${date}</div>
         </div>
         <div class="header-end">
-          ${this.phoneUrl ? html`<bb-phone-qr url=${this.phoneUrl} .langs=${langs}></bb-phone-qr>` : nothing}
+          ${this.phoneUrl ? html`<bb-phone-qr url=${qrUrl(this.phoneUrl, this.language)} .langs=${langs}></bb-phone-qr>` : nothing}
           <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>
         </div>
       </header>
@@ -140,7 +201,7 @@ export class BbLobby extends LitElement {
               ${jumpIcon}<span>${inline(msgs(langs, 'lobby.noticesBelow', { n: activeCount }))}</span>
             </button>`
           : nothing}
-        <bb-now-serving .calls=${state.calls} .config=${config} .langs=${langs} .emptyKey=${servingEmptyKey(state)} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
+        <bb-now-serving .leading=${this.sound.leading} .calls=${state.calls} .config=${config} .langs=${langs} .emptyKey=${servingEmptyKey(state)} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
         <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now} .degraded=${degradedWords(config, cap, promises, langs)}></bb-notice-board>
         <bb-waiting-list
           .services=${config.services}

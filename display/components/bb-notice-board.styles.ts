@@ -151,4 +151,13 @@ export const noticeBoardStyles = css`
           height: 1.8rem;
         }
       }
-    `;
+    
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

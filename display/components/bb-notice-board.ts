@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core';
-import { inline, langStyles, msgs, stacked, type LangText } from '../../ui/text/lang-text';
+import { inline, langStyles, msgs, stacked, type LangText, localTexts } from '../../ui/text/lang-text';
+import { t } from '../../ui/i18n/localize';
 import type { BbNoticeCard, NoticeDensity } from './bb-notice-card';
 import './bb-notice-card';
 import { noticeBoardStyles } from './bb-notice-board.styles';
@@ -110,13 +111,26 @@ export class BbNoticeBoard extends LitElement {
     return n <= 1 ? 'large' : n === 2 ? 'normal' : 'compact';
   }
 
+  /**
+   * For screen readers (the phone view): the newest active notice, in the main language — its
+   * cause and its text — so a new notice is announced as it appears, like a new call.
+   */
+  private announcement(): string {
+    const lang = this.langs[0] ?? 'en';
+    const newest = [...this.notices].filter((x) => x.status === 'active').sort((a, b) => b.startedAt - a.startedAt)[0];
+    if (!newest) return '';
+    const text = localTexts(newest.text, [lang], this.config?.languages ?? [])[0]?.text ?? '';
+    return `${t(lang, 'lobby.notices')}: ${t(lang, `common.cause.${newest.cause}`)}. ${text}`;
+  }
+
   override render() {
     const langs = this.langs;
     const n = this.notices.length;
     const density = this.density();
     const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
     const pageCount = this.pages.length;
-    return html`<div class="title">
+    return html`<div class="sr" aria-live="polite" data-testid="notice-announce">${this.announcement()}</div>
+      <div class="title">
         <h2>${inline(msgs(langs, 'lobby.notices'))}</h2>
         ${pageCount > 1
           ? html`<div class="pager" aria-label="${this.page + 1} / ${pageCount}">

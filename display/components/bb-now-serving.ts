@@ -34,6 +34,11 @@ export class BbNowServing extends LitElement {
   @property({ attribute: false }) highlighted: ReadonlySet<string> = new Set();
   /** What to say when nobody is being served: not "no tickets called yet" after a day of service. */
   @property({ attribute: false }) emptyKey: MessageKey = 'lobby.noCallsYet';
+  /**
+   * The call being announced (its key), which takes the large slot while its chime and voice
+   * play: under a burst each call leads in turn, so none flashes by; the others stay listed.
+   */
+  @property({ attribute: false }) leading: string | null = null;
 
   /** Packing level, see TIGHTEST. */
   @state() private level = 0;
@@ -74,11 +79,11 @@ export class BbNowServing extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('calls') || changed.has('langs') || changed.has('config') || changed.has('highlighted')) {
+    if (changed.has('calls') || changed.has('langs') || changed.has('config') || changed.has('highlighted') || changed.has('leading')) {
       // Other calls, words or tags may fit another layout: try from the roomiest. (The highlight
       // counts: a "Called again" tag comes and goes with it.)
       const lit = this.calls.filter((c) => this.highlighted.has(callKey(c))).map(callKey);
-      const signature = `${this.calls.map((c) => `${c.ticketId}@${c.counterId}`).join(',')}|${this.langs.join(',')}|${lit.join(',')}`;
+      const signature = `${this.calls.map((c) => `${c.ticketId}@${c.counterId}`).join(',')}|${this.langs.join(',')}|${lit.join(',')}|${this.leading}`;
       if (signature !== this.signature) {
         this.signature = signature;
         this.repack();
@@ -112,10 +117,12 @@ export class BbNowServing extends LitElement {
     const langs = this.langs;
     const branchLangs = this.config?.languages ?? [];
     const counterName = (id: string) => this.config?.counters.find((c) => c.id === id)?.name ?? { [langs[0] ?? 'en']: id };
-    const calls = this.calls.slice(0, this.shown);
+    const lead = this.leading ? this.calls.find((c) => callKey(c) === this.leading) : undefined;
+    const ordered = lead ? [lead, ...this.calls.filter((c) => c !== lead)] : this.calls;
+    const calls = ordered.slice(0, this.shown);
     const hidden = this.calls.length - calls.length;
     // For screen readers (the phone view): the call being highlighted now, said once.
-    const fresh = calls.find((c) => this.highlighted.has(callKey(c)));
+    const fresh = lead ?? calls.find((c) => this.highlighted.has(callKey(c)));
     const main = langs[0] ?? 'en';
     const announce = fresh ? `${fresh.number} → ${localTexts(counterName(fresh.counterId), [main], branchLangs)[0]?.text ?? fresh.counterId}` : '';
     // The first row keeps its own large size only where it stands alone (levels 0 and 1).
@@ -129,11 +136,12 @@ export class BbNowServing extends LitElement {
                 calls,
                 (c) => callKey(c),
                 (c, i) => {
-                  const lit = this.highlighted.has(callKey(c));
+                  const lit = this.highlighted.has(callKey(c)) || c === lead;
                   return html`<li
                     data-testid="call"
                     data-ticket=${c.number}
                     data-counter=${c.counterId}
+                    data-leading=${c === lead ? 'true' : 'false'}
                     class="${i === 0 ? 'first' : ''} ${i === 0 && firstOwnSize ? 'lead' : ''} ${lit ? 'fresh' : ''}"
                   >
                     <span class="ticket">${c.number}</span>

@@ -98,7 +98,7 @@ export const waitingListStyles = css`
         line-height: 1.1;
       }
       .name .l1 {
-        font-size: 0.72em;
+        font-size: 0.8em;
       }
       .sr {
         position: absolute;

@@ -26,6 +26,8 @@ const RESYNC_MIN_INTERVAL_MS = 250;
  */
 export class BranchStream {
   readonly io: Server<ClientToServer, ServerToClient>;
+  /** The server's build, sent with every heartbeat: a screen that sees it change reloads itself. */
+  version = '';
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly estimateTimer: ReturnType<typeof setInterval>;
   /** Branches whose estimates are due after a change, sent together a moment later. */
@@ -146,7 +148,7 @@ export class BranchStream {
 
   private tick(): void {
     const serverTime = Date.now();
-    this.forEachBranchRoom((id) => this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0 }));
+    this.forEachBranchRoom((id) => this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) }));
   }
 
   private sendEstimates(branchId: string): void {

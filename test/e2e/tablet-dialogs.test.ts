@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { branchState, DEMO_PASSWORD, startTestServer } from '../support/server';
 
@@ -43,6 +44,15 @@ describe('tablet dialogs', () => {
         ?.querySelector('bb-preset-picker')?.shadowRoot?.querySelector('bb-dialog');
       return { inside: path.some((e) => e === dialog || dialog?.contains(e)) || path.some((e) => e.getRootNode() === dialog?.shadowRoot), name: path.at(-1)?.getAttribute('data-testid') ?? path.at(-1)?.tagName };
     });
+
+  it('has no serious or critical axe-core violations, on the counter and in the dialog', async () => {
+    expect(await seriousViolations(tablet)).toEqual([]);
+    await tablet.locator('[data-testid="report-problem"]').click();
+    await tablet.locator('[data-testid="preset"]').first().waitFor();
+    expect(await seriousViolations(tablet)).toEqual([]);
+    await tablet.keyboard.press('Escape');
+    await expect.poll(() => tablet.locator('bb-dialog[open]').count()).toBe(0);
+  });
 
   it('the dialog keeps Tab inside, closes on Escape and gives focus back to the button that opened it', async () => {
     const report = tablet.locator('[data-testid="report-problem"]');

@@ -59,6 +59,10 @@ export class BranchStreamController implements ReactiveController {
    * Screens should show `currentEstimates()`, which is null when they may be out of date.
    */
   estimates: WaitEstimates | null = null;
+  /** The server's build as its heartbeat says; a change means a deployment. */
+  serverVersion: string | null = null;
+  /** Called when the server's version changes under a running page (a screen reloads itself). */
+  onNewVersion?: (version: string) => void;
   /** A newly applied event, for elements that animate calls. */
   onEvent?: (e: BranchEvent) => void;
 
@@ -152,8 +156,13 @@ export class BranchStreamController implements ReactiveController {
         this.host.requestUpdate();
       }
     });
-    socket.on('tick', ({ serverTime, seq }) => {
+    socket.on('tick', ({ serverTime, seq, version }) => {
       this.heard(serverTime);
+      if (typeof version === 'string' && version) {
+        const before = this.serverVersion;
+        this.serverVersion = version;
+        if (before !== null && before !== version) this.onNewVersion?.(version);
+      }
       if (seq > this.replica.seq) this.resync();
       else if (this.status === 'stale' && socket.connected && this.replica.state) this.setStatus('live');
     });

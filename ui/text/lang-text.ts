@@ -81,7 +81,7 @@ export const langStyles = css`
   }
   .l1 {
     display: block;
-    font-size: 0.72em;
+    font-size: 0.82em;
     font-weight: 400;
     color: var(--bb-text-2);
     margin-top: 0.2em;

@@ -1,0 +1,71 @@
+/**
+ * Renders the lobby's spoken-call clips once, offline, with Debian's espeak-ng and sox
+ * (apt-get install espeak-ng sox), into one sprite per language: voice/<lang>.ogg (Ogg Vorbis,
+ * mono, 22 kHz) and voice/<lang>.json (where each clip starts and how long it lasts), plus
+ * voice/chime.ogg. The output is committed; the lobby only plays it (nothing is synthesized or
+ * fetched from the network at run time). espeak-ng is GPL-3.0, but only its output, the audio,
+ * is in the repository.
+ *
+ *   npx tsx scripts/voice/render-voices.ts            # every language
+ *   npx tsx scripts/voice/render-voices.ts it de      # some
+ *   npx tsx scripts/voice/render-voices.ts --from DIR it   # a manager's recordings: DIR/<clip>.wav
+ *
+ * With --from, a clip is taken from DIR (named like "w_ticket.wav", "n_12.wav", "l_A.wav",
+ * "h_1.wav": the clip name with ":" as "_"), and rendered by espeak-ng only when DIR lacks it.
+ * Write the result into DATA_DIR/voice/ to replace a branch server's voice without a rebuild.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { clipTexts, ESPEAK_VOICE, VOICE_LANGS, type VoiceLang } from '../../display/sound/voice-words';
+
+const RATE = 22050;
+const GAP = 0.12;
+const args = process.argv.slice(2);
+const fromAt = args.indexOf('--from');
+const fromDir = fromAt >= 0 ? resolve(args[fromAt + 1] ?? '.') : null;
+const outAt = args.indexOf('--out');
+const outDir = resolve(outAt >= 0 ? args[outAt + 1]! : join(import.meta.dirname, '..', '..', 'voice'));
+const langs = args.filter((a, i) => !a.startsWith('--') && i !== fromAt + 1 && i !== outAt + 1) as VoiceLang[];
+
+const sox = (...a: string[]) => execFileSync('sox', a, { stdio: ['ignore', 'ignore', 'pipe'] });
+const seconds = (file: string) => Number(execFileSync('soxi', ['-D', file]).toString().trim());
+
+mkdirSync(outDir, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'branchboard-voice-'));
+try {
+  for (const lang of langs.length ? langs : VOICE_LANGS) {
+    const texts = clipTexts(lang);
+    const pieces: string[] = [];
+    const clips: Record<string, [number, number]> = {};
+    let at = 0;
+    const gap = join(work, 'gap.wav');
+    sox('-n', '-r', String(RATE), '-c', '1', '-b', '16', gap, 'trim', '0', String(GAP));
+    for (const [clip, text] of Object.entries(texts)) {
+      const safe = clip.replace(/[:+]/g, (c) => (c === ':' ? '_' : 'plus'));
+      const raw = join(work, `${lang}-${safe}-raw.wav`);
+      const own = fromDir ? join(fromDir, `${safe}.wav`) : null;
+      if (own && existsSync(own)) sox(own, raw);
+      else execFileSync('espeak-ng', ['-m', '-v', ESPEAK_VOICE[lang], '-s', '150', '-w', raw, `<speak>${text}</speak>`]);
+      const clean = join(work, `${lang}-${safe}.wav`);
+      // Mono 22 kHz, silence trimmed at both ends, the same loudness for every clip.
+      sox(raw, '-r', String(RATE), '-c', '1', '-b', '16', clean, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse', 'norm', '-3');
+      const d = seconds(clean);
+      clips[clip] = [Number(at.toFixed(4)), Number(d.toFixed(4))];
+      pieces.push(clean, gap);
+      at += d + GAP;
+    }
+    const wav = join(work, `${lang}.wav`);
+    sox(...pieces, wav);
+    sox(wav, '-C', '1', join(outDir, `${lang}.ogg`));
+    writeFileSync(join(outDir, `${lang}.json`), JSON.stringify({ lang, voice: fromDir ? 'recorded' : `espeak-ng ${ESPEAK_VOICE[lang]}`, clips }, null, 0) + '\n');
+    console.log(`${lang}: ${Object.keys(clips).length} clips, ${at.toFixed(1)} s`);
+  }
+  // The chime: two soft tones (E5, C5), made by sox.
+  const chime = join(work, 'chime.wav');
+  sox('-n', '-r', String(RATE), '-c', '1', '-b', '16', chime, 'synth', '0.5', 'sine', '659.25', 'fade', 'q', '0.01', '0.5', '0.4', ':', 'synth', '0.9', 'sine', '523.25', 'fade', 'q', '0.01', '0.9', '0.8', 'norm', '-6');
+  sox(chime, '-C', '1', join(outDir, 'chime.ogg'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
