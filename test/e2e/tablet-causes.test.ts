@@ -25,9 +25,9 @@ describe('tablet: causes the room should hear', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ ticketsPerMinute: 10_000 }, { commandClock: () => Date.now() + offset });
-    const users = new Users(server.db);
-    users.create({ username: 'setup', name: 'Setup', role: 'teller', branches: ['*'] }, await hashPassword('setup-pass'), Date.now());
-    users.create({ username: 'anna', name: 'Anna', role: 'teller', branches: [B] }, await hashPassword('anna-pass'), Date.now());
+    const users = new Users(server.sql);
+    await users.create({ username: 'setup', name: 'Setup', role: 'teller', branches: ['*'] }, await hashPassword('setup-pass'), Date.now());
+    await users.create({ username: 'anna', name: 'Anna', role: 'teller', branches: [B] }, await hashPassword('anna-pass'), Date.now());
     const setup = await loginAs(server.url, 'setup', 'setup-pass');
     const act = (counter: string, action: string, body: object = {}) =>
       setup.post(`/api/branches/${B}/counters/${counter}/${action}`).set('Idempotency-Key', key()).send(body);
