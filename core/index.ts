@@ -19,6 +19,7 @@ export * from './likely-cause';
 export * from './promise-alert';
 export * from './apology';
 export * from './long-transaction';
+export * from './service-times';
 export * from './hours';
 export * from './config-events';
 export * from './config-commands';

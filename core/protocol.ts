@@ -56,6 +56,8 @@ export interface WaitEstimates {
    * all services, priorities applied.
    */
   tickets?: Record<string, { ahead: number; estimate: WaitEstimate }>;
+  /** Usual seconds at a counter per service (median of recent services), for the long-transaction prompt. */
+  serviceSec?: Record<string, number>;
 }
 
 /** Estimates are recomputed at least this often, and after every change. */

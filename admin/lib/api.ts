@@ -1,4 +1,6 @@
 import type {
+  CallTicketBody,
+  TransferTicketBody,
   BranchState,
   CounterState,
   Notice,
@@ -230,9 +232,23 @@ export class BranchCommands {
     return this.api.command('POST', this.path(`/counters/${enc(counterId)}/${action}`), {});
   }
 
-  pause(counterId: string, backInMinutes: number | null): Promise<CommandReply> {
-    const body: PauseCounterBody = { backInMinutes };
+  /** A pause keeps the customer at the counter unless `finishCurrent` (the tablet asks). */
+  pause(counterId: string, backInMinutes: number | null, finishCurrent = false): Promise<CommandReply> {
+    const body: PauseCounterBody = { backInMinutes, ...(finishCurrent ? { finishCurrent } : {}) };
     return this.api.command('POST', this.path(`/counters/${enc(counterId)}/pause`), body);
+  }
+
+  /** Call a specific ticket, with the reason the room is told. */
+  callTicket(counterId: string, body: CallTicketBody): Promise<CommandReply> {
+    return this.api.command('POST', this.path(`/counters/${enc(counterId)}/call`), body);
+  }
+
+  transfer(counterId: string, body: TransferTicketBody): Promise<CommandReply> {
+    return this.api.command('POST', this.path(`/counters/${enc(counterId)}/transfer`), body);
+  }
+
+  undoNoShow(counterId: string): Promise<CommandReply> {
+    return this.api.command('POST', this.path(`/counters/${enc(counterId)}/undo-no-show`), {});
   }
 
   postNotice(body: PostNoticeBody): Promise<CommandReply> {

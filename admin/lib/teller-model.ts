@@ -57,9 +57,11 @@ export function waitingFor(state: BranchState, services: readonly string[]): Wai
 }
 
 /** The counter's status in words: open / paused until HH:MM / closed. */
-export function statusText(cs: CounterState, lang: Language, clock: (at: number) => string): string {
+/** A counter's status as the tablet says it; `now` (server time) says a "back at" that has passed is late, as the lobby does. */
+export function statusText(cs: CounterState, lang: Language, clock: (at: number) => string, now?: number): string {
   if (cs.status === 'open') return t(lang, 'common.status.open');
   if (cs.status === 'closed') return t(lang, 'common.status.closed');
+  if (cs.backAt !== null && now !== undefined && now >= cs.backAt) return t(lang, 'causes.pausedLate', { time: clock(cs.backAt) });
   return cs.backAt !== null ? t(lang, 'tablet.status.pausedUntil', { time: clock(cs.backAt) }) : t(lang, 'tablet.status.pausedUnknown');
 }
 

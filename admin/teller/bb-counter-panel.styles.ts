@@ -134,6 +134,18 @@ export const counterPanelStyles = css`
         white-space: nowrap;
         font-size: 18px;
       }
+      /* The question when a customer is at the counter: whole sentences, one button a row. */
+      .pause-choices.ask {
+        grid-template-columns: 1fr;
+      }
+      .pause-choices.ask .btn {
+        white-space: normal;
+        padding: 6px 12px;
+      }
+      .undo {
+        width: 100%;
+        margin-top: 10px;
+      }
       /* A narrow panel (a 1024 px landscape tablet): the labels stay inside their buttons. */
       @container (max-width: 520px) {
         section {

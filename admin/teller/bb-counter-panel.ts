@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { clockTime, nextTicketFor, type BranchState, type CounterAction } from '../../core';
+import { UNDO_NO_SHOW_MS, clockTime, lastNoShowAt, nextTicketFor, type BranchState, type CounterAction, type WaitEstimates } from '../../core';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
 import { counterOutcome, type OutcomeContext } from '../lib/outcomes';
@@ -9,6 +9,7 @@ import { durationChoices } from '../../ui/time/durations';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type Language } from '../../ui/i18n/localize';
 import { counterPanelStyles } from './bb-counter-panel.styles';
+import './bb-teller-alerts';
 
 type SimpleAction = Exclude<CounterAction, 'pause'>;
 
@@ -22,8 +23,14 @@ export class BbCounterPanel extends LitElement {
   @property({ attribute: false }) state: BranchState | null = null;
   @property({ attribute: false }) commands: BranchCommands | null = null;
   @property() counterId = '';
+  /** Server time, so a "back at" that has passed reads as late, and the alerts below are timely. */
+  @property({ type: Number }) now = 0;
+  /** The latest estimates (reasons and usual service times feed the alerts). */
+  @property({ attribute: false }) estimates: WaitEstimates | null = null;
 
   @state() private pauseOpen = false;
+  /** A pause chosen while a customer is at the counter: the teller says whether they stay. */
+  @state() private pendingPause: { minutes: number | null } | null = null;
 
   private actions = new ActionController(this, () => this.language);
 
@@ -39,16 +46,32 @@ export class BbCounterPanel extends LitElement {
     );
   }
 
-  private async pause(minutes: number | null): Promise<void> {
+  private async pause(minutes: number | null, finishCurrent?: boolean): Promise<void> {
     const commands = this.commands;
     if (!commands) return;
+    const current = this.state ? counterView(this.state, this.counterId)?.current : null;
+    // A customer at the counter: a pause no longer finishes them silently; the teller says.
+    if (current && finishCurrent === undefined) {
+      this.pendingPause = { minutes };
+      return;
+    }
     const ctx = this.outcomeContext();
     const ok = await this.actions.run(
       `pause-${minutes ?? 'unknown'}`,
-      () => commands.pause(this.counterId, minutes),
+      () => commands.pause(this.counterId, minutes, finishCurrent ?? false),
       (reply) => counterOutcome('pause', reply, ctx),
     );
-    if (ok) this.pauseOpen = false;
+    if (ok) {
+      this.pauseOpen = false;
+      this.pendingPause = null;
+    }
+  }
+
+  private undoNoShow(): void {
+    const commands = this.commands;
+    if (!commands) return;
+    const ctx = this.outcomeContext();
+    void this.actions.run('undo-no-show', () => commands.undoNoShow(this.counterId), (reply) => counterOutcome('call-next', reply, ctx));
   }
 
   /** What the toast needs to word an outcome: the ticket at the counter now, and the branch's clock. */
@@ -74,7 +97,9 @@ export class BbCounterPanel extends LitElement {
     if (!state || !config || !v) return nothing;
     const clock = (at: number) => clockTime(at, config.timezone, l);
     const waiting = waitingFor(state, v.config.services);
-    const next = nextTicketFor(state, v.config.services);
+    const next = nextTicketFor(state, v.config.services, this.counterId);
+    const noShow = lastNoShowAt(state, this.counterId);
+    const undoable = noShow && this.now > 0 && this.now - noShow.noShowAt <= UNDO_NO_SHOW_MS ? noShow : null;
     const status = v.state.status;
     const current = v.current;
     const busy = (k: string) => (this.actions.busy(k) ? 'true' : 'false');
@@ -84,7 +109,7 @@ export class BbCounterPanel extends LitElement {
         <header>
           <h2 id="counter-name" data-testid="counter-name">${local(config, v.config.name, l)}</h2>
           <span class="status ${status}" data-testid="counter-status" data-status=${status}>
-            <span class="dot" aria-hidden="true"></span>${statusText(v.state, l, clock)}
+            <span class="dot" aria-hidden="true"></span>${statusText(v.state, l, clock, this.now || undefined)}
           </span>
         </header>
 
@@ -132,6 +157,21 @@ export class BbCounterPanel extends LitElement {
           </button>
         </div>
 
+        ${undoable
+          ? html`<button class="btn undo" data-testid="undo-no-show" aria-busy=${busy('undo-no-show')} @click=${() => this.undoNoShow()}>
+              ${t(l, 'causes.undoNoShow', { number: undoable.number })}
+            </button>`
+          : nothing}
+
+        <bb-teller-alerts
+          .language=${l}
+          .state=${state}
+          .commands=${this.commands}
+          .counterId=${this.counterId}
+          .now=${this.now}
+          .estimates=${this.estimates}
+        ></bb-teller-alerts>
+
         <div class="counter-state">
           <div class="label">${t(l, 'tablet.panel.counterStatus')}</div>
           <div class="row three" role="group" aria-label=${t(l, 'tablet.panel.counterStatus')}>
@@ -163,10 +203,22 @@ export class BbCounterPanel extends LitElement {
               ${t(l, 'tablet.panel.close')}
             </button>
           </div>
-          ${this.pauseOpen ? this.renderPauseChoices() : nothing}
+          ${this.pendingPause && current ? this.renderPauseAsk(current.number) : this.pauseOpen ? this.renderPauseChoices() : nothing}
         </div>
       </section>
     `;
+  }
+
+  /** Pausing with a customer at the counter: keep them (the default), or finish them first. */
+  private renderPauseAsk(number: string) {
+    const l = this.language;
+    const minutes = this.pendingPause!.minutes;
+    return html`<div class="pause-choices ask" role="group" data-testid="pause-ask" aria-label=${t(l, 'causes.pauseAsk', { number })}>
+      <span class="pause-title">${t(l, 'causes.pauseAsk', { number })}</span>
+      <button class="btn" data-testid="pause-keep" @click=${() => this.pause(minutes, false)}>${t(l, 'causes.pauseKeep', { number })}</button>
+      <button class="btn" data-testid="pause-finish" @click=${() => this.pause(minutes, true)}>${t(l, 'causes.pauseFinish', { number })}</button>
+      <button class="btn" data-testid="pause-cancel" @click=${() => (this.pendingPause = null)}>${t(l, 'causes.notNow')}</button>
+    </div>`;
   }
 
   private renderPauseChoices() {

@@ -121,7 +121,14 @@ export class BbTellerBranch extends LitElement {
     return html`
       <main>
         <div class="panel-col">
-          <bb-counter-panel .language=${l} .state=${state} .commands=${this.commands} .counterId=${counterId}></bb-counter-panel>
+          <bb-counter-panel
+            .language=${l}
+            .state=${state}
+            .commands=${this.commands}
+            .counterId=${counterId}
+            .now=${now}
+            .estimates=${this.stream.currentEstimates()}
+          ></bb-counter-panel>
         </div>
         <section class="notices" aria-labelledby="notices-title">
           <div class="notices-head">

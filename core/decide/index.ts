@@ -12,6 +12,7 @@ import { decideIngest } from './ingest';
 import { decideTransfer } from './transfer';
 
 export { nextTicketFor } from './tickets';
+export { lastNoShowAt } from './no-show';
 export { MAX_AHEAD_MS } from './times';
 export { ok, fail, err, type Decision } from './result';
 

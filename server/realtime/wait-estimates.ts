@@ -1,4 +1,5 @@
 import {
+  ServiceTimes,
   createEstimator,
   toEstimatorEvents,
   utcOffsetMinutes,
@@ -20,7 +21,7 @@ const LEARN_BATCH = 2_000;
  * log in batches, off the command path.
  */
 export class WaitEstimateService {
-  private readonly estimators = new Map<string, { estimator: Estimator; seq: number }>();
+  private readonly estimators = new Map<string, { estimator: Estimator; seq: number; times: ServiceTimes }>();
   private readonly learning = new Map<string, Promise<void>>();
 
   constructor(
@@ -37,6 +38,7 @@ export class WaitEstimateService {
     for (const e of events) {
       if (e.seq <= held.seq) continue;
       for (const x of toEstimatorEvents(e, state)) held.estimator.observe(x);
+      held.times.observe(e);
       held.seq = e.seq;
     }
   }
@@ -61,22 +63,26 @@ export class WaitEstimateService {
     for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, now);
     const tickets: NonNullable<WaitEstimates['tickets']> = {};
     for (const w of held.estimator.estimateWaiting(now)) tickets[w.ticket] = { ahead: w.ahead, estimate: w.estimate };
-    return { at: now, services, tickets };
+    return { at: now, services, tickets, serviceSec: held.times.usual() };
   }
 
   private async learn(branchId: string): Promise<void> {
     const state = await this.states.get(branchId);
     if (!state) return;
     const estimator = createEstimator({ utcOffsetMin: state.config ? utcOffsetMinutes(Date.now(), state.config.timezone) : 0 });
+    const times = new ServiceTimes();
     let seq = Math.max(0, state.seq - HISTORY_EVENTS);
     for (;;) {
       const batch = await this.store.readSince(branchId, seq, LEARN_BATCH);
       const now = this.states.peek(branchId) ?? state;
-      for (const e of batch) for (const x of toEstimatorEvents(e, now)) estimator.observe(x);
+      for (const e of batch) {
+        for (const x of toEstimatorEvents(e, now)) estimator.observe(x);
+        times.observe(e);
+      }
       if (batch.length) seq = batch[batch.length - 1]!.seq;
       if (batch.length < LEARN_BATCH) break;
       await new Promise((r) => setImmediate(r));
     }
-    this.estimators.set(branchId, { estimator, seq });
+    this.estimators.set(branchId, { estimator, seq, times });
   }
 }

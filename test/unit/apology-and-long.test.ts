@@ -102,3 +102,21 @@ describe('long transaction', () => {
     expect(longTransactionAt(spec().given().state, '1', Date.now())).toBeNull();
   });
 });
+
+describe('usual service time per service (for the long-transaction prompt)', () => {
+  it('is the median of recent services once five were served; transfers and no-shows do not count', async () => {
+    const { ServiceTimes } = await import('../../core');
+    const b = spec().given().harness;
+    const times = new ServiceTimes();
+    for (const [i, minutes] of [3, 4, 5, 6, 30].entries()) {
+      b.run({ type: 'IssueTicket', ticketId: `ticket-st-${i}`, service: 'teller' });
+      b.run({ type: 'CounterAction', counterId: '1', action: 'call-next' });
+      b.tick(minutes * MIN).run({ type: 'CounterAction', counterId: '1', action: 'done' });
+    }
+    b.run({ type: 'IssueTicket', ticketId: 'ticket-st-x', service: 'teller' });
+    b.run({ type: 'CounterAction', counterId: '1', action: 'call-next' });
+    b.tick(90 * MIN).run({ type: 'CounterAction', counterId: '1', action: 'no-show' });
+    for (const e of b.events) times.observe(e);
+    expect(times.usual()).toEqual({ teller: 5 * 60 });
+  });
+});
