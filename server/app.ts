@@ -194,6 +194,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const page = (name: string) => join(dist, name, 'index.html');
   app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use('/voice', ...voiceRoute(config.dataDir));
+  // /display/ is a lobby TV's own address: unpaired it shows a pairing code, paired its branch's board.
+  app.get(['/display', '/display/'], (_req, res) => sendPage(res, page('display')));
   app.get('/display/:branch', (_req, res) => sendPage(res, page('display')));
   app.get(['/admin', '/admin/'], (_req, res) => sendPage(res, page('admin')));
   app.get('/kiosk/:branch', (_req, res) => sendPage(res, page('kiosk')));

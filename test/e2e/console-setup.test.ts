@@ -34,6 +34,8 @@ describe('manager console: a new branch from nothing', () => {
   let managerPassword = '';
   let tellerPassword = '';
   let presetId = '';
+  let tablet: Page;
+  let tv: Page;
   const dataDir = tempDataDir();
 
   beforeAll(async () => {
@@ -161,7 +163,7 @@ describe('manager console: a new branch from nothing', () => {
   });
 
   it('the teller signs in on the tablet and posts that preset', async () => {
-    const tablet = await signIn(browser, server.url, 'marco.rossi', tellerPassword);
+    tablet = await signIn(browser, server.url, 'marco.rossi', tellerPassword);
     await tablet.locator('[data-testid="pick-counter"]').first().click();
     await tablet.locator('[data-testid="report-problem"]').click();
     await tablet.locator(`[data-testid="preset"][data-preset="${presetId}"]`).click();
@@ -170,7 +172,73 @@ describe('manager console: a new branch from nothing', () => {
       const r = (await (await fetch(`${server.url}/api/branches/${BRANCH}/state`)).json()) as { state: { notices: { presetId: string; status: string }[] } };
       return r.state.notices.filter((n) => n.presetId === presetId && n.status === 'active').length;
     }).toBe(1);
-    await tablet.context().close();
+  });
+
+  it('a new lobby TV shows a pairing code; paired from the console, it shows the notice in Italian, English and German, then its resolved twin', async () => {
+    tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
+    await tv.goto(`${server.url}/display/`);
+    const codeOnScreen = tv.locator('[data-testid="pairing-code"]');
+    await expect.poll(async () => (await codeOnScreen.innerText()).trim(), { timeout: 10_000 }).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    const code = (await codeOnScreen.innerText()).trim();
+    await tv.screenshot({ path: join(shots, 'lobby-pairing-code.png') });
+
+    await manager.locator('[data-testid="nav-screens"]').click();
+    await manager.locator('[data-testid="pair-code"]').fill(code);
+    await manager.locator('[data-testid="pair-name"]').fill('Sala, sopra la porta');
+    await manager.locator('[data-testid="pair-submit"]').click();
+    const screen = manager.locator('[data-testid="screen"]');
+    await screen.waitFor();
+
+    // The TV claims its token by itself and becomes Filiale Centro's board.
+    const notice = tv.locator('[data-testid="notice"]', { hasText: 'Il lettore di carte non funziona' });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(['it', 'en', 'de']);
+    expect(await notice.innerText()).toContain('Das Kartenlesegerät funktioniert nicht');
+    // It reports back: the console shows it up.
+    await expect.poll(() => screen.getAttribute('data-up'), { timeout: 20_000 }).toBe('true');
+    await manager.screenshot({ path: join(shots, 'console-screens.png') });
+
+    await tablet.locator('[data-testid="active-notice"] [data-testid="resolve-notice"]').first().click();
+    const confirm = tablet.locator('[data-testid="confirm-resolve"]');
+    if (await confirm.count()) await confirm.click();
+    const resolved = tv.locator('[data-testid="notice"][data-status="resolved"]');
+    await resolved.waitFor({ timeout: 5_000 });
+    const text = await resolved.innerText();
+    for (const twin of ['Il lettore di carte funziona di nuovo.', 'The card reader works again.', 'Das Kartenlesegerät funktioniert wieder.']) expect(text).toContain(twin);
+    await tv.screenshot({ path: join(shots, 'lobby-resolved-twin.png') });
+  });
+
+  it('the manager reloads the screen from the console; it comes back live', async () => {
+    await tv.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
+    await manager.locator('[data-testid="reload-screen"]').click();
+    await manager.locator('[data-testid="screen-note"]').waitFor();
+    await expect.poll(() => tv.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload ?? false), { timeout: 10_000 }).toBe(false);
+    // Back as the same paired screen, live: a ticket taken now shows in its queue.
+    await tv.locator('[data-testid="waiting-count"][data-service]').first().waitFor({ timeout: 10_000 });
+    const res = await fetch(`${server.url}/api/branches/${BRANCH}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ service: 'cassa' }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(() => tv.locator('[data-testid="waiting-count"][data-service="cassa"]').innerText()).toContain('1');
+  });
+
+  it('the all-branches table shows both branches with their live counts', async () => {
+    await admin.locator('[data-testid="nav-branches"]').click();
+    const row = admin.locator('[data-testid="branch-row"][data-branch="filiale-centro"]');
+    await row.waitFor();
+    await admin.locator('[data-testid="branch-row"][data-branch="demo"]').waitFor();
+    await expect.poll(() => row.locator('[data-testid="branch-waiting"]').innerText()).toBe('1');
+    await fetch(`${server.url}/api/branches/${BRANCH}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ service: 'consulenza' }),
+    });
+    // Live, not on refresh.
+    await expect.poll(() => row.locator('[data-testid="branch-waiting"]').innerText()).toBe('2');
+    await expect.poll(() => row.locator('[data-testid="branch-screens"]').innerText()).toMatch(/1/);
+    await admin.screenshot({ path: join(shots, 'console-all-branches.png') });
   });
 });
 

@@ -1,64 +1,40 @@
 import { consume } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { BranchSummary } from '../../../../core';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
-import { BranchStreamController } from '../../../../ui/stream/branch-stream';
-import { branchFacts } from '../../data/branch-facts';
-import type { BranchDirectory } from '../../data/branch-directory';
-import { branchesContext, langContext } from '../../data/contexts';
+import { langContext } from '../../data/contexts';
+import { StaffStreamController } from '../../data/staff-stream';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { consoleHash } from '../../routes';
 import { allBranchesPageStyles } from './bb-all-branches-page.styles';
 
 /**
- * Every branch the user may see, one row each, live: waiting, open counters, notices up (cause
- * and age), the longest wait against the promise. Each row follows its branch's own stream, so
- * it changes as the branch does, without a refresh.
+ * Every branch the user may see, one row each, live from the staff feed (/staff socket): who
+ * waits, open counters, notices up (cause and age), the longest wait against the promise, and
+ * screens not reporting. Rows change as the branches do, without a refresh.
  */
 @customElement('bb-all-branches-page')
 export class BbAllBranchesPage extends LitElement {
   static override styles = allBranchesPageStyles;
 
   @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
-  @consume({ context: branchesContext, subscribe: true }) @state() private branches?: BranchDirectory;
-
-  private readonly streams = new Map<string, BranchStreamController>();
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('branches')) this.followBranches();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const [id, c] of this.streams) this.drop(id, c);
-  }
-
-  /** One stream per listed branch: new branches are followed, gone ones dropped. */
-  private followBranches(): void {
-    const ids = new Set((this.branches?.items ?? []).map((b) => b.id));
-    for (const [id, c] of this.streams) if (!ids.has(id)) this.drop(id, c);
-    for (const id of ids) if (!this.streams.has(id)) this.streams.set(id, new BranchStreamController(this, () => id));
-  }
-
-  private drop(id: string, c: BranchStreamController): void {
-    c.hostDisconnected();
-    this.removeController(c);
-    this.streams.delete(id);
-  }
+  private readonly feed = new StaffStreamController(this);
 
   override render() {
     const l = this.language;
-    const items = this.branches?.items ?? [];
+    const rows = [...this.feed.branches.values()].sort((a, b) => a.name.localeCompare(b.name));
     return html`
       <header class="page-head">
         <div>
           <h1>${ct(l, 'page.allBranches')}</h1>
           <p class="lede">${ct(l, 'allBranches.lede')}</p>
         </div>
+        <span class="pill ${this.feed.live ? 'ok' : 'warn'}" role="status" data-testid="feed-status">${this.feed.live ? ct(l, 'allBranches.live') : ct(l, 'today.stale')}</span>
       </header>
       <section class="panel">
-        ${items.length === 0
-          ? html`<p class="empty">${ct(l, 'shell.noBranch')}</p>`
+        ${rows.length === 0
+          ? html`<p class="empty" role="status">${this.feed.connected ? ct(l, 'shell.noBranch') : ct(l, 'shell.loading')}</p>`
           : html`<table data-testid="all-branches">
               <thead>
                 <tr>
@@ -67,49 +43,44 @@ export class BbAllBranchesPage extends LitElement {
                   <th class="num">${ct(l, 'today.countersOpen')}</th>
                   <th>${ct(l, 'today.notices')}</th>
                   <th>${ct(l, 'today.longestWait')}</th>
+                  <th>${ct(l, 'page.screens')}</th>
                 </tr>
               </thead>
               <tbody>
-                ${items.map((b) => this.row(b.id, b.name))}
+                ${rows.map((b) => this.row(b))}
               </tbody>
             </table>`}
       </section>
     `;
   }
 
-  private row(id: string, name: string) {
+  private row(b: BranchSummary) {
     const l = this.language;
-    const stream = this.streams.get(id);
-    const s = stream?.state;
-    const link = html`<a href=${consoleHash({ kind: 'branch', branch: id, page: 'today' })}>${s?.config?.name ?? name}</a>`;
-    if (!stream || !s?.config) {
-      return html`<tr data-testid="branch-row" data-branch=${id}>
-        <td>${link}</td>
-        <td colspan="4" class="muted">${stream?.refused ? ct(l, 'allBranches.notSetUp') : ct(l, 'shell.loading')}</td>
-      </tr>`;
-    }
-    const now = stream.now();
-    const f = branchFacts(s, now, l);
-    const late = f.longestWait && f.longestWait.promiseMinutes !== null && f.longestWait.minutes > f.longestWait.promiseMinutes;
-    return html`<tr data-testid="branch-row" data-branch=${id} data-live=${stream.status === 'live' ? 'true' : 'false'}>
-      <td>
-        ${link}
-        ${stream.status === 'live' ? nothing : html`<span class="pill warn">${ct(l, 'today.stale')}</span>`}
-      </td>
-      <td class="num" data-testid="branch-waiting">${f.waiting}</td>
-      <td class="num" data-testid="branch-open">${ct(l, 'today.ofTotal', { n: f.countersOpen, total: f.countersTotal })}</td>
+    const now = this.feed.now();
+    const mins = (since: number) => Math.max(0, Math.floor((now - since) / 60_000));
+    const w = b.longestWait;
+    const late = w && w.promiseMinutes !== null && mins(w.since) > w.promiseMinutes;
+    return html`<tr data-testid="branch-row" data-branch=${b.id}>
+      <td><a href=${consoleHash({ kind: 'branch', branch: b.id, page: 'today' })}>${b.name}</a></td>
+      <td class="num" data-testid="branch-waiting">${b.waiting}</td>
+      <td class="num" data-testid="branch-open">${ct(l, 'today.ofTotal', { n: b.counters.open, total: b.counters.total })}</td>
       <td data-testid="branch-notices">
-        ${f.activeNotices.length === 0
+        ${b.notices.length === 0
           ? html`<span class="muted">—</span>`
-          : f.activeNotices.map(
-              (n) => html`<div>${causeLabel(n.cause, l)} <span class="muted">· ${ct(l, 'allBranches.age', { n: Math.max(0, Math.floor((now - n.since) / 60_000)) })}</span></div>`,
-            )}
+          : b.notices.map((n) => html`<div>${causeLabel(n.cause, l)} <span class="muted">· ${ct(l, 'allBranches.age', { n: mins(n.startedAt) })}</span></div>`)}
       </td>
       <td>
-        ${f.longestWait
-          ? html`<span class=${late ? 'pill danger' : 'pill ok'}>${ct(l, 'today.minutes', { n: f.longestWait.minutes })}</span>
-              ${f.longestWait.promiseMinutes !== null ? html`<span class="muted">${ct(l, 'today.promise', { n: f.longestWait.promiseMinutes })}</span>` : nothing}`
+        ${w
+          ? html`<span class=${late ? 'pill danger' : 'pill ok'}>${ct(l, 'today.minutes', { n: mins(w.since) })}</span>
+              ${w.promiseMinutes !== null ? html`<span class="muted">${ct(l, 'today.promise', { n: w.promiseMinutes })}</span>` : nothing}`
           : html`<span class="muted">—</span>`}
+      </td>
+      <td data-testid="branch-screens">
+        ${b.screens.total === 0
+          ? html`<span class="muted">—</span>`
+          : b.screens.down > 0
+            ? html`<span class="pill danger">${ct(l, 'allBranches.screensDown', { n: b.screens.down, total: b.screens.total })}</span>`
+            : html`<span class="pill ok">${ct(l, 'allBranches.screensUp', { total: b.screens.total })}</span>`}
       </td>
     </tr>`;
   }
