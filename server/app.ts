@@ -6,6 +6,8 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Server as SocketServer } from 'socket.io';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { DEFAULT_POLICY, LoginThrottle } from './auth/login-throttle';
+import { HashingWork } from './auth/passwords';
 import { Sessions } from './auth/sessions';
 import { Users } from './auth/users';
 import { BranchStates } from './commands/branch-states';
@@ -28,6 +30,7 @@ import { ClusterLink } from './cluster/cluster-link';
 import { openRedisBus } from './cluster/redis-bus';
 import { BranchStream } from './realtime/stream';
 import { WaitEstimateService } from './realtime/wait-estimates';
+import { accountSessionRoutes } from './routes/account-sessions';
 import { branchCommandRoutes } from './routes/branch-commands';
 import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
@@ -97,6 +100,12 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed, deps.commandClock);
   const users = new Users(sql);
   const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
+  const loginThrottle = new LoginThrottle(sql, {
+    ...DEFAULT_POLICY,
+    perAddressAccount: config.loginAttempts,
+    perAddress: config.loginAddressAttempts,
+    accountFree: config.loginAccountFree,
+  });
   const replies = new CommandReplies(sql);
   // The manager console: branches, the preset library, staff (issue 6).
   const library = new PresetLibrary(sql);
@@ -168,7 +177,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts, logger }));
+  app.use('/api/session', sessionRoutes({ users, sessions, throttle: loginThrottle, work: new HashingWork(), secureCookies: config.secureCookies, logger }));
+  app.use('/api/users/:username/sessions', accountSessionRoutes({ users, sessions, logger }));
   app.use('/api/branches', branchReadRoutes(states));
   const links = new TicketLinks(sql);
   app.use('/api/branches', ticketMoveRoutes(commands));
@@ -204,6 +214,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     void links.forgetOlderThan(Date.now());
     void ingestTickets.forgetOlderThan(Date.now() - 3 * 24 * 3600_000);
     sessions.purgeExpired(Date.now());
+    void loginThrottle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'login throttle purge failed'));
   }, 3600_000);
   sweep.unref();
 

@@ -38,6 +38,10 @@ export const ServerConfig = z
     sessionHours: z.number().positive().default(12),
     /** Failed logins allowed per address and username in 15 minutes. */
     loginAttempts: z.number().int().min(1).default(10),
+    /** Failed logins allowed per address across all usernames in 15 minutes (password spraying). */
+    loginAddressAttempts: z.number().int().min(1).default(30),
+    /** Failed logins on one account (from addresses it never logged in from) before each next one must wait longer. */
+    loginAccountFree: z.number().int().min(1).default(5),
     /** Tickets a single IP (a kiosk) may take per minute. */
     ticketsPerMinute: z.coerce.number().int().min(1).default(60),
     /** The address customers' phones reach this server at (e.g. https://queue.example-bank.it), for the lobby's QR code. */

@@ -166,6 +166,33 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (screen_id, at, up)
   );
   `,
+  // Login throttling (server/auth/login-throttle.ts), persisted so a restart resets nothing;
+  // sessions get a public id (to list and revoke them), where they came from, when last used.
+  `
+  CREATE TABLE login_counters (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    window_start BIGINT NOT NULL,
+    last_failure BIGINT NOT NULL
+  );
+  CREATE TABLE login_known_addresses (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    last_at BIGINT NOT NULL,
+    PRIMARY KEY (username, address)
+  );
+  CREATE TABLE login_devices (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT NOT NULL
+  );
+  ALTER TABLE sessions ADD COLUMN id TEXT;
+  ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+  ALTER TABLE sessions ADD COLUMN address TEXT;
+  ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT;
+  UPDATE sessions SET id = substr(token_hash, 1, 12) WHERE id IS NULL;
+  `,
 ];
 
 /**
