@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
+import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TicketLimits, TimeZone } from './branch';
 import { ScreenKind, ScreenName } from './config-events';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
@@ -39,9 +39,11 @@ export const UpdateBranchBody = z
     timezone: TimeZone.optional(),
     languages: Languages.optional(),
     hours: OpeningHours.nullable().optional(),
+    /** Caps on tickets (per service per day, per minute for the branch); null: the defaults. */
+    limits: TicketLimits.nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, address, timezone, languages, hours', path: ['name'] });
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, address, timezone, languages, hours, limits', path: ['name'] });
 export type UpdateBranchBody = z.infer<typeof UpdateBranchBody>;
 
 /** PUT /api/branches/:branch/services/:service. `counters`, when given, is exactly who serves it (added last in their preference). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
+import { CounterConfig, Languages, Preset, ServiceConfig, TicketLimits, TimeZone } from './branch';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
 
@@ -29,6 +29,7 @@ export const ConfigEventPayloads = [
     timezone: TimeZone.optional(),
     languages: Languages.optional(),
     hours: OpeningHours.nullable().optional(),
+    limits: TicketLimits.nullable().optional(),
   }),
   /** A service added or changed; `counters`, when given, is exactly the set of counters that serve it. */
   z.object({ type: z.literal('ServiceUpserted'), service: ServiceConfig, counters: z.array(Slug).max(60).optional() }),

@@ -38,6 +38,8 @@ export function reduceConfig(s: BranchState, e: ConfigEvent): BranchState {
       else if (e.address !== undefined) next.address = e.address;
       if (e.hours === null) delete next.hours;
       else if (e.hours !== undefined) next.hours = e.hours;
+      if (e.limits === null) delete next.limits;
+      else if (e.limits !== undefined) next.limits = e.limits;
       return { ...s, config: next };
     }
     case 'ServiceUpserted': {

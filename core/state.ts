@@ -101,6 +101,10 @@ export interface DayStats {
   noShow: number;
   /** Tickets given back from the phone ("I'm not coming any more"). */
   cancelled?: number;
+  /** Tickets given out today per service (numbers wrap, this does not). Absent in states saved before it existed. */
+  taken?: Record<string, number>;
+  /** Tickets given out in the current server minute, for the branch's per-minute cap. */
+  minute?: { start: number; count: number };
 }
 
 export interface BranchState {

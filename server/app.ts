@@ -29,6 +29,7 @@ import { drain } from './ops/shutdown';
 import { ClusterLink } from './cluster/cluster-link';
 import { openRedisBus } from './cluster/redis-bus';
 import { BranchStream } from './realtime/stream';
+import { DEFAULT_STREAM_LIMITS, StreamLimits } from './realtime/stream-limits';
 import { WaitEstimateService } from './realtime/wait-estimates';
 import { accountSessionRoutes } from './routes/account-sessions';
 import { branchCommandRoutes } from './routes/branch-commands';
@@ -116,7 +117,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const http = createServer(app);
   // Many nodes: Socket.IO over Redis, and every commit told to the other nodes (ClusterLink).
   const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : undefined;
-  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter);
+  const streamLimits = new StreamLimits(config.trustProxy, { ...DEFAULT_STREAM_LIMITS, socketsPerAddress: config.socketsPerAddress });
+  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter, streamLimits);
   const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
   if (cluster) commands.announce = cluster.announce;
   // Paired screens report over their branch stream; the console's live feed is the /staff namespace.

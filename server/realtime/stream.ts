@@ -14,10 +14,10 @@ import {
 import type { BranchStates } from '../commands/branch-states';
 import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
+import { StreamLimits } from './stream-limits';
 import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
-const RESYNC_MIN_INTERVAL_MS = 250;
 
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
@@ -39,6 +39,8 @@ export class BranchStream {
     committed: CommittedEvents,
     /** Socket.IO between nodes (the Redis adapter); none: this node alone. */
     adapter?: ServerOptions['adapter'],
+    /** Sockets per address, resyncs per connection and address (see stream-limits.ts). */
+    private readonly limits: StreamLimits = new StreamLimits(false),
   ) {
     this.io = new Server(httpServer, {
       ...(adapter ? { adapter } : {}),
@@ -85,6 +87,14 @@ export class BranchStream {
   }
 
   private async welcome(socket: Socket<ClientToServer, ServerToClient>): Promise<void> {
+    const address = this.limits.addressOf(socket.request);
+    const crowded = this.limits.admit(address, Date.now());
+    if (crowded) {
+      socket.emit('refused', { code: crowded, message: 'too many connections from this address: try again later' });
+      socket.disconnect(true);
+      return;
+    }
+    socket.once('disconnect', () => this.limits.release(address, Date.now()));
     const hs = StreamHandshake.safeParse(socket.handshake.auth);
     if (!hs.success) {
       socket.emit('refused', { code: 'invalid', message: 'connect with auth {branch, lastSeq?}' });
@@ -104,13 +114,11 @@ export class BranchStream {
       const estimates = this.waits.estimates(branchId, Date.now());
       if (estimates && socket.connected) socket.emit('estimates', estimates);
     });
-    // A client resyncs after a gap, rarely: more than a few a second is a bug or abuse, and each
-    // answer may be a whole snapshot.
-    let lastResync = 0;
+    // A client resyncs after a gap, rarely: more is a bug or abuse, and each answer may be a
+    // whole snapshot. One turned down asks again at the next heartbeat.
+    const allowance = this.limits.connectionBucket(Date.now());
     socket.on('resync', (msg) => {
-      const now = Date.now();
-      if (now - lastResync < RESYNC_MIN_INTERVAL_MS) return;
-      lastResync = now;
+      if (!this.limits.mayResync(allowance, address, Date.now())) return;
       const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
       void this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
     });
@@ -146,6 +154,7 @@ export class BranchStream {
 
   private tick(): void {
     const serverTime = Date.now();
+    this.limits.sweep(serverTime);
     this.forEachBranchRoom((id) => this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0 }));
   }
 

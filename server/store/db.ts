@@ -200,17 +200,24 @@ export const MIGRATIONS: string[] = [
  * handle new code uses; `db` is the same connection for the few stores still written against
  * better-sqlite3 directly (accounts and sessions).
  */
-export function openSqlite(dataDir: string): { db: Db; sql: SqliteSql } {
-  const db = openDatabase(dataDir);
+/**
+ * How hard a commit waits for the disk (docs/SECURITY.md, "Durability"). `normal` (WAL): a
+ * process crash loses nothing acknowledged; a power cut or OS crash may lose the last commits
+ * since the WAL was last synced, never the database's consistency. `full`: every commit is on
+ * disk before it is acknowledged, power cut included, at the cost of an fsync per command.
+ */
+export type Synchronous = 'normal' | 'full';
+
+export function openSqlite(dataDir: string, synchronous: Synchronous = 'normal'): { db: Db; sql: SqliteSql } {
+  const db = openDatabase(dataDir, synchronous);
   return { db, sql: new SqliteSql(db) };
 }
 
-export function openDatabase(dataDir: string): Db {
+export function openDatabase(dataDir: string, synchronous: Synchronous = 'normal'): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'branchboard.sqlite'));
   db.pragma('journal_mode = WAL');
-  // WAL + NORMAL survives process crashes without losing committed transactions.
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
