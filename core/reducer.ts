@@ -50,13 +50,15 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       // Numbers from another queue system may not read as a letter and digits: keep the count as it was.
       const parsed = Number(number.slice(1));
       const n = Number.isFinite(parsed) ? parsed : (base.issued[service] ?? 0);
+      // A screen's partial copy lists the first of a long queue only: a ticket behind hidden ones is counted.
+      const behindHidden = (s.hiddenWaiting?.[service] ?? 0) > 0;
       return {
         ...s,
-        tickets: {
-          ...s.tickets,
-          [id]: { id, number, service, status: 'waiting', issuedAt: e.at, issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 },
-        },
-        queues: { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
+        tickets: behindHidden
+          ? s.tickets
+          : { ...s.tickets, [id]: { id, number, service, status: 'waiting', issuedAt: e.at, issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 } },
+        queues: behindHidden ? s.queues : { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
+        ...(behindHidden ? { hiddenWaiting: { ...s.hiddenWaiting, [service]: s.hiddenWaiting![service]! + 1 } } : {}),
         today: {
           ...base,
           issued: { ...base.issued, [service]: n },

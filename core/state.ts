@@ -121,6 +121,11 @@ export interface BranchState {
   calls: Call[];
   notices: Notice[];
   today: DayStats;
+  /**
+   * Only in a screen's partial copy (core/public-snapshot.ts): waiting tickets per service not
+   * listed in `queues`/`tickets`, behind the listed ones. Absent on the server's own state.
+   */
+  hiddenWaiting?: Record<string, number>;
   /** Today's no-shows, by ticket id (undo, or call back). Absent in states saved before it existed. */
   noShows?: Record<string, NoShowTicket>;
   /** Per service, the last time a ticket was called after waiting longer than its promise. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   ESTIMATES_MS,
   MAX_CATCHUP_EVENTS,
+  publicSnapshot,
   StreamHandshake,
   TICK_MS,
   toPublicEvent,
@@ -149,7 +150,8 @@ export class BranchStream {
     join?.();
     const serverTime = Date.now();
     if (events) socket.emit('catchup', { events: events.map(toPublicEvent), serverTime });
-    else socket.emit('snapshot', { state: this.states.peek(branchId) ?? state, serverTime });
+    // However long the queue, a screen gets its first tickets and the counts (core/public-snapshot.ts).
+    else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime });
   }
 
   private tick(): void {

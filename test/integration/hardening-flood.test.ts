@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { key, once, removeDir, startTestServer, waitFor, type StreamClient } from '../support/server';
+import { SNAPSHOT_WAITING, waitingCount } from '../../core';
+import { connectStream, key, once, removeDir, startTestServer, waitFor, type StreamClient } from '../support/server';
 
 /**
  * Issue 10, findings 5 and 6: the public edges (kiosk tickets, the stream) cannot be used to
@@ -90,6 +91,28 @@ describe('6. the stream cannot be made to amplify', () => {
       for (const s of sockets) s.disconnect();
       await s2.stop();
       removeDir(s2.dataDir);
+    }
+  });
+
+  it('a screen’s snapshot of a long queue lists its first tickets and counts the rest, however long the queue', async () => {
+    const s3 = await startTestServer({ ticketsPerMinute: 10_000 });
+    try {
+      const take = () => request(s3.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' });
+      for (let i = 0; i < 200; i++) expect((await take()).status).toBe(201);
+      const small = connectStream(s3.url, { branch: 'demo' });
+      const { state } = await once(small, 'snapshot');
+      expect(state.queues.teller).toHaveLength(SNAPSHOT_WAITING);
+      expect(state.hiddenWaiting).toEqual({ teller: 200 - SNAPSHOT_WAITING });
+      expect(waitingCount(state, 'teller')).toBe(200);
+      expect(Object.keys(state.tickets)).toHaveLength(SNAPSHOT_WAITING);
+      // Asking again without lastSeq (a partial copy's refill) brings a fresh one.
+      const again = once(small, 'snapshot');
+      small.emit('resync', {});
+      expect((await again).state.hiddenWaiting).toEqual({ teller: 200 - SNAPSHOT_WAITING });
+      small.disconnect();
+    } finally {
+      await s3.stop();
+      removeDir(s3.dataDir);
     }
   });
 });
