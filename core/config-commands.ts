@@ -27,6 +27,8 @@ export const CreateBranchBody = z
     hours: OpeningHours.optional(),
     services: z.array(ServiceConfig).max(26).optional(),
     counters: z.array(CounterConfig).max(60).optional(),
+    /** Caps on tickets; absent: DEFAULT_TICKET_LIMITS. */
+    limits: TicketLimits.optional(),
   })
   .strict();
 export type CreateBranchBody = z.infer<typeof CreateBranchBody>;
@@ -113,6 +115,7 @@ export function newBranchConfig(body: CreateBranchBody, library: Preset[]): Bran
     services: body.services ?? [],
     counters: body.counters ?? [],
     presets: library,
+    ...(body.limits ? { limits: body.limits } : {}),
   };
 }
 
