@@ -2,7 +2,7 @@ import request from 'supertest';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_WAITING, waitingCount } from '../../core';
-import { connectStream, key, once, removeDir, startTestServer, waitFor, type StreamClient } from '../support/server';
+import { branchState, connectStream, DEMO_PASSWORD, key, once, removeDir, startTestServer, waitFor, type StreamClient } from '../support/server';
 
 /**
  * Issue 10, findings 5 and 6: the public edges (kiosk tickets, the stream) cannot be used to
@@ -45,6 +45,22 @@ describe('5. the kiosk endpoint cannot flood a branch', () => {
     const refused = statuses.filter((s) => s.status !== 201);
     expect(refused.length).toBeGreaterThan(0);
     for (const r of refused) expect(r).toEqual({ status: 429, code: 'branch_ticket_rate' });
+  });
+});
+
+describe('5. the caps are the manager’s to set', () => {
+  it('PATCH /api/branches/:branch {limits} by the branch’s manager; a teller may not; bad values name the field', async () => {
+    const manager = request.agent(server.url);
+    await manager.post('/api/session').send({ username: 'manager', password: DEMO_PASSWORD }).expect(200);
+    const set = await manager.patch('/api/branches/demo').set('Idempotency-Key', key()).send({ limits: { perServicePerDay: 800, perMinute: 40 } });
+    expect(set.status).toBe(200);
+    expect((await branchState(server.url)).config!.limits).toEqual({ perServicePerDay: 800, perMinute: 40 });
+    const bad = await manager.patch('/api/branches/demo').set('Idempotency-Key', key()).send({ limits: { perMinute: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('limits.perMinute');
+    const teller = request.agent(server.url);
+    await teller.post('/api/session').send({ username: 'teller2', password: DEMO_PASSWORD }).expect(200);
+    expect((await teller.patch('/api/branches/demo').set('Idempotency-Key', key()).send({ limits: null })).status).toBe(403);
   });
 });
 
