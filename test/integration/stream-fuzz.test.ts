@@ -12,7 +12,7 @@ import { branchState, once, removeDir, startTestServer, type StreamClient } from
  * its own address (the per-address connection limits are tested in hardening-flood.test.ts).
  */
 const HANDSHAKES = Number(process.env.HOSTILE_HANDSHAKES) || 800;
-const EVENTS = Number(process.env.HOSTILE_EVENTS) || 2_400;
+const EVENTS = Number(process.env.HOSTILE_EVENTS) || 5_400;
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -67,7 +67,7 @@ const badHandshake = fc
   });
 
 describe(`${HANDSHAKES} hostile handshakes and ${EVENTS} hostile events on the stream`, () => {
-  it('every bad handshake is refused with a code; nothing is logged as an error', { timeout: 120_000 }, async () => {
+  it('every bad handshake is refused with a code; nothing is logged as an error', { timeout: 240_000 }, async () => {
     const inputs = fc.sample(badHandshake, { numRuns: HANDSHAKES, seed: 20261202 });
     const seq = (await branchState(server.url)).seq;
     const outcomes = new Map<string, number>();
@@ -93,7 +93,7 @@ describe(`${HANDSHAKES} hostile handshakes and ${EVENTS} hostile events on the s
     console.log(`hostile handshakes: ${inputs.length}; ${JSON.stringify(Object.fromEntries(outcomes))}`);
   });
 
-  it('events of any name and payload from connected screens change nothing and break nothing', { timeout: 120_000 }, async () => {
+  it('events of any name and payload from connected screens change nothing and break nothing', { timeout: 240_000 }, async () => {
     const name = fc.oneof(fc.constantFrom('resync', 'report', 'event', 'snapshot', 'tick', '__proto__', 'constructor', 'toString', 'disconnect', 'error', 'connect'), fc.string({ maxLength: 40 }).filter((s) => s.length > 0));
     const payload = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }),
@@ -117,7 +117,14 @@ describe(`${HANDSHAKES} hostile handshakes and ${EVENTS} hostile events on the s
     expect(server.unhandledErrors()).toEqual([]);
     expect((await branchState(server.url)).seq).toBe(seq);
     // The stream still serves: the hostile screens that are still connected get heartbeats, and a new screen a snapshot.
-    for (const s of sockets.filter((x) => raw(x).connected)) await once(s, 'tick', 5000);
+    // (one the server closed for an oversized message may not know it yet: a disconnect counts too)
+    for (const s of sockets.filter((x) => raw(x).connected)) {
+      const heard = await Promise.race([
+        once(s, 'tick', 15_000).then(() => 'tick', () => 'silence'),
+        new Promise<string>((r) => (s as unknown as { once(e: string, cb: () => void): void }).once('disconnect', () => r('closed'))),
+      ]);
+      expect(heard).not.toBe('silence');
+    }
     const fresh = connect({ branch: 'demo' });
     expect((await once(fresh, 'snapshot')).state.seq).toBe(seq);
     fresh.disconnect();
