@@ -61,6 +61,20 @@ export const Languages = z
   .max(12)
   .refine((l) => new Set(l).size === l.length, 'each language once');
 
+/**
+ * How many tickets a branch gives out, so nobody can flood its queue from the public kiosk
+ * endpoint (issue 10): per service per day, and per minute for the whole branch (every kiosk
+ * and address together). Unset: the defaults below. Set by the branch's manager.
+ */
+export const TicketLimits = z
+  .object({
+    perServicePerDay: z.number().int().min(1).max(10_000).optional(),
+    perMinute: z.number().int().min(1).max(1_000).optional(),
+  })
+  .strict();
+export type TicketLimits = z.infer<typeof TicketLimits>;
+export const DEFAULT_TICKET_LIMITS: Required<TicketLimits> = { perServicePerDay: 1_500, perMinute: 60 };
+
 export const BranchConfig = z
   .object({
     id: Slug,
@@ -79,6 +93,8 @@ export const BranchConfig = z
     presets: z.array(Preset).max(200),
     /** Sound, language rotation and own wording of the branch's screens (lobby-i18n). */
     display: DisplaySettings.optional(),
+    /** Caps on tickets given out (hardening); defaults in DEFAULT_TICKET_LIMITS. */
+    limits: TicketLimits.optional(),
   })
   .superRefine((b, ctx) => {
     const serviceIds = new Set(b.services.map((s) => s.id));

@@ -27,7 +27,7 @@ export function capacity(state: BranchState, now: number): Capacity {
   const paused = counters.filter((c) => c.status === 'paused').length;
   const closed = counters.length - open - paused;
   const duringHours = config ? withinOpeningHours(config, now) : null;
-  const waiting = Object.values(state.queues).reduce((n, q) => n + q.length, 0);
+  const waiting = Object.values(state.queues).reduce((n, q) => n + q.length, 0) + Object.values(state.hiddenWaiting ?? {}).reduce((n, h) => n + h, 0);
   const operating = duringHours ?? (open + paused > 0 || waiting > 0);
   const planned = counters.length;
   return { open, planned, paused, closed, duringHours, belowPlan: operating && open < planned };

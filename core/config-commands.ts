@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
+import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TicketLimits, TimeZone } from './branch';
 import { ScreenKind, ScreenName } from './config-events';
 import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
@@ -28,6 +28,8 @@ export const CreateBranchBody = z
     hours: OpeningHours.optional(),
     services: z.array(ServiceConfig).max(26).optional(),
     counters: z.array(CounterConfig).max(60).optional(),
+    /** Caps on tickets; absent: DEFAULT_TICKET_LIMITS. */
+    limits: TicketLimits.optional(),
   })
   .strict();
 export type CreateBranchBody = z.infer<typeof CreateBranchBody>;
@@ -42,9 +44,11 @@ export const UpdateBranchBody = z
     hours: OpeningHours.nullable().optional(),
     /** The screens' sound, language rotation and own wording (replaced whole); `null` back to the defaults. */
     display: DisplaySettings.nullable().optional(),
+    /** Caps on tickets (per service per day, per minute for the branch); null: the defaults. */
+    limits: TicketLimits.nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, address, timezone, languages, hours, display', path: ['name'] });
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, address, timezone, languages, hours, display, limits', path: ['name'] });
 export type UpdateBranchBody = z.infer<typeof UpdateBranchBody>;
 
 /** PUT /api/branches/:branch/services/:service. `counters`, when given, is exactly who serves it (added last in their preference). */
@@ -114,6 +118,7 @@ export function newBranchConfig(body: CreateBranchBody, library: Preset[]): Bran
     services: body.services ?? [],
     counters: body.counters ?? [],
     presets: library,
+    ...(body.limits ? { limits: body.limits } : {}),
   };
 }
 

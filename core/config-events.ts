@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CounterConfig, Languages, Preset, ServiceConfig, TimeZone } from './branch';
+import { CounterConfig, Languages, Preset, ServiceConfig, TicketLimits, TimeZone } from './branch';
 import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
@@ -31,6 +31,7 @@ export const ConfigEventPayloads = [
     languages: Languages.optional(),
     hours: OpeningHours.nullable().optional(),
     display: DisplaySettings.nullable().optional(),
+    limits: TicketLimits.nullable().optional(),
   }),
   /** A service added or changed; `counters`, when given, is exactly the set of counters that serve it. */
   z.object({ type: z.literal('ServiceUpserted'), service: ServiceConfig, counters: z.array(Slug).max(60).optional() }),

@@ -40,6 +40,8 @@ export function reduceConfig(s: BranchState, e: ConfigEvent): BranchState {
       else if (e.hours !== undefined) next.hours = e.hours;
       if (e.display === null) delete next.display;
       else if (e.display !== undefined) next.display = e.display;
+      if (e.limits === null) delete next.limits;
+      else if (e.limits !== undefined) next.limits = e.limits;
       return { ...s, config: next };
     }
     case 'ServiceUpserted': {

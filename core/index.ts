@@ -9,6 +9,7 @@ export * from './commands';
 export * from './decide/index';
 export * from './notice';
 export * from './replica';
+export * from './public-snapshot';
 export * from './time';
 export * from './protocol';
 export * from './estimate';

@@ -36,8 +36,8 @@ export interface ServerToClient {
 }
 
 export interface ClientToServer {
-  /** Asks for what came after `lastSeq`, after the client saw a gap. */
-  resync: (msg: { lastSeq: number }) => void;
+  /** Asks for what came after `lastSeq`, after the client saw a gap; without it, for a fresh snapshot. */
+  resync: (msg: { lastSeq?: number }) => void;
 }
 
 /** The heartbeat period; a screen that hears nothing for STALE_AFTER_MS marks its data stale. */

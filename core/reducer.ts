@@ -50,14 +50,21 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       // Numbers from another queue system may not read as a letter and digits: keep the count as it was.
       const parsed = Number(number.slice(1));
       const n = Number.isFinite(parsed) ? parsed : (base.issued[service] ?? 0);
+      // A screen's partial copy lists the first of a long queue only: a ticket behind hidden ones is counted.
+      const behindHidden = (s.hiddenWaiting?.[service] ?? 0) > 0;
       return {
         ...s,
-        tickets: {
-          ...s.tickets,
-          [id]: { id, number, service, status: 'waiting', issuedAt: e.at, issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 },
+        tickets: behindHidden
+          ? s.tickets
+          : { ...s.tickets, [id]: { id, number, service, status: 'waiting', issuedAt: e.at, issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 } },
+        queues: behindHidden ? s.queues : { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
+        ...(behindHidden ? { hiddenWaiting: { ...s.hiddenWaiting, [service]: s.hiddenWaiting![service]! + 1 } } : {}),
+        today: {
+          ...base,
+          issued: { ...base.issued, [service]: n },
+          taken: { ...base.taken, [service]: (base.taken?.[service] ?? 0) + 1 },
+          minute: minuteCount(base.minute, e.at),
         },
-        queues: { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
-        today: { ...base, issued: { ...base.issued, [service]: n } },
         // Yesterday's no-shows can no longer be undone or called back.
         ...(newDay ? { noShows: {} } : {}),
       };
@@ -268,4 +275,10 @@ function without<T>(record: Record<string, T>, id: string): Record<string, T> {
 /** Resolved notices older than a day leave the live state; the log keeps them for history. */
 function pruneNotices(notices: Notice[], now: number): Notice[] {
   return notices.filter((n) => n.status === 'active' || (n.resolution && now - n.resolution.at < RESOLVED_NOTICE_KEPT_MS));
+}
+
+/** The per-minute ticket count after one more ticket at `at` (a new minute starts at 1). */
+function minuteCount(m: { start: number; count: number } | undefined, at: number): { start: number; count: number } {
+  const start = at - (at % 60_000);
+  return m && m.start === start ? { start, count: m.count + 1 } : { start, count: 1 };
 }

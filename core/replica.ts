@@ -1,4 +1,5 @@
 import type { BranchEvent } from './events';
+import { namesHiddenTicket, needsRefill } from './public-snapshot';
 import { apply } from './reducer';
 import type { BranchState } from './state';
 
@@ -11,6 +12,12 @@ export type ReplicaResult = 'applied' | 'duplicate' | 'gap';
  */
 export class BranchReplica {
   state: BranchState | null = null;
+  /**
+   * A partial copy (a long queue, core/public-snapshot.ts) that must be replaced by a fresh
+   * snapshot: its listed part ran low, or an event named a ticket it only counted. The client
+   * then resyncs without `lastSeq`.
+   */
+  needsSnapshot = false;
 
   get seq(): number {
     return this.state?.seq ?? 0;
@@ -18,13 +25,22 @@ export class BranchReplica {
 
   loadSnapshot(state: BranchState): void {
     this.state = state;
+    this.needsSnapshot = false;
   }
 
   receive(event: BranchEvent): ReplicaResult {
     if (!this.state) return 'gap';
     if (event.seq <= this.state.seq) return 'duplicate';
     if (event.seq !== this.state.seq + 1) return 'gap';
+    if (namesHiddenTicket(this.state, event as { type: string; ticketId?: unknown })) {
+      // Applying it would show a call of a ticket this copy cannot place: wait for a fresh snapshot.
+      this.needsSnapshot = true;
+      return 'gap';
+    }
+    const partial = this.state.hiddenWaiting !== undefined;
     this.state = apply(this.state, event);
+    // A ticket put back in a queue might belong among the hidden ones: the order is the server's to say.
+    if (partial && (needsRefill(this.state) || event.type === 'TicketTransferred' || event.type === 'NoShowUndone')) this.needsSnapshot = true;
     return 'applied';
   }
 

@@ -101,6 +101,10 @@ export interface DayStats {
   noShow: number;
   /** Tickets given back from the phone ("I'm not coming any more"). */
   cancelled?: number;
+  /** Tickets given out today per service (numbers wrap, this does not). Absent in states saved before it existed. */
+  taken?: Record<string, number>;
+  /** Tickets given out in the current server minute, for the branch's per-minute cap. */
+  minute?: { start: number; count: number };
 }
 
 export interface BranchState {
@@ -117,6 +121,11 @@ export interface BranchState {
   calls: Call[];
   notices: Notice[];
   today: DayStats;
+  /**
+   * Only in a screen's partial copy (core/public-snapshot.ts): waiting tickets per service not
+   * listed in `queues`/`tickets`, behind the listed ones. Absent on the server's own state.
+   */
+  hiddenWaiting?: Record<string, number>;
   /** Today's no-shows, by ticket id (undo, or call back). Absent in states saved before it existed. */
   noShows?: Record<string, NoShowTicket>;
   /** Per service, the last time a ticket was called after waiting longer than its promise. */

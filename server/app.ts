@@ -6,6 +6,8 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Server as SocketServer } from 'socket.io';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { DEFAULT_POLICY, LoginThrottle } from './auth/login-throttle';
+import { HashingWork } from './auth/passwords';
 import { Sessions } from './auth/sessions';
 import { Users } from './auth/users';
 import { BranchStates } from './commands/branch-states';
@@ -29,7 +31,9 @@ import { openRedisBus } from './cluster/redis-bus';
 import { appVersion } from './realtime/app-version';
 import { voiceRoute } from './http/voice-route';
 import { BranchStream } from './realtime/stream';
+import { DEFAULT_STREAM_LIMITS, StreamLimits } from './realtime/stream-limits';
 import { WaitEstimateService } from './realtime/wait-estimates';
+import { accountSessionRoutes } from './routes/account-sessions';
 import { branchCommandRoutes } from './routes/branch-commands';
 import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
@@ -99,6 +103,12 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed, deps.commandClock);
   const users = new Users(sql);
   const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
+  const loginThrottle = new LoginThrottle(sql, {
+    ...DEFAULT_POLICY,
+    perAddressAccount: config.loginAttempts,
+    perAddress: config.loginAddressAttempts,
+    accountFree: config.loginAccountFree,
+  });
   const replies = new CommandReplies(sql);
   // The manager console: branches, the preset library, staff (issue 6).
   const library = new PresetLibrary(sql);
@@ -109,7 +119,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const http = createServer(app);
   // Many nodes: Socket.IO over Redis, and every commit told to the other nodes (ClusterLink).
   const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : undefined;
-  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter);
+  const streamLimits = new StreamLimits(config.trustProxy, { ...DEFAULT_STREAM_LIMITS, socketsPerAddress: config.socketsPerAddress });
+  const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter, streamLimits);
   const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
   if (cluster) commands.announce = cluster.announce;
   stream.version = config.appVersion ?? appVersion(resolve(config.distDir));
@@ -171,7 +182,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.use('/api/session', sessionRoutes({ users, sessions, secureCookies: config.secureCookies, loginAttempts: config.loginAttempts, logger }));
+  app.use('/api/session', sessionRoutes({ users, sessions, throttle: loginThrottle, work: new HashingWork(), secureCookies: config.secureCookies, logger }));
+  app.use('/api/users/:username/sessions', accountSessionRoutes({ users, sessions, logger }));
   app.use('/api/branches', branchReadRoutes(states));
   const links = new TicketLinks(sql);
   app.use('/api/branches', ticketMoveRoutes(commands));
@@ -210,6 +222,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     void links.forgetOlderThan(Date.now());
     void ingestTickets.forgetOlderThan(Date.now() - 3 * 24 * 3600_000);
     sessions.purgeExpired(Date.now());
+    void loginThrottle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'login throttle purge failed'));
   }, 3600_000);
   sweep.unref();
 

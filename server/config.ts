@@ -22,6 +22,8 @@ export const ServerConfig = z
     /** Where to listen; defaults to 127.0.0.1 behind a proxy (only the proxy should reach the port), else 0.0.0.0. */
     host: z.string().optional(),
     dataDir: z.string().default('./data'),
+    /** SQLite's `synchronous`: normal (WAL: safe across process crashes) or full (also across power cuts). */
+    sqliteSynchronous: z.enum(['normal', 'full']).default('normal'),
     /** Password/PIN for every demo account (tests, scripted demos); generated per account when absent. */
     demoPassword: z.string().min(6).optional(),
     /**
@@ -38,6 +40,12 @@ export const ServerConfig = z
     sessionHours: z.number().positive().default(12),
     /** Failed logins allowed per address and username in 15 minutes. */
     loginAttempts: z.number().int().min(1).default(10),
+    /** Failed logins allowed per address across all usernames in 15 minutes (password spraying). */
+    loginAddressAttempts: z.number().int().min(1).default(30),
+    /** Failed logins on one account (from addresses it never logged in from) before each next one must wait longer. */
+    loginAccountFree: z.number().int().min(1).default(5),
+    /** Stream sockets one client address may hold at once. */
+    socketsPerAddress: z.number().int().min(1).default(100),
     /** Tickets a single IP (a kiosk) may take per minute. */
     ticketsPerMinute: z.coerce.number().int().min(1).default(60),
     /** The address customers' phones reach this server at (e.g. https://queue.example-bank.it), for the lobby's QR code. */
@@ -75,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: env.PORT,
     host: env.HOST || undefined,
     dataDir: env.DATA_DIR,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS?.toLowerCase() || undefined,
     demoPassword: env.BRANCHBOARD_DEMO_PASSWORD || undefined,
     seedDemo: env.BRANCHBOARD_SEED_DEMO === 'auto' ? 'auto' : bool(env.BRANCHBOARD_SEED_DEMO),
     nodeEnv: env.NODE_ENV,
@@ -94,7 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   });
   if (r.success) return r.data;
   const names: Record<string, string> = {
-    port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', demoPassword: 'BRANCHBOARD_DEMO_PASSWORD', seedDemo: 'BRANCHBOARD_SEED_DEMO',
+    port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', sqliteSynchronous: 'SQLITE_SYNCHRONOUS', demoPassword: 'BRANCHBOARD_DEMO_PASSWORD', seedDemo: 'BRANCHBOARD_SEED_DEMO',
     logLevel: 'LOG_LEVEL', secureCookies: 'SECURE_COOKIES', trustProxy: 'TRUST_PROXY', publicUrl: 'PUBLIC_URL',
     metricsToken: 'METRICS_TOKEN', shutdownDelayMs: 'SHUTDOWN_DELAY_MS', drainMs: 'DRAIN_MS',
     databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL', ticketsPerMinute: 'TICKETS_PER_MINUTE', appVersion: 'BRANCHBOARD_VERSION',

@@ -8,6 +8,7 @@ import {
   type CounterState,
   type Preset,
   type Ticket,
+  waitingCount,
 } from '../../core';
 import { t, type Language } from '../../ui/i18n/localize';
 
@@ -52,7 +53,7 @@ export interface Waiting {
 
 /** How many wait for the services a counter serves (each ticket counted once). */
 export function waitingFor(state: BranchState, services: readonly string[]): Waiting {
-  const perService = [...new Set(services)].map((id) => ({ id, count: state.queues[id]?.length ?? 0 }));
+  const perService = [...new Set(services)].map((id) => ({ id, count: waitingCount(state, id) }));
   return { total: perService.reduce((n, s) => n + s.count, 0), perService };
 }
 

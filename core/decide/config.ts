@@ -34,6 +34,7 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
       if (b.address !== undefined && (b.address ?? undefined) !== config.address) change.address = b.address;
       if (b.hours !== undefined && !same(b.hours ?? undefined, config.hours)) change.hours = b.hours;
       if (b.display !== undefined && !same(b.display ?? undefined, config.display)) change.display = b.display;
+      if (b.limits !== undefined && !same(b.limits ?? undefined, config.limits)) change.limits = b.limits;
       if (Object.keys(change).length === 0) return ok();
       return ok({ type: 'BranchDetailsChanged', ...change } as EventPayload);
     }

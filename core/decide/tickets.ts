@@ -1,18 +1,41 @@
-import type { BranchConfig } from '../branch';
+import { DEFAULT_TICKET_LIMITS, type BranchConfig } from '../branch';
 import type { Command } from '../commands';
 import type { BranchState, Ticket } from '../state';
 import { localDay } from '../time';
 import { fail, ok, type Decision } from './result';
 
-/** A customer takes a ticket: the next number of its service today. */
+/** Ticket numbers run 001…999 per service and day, then start again at the lowest free one. */
+export const MAX_TICKET_NUMBER = 999;
+
+/**
+ * A customer takes a ticket: the next number of its service today that no ticket still in the
+ * branch holds (numbers wrap after 999, but two people never hold the same one), within the
+ * branch's caps per service per day and per minute.
+ */
 export function decideIssueTicket(state: BranchState, config: BranchConfig, cmd: Extract<Command, { type: 'IssueTicket' }>, now: number): Decision {
   const service = config.services.find((s) => s.id === cmd.service);
   if (!service) return fail('invalid', 'unknown_service', `no service "${cmd.service}" in this branch`, 'service');
   const day = localDay(now, config.timezone);
-  const last = state.today.day === day ? (state.today.issued[service.id] ?? 0) : 0;
-  // Numbers wrap after 999 so a ticket always reads as one letter and three digits.
-  const number = `${service.prefix}${String((last % 999) + 1).padStart(3, '0')}`;
-  return ok({ type: 'TicketIssued', ticket: { id: cmd.ticketId, service: service.id, number, day } });
+  const today = state.today.day === day ? state.today : undefined;
+  const limits = { ...DEFAULT_TICKET_LIMITS, ...config.limits };
+
+  const minuteStart = now - (now % 60_000);
+  if (today?.minute && today.minute.start === minuteStart && today.minute.count >= limits.perMinute) {
+    return fail('throttled', 'branch_ticket_rate', `this branch gives out at most ${limits.perMinute} tickets a minute: try again in a moment`);
+  }
+  if ((today?.taken?.[service.id] ?? 0) >= limits.perServicePerDay) {
+    return fail('conflict', 'daily_ticket_limit', `no more tickets for this service today (at most ${limits.perServicePerDay} a day)`, 'service');
+  }
+  // Any ticket still in the branch showing this letter, whatever service it is in now (a transfer keeps its number).
+  const held = new Set(Object.values(state.tickets).filter((t) => t.number.startsWith(service.prefix)).map((t) => Number(t.number.slice(service.prefix.length))));
+  const last = today?.issued[service.id] ?? 0;
+  for (let i = 1; i <= MAX_TICKET_NUMBER; i++) {
+    const n = ((last + i - 1) % MAX_TICKET_NUMBER) + 1;
+    if (held.has(n)) continue;
+    const number = `${service.prefix}${String(n).padStart(3, '0')}`;
+    return ok({ type: 'TicketIssued', ticket: { id: cmd.ticketId, service: service.id, number, day } });
+  }
+  return fail('conflict', 'no_free_number', `all ${MAX_TICKET_NUMBER} numbers of this service are held by people still waiting or being served`, 'service');
 }
 
 /**

@@ -206,6 +206,7 @@ export class BbLobby extends LitElement {
         <bb-waiting-list
           .services=${config.services}
           .queues=${state.queues}
+          .unlisted=${state.hiddenWaiting ?? {}}
           .langs=${langs}
           .branchLangs=${config.languages}
           .estimates=${this.stream.estimates?.services ?? null}

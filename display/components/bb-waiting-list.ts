@@ -12,6 +12,8 @@ export class BbWaitingList extends LitElement {
   @property({ attribute: false }) services: readonly ServiceConfig[] = [];
   /** Waiting ticket ids per service (state.queues). */
   @property({ attribute: false }) queues: Readonly<Record<string, readonly string[]>> = {};
+  /** Waiting tickets a long queue's snapshot counts without listing (state.hiddenWaiting). */
+  @property({ attribute: false }) unlisted: Readonly<Record<string, number>> = {};
   @property({ attribute: false }) langs: readonly string[] = ['en'];
   @property({ attribute: false }) branchLangs: readonly string[] = [];
   /** The latest wait estimates per service (WaitEstimates.services); null before any arrived. */
@@ -34,7 +36,7 @@ export class BbWaitingList extends LitElement {
         : nothing}
       <ul>
         ${this.services.map((s) => {
-          const n = this.queues[s.id]?.length ?? 0;
+          const n = (this.queues[s.id]?.length ?? 0) + (this.unlisted[s.id] ?? 0);
           const name = localTexts(s.name, langs, this.branchLangs);
           const estimates = this.estimates;
           return html`<li class=${estimates ? '' : 'plain'}>

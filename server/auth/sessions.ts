@@ -4,8 +4,33 @@ import type { User } from './users';
 import { Users } from './users';
 
 export const SESSION_COOKIE = 'bb_session';
+/** Open sessions one account may have (tablets, a phone, the console): the oldest goes first. */
+export const MAX_SESSIONS_PER_ACCOUNT = 10;
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('base64url');
+
+/** A session as the console lists it: never the token, nor its hash. */
+export interface SessionInfo {
+  /** Public id, to revoke it by. */
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  userAgent: string | null;
+  address: string | null;
+}
+
+interface SessionRow {
+  id: string;
+  created_at: number;
+  last_seen_at: number | null;
+  expires_at: number;
+  user_agent: string | null;
+  address: string | null;
+}
+
+/** "Last seen" is written at most this often per session, not on every request. */
+const SEEN_EVERY_MS = 60_000;
 
 /** Login sessions; only a hash of the token is stored, so a copy of the database opens no session. */
 export class Sessions {
@@ -15,26 +40,58 @@ export class Sessions {
     private readonly ttlMs: number,
   ) {}
 
-  open(username: string, now: number): { token: string; expiresAt: number } {
+  open(username: string, now: number, from: { userAgent?: string; address?: string } = {}): { token: string; id: string; expiresAt: number } {
     const token = randomBytes(32).toString('base64url');
+    const id = randomBytes(9).toString('base64url');
     const expiresAt = now + this.ttlMs;
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(hashToken(token), username, now, expiresAt);
-    return { token, expiresAt };
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO sessions (token_hash, username, created_at, expires_at, id, user_agent, address, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(hashToken(token), username, now, expiresAt, id, from.userAgent?.slice(0, 200) ?? null, from.address ?? null, now);
+      // Unlimited sessions per account would let a leaked password pile up logins unseen.
+      this.db
+        .prepare(
+          `DELETE FROM sessions WHERE username = ? AND token_hash NOT IN
+             (SELECT token_hash FROM sessions WHERE username = ? ORDER BY created_at DESC, id LIMIT ?)`,
+        )
+        .run(username, username, MAX_SESSIONS_PER_ACCOUNT);
+    })();
+    return { token, id, expiresAt };
   }
 
-  /** The user behind a token, if the session is still valid. */
-  async user(token: string | undefined, now: number): Promise<User | undefined> {
-    if (!token) return undefined;
+  /** The user behind a token, if the session is still valid; notes when it was last used. */
+  async user(token: string | undefined, now: number): Promise<(User & { sessionId: string }) | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const h = hashToken(token);
     const row = this.db
-      .prepare<[string, number], { username: string }>('SELECT username FROM sessions WHERE token_hash = ? AND expires_at > ?')
-      .get(hashToken(token), now);
-    return row ? await this.users.get(row.username) : undefined;
+      .prepare<[string, number], { username: string; id: string; last_seen_at: number | null }>('SELECT username, id, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ?')
+      .get(h, now);
+    if (!row) return undefined;
+    if ((row.last_seen_at ?? 0) + SEEN_EVERY_MS <= now) this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, h);
+    const user = await this.users.get(row.username);
+    return user ? { ...user, sessionId: row.id } : undefined;
   }
 
   close(token: string | undefined): void {
     if (token) this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+  }
+
+  /** The account's open sessions, newest first. */
+  list(username: string, now: number): SessionInfo[] {
+    return this.db
+      .prepare<[string, number], SessionRow>('SELECT id, created_at, last_seen_at, expires_at, user_agent, address FROM sessions WHERE username = ? AND expires_at > ? ORDER BY created_at DESC')
+      .all(username, now)
+      .map((r) => ({ id: r.id, createdAt: r.created_at, lastSeenAt: r.last_seen_at ?? r.created_at, expiresAt: r.expires_at, userAgent: r.user_agent, address: r.address }));
+  }
+
+  /** Ends one session of the account; false when it has no such session. */
+  revoke(username: string, id: string): boolean {
+    return this.db.prepare('DELETE FROM sessions WHERE username = ? AND id = ?').run(username, id).changes > 0;
+  }
+
+  /** Ends every session of the account (password reset, account disabled); returns how many. */
+  revokeAll(username: string): number {
+    return this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username).changes;
   }
 
   purgeExpired(now: number): void {

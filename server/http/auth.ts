@@ -8,6 +8,8 @@ declare module 'express-serve-static-core' {
   interface Request {
     user?: User;
     sessionToken?: string;
+    /** The public id of the session `user` came from (to list and revoke sessions). */
+    sessionId?: string;
   }
 }
 
@@ -17,7 +19,12 @@ export function loadSession(sessions: Sessions): RequestHandler {
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
     if (token) {
       req.sessionToken = token;
-      req.user = await sessions.user(token, Date.now());
+      const found = await sessions.user(token, Date.now());
+      if (found) {
+        const { sessionId, ...user } = found;
+        req.user = user;
+        req.sessionId = sessionId;
+      }
     }
     next();
   };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   ESTIMATES_MS,
   MAX_CATCHUP_EVENTS,
+  publicSnapshot,
   StreamHandshake,
   TICK_MS,
   toPublicEvent,
@@ -14,10 +15,10 @@ import {
 import type { BranchStates } from '../commands/branch-states';
 import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
+import { StreamLimits } from './stream-limits';
 import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
-const RESYNC_MIN_INTERVAL_MS = 250;
 
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
@@ -41,6 +42,8 @@ export class BranchStream {
     committed: CommittedEvents,
     /** Socket.IO between nodes (the Redis adapter); none: this node alone. */
     adapter?: ServerOptions['adapter'],
+    /** Sockets per address, resyncs per connection and address (see stream-limits.ts). */
+    private readonly limits: StreamLimits = new StreamLimits(false),
   ) {
     this.io = new Server(httpServer, {
       ...(adapter ? { adapter } : {}),
@@ -87,6 +90,14 @@ export class BranchStream {
   }
 
   private async welcome(socket: Socket<ClientToServer, ServerToClient>): Promise<void> {
+    const address = this.limits.addressOf(socket.request);
+    const crowded = this.limits.admit(address, Date.now());
+    if (crowded) {
+      socket.emit('refused', { code: crowded, message: 'too many connections from this address: try again later' });
+      socket.disconnect(true);
+      return;
+    }
+    socket.once('disconnect', () => this.limits.release(address, Date.now()));
     const hs = StreamHandshake.safeParse(socket.handshake.auth);
     if (!hs.success) {
       socket.emit('refused', { code: 'invalid', message: 'connect with auth {branch, lastSeq?}' });
@@ -106,13 +117,11 @@ export class BranchStream {
       const estimates = this.waits.estimates(branchId, Date.now());
       if (estimates && socket.connected) socket.emit('estimates', estimates);
     });
-    // A client resyncs after a gap, rarely: more than a few a second is a bug or abuse, and each
-    // answer may be a whole snapshot.
-    let lastResync = 0;
+    // A client resyncs after a gap, rarely: more is a bug or abuse, and each answer may be a
+    // whole snapshot. One turned down asks again at the next heartbeat.
+    const allowance = this.limits.connectionBucket(Date.now());
     socket.on('resync', (msg) => {
-      const now = Date.now();
-      if (now - lastResync < RESYNC_MIN_INTERVAL_MS) return;
-      lastResync = now;
+      if (!this.limits.mayResync(allowance, address, Date.now())) return;
       const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
       void this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
     });
@@ -143,11 +152,13 @@ export class BranchStream {
     join?.();
     const serverTime = Date.now();
     if (events) socket.emit('catchup', { events: events.map(toPublicEvent), serverTime });
-    else socket.emit('snapshot', { state: this.states.peek(branchId) ?? state, serverTime });
+    // However long the queue, a screen gets its first tickets and the counts (core/public-snapshot.ts).
+    else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime });
   }
 
   private tick(): void {
     const serverTime = Date.now();
+    this.limits.sweep(serverTime);
     this.forEachBranchRoom((id) => this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) }));
   }
 

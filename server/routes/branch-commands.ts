@@ -19,6 +19,7 @@ import type { CommandHandler } from '../commands/execute';
 import { runCommand } from '../http/command-route';
 import { identifyKiosk, NO_KIOSKS, type KioskDirectory } from '../http/kiosk-identity';
 import { TicketLinks } from '../store/ticket-links';
+import { mayActOn } from '../auth/users';
 import { requireStaff } from '../http/auth';
 import { clientAddress } from '../http/client-address';
 import { HttpError, parse } from '../http/errors';
@@ -60,7 +61,9 @@ export function branchCommandRoutes(commands: CommandHandler, opts: BranchComman
     const token = TicketLinks.newToken();
     await opts.links?.create(token, branch, ticketId, Date.now());
     const kiosk = res.locals.kiosk as { id: string } | undefined;
-    const actor = kiosk ? { role: 'kiosk' as const, user: kiosk.id } : undefined;
+    // Staff of another branch taking a ticket here are the public kiosk, not a teller of this branch.
+    const outsider = req.user !== undefined && !mayActOn(req.user, branch);
+    const actor = kiosk ? { role: 'kiosk' as const, user: kiosk.id } : outsider ? { role: 'kiosk' as const } : undefined;
     await runCommand(
       commands,
       req,

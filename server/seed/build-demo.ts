@@ -27,8 +27,8 @@ export async function buildDemo(
   for (const { id: presetId, ...body } of DEMO_BRANCH.presets) await admin.putLibraryPreset(presetId, body, id(`library-${presetId}`));
 
   // One command opens it with its services and counters, as the console's new-branch form can.
-  const { id: branchId, name, timezone, languages, services, counters } = DEMO_BRANCH;
-  const branch: CreateBranchBody = { id: branchId, name, timezone, languages, services, counters };
+  const { id: branchId, name, timezone, languages, services, counters, limits } = DEMO_BRANCH;
+  const branch: CreateBranchBody = { id: branchId, name, timezone, languages, services, counters, ...(limits ? { limits } : {}) };
   must(await admin.createBranch(branch, id('branch')), 'open the branch');
 
   for (const a of accounts) {

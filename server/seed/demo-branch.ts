@@ -156,6 +156,8 @@ export const DEMO_BRANCH: BranchConfig = {
     { id: '4', name: { it: 'Sportello 4', en: 'Counter 4' }, services: ['advice', 'teller'] },
   ],
   presets,
+  // Roomier than a real branch's defaults (DEFAULT_TICKET_LIMITS): demos and tests take tickets in bursts.
+  limits: { perServicePerDay: 5_000, perMinute: 600 },
 };
 
 export const DEMO_ADMIN = 'admin';

@@ -166,6 +166,33 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (screen_id, at, up)
   );
   `,
+  // Login throttling (server/auth/login-throttle.ts), persisted so a restart resets nothing;
+  // sessions get a public id (to list and revoke them), where they came from, when last used.
+  `
+  CREATE TABLE login_counters (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    window_start BIGINT NOT NULL,
+    last_failure BIGINT NOT NULL
+  );
+  CREATE TABLE login_known_addresses (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    last_at BIGINT NOT NULL,
+    PRIMARY KEY (username, address)
+  );
+  CREATE TABLE login_devices (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT NOT NULL
+  );
+  ALTER TABLE sessions ADD COLUMN id TEXT;
+  ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+  ALTER TABLE sessions ADD COLUMN address TEXT;
+  ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT;
+  UPDATE sessions SET id = substr(token_hash, 1, 12) WHERE id IS NULL;
+  `,
 ];
 
 /**
@@ -173,17 +200,24 @@ export const MIGRATIONS: string[] = [
  * handle new code uses; `db` is the same connection for the few stores still written against
  * better-sqlite3 directly (accounts and sessions).
  */
-export function openSqlite(dataDir: string): { db: Db; sql: SqliteSql } {
-  const db = openDatabase(dataDir);
+/**
+ * How hard a commit waits for the disk (docs/SECURITY.md, "Durability"). `normal` (WAL): a
+ * process crash loses nothing acknowledged; a power cut or OS crash may lose the last commits
+ * since the WAL was last synced, never the database's consistency. `full`: every commit is on
+ * disk before it is acknowledged, power cut included, at the cost of an fsync per command.
+ */
+export type Synchronous = 'normal' | 'full';
+
+export function openSqlite(dataDir: string, synchronous: Synchronous = 'normal'): { db: Db; sql: SqliteSql } {
+  const db = openDatabase(dataDir, synchronous);
   return { db, sql: new SqliteSql(db) };
 }
 
-export function openDatabase(dataDir: string): Db {
+export function openDatabase(dataDir: string, synchronous: Synchronous = 'normal'): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'branchboard.sqlite'));
   db.pragma('journal_mode = WAL');
-  // WAL + NORMAL survives process crashes without losing committed transactions.
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

@@ -1,3 +1,4 @@
+import type { Synchronous } from './db';
 import { resolve } from 'node:path';
 import { MIGRATIONS, openSqlite, type Db } from './db';
 import { openPostgres } from './postgres';
@@ -12,8 +13,8 @@ export interface Stores {
 }
 
 /** One node's databases: SQLite in the data dir always; PostgreSQL for the shared log when `databaseUrl` is set. */
-export async function openStores(config: { dataDir: string; databaseUrl?: string; databasePoolSize: number }): Promise<Stores> {
-  const local = openSqlite(resolve(config.dataDir));
+export async function openStores(config: { dataDir: string; databaseUrl?: string; databasePoolSize: number; sqliteSynchronous?: Synchronous }): Promise<Stores> {
+  const local = openSqlite(resolve(config.dataDir), config.sqliteSynchronous);
   if (!config.databaseUrl) return { sql: local.sql, db: local.db, close: () => local.sql.close() };
   let pg;
   try {

@@ -149,7 +149,7 @@ describe('7. safe by default', () => {
     }
   });
 
-  it('`npm start` without a terminal keeps generated passwords out of its output: they go to a file only its user can read', async () => {
+  it('`npm start` without a terminal keeps generated passwords out of its output: they go to a file only its user can read', { timeout: 90_000 }, async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development' };
@@ -160,7 +160,7 @@ describe('7. safe by default', () => {
     child.stderr.on('data', (d) => (output += d));
     try {
       const file = join(dataDir, 'demo-accounts.txt');
-      await waitFor(() => output.includes('demo-accounts.txt') && existsSync(file), 20_000, 'the demo accounts file');
+      await waitFor(() => output.includes('demo-accounts.txt') && existsSync(file), 60_000, 'the demo accounts file');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const passwords = [...readFileSync(file, 'utf8').matchAll(/^ {2}(\S+) +(\S+)$/gm)].map((m) => ({ username: m[1]!, password: m[2]! }));
       expect(passwords.length).toBeGreaterThanOrEqual(5);
@@ -273,8 +273,9 @@ describe('earlier review findings', () => {
       socket.on('snapshot', () => answers++);
       for (let i = 0; i < 50; i++) socket.emit('resync', { lastSeq: 10_000 });
       await new Promise((r) => setTimeout(r, 400));
+      // A burst of 3 per connection, then one every 2 s (server/realtime/stream-limits.ts).
       expect(answers).toBeGreaterThanOrEqual(1);
-      expect(answers).toBeLessThanOrEqual(2);
+      expect(answers).toBeLessThanOrEqual(3);
     } finally {
       socket.disconnect();
     }

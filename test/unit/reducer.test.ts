@@ -14,6 +14,9 @@ describe('queue', () => {
       return b.state.tickets[ticketId]!.number;
     });
     expect(numbers).toEqual(['A001', 'A002', 'B001']);
+    // Yesterday's tickets were served (a number still held is never given twice).
+    for (let i = 0; i < 3; i++) b.run({ type: 'CounterAction', counterId: '3', action: i < 2 ? 'call-next' : 'done' });
+    for (let i = 0; i < 2; i++) b.run({ type: 'CounterAction', counterId: '4', action: i < 1 ? 'call-next' : 'done' });
     b.tick(24 * 3600_000);
     const next = id();
     b.run({ type: 'IssueTicket', ticketId: next, service: 'teller' });

@@ -1,4 +1,4 @@
-import type { BranchState, Notice } from '../../core';
+import { waitingCount, type BranchState, type Notice } from '../../core';
 
 /**
  * What a customer of one service needs to know from the branch's state, for the kiosk and the
@@ -67,5 +67,5 @@ export function ticketPlace(state: BranchState, ticketId: string): TicketPlace {
 
 /** Tickets waiting for `serviceId` now. */
 export function waitingFor(state: BranchState, serviceId: string): number {
-  return state.queues[serviceId]?.length ?? 0;
+  return waitingCount(state, serviceId);
 }

@@ -124,7 +124,7 @@ export class BranchStreamController implements ReactiveController {
     });
     socket.on('catchup', ({ events, serverTime }) => {
       this.heard(serverTime);
-      if (this.replica.receiveAll(events) === 'gap') this.resync();
+      if (this.replica.receiveAll(events) === 'gap' || this.replica.needsSnapshot) this.resync();
       else this.setStatus('live');
       this.retryDelay = RETRY_MIN_MS;
       this.host.requestUpdate();
@@ -146,6 +146,8 @@ export class BranchStreamController implements ReactiveController {
       else if (r === 'applied') {
         this.onEvent?.(e);
         this.host.requestUpdate();
+        // A long queue's copy lists only its first tickets: ask for more before they run out.
+        if (this.replica.needsSnapshot) this.resync();
       }
     });
     socket.on('estimates', (msg) => {
@@ -211,7 +213,8 @@ export class BranchStreamController implements ReactiveController {
   private readonly onReconnectAttempt = (): void => this.host.requestUpdate();
 
   private resync(): void {
-    this.socket?.emit('resync', { lastSeq: this.replica.seq });
+    // Without lastSeq the server sends a fresh snapshot (a partial copy cannot be caught up).
+    this.socket?.emit('resync', this.replica.needsSnapshot ? {} : { lastSeq: this.replica.seq });
   }
 
   /** Notes that the server spoke; `serverTime` (when the message carries the server's "now") sets the clock offset. */

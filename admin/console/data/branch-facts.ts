@@ -1,4 +1,4 @@
-import { pickText, type BranchState, type Cause } from '../../../core';
+import { pickText, waitingCount, type BranchState, type Cause } from '../../../core';
 
 /** One branch at a glance, as the console's tables show it. */
 export interface BranchFacts {
@@ -16,7 +16,7 @@ export function branchFacts(state: BranchState, now: number, lang: string): Bran
   const cfg = state.config;
   const services = cfg?.services ?? [];
   const langs = cfg?.languages ?? [];
-  const waitingByService = services.map((s) => ({ id: s.id, name: pickText(s.name, lang, langs), waiting: state.queues[s.id]?.length ?? 0 }));
+  const waitingByService = services.map((s) => ({ id: s.id, name: pickText(s.name, lang, langs), waiting: waitingCount(state, s.id) }));
   const counters = Object.values(state.counters);
   let longestWait: BranchFacts['longestWait'] = null;
   for (const s of services) {
