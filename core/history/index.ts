@@ -1,0 +1,5 @@
+export * from './types';
+export * from './local-time';
+export * from './config-diff';
+export * from './projector';
+export * from './reports';
