@@ -105,18 +105,29 @@ export class HistoryProjector {
       }
       case 'TicketCalled': {
         const t = m.open[e.ticketId];
-        if (!t || t.calledAt !== null) break;
+        if (!t) break;
+        if (t.calledAt !== null) {
+          // Called again after a transfer or a no-show: its wait was measured at the first call.
+          t.counterId = e.counterId;
+          t.outcome = 'called';
+          if (e.reason) {
+            t.outOfTurn = e.reason;
+            const d = this.day(t.day, t.service, out);
+            d.outOfTurn[e.reason] = (d.outOfTurn[e.reason] ?? 0) + 1;
+          }
+          out.ticket(t);
+          break;
+        }
         t.calledAt = e.at;
         t.counterId = e.counterId;
         t.outcome = 'called';
         t.waitMs = e.at - t.issuedAt;
         const counterServices = config?.counters.find((c) => c.id === e.counterId)?.services ?? [t.service];
         const inTurn = nextTicketFor(m.state, counterServices);
-        const reason = (e as { reason?: unknown }).reason;
-        if (typeof reason === 'string' && reason) t.outOfTurn = reason;
+        if (e.reason) t.outOfTurn = e.reason;
         else if (inTurn && inTurn.id !== t.id) t.outOfTurn = 'unspecified';
-        const promise = (config?.services.find((s) => s.id === t.service) as { promiseMinutes?: number } | undefined)?.promiseMinutes;
-        t.promiseMinutes = typeof promise === 'number' ? promise : null;
+        const promise = config?.services.find((s) => s.id === t.service)?.promiseMinutes;
+        t.promiseMinutes = promise ?? null;
         t.promiseKept = t.promiseMinutes === null ? null : t.waitMs <= t.promiseMinutes * 60_000;
 
         const d = this.day(t.day, t.service, out);
@@ -135,6 +146,25 @@ export class HistoryProjector {
         out.ticket(t);
         break;
       }
+      case 'TicketTransferred': {
+        const t = m.open[e.ticketId];
+        if (!t) break;
+        // Back to waiting, for another service or counter; it keeps its day and first wait.
+        t.outcome = 'waiting';
+        t.counterId = e.toCounterId;
+        out.ticket(t);
+        break;
+      }
+      case 'NoShowUndone': {
+        const t = m.open[e.ticketId];
+        if (!t || t.outcome !== 'no_show') break;
+        t.outcome = e.back === 'counter' ? 'called' : 'waiting';
+        t.endedAt = null;
+        const d = this.day(t.day, t.service, out);
+        d.noShows = Math.max(0, d.noShows - 1);
+        out.ticket(t);
+        break;
+      }
       case 'TicketRecalled': {
         const t = m.open[e.ticketId];
         if (t) {
@@ -146,13 +176,17 @@ export class HistoryProjector {
       case 'ServiceEnded':
       case 'TicketNoShow': {
         const t = m.open[e.ticketId];
-        if (!t) break;
+        if (!t || t.outcome === 'served' || t.outcome === 'no_show') break;
         t.endedAt = e.at;
         t.outcome = e.type === 'ServiceEnded' ? 'served' : 'no_show';
         const d = this.day(t.day, t.service, out);
-        if (e.type === 'ServiceEnded') d.served++;
-        else d.noShows++;
-        delete m.open[t.id];
+        if (e.type === 'ServiceEnded') {
+          d.served++;
+          delete m.open[t.id];
+        } else {
+          // A no-show can be undone, or the customer called back later today: kept until then.
+          d.noShows++;
+        }
         out.ticket(t);
         break;
       }
@@ -288,7 +322,7 @@ export class HistoryProjector {
     for (const [id, n] of Object.entries(m.notices)) if (n.endedAt !== null && now - n.endedAt > NOTICE_MEMORY_MS) delete m.notices[id];
     for (const [id, t] of Object.entries(m.open)) {
       if (now - t.issuedAt > TICKET_MEMORY_MS) {
-        if (t.outcome === 'waiting') t.outcome = 'unserved';
+        if (t.outcome === 'waiting' || t.outcome === 'called') t.outcome = 'unserved';
         out.ticket(t);
         delete m.open[id];
       }

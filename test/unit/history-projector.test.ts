@@ -66,7 +66,7 @@ describe('history projector', () => {
 
   it('daily figures: waits as median and P90, no-shows, promise kept, out-of-turn calls by reason', () => {
     const h = new BranchHarness();
-    const promised: BranchConfig = { ...DEMO_BRANCH, services: DEMO_BRANCH.services.map((s) => ({ ...s, promiseMinutes: 5 })) } as BranchConfig;
+    const promised: BranchConfig = { ...DEMO_BRANCH, services: DEMO_BRANCH.services.map((s) => ({ ...s, promiseMinutes: 5 })) };
     h.push([{ type: 'BranchConfigured', config: promised }], manager);
     for (const w of [1, 2, 3, 4, 8]) serve(h, 'teller', '1', w);
     h.run({ type: 'IssueTicket', ticketId: 'ticket-gone', service: 'teller' });
@@ -75,11 +75,11 @@ describe('history projector', () => {
     // Two waiting; the later one is called first, for a reason the teller gave.
     h.run({ type: 'IssueTicket', ticketId: 'ticket-first', service: 'teller' });
     h.run({ type: 'IssueTicket', ticketId: 'ticket-later', service: 'teller' });
-    h.push([{ type: 'TicketCalled', ticketId: 'ticket-later', counterId: '1', reason: 'priority_customer' } as never]);
+    h.push([{ type: 'TicketCalled', ticketId: 'ticket-later', counterId: '1', reason: 'priority_elderly' }]);
 
     const { all } = fold(h.events);
     const d = all.days.find((x) => x.service === 'teller')!;
-    expect(d).toMatchObject({ issued: 8, called: 7, served: 5, noShows: 1, promiseEligible: 7, promiseKept: 6, outOfTurn: { priority_customer: 1 } });
+    expect(d).toMatchObject({ issued: 8, called: 7, served: 5, noShows: 1, promiseEligible: 7, promiseKept: 6, outOfTurn: { priority_elderly: 1 } });
     const [f] = serviceFigures([{ ...d, branchId: 'demo' }], { by: 'day', perBranch: true, perService: true });
     expect(f!.promiseKeptShare).toBeCloseTo(6 / 7);
     // Waits 0,0,0,1,2,3,4 (+ 8) minutes → sorted 0,0,0,1,2,3,4,8 of… 7 called: 0,0,1,2,3,4,8 → median 2 min, P90 8 min (to the 30 s bucket).
