@@ -45,6 +45,9 @@ import { IngestTickets } from './store/ingest-tickets';
 import { IntegrationTokens } from './store/integration-tokens';
 import { TicketLinks } from './store/ticket-links';
 import { seedDemo, type DemoAccount } from './seed/seed-demo';
+import { historyRoutes } from './routes/history-routes';
+import { HistoryService } from './history/history-service';
+import { HistoryStore } from './history/history-store';
 import { CommandReplies } from './store/command-replies';
 import type { Db } from './store/db';
 import { openStores } from './store/open';
@@ -64,6 +67,8 @@ export interface RunningServer {
   /** The command path: execute({branch, command, key, actor, fingerprint}). */
   commands: CommandHandler;
   committed: CommittedEvents;
+  /** The history read models (notices, figures, audit), kept up to date from committed events. */
+  history: HistoryService;
   logger: Logger;
   /** The demo accounts and their passwords when this start created them, to be shown once. */
   demoAccounts: DemoAccount[] | null;
@@ -121,6 +126,10 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
       return s && s.kind === 'kiosk' && s.branchId === branchId ? { id: s.id, name: s.name } : undefined;
     },
   };
+  // History read models (issue 12) follow committed events from the first one on.
+  const historyStore = new HistoryStore(sql);
+  const history = new HistoryService(sql, store, historyStore, logger);
+  history.start(committed);
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
@@ -184,6 +193,9 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/screen-pairings', screens.pairings);
   app.use('/api/branches', screens.branches);
   app.use('/api/overview', screens.overview);
+  const historyApi = historyRoutes({ states, store, history: historyStore, service: history });
+  app.use('/api/branches', historyApi.branch);
+  app.use('/api/history', historyApi.across);
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -222,6 +234,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     screenSockets.close();
     staffFeed.close();
     cluster?.close();
+    await history.stop();
     await stream.close();
     await bus?.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
@@ -238,6 +251,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     states,
     commands,
     committed,
+    history,
     logger,
     demoAccounts,
     metrics,

@@ -142,7 +142,7 @@ export class HistoryProjector {
         if (t.outOfTurn) d.outOfTurn[t.outOfTurn] = (d.outOfTurn[t.outOfTurn] ?? 0) + 1;
 
         this.attribute(t, d, out);
-        if (t.promiseKept === false) out.signals.push({ type: 'promise.missed', at: e.at, ticket: { ...t }, waitedMinutes: Math.round(t.waitMs / 60_000) });
+        if (t.promiseKept === false) out.signals.push({ type: 'promise.missed', seq: e.seq, at: e.at, ticket: { ...t }, waitedMinutes: Math.round(t.waitMs / 60_000) });
         out.ticket(t);
         break;
       }
@@ -217,7 +217,7 @@ export class HistoryProjector {
         };
         m.notices[rec.id] = rec;
         out.notice(rec);
-        out.signals.push({ type: 'notice.posted', at: e.at, notice: { ...rec } });
+        out.signals.push({ type: 'notice.posted', seq: e.seq, at: e.at, notice: { ...rec, updates: [...rec.updates] } });
         break;
       }
       case 'NoticeUpdated': {
@@ -231,7 +231,7 @@ export class HistoryProjector {
         });
         if (e.expectedEndAt !== undefined) rec.expectedEndAt = e.expectedEndAt;
         out.notice(rec);
-        out.signals.push({ type: 'notice.updated', at: e.at, notice: { ...rec } });
+        out.signals.push({ type: 'notice.updated', seq: e.seq, at: e.at, notice: { ...rec, updates: [...rec.updates] } });
         break;
       }
       case 'NoticeResolved': {
@@ -241,7 +241,7 @@ export class HistoryProjector {
         rec.resolvedBy = e.actor;
         rec.resolution = { text: e.text, apologise: e.apologise };
         out.notice(rec);
-        out.signals.push({ type: 'notice.resolved', at: e.at, notice: { ...rec } });
+        out.signals.push({ type: 'notice.resolved', seq: e.seq, at: e.at, notice: { ...rec, updates: [...rec.updates] } });
         break;
       }
       default:

@@ -112,8 +112,8 @@ export interface ConfigChange {
 
 /** What happened that the outside world subscribes to (webhooks). */
 export type HistorySignal =
-  | { type: 'notice.posted' | 'notice.updated' | 'notice.resolved'; at: number; notice: NoticeRecord }
-  | { type: 'promise.missed'; at: number; ticket: TicketRecord; waitedMinutes: number };
+  | { type: 'notice.posted' | 'notice.updated' | 'notice.resolved'; seq: number; at: number; notice: NoticeRecord }
+  | { type: 'promise.missed'; seq: number; at: number; ticket: TicketRecord; waitedMinutes: number };
 
 /** What one batch of committed events changed in the read models. */
 export interface HistoryChanges {
