@@ -46,6 +46,10 @@ import { IntegrationTokens } from './store/integration-tokens';
 import { TicketLinks } from './store/ticket-links';
 import { seedDemo, type DemoAccount } from './seed/seed-demo';
 import { historyRoutes } from './routes/history-routes';
+import { replayRoutes } from './routes/replay-routes';
+import { ReplayService } from './history/replay';
+import { ReplayPng } from './history/replay-png';
+import { ReplaySigner } from './history/signing';
 import { HistoryService } from './history/history-service';
 import { HistoryStore } from './history/history-store';
 import { CommandReplies } from './store/command-replies';
@@ -130,6 +134,11 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const historyStore = new HistoryStore(sql);
   const history = new HistoryService(sql, store, historyStore, logger);
   history.start(committed);
+  const replay = new ReplayService(sql, store, states, historyStore, history);
+  const signer = new ReplaySigner(config.signingKeyFile ?? join(resolve(config.dataDir), 'replay-signing-key.pem'));
+  let selfUrl = '';
+  const replayPng = new ReplayPng(() => selfUrl);
+  const replayApi = replayRoutes({ states, replay, signer, png: replayPng });
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
@@ -158,6 +167,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   );
   app.use(strictTransportSecurity(config.secureCookies));
   app.use(jsonBodiesOnly());
+  // Verifying a signed replay takes a whole state: its own, larger body limit, before the commands' one.
+  app.use('/api/replay', replayApi.verify);
   app.use(express.json({ limit: '16kb', strict: true }));
   app.use(metrics.http);
   app.use(loadSession(sessions));
@@ -196,6 +207,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const historyApi = historyRoutes({ states, store, history: historyStore, service: history });
   app.use('/api/branches', historyApi.branch);
   app.use('/api/history', historyApi.across);
+  app.use('/api/branches', replayApi.branch);
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -225,6 +237,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  selfUrl = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;
   const stop = async (graceful: boolean) => {
@@ -235,6 +248,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     staffFeed.close();
     cluster?.close();
     await history.stop();
+    await replayPng.close();
     await stream.close();
     await bus?.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));

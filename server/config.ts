@@ -53,6 +53,10 @@ export const ServerConfig = z
     databasePoolSize: z.coerce.number().int().min(1).max(500).default(10),
     /** Redis for Socket.IO between nodes (redis://…); without it, this node broadcasts alone. */
     redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+    /** Ed25519 private key (PEM) that signs exported replays; default: made once in the data dir. */
+    signingKeyFile: z.string().optional(),
+    /** Let webhooks reach loopback and link-local addresses (tests, a receiver on the same host). */
+    webhooksAllowLocal: z.boolean().default(false),
     /** Built pages; absent in API-only tests. */
     distDir: z.string().default('dist'),
   })
@@ -87,6 +91,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databasePoolSize: env.DATABASE_POOL_SIZE || undefined,
     redisUrl: env.REDIS_URL || undefined,
     ticketsPerMinute: env.TICKETS_PER_MINUTE || undefined,
+    signingKeyFile: env.BRANCHBOARD_SIGNING_KEY_FILE || undefined,
+    webhooksAllowLocal: bool(env.BRANCHBOARD_WEBHOOKS_ALLOW_LOCAL),
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
   });
   if (r.success) return r.data;
@@ -95,6 +101,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: 'LOG_LEVEL', secureCookies: 'SECURE_COOKIES', trustProxy: 'TRUST_PROXY', publicUrl: 'PUBLIC_URL',
     metricsToken: 'METRICS_TOKEN', shutdownDelayMs: 'SHUTDOWN_DELAY_MS', drainMs: 'DRAIN_MS',
     databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL', ticketsPerMinute: 'TICKETS_PER_MINUTE',
+    signingKeyFile: 'BRANCHBOARD_SIGNING_KEY_FILE', webhooksAllowLocal: 'BRANCHBOARD_WEBHOOKS_ALLOW_LOCAL', webhookRetryMs: 'BRANCHBOARD_WEBHOOK_RETRY_MS',
   };
   const issue = r.error.issues[0]!;
   const name = names[String(issue.path[0])] ?? String(issue.path[0]);
