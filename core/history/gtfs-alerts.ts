@@ -1,6 +1,5 @@
 import type { BranchConfig } from '../branch';
-import { GTFS_CAUSE, GTFS_EFFECT } from '../causes';
-import { causeLabel, effectLabel } from '../labels';
+import { GTFS_CAUSE, GTFS_EFFECT, type Cause, type Effect } from '../causes';
 import { visibleNotices } from '../notice';
 import type { BranchState, Notice } from '../state';
 
@@ -38,16 +37,22 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
  * the lobby shows them. The header's timestamp is the branch's last change, so the same state
  * gives the same bytes (and the same ETag).
  */
-export function gtfsAlerts(state: BranchState, now: number): GtfsFeed {
+/** The words for a cause and an effect in a language (the lobby's catalogue: core holds no words). */
+export interface AlertWords {
+  cause(cause: Cause, lang: string): string;
+  effect(effect: Effect, lang: string): string;
+}
+
+export function gtfsAlerts(state: BranchState, now: number, words: AlertWords): GtfsFeed {
   const config = state.config;
   const notices = config ? visibleNotices(state.notices, now) : [];
   return {
     header: { gtfs_realtime_version: '2.0', incrementality: 'FULL_DATASET', timestamp: seconds(state.at) },
-    entity: notices.sort((a, b) => a.startedAt - b.startedAt).map((n) => alertOf(n, state.branchId, config!)),
+    entity: notices.sort((a, b) => a.startedAt - b.startedAt).map((n) => alertOf(n, state.branchId, config!, words)),
   };
 }
 
-function alertOf(n: Notice, branchId: string, config: BranchConfig): GtfsAlertEntity {
+function alertOf(n: Notice, branchId: string, config: BranchConfig, words: AlertWords): GtfsAlertEntity {
   const end = n.resolution?.at;
   const langs = [...new Set([...config.languages, ...Object.keys(n.text)])];
   const informed =
@@ -65,7 +70,7 @@ function alertOf(n: Notice, branchId: string, config: BranchConfig): GtfsAlertEn
       effect: GTFS_EFFECT[n.effect],
       severity_level: n.effect === 'info' ? 'INFO' : n.effect === 'service_unavailable' || n.effect === 'counter_closed' ? 'SEVERE' : 'WARNING',
       header_text: {
-        translation: config.languages.map((l) => ({ language: l, text: `${causeLabel(n.cause, l)} — ${effectLabel(n.effect, l)}` })),
+        translation: config.languages.map((l) => ({ language: l, text: `${words.cause(n.cause, l)} — ${words.effect(n.effect, l)}` })),
       },
       description_text: {
         translation: langs
