@@ -52,6 +52,10 @@ import { ReplayPng } from './history/replay-png';
 import { ReplaySigner } from './history/signing';
 import { HistoryService } from './history/history-service';
 import { HistoryStore } from './history/history-store';
+import { webhookRoutes } from './routes/webhook-routes';
+import { alertsFeedRoutes } from './routes/alerts-feed';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { WebhookStore } from './webhooks/webhook-store';
 import { CommandReplies } from './store/command-replies';
 import type { Db } from './store/db';
 import { openStores } from './store/open';
@@ -133,7 +137,12 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   // History read models (issue 12) follow committed events from the first one on.
   const historyStore = new HistoryStore(sql);
   const history = new HistoryService(sql, store, historyStore, logger);
+  // Webhooks: the outbox is filled in the read models' transaction, then sent by the dispatcher.
+  const webhookStore = new WebhookStore(sql);
+  const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs }, logger);
+  history.onChanges((tx, branchId, changes) => webhooks.enqueue(tx, branchId, changes, states.peek(branchId)?.config?.timezone));
   history.start(committed);
+  webhooks.start();
   const replay = new ReplayService(sql, store, states, historyStore, history);
   const signer = new ReplaySigner(config.signingKeyFile ?? join(resolve(config.dataDir), 'replay-signing-key.pem'));
   let selfUrl = '';
@@ -208,6 +217,10 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/branches', historyApi.branch);
   app.use('/api/history', historyApi.across);
   app.use('/api/branches', replayApi.branch);
+  const webhookApi = webhookRoutes({ states, store: webhookStore, dispatcher: webhooks, allowLocal: config.webhooksAllowLocal });
+  app.use('/api/branches', webhookApi.branch);
+  app.use('/api/webhooks', webhookApi.admin);
+  app.use('/api/branches', alertsFeedRoutes(states));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -248,6 +261,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     staffFeed.close();
     cluster?.close();
     await history.stop();
+    await webhooks.stop();
     await replayPng.close();
     await stream.close();
     await bus?.close();

@@ -57,6 +57,8 @@ export const ServerConfig = z
     signingKeyFile: z.string().optional(),
     /** Let webhooks reach loopback and link-local addresses (tests, a receiver on the same host). */
     webhooksAllowLocal: z.boolean().default(false),
+    /** First webhook retry after this long, doubling per attempt (up to an hour). */
+    webhookRetryMs: z.coerce.number().int().min(10).default(5_000),
     /** Built pages; absent in API-only tests. */
     distDir: z.string().default('dist'),
   })
@@ -93,6 +95,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ticketsPerMinute: env.TICKETS_PER_MINUTE || undefined,
     signingKeyFile: env.BRANCHBOARD_SIGNING_KEY_FILE || undefined,
     webhooksAllowLocal: bool(env.BRANCHBOARD_WEBHOOKS_ALLOW_LOCAL),
+    webhookRetryMs: env.BRANCHBOARD_WEBHOOK_RETRY_MS,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
   });
   if (r.success) return r.data;
