@@ -66,9 +66,10 @@ export class HistoryProjector {
         out.audit.push(auditEntry(group));
         group = [];
       }
-      group.push({ e, ...auditChange(e, this.memory.state) });
+      const before = this.memory.state;
       this.fold(e, out);
-      this.memory.state = apply(this.memory.state, e);
+      this.memory.state = apply(before, e);
+      group.push({ e, ...auditChange(e, before, this.memory.state) });
       this.memory.seq = e.seq;
     }
     if (group.length) out.audit.push(auditEntry(group));
@@ -349,8 +350,12 @@ function sameCommand(a: BranchEvent, b: BranchEvent): boolean {
 }
 
 /** One event as the audit trail says it, read against the state before it (a finished ticket's number is gone after). */
-function auditChange(e: BranchEvent, before: BranchState): { change: AuditChange; counters: string[] } {
-  if (e.type === 'BranchConfigured') return { change: { kind: 'config', diff: configDiff(before.config ?? undefined, e.config) }, counters: [] };
+function auditChange(e: BranchEvent, before: BranchState, after: BranchState): { change: AuditChange; counters: string[] } {
+  // Any event that changed the configuration (the whole of it, or one service, counter, preset…) is shown as a diff.
+  if (before.config !== after.config) {
+    const counterId = (e as { counterId?: unknown }).counterId;
+    return { change: { kind: 'config', type: e.type, diff: configDiff(before.config ?? undefined, after.config ?? undefined) }, counters: typeof counterId === 'string' ? [counterId] : [] };
+  }
   const { branchId: _b, seq: _s, at: _a, actor: _actor, type, ...payload } = e;
   const p = payload as Record<string, unknown>;
   const counters: string[] = [];

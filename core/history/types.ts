@@ -100,7 +100,7 @@ export interface AuditEntry {
 
 export type AuditChange =
   | { kind: 'event'; type: string; ticket?: string; counter?: string; notice?: string; detail?: Record<string, unknown> }
-  | { kind: 'config'; diff: ConfigChange[] };
+  | { kind: 'config'; type: string; diff: ConfigChange[] };
 
 /** One field of a branch's configuration that changed, by its path ("services.teller.name.en"). */
 export interface ConfigChange {

@@ -104,7 +104,7 @@ describe('history projector', () => {
     expect(call.changes[1]).toMatchObject({ kind: 'event', type: 'TicketCalled', ticket: 'A001', counter: '3' });
     const config = all.audit.at(-1)!;
     expect(config.actor).toEqual(manager);
-    expect(config.changes).toEqual([{ kind: 'config', diff: [{ path: 'services.teller.name.en', op: 'changed', before: 'Teller', after: 'Cash desk' }] }]);
+    expect(config.changes).toEqual([{ kind: 'config', type: 'BranchConfigured', diff: [{ path: 'services.teller.name.en', op: 'changed', before: 'Teller', after: 'Cash desk' }] }]);
   });
 
   it('folding in pieces with a JSON checkpoint between gives the same rows as one pass', () => {
