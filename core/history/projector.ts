@@ -147,6 +147,16 @@ export class HistoryProjector {
         out.ticket(t);
         break;
       }
+      case 'TicketCancelled': {
+        const t = m.open[e.ticketId];
+        if (!t || t.calledAt !== null) break;
+        t.outcome = 'cancelled';
+        t.endedAt = e.at;
+        this.day(t.day, t.service, out).cancelled++;
+        delete m.open[t.id];
+        out.ticket(t);
+        break;
+      }
       case 'TicketTransferred': {
         const t = m.open[e.ticketId];
         if (!t) break;
@@ -310,7 +320,7 @@ export class HistoryProjector {
     const k = `${day}|${service}`;
     let d = this.memory.days[k];
     if (!d) {
-      d = { day, service, issued: 0, called: 0, served: 0, noShows: 0, waitHist: {}, waitSumMs: 0, promiseEligible: 0, promiseKept: 0, outOfTurn: {}, touched: 0, extraWaitMs: 0 };
+      d = { day, service, issued: 0, called: 0, served: 0, noShows: 0, cancelled: 0, waitHist: {}, waitSumMs: 0, promiseEligible: 0, promiseKept: 0, outOfTurn: {}, touched: 0, extraWaitMs: 0 };
       this.memory.days[k] = d;
     }
     out.day(d);

@@ -17,6 +17,7 @@ export interface ServiceFigures {
   called: number;
   served: number;
   noShows: number;
+  cancelled: number;
   waitMeanMs: number | null;
   waitMedianMs: number | null;
   waitP90Ms: number | null;
@@ -70,6 +71,7 @@ function sumDays(head: Pick<ServiceFigures, 'period' | 'branchId' | 'service'>, 
     called: 0,
     served: 0,
     noShows: 0,
+    cancelled: 0,
     waitMeanMs: null,
     waitMedianMs: null,
     waitP90Ms: null,
@@ -87,6 +89,7 @@ function sumDays(head: Pick<ServiceFigures, 'period' | 'branchId' | 'service'>, 
     f.called += r.called;
     f.served += r.served;
     f.noShows += r.noShows;
+    f.cancelled += r.cancelled ?? 0;
     f.promiseEligible += r.promiseEligible;
     f.promiseKept += r.promiseKept;
     f.touched += r.touched;

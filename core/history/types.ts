@@ -41,7 +41,7 @@ export interface NoticeRecord {
   extraWaitMs: number;
 }
 
-export type TicketOutcome = 'waiting' | 'called' | 'served' | 'no_show' | 'unserved';
+export type TicketOutcome = 'waiting' | 'called' | 'served' | 'no_show' | 'cancelled' | 'unserved';
 
 /** One ticket, without personal data (there is none in a ticket: a number and times). */
 export interface TicketRecord {
@@ -74,6 +74,8 @@ export interface DayServiceFigures {
   called: number;
   served: number;
   noShows: number;
+  /** Given back by the customer (from the phone) before being called. */
+  cancelled: number;
   /** Waits until the first call: count per WAIT_BUCKET_MS bucket (sparse). */
   waitHist: Record<string, number>;
   waitSumMs: number;

@@ -249,6 +249,7 @@ function serviceColumns(rows: readonly ServiceFigures[]): CsvColumn<ServiceFigur
     { header: 'called', value: (r) => r.called },
     { header: 'served', value: (r) => r.served },
     { header: 'no_shows', value: (r) => r.noShows },
+    { header: 'cancelled', value: (r) => r.cancelled },
     { header: 'wait_mean_minutes', value: (r) => minutes(r.waitMeanMs) },
     { header: 'wait_median_minutes', value: (r) => minutes(r.waitMedianMs) },
     { header: 'wait_p90_minutes', value: (r) => minutes(r.waitP90Ms) },
