@@ -132,7 +132,7 @@ export function causeFigures(notices: Rows<NoticeRecord>, opts: Omit<ReportOptio
     if (n.apologise || n.resolution?.apologise) f.apologies++;
     if (n.expectedEndAt !== null && (n.endedAt ?? now) > n.expectedEndAt) f.overran++;
   }
-  return [...groups.values()].map((f) => ({ ...f, minutes: Math.round(f.minutes) })).sort(byHead);
+  return [...groups.values()].map((f) => ({ ...f, minutes: Math.round(f.minutes * 10) / 10 })).sort(byHead);
 }
 
 function byHead(a: { period: string; branchId: string | null }, b: { period: string; branchId: string | null }): number {

@@ -64,12 +64,12 @@ export class BbReplay extends LitElement {
         flex: none;
         display: flex;
         align-items: center;
-        gap: 1.2rem;
+        gap: 0.6rem;
         flex-wrap: wrap;
-        padding: 0.7rem 3rem;
+        padding: 0.5rem 3rem;
         background: #ffd66b;
         color: #0b1a30;
-        font-size: 1.5rem;
+        font-size: 1.4rem;
       }
       .title {
         font-weight: 800;
@@ -80,12 +80,12 @@ export class BbReplay extends LitElement {
       select,
       input {
         font: inherit;
-        font-size: 1.1rem;
+        font-size: 0.9rem;
         color: #0b1a30;
       }
       button,
       a.button {
-        padding: 0.35rem 0.9rem;
+        padding: 0.3rem 0.6rem;
         border: 0.12rem solid #0b1a30;
         border-radius: 0.5rem;
         background: #fff3c4;
@@ -107,7 +107,7 @@ export class BbReplay extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.4rem;
-        font-size: 1.1rem;
+        font-size: 0.9rem;
       }
       bb-lobby {
         flex: 1;
