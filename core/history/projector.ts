@@ -215,6 +215,8 @@ export class HistoryProjector {
           text: n.text,
           apologise: n.apologise,
           startedAt: e.at,
+          postedSeq: e.seq,
+          resolvedSeq: null,
           firstExpectedEndAt: n.expectedEndAt,
           expectedEndAt: n.expectedEndAt,
           endedAt: null,
@@ -249,6 +251,7 @@ export class HistoryProjector {
         const rec = m.notices[e.noticeId];
         if (!rec || rec.endedAt !== null) break;
         rec.endedAt = e.at;
+        rec.resolvedSeq = e.seq;
         rec.resolvedBy = e.actor;
         rec.resolution = { text: e.text, apologise: e.apologise };
         out.notice(rec);

@@ -25,6 +25,9 @@ export interface NoticeRecord {
   text: Record<string, string>;
   apologise: boolean;
   startedAt: number;
+  /** Seqs of its posting and its resolution: a screen that rendered a seq between them showed it (read receipts). */
+  postedSeq?: number;
+  resolvedSeq?: number | null;
   /** The end first announced, and the last one (after updates); null = "not known". */
   firstExpectedEndAt: number | null;
   expectedEndAt: number | null;
