@@ -52,6 +52,7 @@ import { ReplayPng } from './history/replay-png';
 import { ReplaySigner } from './history/signing';
 import { HistoryService } from './history/history-service';
 import { HistoryStore } from './history/history-store';
+import { ScreenRenders } from './history/screen-renders';
 import { webhookRoutes } from './routes/webhook-routes';
 import { alertsFeedRoutes } from './routes/alerts-feed';
 import { WebhookDispatcher } from './webhooks/dispatcher';
@@ -77,6 +78,8 @@ export interface RunningServer {
   committed: CommittedEvents;
   /** The history read models (notices, figures, audit), kept up to date from committed events. */
   history: HistoryService;
+  /** What each paired screen reported it rendered, for read receipts of notices. */
+  screenRenders: ScreenRenders;
   logger: Logger;
   /** The demo accounts and their passwords when this start created them, to be shown once. */
   demoAccounts: DemoAccount[] | null;
@@ -137,6 +140,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   // History read models (issue 12) follow committed events from the first one on.
   const historyStore = new HistoryStore(sql);
   const history = new HistoryService(sql, store, historyStore, logger);
+  // Read receipts: the screens' reports of what they rendered (record() is called per report).
+  const screenRenders = new ScreenRenders(sql);
   // Webhooks: the outbox is filled in the read models' transaction, then sent by the dispatcher.
   const webhookStore = new WebhookStore(sql);
   const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs }, logger);
@@ -213,7 +218,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/screen-pairings', screens.pairings);
   app.use('/api/branches', screens.branches);
   app.use('/api/overview', screens.overview);
-  const historyApi = historyRoutes({ states, store, history: historyStore, service: history });
+  const historyApi = historyRoutes({ states, store, history: historyStore, service: history, screenRenders });
   app.use('/api/branches', historyApi.branch);
   app.use('/api/history', historyApi.across);
   app.use('/api/branches', replayApi.branch);
@@ -280,6 +285,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     commands,
     committed,
     history,
+    screenRenders,
     logger,
     demoAccounts,
     metrics,

@@ -19,6 +19,7 @@ import { requireAdmin, requireHistoryReader } from '../history/access';
 import { sendCsv, toCsv, type CsvColumn } from '../history/csv';
 import type { HistoryService } from '../history/history-service';
 import type { HistoryStore } from '../history/history-store';
+import type { ScreenRenders } from '../history/screen-renders';
 import { HttpError, parse } from '../http/errors';
 import type { EventStore } from '../store/event-store';
 
@@ -59,6 +60,7 @@ export interface HistoryRouteDeps {
   store: EventStore;
   history: HistoryStore;
   service: HistoryService;
+  screenRenders: ScreenRenders;
 }
 
 /**
@@ -97,7 +99,8 @@ export function historyRoutes(d: HistoryRouteDeps): { branch: Router; across: Ro
     const noticeId = parse(ClientId, req.params.id, 'id');
     const notice = await d.history.notice(id, noticeId);
     if (!notice) throw new HttpError(404, 'unknown_notice', `no notice "${noticeId}" in this branch`);
-    res.json({ ok: true, notice });
+    // Read receipts: which screens showed it, from when to when (their own reports).
+    res.json({ ok: true, notice, receipts: await d.screenRenders.receipts(id, notice) });
   });
 
   branch.get('/:branch/history/reports', reader, async (req, res) => {

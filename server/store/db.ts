@@ -244,6 +244,19 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_at);
   CREATE INDEX webhook_deliveries_hook ON webhook_deliveries(webhook_id, created_at);
   `,
+  // Read receipts (issue 12): runs of (screen, seq it rendered, from, to) from the screens' own reports.
+  `
+  CREATE TABLE screen_renders (
+    branch_id TEXT NOT NULL,
+    screen_id TEXT NOT NULL,
+    screen_name TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    from_at BIGINT NOT NULL,
+    to_at BIGINT NOT NULL,
+    PRIMARY KEY (branch_id, screen_id, from_at)
+  );
+  CREATE INDEX screen_renders_seq ON screen_renders(branch_id, seq);
+  `,
 ];
 
 /**

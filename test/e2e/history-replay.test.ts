@@ -106,14 +106,16 @@ describe('replay and reports', () => {
     await page.locator('[data-testid="replay-prev"]').click();
     await page.locator('[data-testid="notice"][data-status="active"]').waitFor({ timeout: 5000 });
 
-    // The PNG of the moment, rendered by the server's Chromium with this session.
+  }, 60_000);
+
+  it('the moment exports as a PNG, rendered by the server\'s Chromium with the manager\'s session', async () => {
     const png = await manager.request.get(`${server.url}/api/branches/demo/replay.png?at=${moment}`, { timeout: 30_000 });
     expect(png.status()).toBe(200);
     expect(png.headers()['content-type']).toBe('image/png');
     const bytes = await png.body();
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     writeFileSync(join(shots, 'replay-export.png'), bytes);
-  });
+  }, 60_000);
 
   it('nobody without a staff session can replay: the public page says so and shows no board', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'it-IT' })).newPage();
@@ -146,5 +148,5 @@ describe('replay and reports', () => {
     await page.goto(`${server.url}/admin/#/console/branch/demo/audit`);
     await page.locator('[data-testid="audit-row"]').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(shots, 'console-audit.png'), fullPage: true });
-  });
+  }, 60_000);
 });
