@@ -111,7 +111,7 @@ export async function historyBench(add: Add): Promise<void> {
   await sql.close();
 
   const server = await startTestServer({ dataDir: dir });
-  new Users(server.db).create({ username: 'bench', name: 'Bench manager', role: 'manager', branches: ['demo'] }, await hashPassword('bench-pass-1234'), Date.now());
+  await new Users(server.sql).create({ username: 'bench', name: 'Bench manager', role: 'manager', branches: ['demo'] }, await hashPassword('bench-pass-1234'), Date.now());
   const agent = request.agent(server.url);
   await agent.post('/api/session').send({ username: 'bench', password: 'bench-pass-1234' });
   const time = async (what: string, path: string, note = '') => {

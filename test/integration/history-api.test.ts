@@ -55,6 +55,12 @@ describe('history endpoints: who may read them', () => {
       expect(JSON.stringify(t.body)).not.toContain('teller2');
     }
     expect((await manager.get('/api/history/reports')).status).toBe(403);
+    // The head office's admin reads every branch, and across them.
+    const admin = await loginAs(server.url, 'admin');
+    expect((await admin.get('/api/branches/demo/history/notices')).status).toBe(200);
+    const across = await admin.get('/api/history/reports?by=month&perBranch=1');
+    expect(across.status).toBe(200);
+    expect(across.body.branches).toContain('demo');
   });
 
   it('bad query parameters get a 400 naming the field', async () => {

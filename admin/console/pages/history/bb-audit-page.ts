@@ -7,7 +7,7 @@ import type { BranchConfig } from '../../../../core';
 import type { ConsoleApi } from '../../data/console-api';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleLang } from '../../i18n/console-strings';
-import { when, who } from './format';
+import { when, whenExact, who } from './format';
 import { HistoryApi } from './history-api';
 import { historyStyles } from './history-styles';
 
@@ -109,7 +109,7 @@ export class BbAuditPage extends LitElement {
       <tbody>
         ${rows.map(
           (a) => html`<tr data-testid="audit-row" data-seq=${a.seqFrom}>
-            <td>${when(a.at, l, this.tz)}</td>
+            <td>${whenExact(a.at, l, this.tz)}</td>
             <td>${who(a.actor)}<br /><span class="muted">${a.actor.role}</span></td>
             <td>${a.counters.join(', ') || '—'}</td>
             <td>${a.changes.map((c) => this.change(c))}</td>
@@ -122,9 +122,10 @@ export class BbAuditPage extends LitElement {
   private change(c: AuditChange) {
     const l = this.language;
     if (c.kind === 'config') {
-      return html`<div><strong>${c.type}</strong><ul class="diff">${c.diff.slice(0, 20).map((d) => html`<li>${diffLine(d, l)}</li>`)}</ul></div>`;
+      const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
+      return html`<div><strong>${c.type}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
     }
-    const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', c.detail ? JSON.stringify(c.detail) : ''].filter(Boolean).join(' ');
+    const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', detailText(c.detail)].filter(Boolean).join(' ');
     return html`<div><strong>${c.type}</strong> ${bits ? html`<code>${bits}</code>` : nothing}</div>`;
   }
 }
@@ -150,6 +151,14 @@ const show = (v: unknown) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };
+
+/** The gist of an event's fields: a notice's cause, effect and scope, not its whole text. */
+function detailText(detail: Record<string, unknown> | undefined): string {
+  if (!detail) return '';
+  const n = detail.notice as { cause?: string; effect?: string; scope?: { type: string; ids?: string[] } } | undefined;
+  if (n) return [n.cause, n.effect, n.scope?.type === 'branch' ? 'branch' : `${n.scope?.type} ${n.scope?.ids?.join(',') ?? ''}`].filter(Boolean).join(' · ');
+  return show(detail);
+}
 
 function diffLine(d: ConfigChange, l: string): string {
   if (d.op === 'added') return t(l, 'history.audit.added', { path: d.path });

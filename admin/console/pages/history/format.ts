@@ -39,3 +39,16 @@ export function localMoment(at: number, timeZone: string): string {
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** With seconds, for the audit trail. */
+export function whenExact(at: number, lang: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    ...(timeZone ? { timeZone } : {}),
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
