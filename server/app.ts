@@ -148,6 +148,20 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   history.onChanges((tx, branchId, changes) => webhooks.enqueue(tx, branchId, changes, states.peek(branchId)?.config?.timezone));
   history.start(committed);
   webhooks.start();
+  // Read receipts and the screen.down webhook (issue 12) follow the screens' own reports.
+  screenSockets.onChange((screen, removed) => {
+    if (removed) return;
+    if (screen.up && screen.renderedSeq !== null && screen.lastSeenAt !== null) {
+      void screenRenders.record(screen.branchId, screen.id, screen.name, screen.renderedSeq, screen.lastSeenAt).catch((err) => logger.error({ err }, 'read receipt not recorded'));
+    }
+    const change = screen.log[0];
+    if (!screen.up && change && !change.up) {
+      const data = { screen: { id: screen.id, name: screen.name, kind: screen.kind, lastSeenAt: screen.lastSeenAt, renderedSeq: screen.renderedSeq } };
+      void sql
+        .tx((tx) => webhooks.enqueueDirect(tx, screen.branchId, 'screen.down', `${screen.id}:${change.at}`, data, change.at))
+        .catch((err) => logger.error({ err }, 'screen.down webhook not queued'));
+    }
+  });
   const replay = new ReplayService(sql, store, states, historyStore, history);
   const signer = new ReplaySigner(config.signingKeyFile ?? join(resolve(config.dataDir), 'replay-signing-key.pem'));
   let selfUrl = '';
