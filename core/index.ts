@@ -29,3 +29,4 @@ export * from './staff';
 export * from './screens';
 export * from './overview';
 export * from './ingest';
+export * from './history';

@@ -1,4 +1,5 @@
 import './components/bb-lobby';
+import './replay/bb-replay';
 import { phoneUrlFor } from './lib/site';
 import { loadIdentity, saveIdentity, type ScreenIdentity } from './lib/screen-identity';
 
@@ -6,10 +7,25 @@ import { loadIdentity, saveIdentity, type ScreenIdentity } from './lib/screen-id
  * Entry of the lobby page. /display/<branch> shows that branch's board (public, as on a phone;
  * `?lang=xx` asks for one language only). /display/ is a lobby TV's own address: unpaired, it
  * shows a pairing code; paired, it is its branch's screen, reporting back to the console.
+ * /display/<branch>?at=<local date and time> replays the log to that moment instead (staff only).
  */
 const parts = location.pathname.split('/').filter(Boolean);
 const named = parts[parts.indexOf('display') + 1];
-const language = new URLSearchParams(location.search).get('lang') ?? '';
+const query = new URLSearchParams(location.search);
+const language = query.get('lang') ?? '';
+const at = query.get('at');
+
+/** The board as it was at a moment: the lobby's own components, fed from the log. */
+function showReplay(branch: string, moment: string): void {
+  const replay = document.createElement('bb-replay');
+  replay.branch = branch;
+  replay.at = moment;
+  replay.capture = query.get('capture') === '1';
+  document.body.replaceChildren(replay);
+  void phoneUrlFor(branch).then((url) => {
+    replay.phoneUrl = url;
+  });
+}
 
 function showLobby(branch: string, screen: ScreenIdentity | null): void {
   const lobby = document.createElement('bb-lobby');
@@ -40,7 +56,9 @@ async function showPairing(): Promise<void> {
   document.body.replaceChildren(pairing);
 }
 
-if (named) {
+if (named && at) {
+  showReplay(decodeURIComponent(named), at);
+} else if (named) {
   showLobby(decodeURIComponent(named), null);
 } else {
   const identity = loadIdentity();

@@ -51,6 +51,18 @@ import { IngestTickets } from './store/ingest-tickets';
 import { IntegrationTokens } from './store/integration-tokens';
 import { TicketLinks } from './store/ticket-links';
 import { seedDemo, type DemoAccount } from './seed/seed-demo';
+import { historyRoutes } from './routes/history-routes';
+import { replayRoutes } from './routes/replay-routes';
+import { ReplayService } from './history/replay';
+import { ReplayPng } from './history/replay-png';
+import { ReplaySigner } from './history/signing';
+import { HistoryService } from './history/history-service';
+import { HistoryStore } from './history/history-store';
+import { ScreenRenders } from './history/screen-renders';
+import { webhookRoutes } from './routes/webhook-routes';
+import { alertsFeedRoutes } from './routes/alerts-feed';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { WebhookStore } from './webhooks/webhook-store';
 import { CommandReplies } from './store/command-replies';
 import type { Db } from './store/db';
 import { openStores } from './store/open';
@@ -70,6 +82,10 @@ export interface RunningServer {
   /** The command path: execute({branch, command, key, actor, fingerprint}). */
   commands: CommandHandler;
   committed: CommittedEvents;
+  /** The history read models (notices, figures, audit), kept up to date from committed events. */
+  history: HistoryService;
+  /** What each paired screen reported it rendered, for read receipts of notices. */
+  screenRenders: ScreenRenders;
   logger: Logger;
   /** The demo accounts and their passwords when this start created them, to be shown once. */
   demoAccounts: DemoAccount[] | null;
@@ -135,6 +151,36 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
       return s && s.kind === 'kiosk' && s.branchId === branchId ? { id: s.id, name: s.name } : undefined;
     },
   };
+  // History read models (issue 12) follow committed events from the first one on.
+  const historyStore = new HistoryStore(sql);
+  const history = new HistoryService(sql, store, historyStore, logger);
+  // Read receipts: the screens' reports of what they rendered (record() is called per report).
+  const screenRenders = new ScreenRenders(sql);
+  // Webhooks: the outbox is filled in the read models' transaction, then sent by the dispatcher.
+  const webhookStore = new WebhookStore(sql);
+  const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs }, logger);
+  history.onChanges((tx, branchId, changes) => webhooks.enqueue(tx, branchId, changes, states.peek(branchId)?.config?.timezone));
+  history.start(committed);
+  webhooks.start();
+  // Read receipts and the screen.down webhook (issue 12) follow the screens' own reports.
+  screenSockets.onChange((screen, removed) => {
+    if (removed) return;
+    if (screen.up && screen.renderedSeq !== null && screen.lastSeenAt !== null) {
+      void screenRenders.record(screen.branchId, screen.id, screen.name, screen.renderedSeq, screen.lastSeenAt).catch((err) => logger.error({ err }, 'read receipt not recorded'));
+    }
+    const change = screen.log[0];
+    if (!screen.up && change && !change.up) {
+      const data = { screen: { id: screen.id, name: screen.name, kind: screen.kind, lastSeenAt: screen.lastSeenAt, renderedSeq: screen.renderedSeq } };
+      void sql
+        .tx((tx) => webhooks.enqueueDirect(tx, screen.branchId, 'screen.down', `${screen.id}:${change.at}`, data, change.at))
+        .catch((err) => logger.error({ err }, 'screen.down webhook not queued'));
+    }
+  });
+  const replay = new ReplayService(sql, store, states, historyStore, history);
+  const signer = new ReplaySigner(config.signingKeyFile ?? join(resolve(config.dataDir), 'replay-signing-key.pem'));
+  let selfUrl = '';
+  const replayPng = new ReplayPng(() => selfUrl);
+  const replayApi = replayRoutes({ states, replay, signer, png: replayPng });
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
   const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
@@ -163,6 +209,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   );
   app.use(strictTransportSecurity(config.secureCookies));
   app.use(jsonBodiesOnly());
+  // Verifying a signed replay takes a whole state: its own, larger body limit, before the commands' one.
+  app.use('/api/replay', replayApi.verify);
   app.use(express.json({ limit: '16kb', strict: true }));
   app.use(metrics.http);
   app.use(loadSession(sessions));
@@ -199,6 +247,14 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/screen-pairings', screens.pairings);
   app.use('/api/branches', screens.branches);
   app.use('/api/overview', screens.overview);
+  const historyApi = historyRoutes({ states, store, history: historyStore, service: history, screenRenders });
+  app.use('/api/branches', historyApi.branch);
+  app.use('/api/history', historyApi.across);
+  app.use('/api/branches', replayApi.branch);
+  const webhookApi = webhookRoutes({ states, store: webhookStore, dispatcher: webhooks, allowLocal: config.webhooksAllowLocal });
+  app.use('/api/branches', webhookApi.branch);
+  app.use('/api/webhooks', webhookApi.admin);
+  app.use('/api/branches', alertsFeedRoutes(states));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
@@ -232,6 +288,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  selfUrl = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;
   const stop = async (graceful: boolean) => {
@@ -241,6 +298,9 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     screenSockets.close();
     staffFeed.close();
     cluster?.close();
+    await history.stop();
+    await webhooks.stop();
+    await replayPng.close();
     await stream.close();
     await bus?.close();
     if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
@@ -257,6 +317,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     states,
     commands,
     committed,
+    history,
+    screenRenders,
     logger,
     demoAccounts,
     metrics,

@@ -61,6 +61,12 @@ export const ServerConfig = z
     databasePoolSize: z.coerce.number().int().min(1).max(500).default(10),
     /** Redis for Socket.IO between nodes (redis://…); without it, this node broadcasts alone. */
     redisUrl: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+    /** Ed25519 private key (PEM) that signs exported replays; default: made once in the data dir. */
+    signingKeyFile: z.string().optional(),
+    /** Let webhooks reach loopback and link-local addresses (tests, a receiver on the same host). */
+    webhooksAllowLocal: z.boolean().default(false),
+    /** First webhook retry after this long, doubling per attempt (up to an hour). */
+    webhookRetryMs: z.coerce.number().int().min(10).default(5_000),
     /** Built pages; absent in API-only tests. */
     distDir: z.string().default('dist'),
     /** The version screens see in the heartbeat (they reload when it changes); default: package version + build hash. */
@@ -98,6 +104,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databasePoolSize: env.DATABASE_POOL_SIZE || undefined,
     redisUrl: env.REDIS_URL || undefined,
     ticketsPerMinute: env.TICKETS_PER_MINUTE || undefined,
+    signingKeyFile: env.BRANCHBOARD_SIGNING_KEY_FILE || undefined,
+    webhooksAllowLocal: bool(env.BRANCHBOARD_WEBHOOKS_ALLOW_LOCAL),
+    webhookRetryMs: env.BRANCHBOARD_WEBHOOK_RETRY_MS,
     distDir: env.DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
     appVersion: env.BRANCHBOARD_VERSION || undefined,
   });
@@ -107,6 +116,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: 'LOG_LEVEL', secureCookies: 'SECURE_COOKIES', trustProxy: 'TRUST_PROXY', publicUrl: 'PUBLIC_URL',
     metricsToken: 'METRICS_TOKEN', shutdownDelayMs: 'SHUTDOWN_DELAY_MS', drainMs: 'DRAIN_MS',
     databaseUrl: 'DATABASE_URL', databasePoolSize: 'DATABASE_POOL_SIZE', redisUrl: 'REDIS_URL', ticketsPerMinute: 'TICKETS_PER_MINUTE', appVersion: 'BRANCHBOARD_VERSION',
+    signingKeyFile: 'BRANCHBOARD_SIGNING_KEY_FILE', webhooksAllowLocal: 'BRANCHBOARD_WEBHOOKS_ALLOW_LOCAL', webhookRetryMs: 'BRANCHBOARD_WEBHOOK_RETRY_MS',
   };
   const issue = r.error.issues[0]!;
   const name = names[String(issue.path[0])] ?? String(issue.path[0]);

@@ -133,6 +133,43 @@ export const PAGES: readonly ConsolePage[] = [
     tag: 'bb-setup-page',
     load: () => import('./pages/new-branch/bb-setup-page'),
   },
+  // History (issue 12): delays, reports, audit trail, webhooks — managers of the branch and admins.
+  {
+    id: 'delays',
+    area: 'branch',
+    title: 'page.delays',
+    icon: navIcons.delays,
+    roles: STAFF_OF_BRANCH,
+    tag: 'bb-delays-page',
+    load: () => import('./pages/history/bb-delays-page'),
+  },
+  {
+    id: 'reports',
+    area: 'branch',
+    title: 'page.reports',
+    icon: navIcons.reports,
+    roles: STAFF_OF_BRANCH,
+    tag: 'bb-reports-page',
+    load: () => import('./pages/history/bb-reports-page'),
+  },
+  {
+    id: 'audit',
+    area: 'branch',
+    title: 'page.audit',
+    icon: navIcons.audit,
+    roles: STAFF_OF_BRANCH,
+    tag: 'bb-audit-page',
+    load: () => import('./pages/history/bb-audit-page'),
+  },
+  {
+    id: 'webhooks',
+    area: 'branch',
+    title: 'page.webhooks',
+    icon: navIcons.webhooks,
+    roles: STAFF_OF_BRANCH,
+    tag: 'bb-webhooks-page',
+    load: () => import('./pages/history/bb-webhooks-page'),
+  },
 ];
 
 export function pageById(id: string): ConsolePage | undefined {

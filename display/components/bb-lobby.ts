@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
 import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
+import type { LobbySource } from '../lib/lobby-source';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
 import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
@@ -53,6 +54,8 @@ export class BbLobby extends LitElement {
   /** The screen's name while the console asked it to show it. */
   @state() private identifying: string | null = null;
   private identifyTimer?: ReturnType<typeof setTimeout>;
+  /** The log replayed to a moment, shown instead of the live stream (staff only: /display/<branch>?at=…). */
+  @property({ attribute: false }) replay: LobbySource | null = null;
 
   private readonly screenLink = new ScreenLink({
     onIdentify: (name, seconds) => {
@@ -63,12 +66,23 @@ export class BbLobby extends LitElement {
     onUnpaired: () => this.dispatchEvent(new CustomEvent('bb-unpaired', { bubbles: true, composed: true })),
   });
 
-  private readonly stream = new BranchStreamController(this, () => this.branch, {
-    screen: () => this.screenToken || null,
-    onSocket: (socket) => {
-      if (this.screenToken) this.screenLink.attach(socket);
-    },
-  });
+  private live?: BranchStreamController;
+  private get stream(): LobbySource {
+    return this.replay ?? this.live!;
+  }
+
+  override connectedCallback(): void {
+    // A replay never opens the live stream (nor reports as a screen).
+    if (!this.replay && !this.live) {
+      this.live = new BranchStreamController(this, () => this.branch, {
+        screen: () => this.screenToken || null,
+        onSocket: (socket) => {
+          if (this.screenToken) this.screenLink.attach(socket);
+        },
+      });
+    }
+    super.connectedCallback();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -193,6 +193,97 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT;
   UPDATE sessions SET id = substr(token_hash, 1, 12) WHERE id IS NULL;
   `,
+  // History read models (issue 12): rows kept up to date from committed events, so reports never replay the log.
+  `
+  CREATE TABLE history_positions (
+    branch_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    chain TEXT NOT NULL,
+    memory TEXT NOT NULL
+  );
+  CREATE TABLE history_notices (
+    branch_id TEXT NOT NULL,
+    notice_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    started_at BIGINT NOT NULL,
+    cause TEXT NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (branch_id, notice_id)
+  );
+  CREATE INDEX history_notices_day ON history_notices(branch_id, day);
+  CREATE TABLE history_tickets (
+    branch_id TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    issued_at BIGINT NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (branch_id, ticket_id)
+  );
+  CREATE INDEX history_tickets_day ON history_tickets(branch_id, day, issued_at);
+  CREATE TABLE history_days (
+    branch_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    service TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    PRIMARY KEY (branch_id, day, service)
+  );
+  CREATE TABLE history_audit (
+    branch_id TEXT NOT NULL,
+    seq_from BIGINT NOT NULL,
+    seq_to BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    username TEXT,
+    role TEXT NOT NULL,
+    types TEXT NOT NULL,
+    counters TEXT NOT NULL,
+    chain TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (branch_id, seq_from)
+  );
+  CREATE INDEX history_audit_at ON history_audit(branch_id, at);
+  CREATE INDEX history_audit_seq_to ON history_audit(branch_id, seq_to);
+  CREATE INDEX events_at ON events(branch_id, at);
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    branch_id TEXT,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    events TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    branch_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_at BIGINT,
+    last_status INTEGER,
+    last_error TEXT,
+    last_response TEXT,
+    created_at BIGINT NOT NULL,
+    delivered_at BIGINT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_at);
+  CREATE INDEX webhook_deliveries_hook ON webhook_deliveries(webhook_id, created_at);
+  `,
+  // Read receipts (issue 12): runs of (screen, seq it rendered, from, to) from the screens' own reports.
+  `
+  CREATE TABLE screen_renders (
+    branch_id TEXT NOT NULL,
+    screen_id TEXT NOT NULL,
+    screen_name TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    from_at BIGINT NOT NULL,
+    to_at BIGINT NOT NULL,
+    PRIMARY KEY (branch_id, screen_id, from_at)
+  );
+  CREATE INDEX screen_renders_seq ON screen_renders(branch_id, seq);
+  `,
 ];
 
 /**

@@ -36,6 +36,12 @@ import causes_es from './causes/es.json';
 import causes_de from './causes/de.json';
 import causes_nl from './causes/nl.json';
 
+import history_it from './history/it.json';
+import history_en from './history/en.json';
+import history_fr from './history/fr.json';
+import history_es from './history/es.json';
+import history_de from './history/de.json';
+import history_nl from './history/nl.json';
 /**
  * The catalogues: one JSON file per part of the product and language (ui/i18n/<part>/<lang>.json),
  * so a translator edits data and parallel work on the lobby, tablet, console and kiosk touches
@@ -43,10 +49,10 @@ import causes_nl from './causes/nl.json';
  * has every one of them with the same placeholders (test/unit/catalogue.test.ts).
  * To add a part: a folder with six files, six imports here and its name in PARTS.
  */
-export const PARTS = ['common', 'lobby', 'tablet', 'console', 'kiosk', 'causes'] as const;
+export const PARTS = ['common', 'lobby', 'tablet', 'console', 'kiosk', 'causes', 'history'] as const;
 export type Part = (typeof PARTS)[number];
 
-export type MessageKey = keyof typeof common_en | keyof typeof lobby_en | keyof typeof tablet_en | keyof typeof console_en | keyof typeof kiosk_en | keyof typeof causes_en;
+export type MessageKey = keyof typeof common_en | keyof typeof lobby_en | keyof typeof tablet_en | keyof typeof console_en | keyof typeof kiosk_en | keyof typeof causes_en | keyof typeof history_en;
 
 type Catalogue = Partial<Record<MessageKey, string>>;
 
@@ -59,6 +65,7 @@ export const PART_CATALOGUES: Record<Part, Record<Language, Record<string, strin
   kiosk: { it: kiosk_it, en: kiosk_en, fr: kiosk_fr, es: kiosk_es, de: kiosk_de, nl: kiosk_nl },
   /** Causes on screen (issue 7): promise, capacity, out-of-turn reasons, the tablet's alerts. */
   causes: { it: causes_it, en: causes_en, fr: causes_fr, es: causes_es, de: causes_de, nl: causes_nl },
+  history: { it: history_it, en: history_en, fr: history_fr, es: history_es, de: history_de, nl: history_nl },
 };
 
 /** All parts merged, per language. */

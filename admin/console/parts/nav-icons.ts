@@ -15,6 +15,10 @@ export const navIcons = {
   presets: icon(svg`<path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/><path d="M8 9h8M8 13h5"/>`),
   staff: icon(svg`<circle cx="9" cy="8" r="3.5"/><path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14a6 6 0 0 1 3.5 6"/>`),
   screens: icon(svg`<rect x="2" y="4" width="20" height="13" rx="2"/><path d="M7 21h10"/>`),
+  delays: icon(svg`<circle cx="12" cy="13" r="8"/><path d="M12 9v4l2.5 2.5M9 2h6"/>`),
+  reports: icon(svg`<path d="M4 20V10M10 20V4M16 20v-8M22 20H2"/>`),
+  audit: icon(svg`<path d="M9 4h9a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2V6"/><path d="M9 9h7M9 13h7M9 17h4"/>`),
+  webhooks: icon(svg`<circle cx="6" cy="17" r="3"/><circle cx="18" cy="17" r="3"/><circle cx="12" cy="6" r="3"/><path d="M10.5 8.6 7.5 14.4M13.5 8.6l3 5.8M9 17h6"/>`),
   logout: icon(svg`<path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9"/>`),
   counterView: icon(svg`<path d="M15 3h6v6M10 14 21 3M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6"/>`),
 } as const;

@@ -1,0 +1,173 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AuditChange, AuditEntry, ConfigChange } from '../../../../core';
+import { t } from '../../../../ui/i18n/localize';
+import type { BranchConfig } from '../../../../core';
+import type { ConsoleApi } from '../../data/console-api';
+import { apiContext, langContext } from '../../data/contexts';
+import type { ConsoleLang } from '../../i18n/console-strings';
+import { when, whenExact, who } from './format';
+import { HistoryApi } from './history-api';
+import { historyStyles } from './history-styles';
+
+const PAGE = 200;
+
+/**
+ * The audit trail: every command with who gave it, when, and what it changed (configuration as
+ * a field-by-field diff), newest first, filtered by person, counter and type, also as CSV.
+ */
+@customElement('bb-audit-page')
+export class BbAuditPage extends LitElement {
+  static override styles = historyStyles;
+
+  @property() branch = '';
+  @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
+  @consume({ context: apiContext }) private api?: ConsoleApi;
+
+  @state() private filter: { user?: string; counter?: string; type?: string } = {};
+  @state() private entries: AuditEntry[] | null = null;
+  @state() private more = false;
+  @state() private error = '';
+  /** The branch's zone and names; times are shown in its zone. */
+  @state() private config: BranchConfig | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(older = false): Promise<void> {
+    if (!this.api) return;
+    if (!this.config && this.branch) this.config = await new HistoryApi(this.api).config(this.branch).catch(() => null);
+    this.error = '';
+    try {
+      const before = older ? this.entries?.at(-1)?.seqFrom : undefined;
+      const page = (await new HistoryApi(this.api).audit(this.branch, { ...this.filter, ...(before ? { before } : {}) })).entries;
+      this.entries = older ? [...(this.entries ?? []), ...page] : page;
+      this.more = page.length === PAGE;
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const v = (k: string) => String(f.get(k) ?? '').trim() || undefined;
+    this.filter = { user: v('user'), counter: v('counter'), type: v('type') };
+    void this.load();
+  }
+
+  private get tz(): string | undefined {
+    return this.config?.timezone;
+  }
+
+  override render() {
+    const l = this.language;
+    const h = this.api ? new HistoryApi(this.api) : null;
+    return html`
+      <header class="page-head">
+        <div>
+          <h1>${t(l, 'history.page.audit')}</h1>
+          <p class="lede">${t(l, 'history.audit.lede')}</p>
+        </div>
+      </header>
+      <form class="range panel" @submit=${this.submit}>
+        <label class="field"><span>${t(l, 'history.audit.person')}</span><input name="user" .value=${this.filter.user ?? ''} data-testid="audit-user" /></label>
+        <label class="field"><span>${t(l, 'history.audit.counter')}</span><input name="counter" .value=${this.filter.counter ?? ''} data-testid="audit-counter" /></label>
+        <label class="field"
+          ><span>${t(l, 'history.audit.type')}</span>
+          <select name="type" data-testid="audit-type">
+            <option value="">${t(l, 'history.audit.any')}</option>
+            ${TYPES.map((ty) => html`<option value=${ty} ?selected=${ty === this.filter.type}>${ty}</option>`)}
+          </select></label
+        >
+        <button class="btn primary" type="submit">${t(l, 'history.show')}</button>
+      </form>
+      ${h ? html`<div class="downloads"><a class="btn quiet" href=${h.csv(this.branch, 'audit', { from: '', to: '' }, 'day', this.filter)} download>${t(l, 'history.csv')}</a></div>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${t(l, 'history.error', { message: this.error })}</p>` : nothing}
+      <section class="panel table-wrap">${this.table()}</section>
+      ${this.more ? html`<div class="actions"><button class="btn" @click=${() => this.load(true)}>${t(l, 'history.audit.older')}</button></div>` : nothing}
+    `;
+  }
+
+  private table() {
+    const l = this.language;
+    const rows = this.entries;
+    if (!rows) return html`<p class="empty" role="status">${t(l, 'history.loading')}</p>`;
+    if (!rows.length) return html`<p class="empty">${t(l, 'history.empty')}</p>`;
+    return html`<table data-testid="audit-table">
+      <thead>
+        <tr>
+          <th>${t(l, 'history.audit.time')}</th>
+          <th>${t(l, 'history.audit.who')}</th>
+          <th>${t(l, 'history.audit.counter')}</th>
+          <th>${t(l, 'history.audit.what')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (a) => html`<tr data-testid="audit-row" data-seq=${a.seqFrom}>
+            <td>${whenExact(a.at, l, this.tz)}</td>
+            <td>${who(a.actor)}<br /><span class="muted">${a.actor.role}</span></td>
+            <td>${a.counters.join(', ') || '—'}</td>
+            <td>${a.changes.map((c) => this.change(c))}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private change(c: AuditChange) {
+    const l = this.language;
+    if (c.kind === 'config') {
+      const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
+      return html`<div><strong>${c.type}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
+    }
+    const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', detailText(c.detail)].filter(Boolean).join(' ');
+    return html`<div><strong>${c.type}</strong> ${bits ? html`<code>${bits}</code>` : nothing}</div>`;
+  }
+}
+
+const TYPES = [
+  'TicketIssued',
+  'TicketCalled',
+  'TicketRecalled',
+  'ServiceEnded',
+  'TicketNoShow',
+  'TicketTransferred',
+  'TicketCancelled',
+  'CounterOpened',
+  'CounterPaused',
+  'CounterClosed',
+  'NoticePosted',
+  'NoticeUpdated',
+  'NoticeResolved',
+  'BranchConfigured',
+];
+
+const show = (v: unknown) => {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+};
+
+/** The gist of an event's fields: a notice's cause, effect and scope, not its whole text. */
+function detailText(detail: Record<string, unknown> | undefined): string {
+  if (!detail) return '';
+  const n = detail.notice as { cause?: string; effect?: string; scope?: { type: string; ids?: string[] } } | undefined;
+  if (n) return [n.cause, n.effect, n.scope?.type === 'branch' ? 'branch' : `${n.scope?.type} ${n.scope?.ids?.join(',') ?? ''}`].filter(Boolean).join(' · ');
+  return show(detail);
+}
+
+function diffLine(d: ConfigChange, l: string): string {
+  if (d.op === 'added') return t(l, 'history.audit.added', { path: d.path });
+  if (d.op === 'removed') return t(l, 'history.audit.removed', { path: d.path });
+  return t(l, 'history.audit.changed', { path: d.path, before: show(d.before), after: show(d.after) });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-audit-page': BbAuditPage;
+  }
+}

@@ -1,0 +1,54 @@
+import type { NoticeScope } from '../../../../core';
+import { t } from '../../../../ui/i18n/localize';
+
+/** "1 Dec 10:14" in the console's language (the branch's zone: the server sends local days). */
+export function when(at: number | null, lang: string, timeZone?: string): string {
+  if (at === null) return '—';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    ...(timeZone ? { timeZone } : {}),
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+export function minutes(ms: number | null | undefined, lang: string): string {
+  if (ms === null || ms === undefined) return '—';
+  return t(lang, 'history.minutes', { n: Math.round(ms / 60_000) });
+}
+
+export function scopeText(scope: NoticeScope, lang: string): string {
+  if (scope.type === 'branch') return t(lang, 'history.delays.scopeBranch');
+  if (scope.type === 'counters') return t(lang, 'history.delays.scopeCounters', { ids: scope.ids.join(', ') });
+  return t(lang, 'history.delays.scopeServices', { ids: scope.ids.join(', ') });
+}
+
+export function who(actor: { role: string; user?: string } | null): string {
+  if (!actor) return '—';
+  return actor.user ?? actor.role;
+}
+
+/** A local date and time for /display/<branch>?at=… (the branch's zone). */
+export function localMoment(at: number, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** With seconds, for the audit trail. */
+export function whenExact(at: number, lang: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    ...(timeZone ? { timeZone } : {}),
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}

@@ -1,0 +1,119 @@
+import type { Logger } from 'pino';
+import { HistoryProjector, emptyHistoryMemory, type BranchEvent, type HistoryChanges } from '../../core';
+import type { CommittedEvents } from '../commands/committed';
+import type { EventStore } from '../store/event-store';
+import type { Sql } from '../store/sql';
+import { CHAIN_START, nextLink } from './chain';
+import type { HistoryStore } from './history-store';
+
+/** Events folded per transaction when catching up (first start after an upgrade, another node's writes). */
+const CATCH_UP_BATCH = 5_000;
+
+/** Something that must happen in the same transaction as the rows (the webhook outbox). */
+export type ChangesHook = (tx: Sql, branchId: string, changes: HistoryChanges) => Promise<void>;
+
+interface Projection {
+  projector: HistoryProjector;
+  chain: string;
+}
+
+/**
+ * Keeps the read models of every branch up to date from committed events (contract 3), one
+ * branch at a time in seq order. What it folds comes from the listener when it follows on, from
+ * the log when it does not (a restart, a gap, events another node wrote), so nothing is missed
+ * and nothing is counted twice: the position is written with the rows.
+ */
+export class HistoryService {
+  private readonly projections = new Map<string, Projection>();
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly hooks: ChangesHook[] = [];
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly store: EventStore,
+    private readonly history: HistoryStore,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Follows committed events, and catches every branch up from the log in the background. */
+  start(committed: CommittedEvents): void {
+    this.unsubscribe = committed.on((branchId, events) => {
+      void this.serially(branchId, () => this.fold(branchId, events));
+    });
+    void this.store.branchIds().then((ids) => ids.forEach((id) => void this.caughtUp(id)));
+  }
+
+  /** Stops following; what was folded is in the database, and a later start resumes from there. */
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    await Promise.all(this.queues.values());
+    this.projections.clear();
+  }
+
+  onChanges(hook: ChangesHook): void {
+    this.hooks.push(hook);
+  }
+
+  /** Resolves once the read models hold everything the log holds now: reports read their own writes. */
+  caughtUp(branchId: string): Promise<void> {
+    return this.serially(branchId, () => this.fold(branchId, []));
+  }
+
+  private serially(branchId: string, fn: () => Promise<void>): Promise<void> {
+    const prev = this.queues.get(branchId) ?? Promise.resolve();
+    const next = prev.then(fn).catch((err) => {
+      // The projection is dropped and rebuilt from its stored position next time.
+      this.projections.delete(branchId);
+      this.logger?.error({ err, branchId }, 'history read model failed to fold');
+    });
+    this.queues.set(branchId, next);
+    void next.then(() => {
+      if (this.queues.get(branchId) === next) this.queues.delete(branchId);
+    });
+    return next;
+  }
+
+  private async projection(branchId: string): Promise<Projection> {
+    let p = this.projections.get(branchId);
+    if (!p) {
+      const pos = await this.history.position(branchId);
+      p = pos
+        ? { projector: new HistoryProjector(pos.memory), chain: pos.chain }
+        : { projector: new HistoryProjector(emptyHistoryMemory(branchId)), chain: CHAIN_START };
+      this.projections.set(branchId, p);
+    }
+    return p;
+  }
+
+  /** Folds the given events when they follow on; otherwise (or after them) whatever the log has beyond. */
+  private async fold(branchId: string, events: readonly BranchEvent[]): Promise<void> {
+    const p = await this.projection(branchId);
+    const fresh = events.filter((e) => e.seq > p.projector.memory.seq);
+    if (fresh.length && fresh[0]!.seq === p.projector.memory.seq + 1) {
+      await this.foldBatch(branchId, p, fresh);
+      return;
+    }
+    for (;;) {
+      const batch = await this.store.readSince(branchId, p.projector.memory.seq, CATCH_UP_BATCH);
+      if (batch.length) await this.foldBatch(branchId, p, batch);
+      if (batch.length < CATCH_UP_BATCH) return;
+    }
+  }
+
+  private async foldBatch(branchId: string, p: Projection, events: readonly BranchEvent[]): Promise<void> {
+    const links = new Map<number, string>();
+    let chain = p.chain;
+    for (const e of events) {
+      chain = nextLink(chain, e);
+      links.set(e.seq, chain);
+    }
+    const changes = p.projector.apply(events);
+    const memory = p.projector.memory;
+    await this.sql.tx(async (tx) => {
+      await this.history.write(tx, branchId, changes, { seq: memory.seq, chain, memory }, links);
+      for (const hook of this.hooks) await hook(tx, branchId, changes);
+    });
+    p.chain = chain;
+  }
+}

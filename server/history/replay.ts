@@ -1,0 +1,126 @@
+import {
+
+  createEstimator,
+
+  isoLocal,
+  toEstimatorEvents,
+  utcOffsetMinutes,
+  type BranchState,
+  type Estimator,
+  type WaitEstimates,
+} from '../../core';
+import type { BranchStates } from '../commands/branch-states';
+import type { EventStore } from '../store/event-store';
+import type { Sql } from '../store/sql';
+import { CHAIN_START, chainOver } from './chain';
+import type { HistoryService } from './history-service';
+import type { HistoryStore } from './history-store';
+
+/** As the live estimator: it learns from this many events before the moment. */
+const ESTIMATOR_HISTORY = 50_000;
+const READ_BATCH = 5_000;
+
+/** One moment of a branch, as its lobby showed it. */
+export interface ReplayMoment {
+  branchId: string;
+  at: number;
+  /** The moment in the branch's zone, ISO with offset. */
+  local: string;
+  timezone: string;
+  /** The last event folded into `state`. */
+  seq: number;
+  state: BranchState;
+  estimates: WaitEstimates | null;
+  /** The time of the change before the one shown last, and of the next change: for stepping. */
+  prev: number | null;
+  next: number | null;
+  /** The hash-chain link after event `seq` (see chain.ts). */
+  chain: string;
+}
+
+/**
+ * Answers "what did the screen show at 10:14?" from the log: the state folded up to the moment
+ * (snapshot + events), the wait estimates the lobby had (the estimator replayed on the same
+ * events), and where the neighbouring changes are.
+ */
+export class ReplayService {
+  /** The estimator of the last moment asked per branch: playing forward feeds it only what is new. */
+  private readonly estimators = new Map<string, { seq: number; estimator: Estimator }>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly store: EventStore,
+    private readonly states: BranchStates,
+    private readonly history: HistoryStore,
+    private readonly service: HistoryService,
+  ) {}
+
+  async moment(branchId: string, at: number): Promise<ReplayMoment | undefined> {
+    const state = await this.states.stateAt(branchId, at);
+    if (!state) return undefined;
+    const timezone = state.config?.timezone ?? (await this.states.get(branchId))?.config?.timezone ?? 'UTC';
+    const [prev, next] = await Promise.all([
+      this.sql.get<{ at: number | string }>('SELECT at FROM events WHERE branch_id = ? AND at < ? ORDER BY at DESC LIMIT 1', [branchId, state.at]),
+      this.sql.get<{ at: number | string }>('SELECT at FROM events WHERE branch_id = ? AND at > ? ORDER BY at LIMIT 1', [branchId, at]),
+    ]);
+    return {
+      branchId,
+      at,
+      local: isoLocal(at, timezone),
+      timezone,
+      seq: state.seq,
+      state,
+      estimates: await this.estimates(branchId, state, at),
+      prev: prev && state.seq > 0 ? Number(prev.at) : null,
+      next: next ? Number(next.at) : null,
+      chain: await this.linkAt(branchId, state.seq),
+    };
+  }
+
+  /** The chain link after event `seq`: from the read models, else recomputed from the log. */
+  async linkAt(branchId: string, seq: number): Promise<string> {
+    await this.service.caughtUp(branchId);
+    const stored = await this.history.linkAt(branchId, seq);
+    if (stored !== undefined) return stored;
+    let link = CHAIN_START;
+    for (let from = 0; from < seq; ) {
+      const batch = (await this.store.readSince(branchId, from, Math.min(READ_BATCH, seq - from))).filter((e) => e.seq <= seq);
+      if (!batch.length) break;
+      link = chainOver(link, batch);
+      from = batch[batch.length - 1]!.seq;
+    }
+    return link;
+  }
+
+  /** Whether `state` is exactly the log's state after event `seq` at `at`. */
+  async stateMatches(branchId: string, at: number, state: unknown): Promise<boolean> {
+    const real = await this.states.stateAt(branchId, at);
+    return real !== undefined && JSON.stringify(sorted(real)) === JSON.stringify(sorted(state));
+  }
+
+  private async estimates(branchId: string, state: BranchState, at: number): Promise<WaitEstimates | null> {
+    if (!state.config) return null;
+    let held = this.estimators.get(branchId);
+    if (!held || held.seq > state.seq) {
+      held = { seq: Math.max(0, state.seq - ESTIMATOR_HISTORY), estimator: createEstimator({ utcOffsetMin: utcOffsetMinutes(at, state.config.timezone) }) };
+    }
+    while (held.seq < state.seq) {
+      const batch = (await this.store.readSince(branchId, held.seq, READ_BATCH)).filter((e) => e.seq <= state.seq);
+      if (!batch.length) break;
+      for (const e of batch) for (const x of toEstimatorEvents(e, state)) held.estimator.observe(x);
+      held.seq = batch[batch.length - 1]!.seq;
+    }
+    this.estimators.set(branchId, held);
+    const services: WaitEstimates['services'] = {};
+    for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, at);
+    return { at, services };
+  }
+}
+
+/** A copy with keys sorted, so two states compare by content. */
+function sorted(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(sorted);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x as object).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sorted(v)]));
+  return x;
+}
+

@@ -1,0 +1,143 @@
+/**
+ * History read models on a year of busy days (~400,000 events): how long the read models take
+ * to build from the log, and how fast each report answers over HTTP from them.
+ */
+import { performance } from 'node:perf_hooks';
+import request from 'supertest';
+import { apply, decide, emptyState, fromLocal, type Actor, type BranchEvent, type BranchState, type Command } from '../../core';
+import { hashPassword } from '../../server/auth/passwords';
+import { Users } from '../../server/auth/users';
+import { SNAPSHOT_EVERY } from '../../server/commands/execute';
+import { HistoryService } from '../../server/history/history-service';
+import { HistoryStore } from '../../server/history/history-store';
+import { openSqlite } from '../../server/store/db';
+import { SqlEventStore } from '../../server/store/event-store';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
+import { removeDir, startTestServer, tempDataDir } from '../support/server';
+
+type Add = (what: string, value: string, note?: string) => void;
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** A small deterministic PRNG, so every run generates the same year. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const PRESETS = ['computer-fault', 'card-reader', 'network-slow', 'busy-now', 'cash-delivery', 'counter-maintenance'];
+const config = { ...DEMO_BRANCH, services: DEMO_BRANCH.services.map((s) => ({ ...s, promiseMinutes: 15 })) };
+
+/** A year of busy days: ~360 tickets a day through 4 counters, 2–3 notices a day, some no-shows. */
+export function busyYear(days = 365, firstDay = '2025-12-01'): BranchEvent[] {
+  const rnd = prng(42);
+  let state: BranchState = emptyState('demo');
+  const events: BranchEvent[] = [];
+  let at = 0;
+  let n = 0;
+  const push = (cmd: Command | null, actor: Actor, payloads?: BranchEvent[]) => {
+    const d = cmd ? decide(state, cmd, at) : { ok: true as const, events: payloads! };
+    if (!d.ok) return;
+    for (const p of d.events) {
+      const e = { ...p, branchId: 'demo', seq: state.seq + 1, at, actor } as BranchEvent;
+      state = apply(state, e);
+      events.push(e);
+    }
+    at += 1;
+  };
+  const id = () => `bench-${(n++).toString(36).padStart(8, '0')}`;
+  push(null, { role: 'system' }, [{ type: 'BranchConfigured', config } as never]);
+  let day = firstDay;
+  for (let d = 0; d < days; d++) {
+    const open = fromLocal(`${day}T08:30`, 'Europe/Rome')!;
+    const close = open + 7.5 * 3600_000;
+    const freeAt: Record<string, number> = { 1: open, 2: open, 3: open, 4: open };
+    const notices: { id: string; until: number }[] = [];
+    const noticeTimes = [open + rnd() * 3 * 3600_000, open + (3 + rnd() * 4) * 3600_000].sort((a, b) => a - b);
+    for (let t = open; t < close + 3600_000; t += 60_000) {
+      at = Math.max(at, t);
+      const teller = (c: string): Actor => ({ role: 'teller', user: `teller${c}` });
+      if (t < close) {
+        const arrivals = rnd() < 0.8 ? 1 : 0;
+        for (let a = 0; a < arrivals; a++) push({ type: 'IssueTicket', ticketId: id(), service: rnd() < 0.75 ? 'teller' : 'advice' }, { role: 'kiosk' });
+      }
+      while (noticeTimes.length && noticeTimes[0]! <= t) {
+        noticeTimes.shift();
+        const noticeId = id();
+        push({ type: 'PostNotice', noticeId, body: { presetId: PRESETS[Math.floor(rnd() * PRESETS.length)]!, counterId: String(1 + Math.floor(rnd() * 4)) } }, teller('1'));
+        notices.push({ id: noticeId, until: t + (10 + rnd() * 40) * 60_000 });
+      }
+      for (const x of notices.filter((x) => x.until <= t)) push({ type: 'ResolveNotice', noticeId: x.id, body: {} }, teller('1'));
+      notices.splice(0, notices.length, ...notices.filter((x) => x.until > t));
+      for (const c of ['1', '2', '3', '4']) {
+        if (freeAt[c]! > t) continue;
+        const cur = state.counters[c]?.ticketId;
+        if (cur) push({ type: 'CounterAction', counterId: c, action: rnd() < 0.03 ? 'no-show' : 'done' }, teller(c));
+        if (Object.values(state.queues).some((q) => q.length)) {
+          push({ type: 'CounterAction', counterId: c, action: 'call-next' }, teller(c));
+          freeAt[c] = t + (3 + rnd() * 5) * 60_000;
+        }
+      }
+    }
+    for (const x of notices) push({ type: 'ResolveNotice', noticeId: x.id, body: {} }, { role: 'teller', user: 'teller1' });
+    for (const c of ['1', '2', '3', '4']) push({ type: 'CounterAction', counterId: c, action: 'close' }, { role: 'teller', user: `teller${c}` });
+    day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  }
+  return events;
+}
+
+export async function historyBench(add: Add): Promise<void> {
+  let t = performance.now();
+  const year = busyYear();
+  add('history: generate a busy year (events)', fmt(year.length), `${fmt(performance.now() - t)} ms; ${fmt(year.filter((e) => e.type === 'TicketIssued').length)} tickets`);
+
+  const dir = tempDataDir();
+  const { sql } = openSqlite(dir);
+  const store = new SqlEventStore(sql);
+  await sql.tx((tx) => store.createBranch(tx, 'demo', year[0]!.at));
+  let state = emptyState('demo');
+  for (let i = 0; i < year.length; i += SNAPSHOT_EVERY) {
+    const batch = year.slice(i, i + SNAPSHOT_EVERY);
+    for (const e of batch) state = apply(state, e);
+    await sql.tx((tx) => store.append(tx, 'demo', batch[0]!.seq - 1, batch, state));
+  }
+
+  // The read models from nothing (an upgrade on a branch with a year of log): the worst case.
+  const history = new HistoryService(sql, store, new HistoryStore(sql));
+  t = performance.now();
+  await history.caughtUp('demo');
+  const buildMs = performance.now() - t;
+  add('history: build read models from the whole log (events/s)', fmt(year.length / (buildMs / 1000)), `${fmt(buildMs / 1000, 1)} s once, then kept up per command`);
+  await sql.close();
+
+  const server = await startTestServer({ dataDir: dir });
+  await new Users(server.sql).create({ username: 'bench', name: 'Bench manager', role: 'manager', branches: ['demo'] }, await hashPassword('bench-pass-1234'), Date.now());
+  const agent = request.agent(server.url);
+  await agent.post('/api/session').send({ username: 'bench', password: 'bench-pass-1234' });
+  const time = async (what: string, path: string, note = '') => {
+    const ms: number[] = [];
+    let bytes = 0;
+    for (let r = 0; r < 5; r++) {
+      const s = performance.now();
+      const res = await agent.get(path).buffer(true);
+      ms.push(performance.now() - s);
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text.slice(0, 200)}`);
+      bytes = Number(res.headers['content-length'] ?? res.text?.length ?? 0);
+    }
+    add(`history: ${what} (ms, median of 5)`, fmt(median(ms), 1), `${note}${note ? '; ' : ''}${fmt(bytes / 1024)} KiB`);
+  };
+  const b = '/api/branches/demo/history';
+  await time('year by month, per service', `${b}/reports?from=2025-12-01&to=2026-11-30&by=month`);
+  await time('a month by day, per service', `${b}/reports?from=2026-10-01&to=2026-10-31&by=day`);
+  await time('a year by week, causes CSV', `${b}/reports?from=2025-12-01&to=2026-11-30&by=week&format=csv&table=causes`);
+  await time('a year of notices', `${b}/notices?from=2025-12-01&to=2026-11-30`, 'every notice with its record');
+  await time('a year of daily figures, CSV', `${b}/days.csv?from=2025-12-01&to=2026-11-30`);
+  await time('a month of tickets, CSV', `${b}/tickets.csv?from=2026-10-01&to=2026-10-31`);
+  await time('audit: newest 200', `${b}/audit`);
+  await time('audit: one teller, one counter', `${b}/audit?user=teller3&counter=3`);
+  const moment = fromLocal('2026-06-16T10:14', 'Europe/Rome')!;
+  await time('replay a moment mid-year', `/api/branches/demo/replay?at=${moment}`, 'state + estimates from 50k events');
+  await time('replay the next moment', `/api/branches/demo/replay?at=${moment + 60_000}`, 'estimator carried on');
+  await server.stop();
+  removeDir(dir);
+}
