@@ -80,6 +80,9 @@ export class BbLobby extends LitElement {
           if (this.screenToken) this.screenLink.attach(socket);
         },
       });
+      // A deployment: the page that runs (display/main.ts) reloads to get the new build.
+      this.live.onNewVersion = (version) =>
+        this.dispatchEvent(new CustomEvent('bb-new-version', { detail: version, bubbles: true, composed: true }));
     }
     super.connectedCallback();
   }
@@ -88,13 +91,6 @@ export class BbLobby extends LitElement {
     super.disconnectedCallback();
     this.screenLink.close();
     clearTimeout(this.identifyTimer);
-  }
-
-  constructor() {
-    super();
-    // A deployment: the page that runs (display/main.ts) reloads to get the new build.
-    this.stream.onNewVersion = (version) =>
-      this.dispatchEvent(new CustomEvent('bb-new-version', { detail: version, bubbles: true, composed: true }));
   }
 
   /** Chime and spoken calls on the TV (a phone stays silent), and which call leads now-serving. */
