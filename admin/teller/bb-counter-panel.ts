@@ -10,6 +10,7 @@ import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type Language } from '../../ui/i18n/localize';
 import { counterPanelStyles } from './bb-counter-panel.styles';
 import './bb-teller-alerts';
+import './bb-ticket-moves';
 
 type SimpleAction = Exclude<CounterAction, 'pause'>;
 
@@ -162,6 +163,8 @@ export class BbCounterPanel extends LitElement {
               ${t(l, 'causes.undoNoShow', { number: undoable.number })}
             </button>`
           : nothing}
+
+        <bb-ticket-moves .language=${l} .state=${state} .commands=${this.commands} .counterId=${this.counterId} .now=${this.now}></bb-ticket-moves>
 
         <bb-teller-alerts
           .language=${l}

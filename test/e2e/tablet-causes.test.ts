@@ -111,4 +111,18 @@ describe('tablet: causes the room should hear', () => {
     await undo.click();
     await expect.poll(() => tablet.locator('[data-testid="current-ticket"]').getAttribute('data-ticket')).toBe('A002');
   });
+
+  it('a specific ticket called with its reason, then transferred: the lobby shows why, and the same number', async () => {
+    await request(server.url).post(`/api/branches/${B}/tickets`).set('Idempotency-Key', key()).send({ service: 'teller' });
+    await tablet.locator('[data-testid="call-specific"]').click();
+    await tablet.locator('[data-testid="call-ticket"][data-ticket="A004"]').click();
+    await tablet.locator('[data-testid="call-reason"][data-reason="appointment"]').click();
+    await expect.poll(() => tablet.locator('[data-testid="current-ticket"]').getAttribute('data-ticket')).toBe('A004');
+    await lobby.locator('[data-testid="call"][data-ticket="A004"] [data-testid="call-why"]').waitFor();
+    expect(await lobby.locator('[data-testid="call"][data-ticket="A004"] [data-testid="call-why"]').innerText()).toMatch(/su appuntamento/);
+    await tablet.locator('[data-testid="transfer"]').click();
+    await tablet.locator('[data-testid="transfer-service"][data-service="advice"]').click();
+    await expect.poll(async () => Object.values((await branchState(server.url, B)).tickets).find((x) => x.number === 'A004')?.service).toBe('advice');
+    await tablet.screenshot({ path: join(shots, 'causes-tablet-moves.png') });
+  });
 });

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BranchState, Notice } from '../../../core';
+import { apologyDefault, type BranchState, type Notice } from '../../../core';
 import { t, type Language } from '../../../ui/i18n/localize';
 import { ActionController } from '../../lib/action-controller';
 import type { BranchCommands } from '../../lib/api';
@@ -22,23 +22,35 @@ export class BbNoticeResolveForm extends LitElement {
   @property() counterId = '';
 
   @state() private draftText = '';
+  /** What the branch will do so it does not happen again: admit, fix, prevent. */
+  @state() private draftPrevention = '';
   @state() private apologise = false;
 
   private actions = new ActionController(this, () => this.language);
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A new notice starts from its own choice of apology.
-    if (changed.has('notice') && changed.get('notice')?.id !== this.notice?.id) this.apologise = this.notice?.apologise ?? false;
+    // Offered when the branch let people down (its fault, or the promise missed); not for a wait within the promise.
+    if (changed.has('notice') && changed.get('notice')?.id !== this.notice?.id) {
+      const n = this.notice;
+      this.apologise = n ? (this.state ? apologyDefault(this.state, n, Math.max(Date.now(), this.state.at)) : n.apologise) : false;
+    }
   }
 
   private async resolve(n: Notice): Promise<void> {
     const commands = this.commands;
     if (!commands) return;
     const text = this.draftText.trim();
+    const prevention = this.draftPrevention.trim();
     const ctx = outcomeContextFor(this.state, this.counterId, this.language);
     const ok = await this.actions.run(
       'resolve',
-      () => commands.resolveNotice(n.id, { apologise: this.apologise, ...(text ? { text: { [this.language]: text } } : {}) }),
+      () =>
+        commands.resolveNotice(n.id, {
+          apologise: this.apologise,
+          ...(text ? { text: { [this.language]: text } } : {}),
+          ...(prevention ? { prevention: { [this.language]: prevention } } : {}),
+        }),
       (reply) => noticeResolvedOutcome(reply, ctx),
     );
     if (ok) this.dispatchEvent(new CustomEvent('bb-notice-done', { bubbles: true, composed: true }));
@@ -60,6 +72,15 @@ export class BbNoticeResolveForm extends LitElement {
         @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
       />
       ${oneLanguageHint('hint', this.draftText, l, this.state?.config?.languages ?? [])}
+      <label class="label" for="prevention">${t(l, 'causes.preventionLabel')}</label>
+      <input
+        id="prevention"
+        data-testid="resolve-prevention"
+        maxlength=${TEXT_MAX}
+        placeholder=${t(l, 'causes.preventionPlaceholder')}
+        .value=${this.draftPrevention}
+        @input=${(e: Event) => (this.draftPrevention = (e.target as HTMLInputElement).value)}
+      />
       <div class="resolve-row">
         <button
           class="btn toggle ${this.apologise ? 'selected' : ''}"
