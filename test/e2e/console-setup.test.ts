@@ -192,8 +192,18 @@ describe('manager console: a new branch from nothing', () => {
     // The TV claims its token by itself and becomes Filiale Centro's board.
     const notice = tv.locator('[data-testid="notice"]', { hasText: 'Il lettore di carte non funziona' });
     await notice.waitFor({ timeout: 10_000 });
-    expect(await notice.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(['it', 'en', 'de']);
-    expect(await notice.innerText()).toContain('Das Kartenlesegerät funktioniert nicht');
+    // Italian stays; English and German take turns in the secondary line (issue 8's rotation).
+    const seenLangs = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          for (const l of await notice.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang') ?? ''))) seenLangs.add(l);
+          return [...seenLangs].sort();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual(['de', 'en', 'it']);
+    expect((await notice.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang'))))[0]).toBe('it');
     // It reports back: the console shows it up.
     await expect.poll(() => screen.getAttribute('data-up'), { timeout: 20_000 }).toBe('true');
     await manager.screenshot({ path: join(shots, 'console-screens.png') });
@@ -203,10 +213,19 @@ describe('manager console: a new branch from nothing', () => {
     if (await confirm.count()) await confirm.click();
     const resolved = tv.locator('[data-testid="notice"][data-status="resolved"]');
     await resolved.waitFor({ timeout: 5_000 });
-    const text = await resolved.innerText();
-    for (const twin of ['Il lettore di carte funziona di nuovo.', 'The card reader works again.', 'Das Kartenlesegerät funktioniert wieder.']) expect(text).toContain(twin);
+    // The resolved twin in every language: Italian always, the others in turn.
+    let shown = '';
+    await expect
+      .poll(
+        async () => {
+          shown += await resolved.innerText();
+          return ['Il lettore di carte funziona di nuovo.', 'The card reader works again.', 'Das Kartenlesegerät funktioniert wieder.'].filter((t) => !shown.includes(t));
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual([]);
     await tv.screenshot({ path: join(shots, 'lobby-resolved-twin.png') });
-  });
+  }, 120_000);
 
   it('the manager reloads the screen from the console; it comes back live', async () => {
     await tv.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
