@@ -46,7 +46,9 @@ export class SqliteSql implements Sql {
   }
 
   async tx<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    await this.idle();
+    // Wait here, not through idle(): the lock must be taken in the same tick the wait ends, or
+    // two transactions that waited together would both BEGIN.
+    while (this.busy) await this.busy;
     let done!: () => void;
     this.busy = new Promise<void>((r) => (done = r));
     const inside = new SqliteTx(this);

@@ -76,6 +76,17 @@ describe('event store and command path', () => {
     expect(await a.states.get('nowhere')).toBeUndefined();
   }, process.env.TEST_STORE === 'postgres' ? 300_000 : 120_000); // 2,100 commands one after another: a round trip each way on PostgreSQL
 
+  it('runs transactions started in the same tick one after the other, never one inside the other', async () => {
+    const { sql } = await openStore();
+    const t = (id: string) => sql.tx(async (tx) => {
+      await tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', [id, 1]);
+      return id;
+    });
+    // Three waiting on a fourth: all wake together when it ends.
+    expect(await Promise.all([t('b-one'), t('b-two'), t('b-three'), t('b-four')])).toEqual(['b-one', 'b-two', 'b-three', 'b-four']);
+    expect((await sql.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).map((r) => r.id)).toEqual(['b-four', 'b-one', 'b-three', 'b-two']);
+  });
+
   it('refuses an append at a seq another writer already took', async () => {
     const { sql, store } = await openStore();
     const a = node(sql, store);
