@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../core';
 import { hashPassword } from '../../server/auth/passwords';
 import { Users } from '../../server/auth/users';
-import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer, openDemoBranch } from '../support/server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 type Agent = Awaited<ReturnType<typeof loginAs>>;
@@ -15,9 +14,7 @@ let branchNo = 0;
 
 /** A new branch with the demo configuration (counters 1–4 closed, queues empty): one per test, so tests never share a queue. */
 async function freshBranch(): Promise<string> {
-  const id = `counters-${++branchNo}`;
-  await server.commands.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' });
-  return id;
+  return openDemoBranch(server, `counters-${++branchNo}`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { replayDay } from '../../server/tools/demo/replay';
-import { branchState, connectStream, loginAs, once, removeDir, startTestServer } from '../support/server';
+import { branchState, connectStream, loginAs, once, removeDir, startTestServer, openDemoBranch } from '../support/server';
 
 /** Ingest from an existing queue system (issue 11): tokens, then steps with the system's own ids. */
 
@@ -14,7 +14,7 @@ let branchNo = 0;
 /** A new branch configured like the demo, with the demo manager as its staff (their branches list grows). */
 async function freshBranch(): Promise<{ branch: string; secret: string }> {
   const branch = `ingest-${++branchNo}`;
-  await server.commands.openBranch(branch, { ...DEMO_BRANCH, id: branch }, { role: 'system' });
+  await openDemoBranch(server, branch);
   server.db.prepare("UPDATE users SET branches = json_insert(branches, '$[#]', ?) WHERE username = 'manager'").run(branch);
   manager = await loginAs(server.url, 'manager');
   const res = await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201);

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { branchState, connectStream, key, loginAs, once, removeDir, startTestServer, waitFor } from '../support/server';
+import { branchState, connectStream, key, loginAs, once, removeDir, startTestServer, waitFor, openDemoBranch } from '../support/server';
 
 /** The phone ticket (issue 11): a link per ticket, its view, and "I'm not coming any more". */
 
@@ -16,9 +15,7 @@ const kiosks = {
 };
 
 async function freshBranch(): Promise<string> {
-  const id = `phone-${++branchNo}`;
-  await server.commands.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' });
-  return id;
+  return openDemoBranch(server, `phone-${++branchNo}`);
 }
 
 const take = (branch: string, service = 'teller', headers: Record<string, string> = {}) => {

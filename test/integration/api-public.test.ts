@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_ACTIONS, type BranchState } from '../../core';
-import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer, openDemoBranch } from '../support/server';
 
 /** The public endpoints: /healthz, /api/openapi.json, a branch's state, and tickets (the kiosk). */
 
@@ -13,9 +12,7 @@ let branchNo = 0;
 
 /** A new branch with the demo configuration, made through the server's own log: a clean queue per test. */
 async function freshBranch(configured = true): Promise<string> {
-  const id = `tickets-${++branchNo}`;
-  await server.commands.openBranch(id, configured ? { ...DEMO_BRANCH, id } : null, { role: 'system' });
-  return id;
+  return openDemoBranch(server, `tickets-${++branchNo}`, configured);
 }
 
 const take = (branch: string, body: unknown, idem: string | null = key()) => {

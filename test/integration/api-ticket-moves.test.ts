@@ -2,8 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords';
 import { Users } from '../../server/auth/users';
-import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
+import { branchState, key, loginAs, removeDir, startTestServer, openDemoBranch } from '../support/server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 type Agent = Awaited<ReturnType<typeof loginAs>>;
@@ -13,9 +12,7 @@ let teller: Agent;
 let branchNo = 0;
 
 async function freshBranch(): Promise<string> {
-  const id = `moves-${++branchNo}`;
-  await server.commands.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' });
-  return id;
+  return openDemoBranch(server, `moves-${++branchNo}`);
 }
 
 async function issue(branch: string, service = 'teller'): Promise<{ id: string; number: string }> {

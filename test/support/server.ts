@@ -7,6 +7,7 @@ import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerParts } from '../../server/app';
 import type { ServerConfigInput } from '../../server/config';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { MIGRATIONS, openSqlite } from '../../server/store/db';
 import { openPostgres } from '../../server/store/postgres';
 import type { Sql } from '../../server/store/sql';
@@ -133,4 +134,13 @@ export function once<E extends keyof ServerToClient>(socket: StreamClient, event
       resolve(payload as Parameters<ServerToClient[E]>[0]);
     });
   });
+}
+
+/**
+ * Opens a new branch `id` with the demo configuration (counters 1–4 closed, queues empty), or
+ * unconfigured, through the command path: one per test, so tests never share a queue.
+ */
+export async function openDemoBranch(server: RunningServer, id: string, configured = true): Promise<string> {
+  await server.commands.openBranch(id, configured ? { ...DEMO_BRANCH, id } : null, { role: 'system' });
+  return id;
 }
