@@ -54,7 +54,8 @@ export function busyYear(days = 365, firstDay = '2025-12-01'): BranchEvent[] {
     const freeAt: Record<string, number> = { 1: open, 2: open, 3: open, 4: open };
     const notices: { id: string; until: number }[] = [];
     const noticeTimes = [open + rnd() * 3 * 3600_000, open + (3 + rnd() * 4) * 3600_000].sort((a, b) => a - b);
-    for (let t = open; t < close + 3600_000; t += 60_000) {
+    // After closing time the counters serve whoever is still waiting (up to three hours).
+    for (let t = open; t < close || (t < close + 3 * 3600_000 && Object.values(state.queues).some((q) => q.length)); t += 60_000) {
       at = Math.max(at, t);
       const teller = (c: string): Actor => ({ role: 'teller', user: `teller${c}` });
       if (t < close) {
@@ -75,7 +76,7 @@ export function busyYear(days = 365, firstDay = '2025-12-01'): BranchEvent[] {
         if (cur) push({ type: 'CounterAction', counterId: c, action: rnd() < 0.03 ? 'no-show' : 'done' }, teller(c));
         if (Object.values(state.queues).some((q) => q.length)) {
           push({ type: 'CounterAction', counterId: c, action: 'call-next' }, teller(c));
-          freeAt[c] = t + (3 + rnd() * 5) * 60_000;
+          freeAt[c] = t + (2 + rnd() * 4) * 60_000;
         }
       }
     }
