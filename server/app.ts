@@ -64,7 +64,6 @@ import { alertsFeedRoutes } from './routes/alerts-feed';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { WebhookStore } from './webhooks/webhook-store';
 import { CommandReplies } from './store/command-replies';
-import type { Db } from './store/db';
 import { openStores } from './store/open';
 import { SqlEventStore, type EventStore } from './store/event-store';
 import type { Sql } from './store/sql';
@@ -73,8 +72,6 @@ export interface RunningServer {
   url: string;
   port: number;
   http: HttpServer;
-  /** The SQLite connection (accounts and sessions still use it directly). */
-  db: Db;
   sql: Sql;
   store: EventStore;
   /** This node's cache of branch states, fed from the log. */
@@ -110,15 +107,14 @@ export interface ServerParts {
 export async function startServer(input: ServerConfigInput = {}, deps: ServerParts = {}): Promise<RunningServer> {
   const config = ServerConfig.parse(input);
   const logger = pino({ level: config.logLevel, base: undefined }, deps.logStream);
-  const freshDataDir = !existsSync(join(resolve(config.dataDir), 'branchboard.sqlite'));
   const stores = await openStores(config);
-  const { db, sql } = stores;
+  const { sql } = stores;
   const store = new SqlEventStore(sql);
   const committed = new CommittedEvents(logger);
   const states = new BranchStates(store, committed);
   const commands = new CommandHandler(sql, store, states, new CommandReplies(sql), committed, deps.commandClock);
   const users = new Users(sql);
-  const sessions = new Sessions(db, users, config.sessionHours * 3600_000);
+  const sessions = new Sessions(sql, users, config.sessionHours * 3600_000);
   const loginThrottle = new LoginThrottle(sql, {
     ...DEFAULT_POLICY,
     perAddressAccount: config.loginAttempts,
@@ -182,7 +178,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const replayPng = new ReplayPng(() => selfUrl);
   const replayApi = replayRoutes({ states, replay, signer, png: replayPng });
   // The demo is for a newcomer's first `npm start`, never a surprise in production.
-  const wantDemo = config.seedDemo === 'auto' ? freshDataDir && config.nodeEnv !== 'production' : config.seedDemo;
+  const wantDemo = config.seedDemo === 'auto' ? stores.fresh && config.nodeEnv !== 'production' : config.seedDemo;
   const demoAccounts = wantDemo ? await seedDemo({ commands, admin: branchAdmin, staff: staffAdmin }, store, users, config.demoPassword) : null;
   const metrics = new Metrics({ sockets: () => stream.io.engine.clientsCount, branches: () => stream.branchCount() });
   commands.observe = (outcome, seconds) => metrics.command(outcome, seconds);
@@ -277,7 +273,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     void replies.forgetOlderThan(Date.now());
     void links.forgetOlderThan(Date.now());
     void ingestTickets.forgetOlderThan(Date.now() - 3 * 24 * 3600_000);
-    sessions.purgeExpired(Date.now());
+    void sessions.purgeExpired(Date.now()).catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
     void loginThrottle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'login throttle purge failed'));
   }, 3600_000);
   sweep.unref();
@@ -311,7 +307,6 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     url,
     port,
     http,
-    db,
     sql,
     store,
     states,

@@ -43,21 +43,21 @@ export function accountSessionRoutes(opts: { users: Users; sessions: Sessions; l
 
   r.get('/', async (req, res) => {
     const user = await target(req);
-    const sessions = opts.sessions.list(user.username, Date.now()).map((s) => ({ ...s, current: s.id === req.sessionId }));
+    const sessions = (await opts.sessions.list(user.username, Date.now())).map((s) => ({ ...s, current: s.id === req.sessionId }));
     res.json({ ok: true, sessions });
   });
 
   r.delete('/:id', async (req, res) => {
     const user = await target(req);
     const id = parse(SessionId, req.params.id, 'id');
-    if (!opts.sessions.revoke(user.username, id)) throw new HttpError(404, 'unknown_session', `no open session "${id}" of this account`);
+    if (!(await opts.sessions.revoke(user.username, id))) throw new HttpError(404, 'unknown_session', `no open session "${id}" of this account`);
     opts.logger.info({ username: user.username, session: id, by: req.user!.username, address: clientAddress(req) }, 'session revoked');
     res.json({ ok: true, revoked: 1 });
   });
 
   r.delete('/', async (req, res) => {
     const user = await target(req);
-    const revoked = opts.sessions.revokeAll(user.username);
+    const revoked = await opts.sessions.revokeAll(user.username);
     opts.logger.info({ username: user.username, revoked, by: req.user!.username, address: clientAddress(req) }, 'sessions revoked');
     res.json({ ok: true, revoked });
   });

@@ -72,8 +72,8 @@ export function sessionRoutes(opts: SessionRouteDeps): Router {
     }
     const device = await opts.throttle.succeeded(attempt, now);
     // A login replaces the session this browser had: no forgotten session left open behind it.
-    opts.sessions.close(req.sessionToken);
-    const { token, id, expiresAt } = opts.sessions.open(found.user.username, now, { userAgent: req.get('User-Agent'), address });
+    await opts.sessions.close(req.sessionToken);
+    const { token, id, expiresAt } = await opts.sessions.open(found.user.username, now, { userAgent: req.get('User-Agent'), address });
     opts.logger.info({ username: found.user.username, address, outcome: 'ok', session: id, trustedDevice: verdict.trustedDevice }, 'login');
     const secure = secureRequest(req, opts.secureCookies);
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, expires: new Date(expiresAt), path: '/' });
@@ -87,9 +87,9 @@ export function sessionRoutes(opts: SessionRouteDeps): Router {
     res.json({ ok: true, user: req.user });
   });
 
-  r.delete('/', (req, res) => {
+  r.delete('/', async (req, res) => {
     if (req.user) opts.logger.info({ username: req.user.username, address: clientAddress(req), session: req.sessionId }, 'logout');
-    opts.sessions.close(req.sessionToken);
+    await opts.sessions.close(req.sessionToken);
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureRequest(req, opts.secureCookies) });
     res.json({ ok: true });
   });

@@ -287,11 +287,6 @@ export const MIGRATIONS: string[] = [
 ];
 
 /**
- * The embedded database: one SQLite file in the data dir. `sql` is the async, engine-neutral
- * handle new code uses; `db` is the same connection for the few stores still written against
- * better-sqlite3 directly (accounts and sessions).
- */
-/**
  * How hard a commit waits for the disk (docs/SECURITY.md, "Durability"). `normal` (WAL): a
  * process crash loses nothing acknowledged; a power cut or OS crash may lose the last commits
  * since the WAL was last synced, never the database's consistency. `full`: every commit is on
@@ -299,6 +294,10 @@ export const MIGRATIONS: string[] = [
  */
 export type Synchronous = 'normal' | 'full';
 
+/**
+ * The embedded database: one SQLite file in the data dir. The server uses only `sql`, the async,
+ * engine-neutral handle; `db` is the same connection, for tools and benchmarks that measure SQLite itself.
+ */
 export function openSqlite(dataDir: string, synchronous: Synchronous = 'normal'): { db: Db; sql: SqliteSql } {
   const db = openDatabase(dataDir, synchronous);
   return { db, sql: new SqliteSql(db) };

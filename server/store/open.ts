@@ -1,34 +1,26 @@
-import type { Synchronous } from './db';
-import { resolve } from 'node:path';
-import { MIGRATIONS, openSqlite, type Db } from './db';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MIGRATIONS, openSqlite, type Synchronous } from './db';
 import { openPostgres } from './postgres';
 import type { Sql } from './sql';
 
 export interface Stores {
-  /** Where the event log and everything on the `Sql` interface live: PostgreSQL when configured, else SQLite. */
+  /** Where everything persistent lives: PostgreSQL when configured (shared by every node), else SQLite in the data dir. */
   sql: Sql;
-  /** The node's own SQLite connection, for stores not yet on `Sql`. */
-  db: Db;
+  /** Whether this start created the database (the demo is seeded only then, in `auto` mode). */
+  fresh: boolean;
   close(): Promise<void>;
 }
 
-/** One node's databases: SQLite in the data dir always; PostgreSQL for the shared log when `databaseUrl` is set. */
+/** One node's database: SQLite in the data dir, or PostgreSQL (and no SQLite at all) when `databaseUrl` is set. */
 export async function openStores(config: { dataDir: string; databaseUrl?: string; databasePoolSize: number; sqliteSynchronous?: Synchronous }): Promise<Stores> {
-  const local = openSqlite(resolve(config.dataDir), config.sqliteSynchronous);
-  if (!config.databaseUrl) return { sql: local.sql, db: local.db, close: () => local.sql.close() };
-  let pg;
-  try {
-    pg = await openPostgres(config.databaseUrl, MIGRATIONS, { max: config.databasePoolSize });
-  } catch (err) {
-    await local.sql.close();
-    throw err;
+  if (config.databaseUrl) {
+    mkdirSync(resolve(config.dataDir), { recursive: true }); // still home to local files (signing key, demo accounts)
+    const pg = await openPostgres(config.databaseUrl, MIGRATIONS, { max: config.databasePoolSize });
+    return { sql: pg, fresh: pg.migratedFrom === 0, close: () => pg.close() };
   }
-  return {
-    sql: pg,
-    db: local.db,
-    async close() {
-      await pg.close();
-      await local.sql.close();
-    },
-  };
+  const dir = resolve(config.dataDir);
+  const fresh = !existsSync(join(dir, 'branchboard.sqlite'));
+  const local = openSqlite(dir, config.sqliteSynchronous);
+  return { sql: local.sql, fresh, close: () => local.sql.close() };
 }

@@ -57,6 +57,8 @@ async function query<T>(on: Queryable, sql: string, params: readonly unknown[]):
 export class PostgresSql implements Sql {
   readonly dialect = 'postgres' as const;
   readonly pool: pg.Pool;
+  /** The schema version this node found before migrating (0: it created the database). */
+  migratedFrom = -1;
 
   constructor(url: string, opts: { max?: number; applicationName?: string } = {}) {
     this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, application_name: opts.applicationName ?? 'branchboard' });
@@ -172,7 +174,8 @@ export async function migratePostgres(sql: PostgresSql, steps: readonly string[]
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)');
     await client.query('INSERT INTO schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)');
     const { rows } = await client.query<{ version: string }>('SELECT version FROM schema_version');
-    for (let v = Number(rows[0]!.version); v < steps.length; v++) {
+    sql.migratedFrom = Number(rows[0]!.version);
+    for (let v = sql.migratedFrom; v < steps.length; v++) {
       await client.query('BEGIN');
       try {
         await client.query(postgresDdl(steps[v]!));

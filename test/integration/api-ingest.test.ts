@@ -15,7 +15,8 @@ let branchNo = 0;
 async function freshBranch(): Promise<{ branch: string; secret: string }> {
   const branch = `ingest-${++branchNo}`;
   await openDemoBranch(server, branch);
-  server.db.prepare("UPDATE users SET branches = json_insert(branches, '$[#]', ?) WHERE username = 'manager'").run(branch);
+  const row = await server.sql.get<{ branches: string }>("SELECT branches FROM users WHERE username = 'manager'");
+  await server.sql.run("UPDATE users SET branches = ? WHERE username = 'manager'", [JSON.stringify([...JSON.parse(row!.branches), branch])]);
   manager = await loginAs(server.url, 'manager');
   const res = await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201);
   return { branch, secret: res.body.secret as string };
