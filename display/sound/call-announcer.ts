@@ -1,4 +1,4 @@
-import { callClips, VOICE_LANGS, type VoiceLang } from './voice-words';
+import { spokenCall, VOICE_LANGS, type VoiceLang } from './voice-words';
 import type { VoicePlayer } from './voice-player';
 
 /** One call to announce: a ticket at a counter (a recall is a new announcement). */
@@ -86,7 +86,7 @@ export class CallAnnouncer {
       const base = lang.split('-')[0] as VoiceLang;
       if (!VOICE_LANGS.includes(base)) continue;
       const has = await this.player.hasClips(base);
-      await this.player.playClips(base, callClips(a.ticket, s.counterName(a.counterId, lang), base, a.recall, (c) => has.has(c)));
+      await this.player.playClips(base, spokenCall(a.ticket, s.counterName(a.counterId, lang), base, a.recall, (c) => has.has(c)));
     }
   }
 }

@@ -6,6 +6,14 @@
  *
  * Clip names: `w:<word>` a word or phrase, `l:<A–Z>` a letter, `n:<0–99>` a number, `h:<1–9>`
  * a hundred ("cento", "duecento"), `h:<1–9>+` a hundred followed by more (Spanish "ciento").
+ * A call is first a list of these words (`callClips`); the sprite also holds phrases of several
+ * words said in one breath, named by their words joined with a space ("w:ticket l:A" is
+ * "numero A", "l:A n:1"…), and `spokenCall` picks the fewest clips the sprite has.
+ *
+ * Every clip lasts more than MIN_CLIP_SECONDS: a word said alone that is shorter (a letter, French
+ * "un", "deux", "cent", Italian "uno") is not in the sprite alone, only inside the phrases it is
+ * said in — after the ticket's letter, a hundred, a counter's word (`phrasesFor`). A call then
+ * always sounds like speech, never like a clipped syllable between gaps.
  */
 
 export type VoiceLang = 'it' | 'en' | 'fr' | 'es' | 'de' | 'nl';
@@ -92,7 +100,72 @@ export function counterClips(name: string, lang: VoiceLang, has: (clip: string) 
   return out.length ? out : null;
 }
 
-/** A whole call: "[Nuova chiamata:] numero A 12, sportello 3". */
+/** Clips shorter than this are said only inside a phrase (see the file's comment). */
+export const MIN_CLIP_SECONDS = 0.3;
+
+/** A phrase clip's name: its words joined by a space. */
+export const phrase = (words: readonly string[]): string => words.join(' ');
+
+/**
+ * The fewest clips of the sprite that say `words` in order (a phrase covers several words); null
+ * when some word is in no clip the sprite has.
+ */
+export function tileClips(words: readonly string[], has: (clip: string) => boolean, longest = 4): string[] | null {
+  // best[i]: the fewest clips saying words[0..i), and how.
+  const best: (string[] | null)[] = [[]];
+  for (let i = 1; i <= words.length; i++) {
+    best[i] = null;
+    for (let k = 1; k <= Math.min(longest, i); k++) {
+      const before = best[i - k];
+      const clip = phrase(words.slice(i - k, i));
+      if (before && has(clip) && (!best[i] || before.length + 1 < best[i]!.length)) best[i] = [...before, clip];
+    }
+  }
+  return best[words.length] ?? null;
+}
+
+/**
+ * A whole call as the clips to play: the words of `callClips`, in the fewest clips the sprite
+ * has. A counter name whose words the sprite cannot say ("Box A" without "w:box l:A") is said as
+ * the language's word for counter and its number or letter; what cannot be said at all is left
+ * out rather than blocking the call.
+ */
+export function spokenCall(ticket: string, counterName: string, lang: VoiceLang, recall: boolean, has: (clip: string) => boolean): string[] {
+  const start = [...(recall ? ['w:again'] : []), 'w:ticket', ...ticketClips(ticket, lang)];
+  const own = counterClips(counterName, lang, has);
+  const tiled = own ? tileClips([...start, ...own], has) : null;
+  if (tiled) return tiled;
+  const num = /(\d+)/.exec(counterName)?.[1];
+  const letter = /(?:^|[\s·.,:;/()-])([A-Za-z])(?=$|[\s·.,:;/()-])/.exec(counterName)?.[1];
+  const counter = num ? ['w:counter', ...numberClips(Number(num), lang)] : letter ? ['w:counter', `l:${letter.toUpperCase()}`] : [];
+  const plain = [...start, ...counter];
+  return tileClips(plain, has) ?? plain.filter((w) => has(w));
+}
+
+/**
+ * The phrases a language's sprite holds besides its words, given the words too short to say
+ * alone (`short`, measured when rendering): "numero A" for every letter; each short number or
+ * hundred after every word that can come before it in a call (the ticket's letter, "numero",
+ * a hundred, "and", the word for counter, each counter word); each short letter after the word
+ * for counter ("sportello A").
+ */
+export function phrasesFor(lang: VoiceLang, short: ReadonlySet<string>): string[][] {
+  const out: string[][] = LETTERS.map((l) => ['w:ticket', `l:${l}`]);
+  const counterWords = ['w:counter', ...COUNTER_WORDS[lang].map((w) => `w:${w}`)];
+  const hundreds = [...Array.from({ length: 9 }, (_, i) => `h:${i + 1}`), ...(lang === 'es' ? ['h:1+'] : [])];
+  for (const s of short) {
+    if (s.startsWith('n:') || s.startsWith('h:')) {
+      const before: string[][] = [['w:ticket'], ...LETTERS.map((l) => ['w:ticket', `l:${l}`]), ...counterWords.map((w) => [w])];
+      if (s.startsWith('n:')) before.push(...hundreds.map((h) => [h]), ...(PHRASES[lang].and ? [['w:and']] : []));
+      for (const b of before) out.push([...b, s]);
+    } else if (s.startsWith('l:')) {
+      out.push(['w:counter', s]);
+    }
+  }
+  return out;
+}
+
+/** A whole call, as words: "[Nuova chiamata:] numero A 12, sportello 3". */
 export function callClips(ticket: string, counterName: string, lang: VoiceLang, recall: boolean, has?: (clip: string) => boolean): string[] {
   const counter = counterClips(counterName, lang, has);
   return [...(recall ? ['w:again'] : []), 'w:ticket', ...ticketClips(ticket, lang), ...(counter ?? [])];

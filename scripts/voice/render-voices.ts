@@ -10,15 +10,20 @@
  *   npx tsx scripts/voice/render-voices.ts it de      # some
  *   npx tsx scripts/voice/render-voices.ts --from DIR it   # a manager's recordings: DIR/<clip>.wav
  *
- * With --from, a clip is taken from DIR (named like "w_ticket.wav", "n_12.wav", "l_A.wav",
- * "h_1.wav": the clip name with ":" as "_"), and rendered by espeak-ng only when DIR lacks it.
+ * With --from, a clip is taken from DIR (named like "w_ticket.wav", "n_12.wav", "h_1.wav", a
+ * phrase "w_ticket-l_A.wav": the clip name with ":" as "_", " " as "-", "+" as "plus"), and
+ * rendered by espeak-ng only when DIR lacks it.
+ *
+ * Each word is rendered alone first; a word shorter than MIN_CLIP_SECONDS (a letter, French "un")
+ * is then kept only inside the phrases it is said in (voice-words.ts `phrasesFor`), each rendered
+ * in one breath, so every clip in the sprite is real speech longer than that.
  * Write the result into DATA_DIR/voice/ to replace a branch server's voice without a rebuild.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { clipTexts, ESPEAK_VOICE, VOICE_LANGS, type VoiceLang } from '../../display/sound/voice-words';
+import { clipTexts, ESPEAK_VOICE, MIN_CLIP_SECONDS, phrase, phrasesFor, VOICE_LANGS, type VoiceLang } from '../../display/sound/voice-words';
 
 const RATE = 22050;
 const GAP = 0.12;
@@ -37,30 +42,45 @@ const work = mkdtempSync(join(tmpdir(), 'branchboard-voice-'));
 try {
   for (const lang of langs.length ? langs : VOICE_LANGS) {
     const texts = clipTexts(lang);
-    const pieces: string[] = [];
-    const clips: Record<string, [number, number]> = {};
-    let at = 0;
     const gap = join(work, 'gap.wav');
     sox('-n', '-r', String(RATE), '-c', '1', '-b', '16', gap, 'trim', '0', String(GAP));
-    for (const [clip, text] of Object.entries(texts)) {
-      const safe = clip.replace(/[:+]/g, (c) => (c === ':' ? '_' : 'plus'));
+    /** Renders (or takes from --from) one clip; returns its clean file and length. */
+    const render = (clip: string, text: string): { file: string; seconds: number } => {
+      const safe = clip.replace(/[:+ ]/g, (c) => (c === ':' ? '_' : c === ' ' ? '-' : 'plus'));
       const raw = join(work, `${lang}-${safe}-raw.wav`);
       const own = fromDir ? join(fromDir, `${safe}.wav`) : null;
       if (own && existsSync(own)) sox(own, raw);
       else execFileSync('espeak-ng', ['-m', '-v', ESPEAK_VOICE[lang], '-s', '150', '-w', raw, `<speak>${text}</speak>`]);
-      const clean = join(work, `${lang}-${safe}.wav`);
+      const file = join(work, `${lang}-${safe}.wav`);
       // Mono 22 kHz, silence trimmed at both ends, the same loudness for every clip.
-      sox(raw, '-r', String(RATE), '-c', '1', '-b', '16', clean, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse', 'norm', '-3');
-      const d = seconds(clean);
-      clips[clip] = [Number(at.toFixed(4)), Number(d.toFixed(4))];
-      pieces.push(clean, gap);
-      at += d + GAP;
+      sox(raw, '-r', String(RATE), '-c', '1', '-b', '16', file, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse', 'norm', '-3');
+      return { file, seconds: seconds(file) };
+    };
+    const rendered = new Map<string, { file: string; seconds: number }>();
+    for (const [clip, text] of Object.entries(texts)) rendered.set(clip, render(clip, text));
+    // Words too short to say alone are said only inside their phrases.
+    const short = new Set([...rendered].filter(([, r]) => r.seconds <= MIN_CLIP_SECONDS).map(([c]) => c));
+    for (const c of short) rendered.delete(c);
+    for (const words of phrasesFor(lang, short)) {
+      const name = phrase(words);
+      if (rendered.has(name)) continue;
+      const r = render(name, words.map((w) => texts[w]!).join(' '));
+      if (r.seconds <= MIN_CLIP_SECONDS) throw new Error(`${lang} "${name}" lasts only ${r.seconds} s`);
+      rendered.set(name, r);
+    }
+    const pieces: string[] = [];
+    const clips: Record<string, [number, number]> = {};
+    let at = 0;
+    for (const [clip, r] of rendered) {
+      clips[clip] = [Number(at.toFixed(4)), Number(r.seconds.toFixed(4))];
+      pieces.push(r.file, gap);
+      at += r.seconds + GAP;
     }
     const wav = join(work, `${lang}.wav`);
     sox(...pieces, wav);
     sox(wav, '-C', '1', join(outDir, `${lang}.ogg`));
     writeFileSync(join(outDir, `${lang}.json`), JSON.stringify({ lang, voice: fromDir ? 'recorded' : `espeak-ng ${ESPEAK_VOICE[lang]}`, clips }, null, 0) + '\n');
-    console.log(`${lang}: ${Object.keys(clips).length} clips, ${at.toFixed(1)} s`);
+    console.log(`${lang}: ${Object.keys(clips).length} clips (${short.size} words only in phrases), ${at.toFixed(1)} s`);
   }
   // The chime: two soft tones (E5, C5), made by sox.
   const chime = join(work, 'chime.wav');

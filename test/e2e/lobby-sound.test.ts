@@ -45,11 +45,12 @@ describe('the lobby speaks its calls', () => {
     expect((await post('/tickets', { service: 'teller' })).status).toBe(201);
     expect((await post('/counters/1/open')).status).toBeLessThan(300);
     expect((await post('/counters/1/call-next')).status).toBe(200);
-    await expect.poll(async () => (await report(lobby)).played.length, { timeout: 20_000 }).toBeGreaterThan(9);
+    await expect.poll(async () => (await report(lobby)).played.length, { timeout: 20_000 }).toBeGreaterThan(6);
     await expect.poll(async () => (await report(lobby)).announced[0]?.endedAt ?? null, { timeout: 20_000 }).not.toBeNull();
     const played = (await report(lobby)).played.map((p) => p.clip);
-    // "Numero A 1, sportello 1", then "Ticket A 1, counter 1".
-    expect(played).toEqual(['chime', 'it:w:ticket', 'it:l:A', 'it:n:1', 'it:w:sportello', 'it:n:1', 'en:w:ticket', 'en:l:A', 'en:n:1', 'en:w:counter', 'en:n:1']);
+    // "Numero A 1, sportello 1", then "Ticket A 1, counter 1": Italian "uno" is too short to say
+    // alone, so it comes in one breath with the words before it.
+    expect(played).toEqual(['chime', 'it:w:ticket l:A n:1', 'it:w:sportello n:1', 'en:w:ticket l:A', 'en:n:1', 'en:w:counter', 'en:n:1']);
     const ends = (await report(lobby)).played.map((p) => p.endedAt);
     for (let i = 1; i < ends.length; i++) expect(ends[i]!).toBeGreaterThan(ends[i - 1]!);
   }, 40_000);

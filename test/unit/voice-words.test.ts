@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callClips, clipTexts, counterClips, numberClips, ticketClips, VOICE_LANGS } from '../../display/sound/voice-words';
+import { callClips, clipTexts, counterClips, numberClips, phrasesFor, spokenCall, ticketClips, tileClips, VOICE_LANGS } from '../../display/sound/voice-words';
 
 describe('numbers read as people say them', () => {
   it('says numbers under 100 as one word, never digit by digit', () => {
@@ -56,5 +56,32 @@ describe('counter names as the manager wrote them', () => {
       const calls = [callClips('Z999', 'Sportello 99', lang, true), callClips('A100', 'Kasse 1', lang, false), callClips('B112', 'x 5', lang, false)];
       for (const clip of calls.flat()) expect(texts[clip], `${lang} ${clip}`).toBeDefined();
     }
+  });
+});
+
+describe('a call said in the fewest clips the sprite has', () => {
+  // A sprite where the letter A and "un" are too short alone and live only in phrases.
+  const sprite = new Set(['w:ticket', 'w:ticket l:A', 'w:ticket l:A n:1', 'n:12', 'w:guichet', 'w:guichet n:1', 'w:counter', 'w:counter l:A', 'h:1', 'h:1 n:1', 'w:again']);
+  const has = (c: string) => sprite.has(c);
+
+  it('joins a short word with the word before it', () => {
+    expect(tileClips(['w:ticket', 'l:A', 'n:12'], has)).toEqual(['w:ticket l:A', 'n:12']);
+    expect(tileClips(['w:ticket', 'l:A', 'n:1'], has)).toEqual(['w:ticket l:A n:1']);
+    expect(tileClips(['w:ticket', 'l:A', 'h:1', 'n:1'], has)).toEqual(['w:ticket l:A', 'h:1 n:1']);
+    expect(tileClips(['w:ticket', 'l:B'], has)).toBeNull();
+  });
+
+  it('says a counter name the sprite cannot say as the word for counter', () => {
+    expect(spokenCall('A012', 'Guichet 1', 'fr', false, has)).toEqual(['w:ticket l:A', 'n:12', 'w:guichet n:1']);
+    expect(spokenCall('A012', 'Caisse A', 'fr', true, has)).toEqual(['w:again', 'w:ticket l:A', 'n:12', 'w:counter l:A']);
+  });
+
+  it('renders, besides the words, "numero A" for every letter and each short word after what can come before it', () => {
+    const phrases = phrasesFor('fr', new Set(['n:1', 'l:A'])).map((p) => p.join(' '));
+    expect(phrases).toContain('w:ticket l:Z');
+    expect(phrases).toContain('w:ticket l:Q n:1');
+    expect(phrases).toContain('h:3 n:1');
+    expect(phrases).toContain('w:guichet n:1');
+    expect(phrases).toContain('w:counter l:A');
   });
 });
