@@ -15,10 +15,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          // Only the suites whose every store is on the Sql interface: accounts, sessions and some
-          // console stores still write to the node's own SQLite (server.db), which PostgreSQL mode
-          // cannot mix with; add each suite here as its stores move.
-          include: ['test/integration/event-store.test.ts', 'test/integration/ops.test.ts'],
+          // Every integration suite that touches the store; not the ones that start their own
+          // engines (engines, multi-node), nor the Chromium end-to-end suites (SQLite only).
+          include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/engines.test.ts', 'test/integration/multi-node*.test.ts'],
           env: { TEST_STORE: 'postgres' },
           globalSetup: ['test/support/pg-global.ts'],
         },

@@ -111,8 +111,10 @@ export class BranchStream {
       return;
     }
     if (socket.disconnected) return;
+    // A paired screen's listeners go on before its snapshot: it reports as soon as it has rendered one.
+    const screen = hs.data.screen && this.onScreen ? this.onScreen(socket as unknown as Socket, branchId, hs.data.screen) : undefined;
     await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(room(branchId)));
-    if (hs.data.screen && this.onScreen) await this.onScreen(socket as unknown as Socket, branchId, hs.data.screen);
+    await screen;
     void this.waits.ready(branchId).then(() => {
       const estimates = this.waits.estimates(branchId, Date.now());
       if (estimates && socket.connected) socket.emit('estimates', estimates);

@@ -38,23 +38,26 @@ export class ScreenSockets {
 
   /** Called by the branch stream for a socket whose handshake carried a screen token. */
   async attach(socket: Socket, branchId: string, screenToken: string): Promise<void> {
-    const screen = await this.registry.byToken(screenToken);
-    if (!screen || screen.branchId !== branchId) {
-      socket.emit('unpaired', { at: Date.now() });
-      return;
-    }
-    await socket.join(room(screen.id));
+    const found = this.registry.byToken(screenToken).then((s) => (s && s.branchId === branchId ? s : undefined));
+    // Listening from the first tick: the lookup may take a database round trip, and a report sent meanwhile must not be lost.
     let last = 0;
     socket.on('report', async (msg: unknown) => {
       const now = Date.now();
       if (now - last < MIN_REPORT_INTERVAL_MS) return;
       last = now;
       const parsed = ScreenReport.safeParse(msg);
-      if (!parsed.success) return;
+      const screen = await found.catch(() => undefined);
+      if (!parsed.success || !screen) return;
       await this.registry.report(screen.id, parsed.data, now);
       const after = await this.registry.get(screen.id);
       if (after) this.changed(after);
     });
+    const screen = await found;
+    if (!screen) {
+      socket.emit('unpaired', { at: Date.now() });
+      return;
+    }
+    await socket.join(room(screen.id));
   }
 
   /** Asks a screen to reload; false when it is not connected. */

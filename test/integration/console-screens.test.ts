@@ -3,8 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchSummary, PairingTicket, ScreenStatus } from '../../core';
 import { ScreenRegistry } from '../../server/screens/screen-registry';
-import { openSqlite } from '../../server/store/db';
-import { connectStream, DEMO_PASSWORD, key, loginAs, removeDir, startTestServer, tempDataDir, waitFor } from '../support/server';
+import { connectStream, DEMO_PASSWORD, key, loginAs, openTestSql, removeDir, startTestServer, tempDataDir, waitFor } from '../support/server';
 
 /** Screens paired with a code, reporting over their socket, reloaded and identified from the console; the all-branches feed. */
 
@@ -140,7 +139,7 @@ describe('pairing a lobby screen', () => {
 describe('a screen that stops reporting is down after 60 s', () => {
   it('up on its report, down after 60 s of silence, up again: each change in its log', async () => {
     const dir = tempDataDir();
-    const { sql } = openSqlite(dir);
+    const sql = await openTestSql(dir);
     const reg = new ScreenRegistry(sql);
     const t0 = Date.UTC(2026, 11, 1, 9, 0);
     const ticket = (await reg.requestPairing('lobby', '1.0.0', t0))!;
