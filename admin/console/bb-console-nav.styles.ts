@@ -11,14 +11,14 @@ export const consoleNavStyles = css`
     display: flex;
     flex-direction: column;
     min-height: 100%;
-    padding: 20px 14px 16px;
+    padding: 16px 12px 12px;
     box-sizing: border-box;
   }
   .brand {
     display: flex;
     align-items: center;
     gap: 10px;
-    padding: 4px 10px 18px;
+    padding: 4px 10px 8px;
     font-weight: 800;
     font-size: 17px;
     color: var(--bb-primary);
@@ -31,7 +31,7 @@ export const consoleNavStyles = css`
     background: var(--bb-primary);
   }
   .section {
-    margin: 18px 10px 6px;
+    margin: 14px 10px 4px;
     font-size: 12px;
     font-weight: 700;
     letter-spacing: 0.07em;
@@ -44,18 +44,19 @@ export const consoleNavStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: 2px;
+    gap: 1px;
   }
   a[aria-current] {
     display: flex;
     align-items: center;
     gap: 12px;
-    min-height: 40px;
+    min-height: 34px;
     padding: 0 12px;
     border-radius: 8px;
     color: var(--bb-text);
     text-decoration: none;
     font-weight: 500;
+    line-height: 1.2;
   }
   a[aria-current] svg {
     flex: none;
@@ -94,16 +95,25 @@ export const consoleNavStyles = css`
     font-weight: 600;
   }
   .branch-name {
-    margin: 0 12px 8px;
+    margin: 0 12px 6px;
     font-weight: 700;
+    line-height: 1.3;
   }
   .foot {
     margin-top: auto;
-    padding: 16px 8px 0;
+    padding: 10px 4px 0;
     border-top: 1px solid var(--bb-border);
     display: flex;
     flex-direction: column;
-    gap: 10px;
+    gap: 8px;
+  }
+  .foot-row {
+    display: flex;
+    gap: 8px;
+  }
+  .foot-row .lang {
+    flex: 1;
+    min-width: 0;
   }
   .who {
     margin: 0;
@@ -123,9 +133,10 @@ export const consoleNavStyles = css`
   .logout {
     display: inline-flex;
     align-items: center;
-    gap: 10px;
+    gap: 8px;
     min-height: 40px;
-    padding: 0 12px;
+    padding: 0 10px;
+    white-space: nowrap;
     border: 1px solid var(--bb-border);
     border-radius: 8px;
     background: var(--bb-surface);

@@ -53,7 +53,10 @@ export class BbConsoleNav extends LitElement {
     const l = this.language;
     const listed = (p: ConsolePage) => mayOpen(p, user) && (p.listed?.(user) ?? true);
     const bankPages = PAGES.filter((p) => p.area === 'bank' && listed(p));
-    const branchPages = PAGES.filter((p) => p.area === 'branch' && listed(p));
+    const branchPages = PAGES.filter((p) => p.area === 'branch' && !p.group && listed(p));
+    const historyPages = PAGES.filter((p) => p.area === 'branch' && p.group === 'history' && listed(p));
+    const branchLink = (p: ConsolePage) =>
+      this.link(p, consoleHash({ kind: 'branch', branch: this.branch!, page: p.id }), this.current?.pageId === p.id && this.current.branch === this.branch);
     const items = this.branches?.items ?? [];
     return html`<nav aria-label=${ct(l, 'shell.nav')}>
       <a class="brand" href=${consoleHash({ kind: 'start' })}><span class="mark" aria-hidden="true"></span>Branchboard</a>
@@ -74,20 +77,26 @@ export class BbConsoleNav extends LitElement {
                 </label>`
               : html`<p class="branch-name" data-testid="nav-branch-name">${items[0]?.name ?? this.branch}</p>`}
             <ul>
-              ${branchPages.map((p) =>
-                this.link(p, consoleHash({ kind: 'branch', branch: this.branch!, page: p.id }), this.current?.pageId === p.id && this.current.branch === this.branch),
-              )}
-            </ul>`
+              ${branchPages.map(branchLink)}
+            </ul>
+            ${historyPages.length
+              ? html`<h2 class="section">${ct(l, 'shell.history')}</h2>
+                  <ul>
+                    ${historyPages.map(branchLink)}
+                  </ul>`
+              : nothing}`
         : nothing}
       <div class="foot">
         <p class="who">${ct(l, 'shell.signedInAs', { name: user.name })}</p>
+        <div class="foot-row">
         <label class="lang">
-          <span>${ct(l, 'shell.language')}</span>
+          <span class="visually-hidden">${ct(l, 'shell.language')}</span>
           <select data-testid="console-lang" @change=${(e: Event) => this.emit('bb-console-lang', (e.target as HTMLSelectElement).value)}>
             ${CONSOLE_LANGS.map((x) => html`<option value=${x} lang=${x} ?selected=${x === l}>${LANGUAGE_NAMES[x]}</option>`)}
           </select>
         </label>
         <button class="logout" data-testid="logout" @click=${() => this.emit('bb-console-logout')}>${navIcons.logout}${ct(l, 'shell.logout')}</button>
+        </div>
       </div>
     </nav>`;
   }

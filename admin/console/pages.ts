@@ -19,6 +19,8 @@ export interface ConsolePage {
   icon: SVGTemplateResult;
   /** Who sees it. */
   roles: readonly SessionUser['role'][];
+  /** A branch page's group in the navigation: setting the branch up, or looking back at it. */
+  group?: 'history';
   /** Shown in the navigation only when this says so (e.g. "all branches" for someone with several). */
   listed?: (user: SessionUser) => boolean;
   /** The custom element that renders it. */
@@ -137,6 +139,7 @@ export const PAGES: readonly ConsolePage[] = [
   {
     id: 'delays',
     area: 'branch',
+    group: 'history',
     title: 'page.delays',
     icon: navIcons.delays,
     roles: STAFF_OF_BRANCH,
@@ -146,6 +149,7 @@ export const PAGES: readonly ConsolePage[] = [
   {
     id: 'reports',
     area: 'branch',
+    group: 'history',
     title: 'page.reports',
     icon: navIcons.reports,
     roles: STAFF_OF_BRANCH,
@@ -155,6 +159,7 @@ export const PAGES: readonly ConsolePage[] = [
   {
     id: 'audit',
     area: 'branch',
+    group: 'history',
     title: 'page.audit',
     icon: navIcons.audit,
     roles: STAFF_OF_BRANCH,
@@ -164,6 +169,7 @@ export const PAGES: readonly ConsolePage[] = [
   {
     id: 'webhooks',
     area: 'branch',
+    group: 'history',
     title: 'page.webhooks',
     icon: navIcons.webhooks,
     roles: STAFF_OF_BRANCH,

@@ -160,11 +160,18 @@ export const pageStyles = css`
     font-size: 14px;
     font-weight: 600;
   }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
   .hint {
     font-size: 13px;
     color: var(--bb-muted);
   }
   input[type='text'],
+  input[type='url'],
   input[type='number'],
   input[type='password'],
   input[type='date'],

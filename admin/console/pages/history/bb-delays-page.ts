@@ -90,9 +90,7 @@ export class BbDelaysPage extends LitElement {
           <th>${t(l, 'history.delays.scope')}</th>
           <th>${t(l, 'history.delays.expected')}</th>
           <th>${t(l, 'history.delays.ended')}</th>
-          <th class="num">${t(l, 'history.delays.updates')}</th>
           <th>${t(l, 'history.delays.postedBy')}</th>
-          <th>${t(l, 'history.delays.resolvedBy')}</th>
           <th class="num">${t(l, 'history.delays.touched')}</th>
           <th class="num">${t(l, 'history.delays.extraWait')}</th>
           <th><span class="visually-hidden">${t(l, 'history.delays.replay')}</span></th>
@@ -108,15 +106,19 @@ export class BbDelaysPage extends LitElement {
               ${n.apologise || n.resolution?.apologise ? html`<br /><span class="pill">${t(l, 'history.delays.apologised')}</span>` : nothing}
             </td>
             <td>${scopeText(n.scope, l)}</td>
-            <td>${when(n.firstExpectedEndAt, l, this.tz)}${n.expectedEndAt !== n.firstExpectedEndAt ? html`<br /><span class="muted">→ ${when(n.expectedEndAt, l, this.tz)}</span>` : nothing}</td>
+            <td>
+              ${when(n.firstExpectedEndAt, l, this.tz)}${n.expectedEndAt !== n.firstExpectedEndAt ? html`<br /><span class="muted">→ ${when(n.expectedEndAt, l, this.tz)}</span>` : nothing}
+              ${n.updates.length ? html`<br /><span class="muted">${t(l, 'history.delays.updates')}: ${n.updates.length}</span>` : nothing}
+            </td>
             <td>
               ${n.endedAt === null ? html`<span class="pill warn">${t(l, 'history.delays.active')}</span>` : when(n.endedAt, l, this.tz)}
               ${n.endedAt !== null ? html`<br /><span class="muted">${t(l, 'history.delays.duration')}: ${minutes(n.endedAt - n.startedAt, l)}</span>` : nothing}
               ${over !== null && over > 60_000 ? html`<br /><span class="pill danger">${t(l, 'history.delays.overran', { n: Math.round(over / 60_000) })}</span>` : nothing}
             </td>
-            <td class="num">${n.updates.length}</td>
-            <td>${who(n.postedBy)}</td>
-            <td>${who(n.resolvedBy)}</td>
+            <td>
+              ${who(n.postedBy)}
+              ${n.resolvedBy ? html`<br /><span class="muted">${t(l, 'history.delays.resolvedBy')}: ${who(n.resolvedBy)}</span>` : nothing}
+            </td>
             <td class="num" data-testid="delay-touched">${n.touched}</td>
             <td class="num">${n.touchedCompared ? minutes(n.extraWaitMs / n.touchedCompared, l) : '—'}</td>
             <td><a class="btn quiet" data-testid="delay-replay" href="/display/${encodeURIComponent(this.branch)}?at=${n.startedAt}" target="_blank" rel="noopener">${t(l, 'history.delays.replay')}</a></td>

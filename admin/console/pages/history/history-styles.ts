@@ -20,11 +20,39 @@ export const historyStyles = [
       gap: 8px;
       margin: 0 0 16px;
     }
+    form.panel:not(.range) {
+      display: flex;
+      flex-direction: column;
+      gap: 14px;
+    }
+    fieldset.field label {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      margin-right: 18px;
+    }
     .table-wrap {
       overflow-x: auto;
     }
+    /* Many columns: tighter cells and a smaller type, so a row fits the page without scrolling. */
+    .table-wrap table {
+      font-size: 14px;
+    }
+    .table-wrap th,
+    .table-wrap td {
+      padding-left: 8px;
+      padding-right: 8px;
+    }
+    .table-wrap th {
+      letter-spacing: 0.02em;
+    }
+    .table-wrap td .btn.quiet {
+      white-space: normal;
+      padding: 0 4px;
+      text-align: left;
+    }
     td.wrap {
-      min-width: 16ch;
+      min-width: 12ch;
       max-width: 40ch;
     }
     .chart {

@@ -12,9 +12,10 @@ export const presetPreviewStyles = css`
   }
   .bar {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 10px;
+    gap: 8px 10px;
   }
   h3 {
     margin: 0;
@@ -31,6 +32,7 @@ export const presetPreviewStyles = css`
     align-self: flex-start;
   }
   .seg button {
+    white-space: nowrap;
     font: inherit;
     font-size: 13px;
     font-weight: 600;
@@ -70,10 +72,13 @@ export const presetPreviewStyles = css`
     font-family: var(--bb-font);
     overflow: hidden;
   }
-  /* Drawn at twice the width it gets, then halved: the TV's proportions in half the room. */
+  /* Drawn at the TV's size and scaled by 0.4: the box it gets (about 420 px) holds 1,050 px of
+     the TV's notice column, so its lines break as on the TV. Its width stays 100%: with CSS zoom
+     a percentage is of the zoomed box already (200% would run off the edge). */
   bb-notice-card {
-    width: 200%;
-    zoom: 0.5;
+    display: block;
+    width: 100%;
+    zoom: 0.4;
   }
   .caption {
     margin: 0;

@@ -70,7 +70,7 @@ export class BbScreenCard extends LitElement {
           <dt>${ct(u, 'screens.shows')}</dt>
           <dd data-testid="screen-seq">
             ${sc.renderedSeq === null ? '—' : behind ? html`<span class="late">${ct(u, 'screens.behind', { n: this.branchSeq - sc.renderedSeq })}</span>` : ct(u, 'screens.current')}
-            <span class="muted">#${sc.renderedSeq ?? '—'}</span>
+            ${sc.renderedSeq === null ? nothing : html`<span class="muted">#${sc.renderedSeq}</span>`}
           </dd>
         </div>
         <div><dt>${ct(u, 'screens.version')}</dt><dd>${sc.version ?? '—'}</dd></div>

@@ -44,8 +44,9 @@ export const hoursEditorStyles = [
       align-items: center;
       gap: 8px;
     }
+    /* Room for "08:30 AM" too: a browser in English shows the 12-hour clock. */
     .range input {
-      width: 120px;
+      width: 9.5em;
     }
     .line {
       display: flex;

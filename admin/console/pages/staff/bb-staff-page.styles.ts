@@ -11,8 +11,13 @@ export const staffPageStyles = [
     .actions.end {
       justify-content: flex-end;
       flex-wrap: nowrap;
+      gap: 6px;
     }
-    td strong {
+    .actions.end .btn {
+      padding: 0 12px;
+    }
+    td strong,
+    td.when {
       white-space: nowrap;
     }
     tr.sessions td {

@@ -100,7 +100,7 @@ export class BbStaffPage extends BranchPage {
                   return html`<tr data-testid="account" data-username=${a.username}>
                     <td><strong>${a.name}</strong><br /><span class="muted">${a.username}</span></td>
                     <td>${ct(u, `role.${a.role}`)}</td>
-                    <td>${a.lastLoginAt ? new Intl.DateTimeFormat(u, { dateStyle: 'medium', timeStyle: 'short' }).format(a.lastLoginAt) : html`<span class="muted">${ct(u, 'staff.never')}</span>`}</td>
+                    <td class="when">${a.lastLoginAt ? lastLogin(a.lastLoginAt, u) : html`<span class="muted">${ct(u, 'staff.never')}</span>`}</td>
                     <td>${a.disabled ? html`<span class="pill danger">${ct(u, 'staff.disabled')}</span>` : html`<span class="pill ok">${ct(u, 'staff.active')}</span>`}</td>
                     <td class="num">
                       <span class="actions end">
@@ -128,6 +128,12 @@ export class BbStaffPage extends BranchPage {
             </table>`}
       </section>`;
   }
+}
+
+/** "1 dic, 09:12" (the year only when it is not this one): one line in the table. */
+function lastLogin(at: number, lang: string): string {
+  const sameYear = new Date(at).getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 declare global {

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from '../../admin/console/pages';
+import { seriousViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { screenshotDir } from '../support/screenshots';
+import { DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
+
+const shots = screenshotDir();
+
+/**
+ * Every page of the console's registry (pages.ts), opened by the head office on the demo branch
+ * during a working morning: no serious or critical axe-core violation on the page, nor in the
+ * forms it opens, and a 1280×800 screenshot of each (`console-page-<page>.png`) to look at.
+ */
+describe('manager console: every page', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    // A morning under way: two counters open, customers waiting and one being served, a notice up, a TV paired.
+    const manager = await loginAs(server.url, 'manager');
+    const post = (path: string, body: object = {}) => manager.post(`/api/branches/demo${path}`).set('Idempotency-Key', key()).send(body);
+    for (const c of ['1', '2']) expect((await post(`/counters/${c}/open`)).status).toBe(200);
+    for (const service of ['teller', 'teller', 'advice', 'teller', 'advice', 'teller']) {
+      expect((await post('/tickets', { service })).status).toBe(201);
+    }
+    expect((await post('/counters/1/call-next')).status).toBe(200);
+    expect((await post('/notices', { presetId: 'card-reader', counterId: '2', expectedInMinutes: 20 })).status).toBe(201);
+    const pairing = await manager.post('/api/screen-pairings').set('Idempotency-Key', key()).send({ kind: 'lobby' });
+    expect(pairing.status).toBe(201);
+    expect((await post('/screens', { code: pairing.body.code, name: 'Sala, sopra la porta' })).status).toBe(201);
+
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('[data-testid="login-username"]').fill('admin');
+    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
+    await page.locator('[data-testid="login-submit"]').click();
+    await page.waitForURL(/#\/console/);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Opens a page by its address and waits until it has drawn and its requests have settled. */
+  async function open(id: string, area: 'bank' | 'branch', tag: string): Promise<void> {
+    await page.goto(`${server.url}/admin/${area === 'bank' ? `#/console/${id}` : `#/console/branch/demo/${id}`}`);
+    await page.locator(tag).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('main [role="status"]', { hasText: /Caricamento|Loading/ }).count()).toBe(0);
+  }
+
+  for (const p of PAGES.filter((x) => x.id !== 'setup')) {
+    it(`${p.id}: no serious axe-core violation; screenshot`, async () => {
+      await open(p.id, p.area, p.tag);
+      await page.screenshot({ path: join(shots, `console-page-${p.id}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  it('setup (the new-branch wizard on an existing branch): no serious axe-core violation', async () => {
+    await open('setup', 'branch', 'bb-setup-page');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  const forms: [string, string, string, string][] = [
+    ['services', 'bb-services-page', 'add-service', 'service-form'],
+    ['counters', 'bb-counters-page', 'add-counter', 'counter-form'],
+    ['presets', 'bb-presets-page', 'add-preset', 'preset-form'],
+    ['staff', 'bb-staff-page', 'add-account', 'account-form'],
+  ];
+  for (const [id, tag, button, form] of forms) {
+    it(`${id}: the form "${button}" opens has no serious axe-core violation; screenshot`, async () => {
+      await open(id, 'branch', tag);
+      await page.locator(`[data-testid="${button}"]`).click();
+      await page.locator(`[data-testid="${form}"]`).waitFor();
+      await page.screenshot({ path: join(shots, `console-page-${id}-form.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
