@@ -21,7 +21,7 @@ function qrUrl(url: string, lang: string): string {
 import './bb-closed-screen';
 import { rotatingLanguages } from '../lib/rotation';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
-import { themeTokens } from '../lib/theme';
+import { themeTokens } from '../../ui/theme/lobby-theme';
 import { ScreenLink } from '../lib/screen-link';
 import './bb-screen-name';
 import './bb-clock';

@@ -4,8 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core';
 import { inline, langStyles, msgs, stacked, type LangText, localTexts } from '../../ui/text/lang-text';
 import { t } from '../../ui/i18n/localize';
-import type { BbNoticeCard, NoticeDensity } from './bb-notice-card';
-import './bb-notice-card';
+import type { BbNoticeCard, NoticeDensity } from '../../ui/notice/bb-notice-card';
+import '../../ui/notice/bb-notice-card';
 import { noticeBoardStyles } from './bb-notice-board.styles';
 
 /** How long each page of notices stays up when they do not all fit. */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { themeTokens } from '../lib/theme';
+import { themeTokens } from '../../ui/theme/lobby-theme';
 
 export const pairingScreenStyles = [
   themeTokens,

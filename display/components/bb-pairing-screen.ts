@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatPairingCode, type PairingTicket } from '../../core';
+import { catalogueLanguage } from '../../ui/i18n/languages';
+import { t } from '../../ui/i18n/localize';
 import { claimPairing, requestPairing } from '../lib/pairing';
 import type { ScreenIdentity } from '../lib/screen-identity';
 import { pairingScreenStyles } from './bb-pairing-screen.styles';
@@ -8,15 +10,6 @@ import { pairingScreenStyles } from './bb-pairing-screen.styles';
 const CLAIM_EVERY_MS = 2_000;
 const RETRY_MS = 5_000;
 
-/** What the TV says while unpaired, in the TV's own language and in English. */
-const WORDS: Record<string, { title: string; how: string; waiting: string }> = {
-  it: { title: 'Abbina questo schermo', how: 'Nella console di Branchboard apri Schermi → Abbina un nuovo schermo e scrivi questo codice.', waiting: 'In attesa…' },
-  en: { title: 'Pair this screen', how: 'In the Branchboard console, open Screens → Pair a new screen and type this code.', waiting: 'Waiting…' },
-  fr: { title: 'Associer cet écran', how: 'Dans la console Branchboard, ouvrez Écrans → Associer un écran et saisissez ce code.', waiting: 'En attente…' },
-  es: { title: 'Vincular esta pantalla', how: 'En la consola de Branchboard, abra Pantallas → Vincular una pantalla y escriba este código.', waiting: 'Esperando…' },
-  de: { title: 'Diesen Bildschirm koppeln', how: 'Öffnen Sie in der Branchboard-Konsole Bildschirme → Neuen Bildschirm koppeln und geben Sie diesen Code ein.', waiting: 'Warten…' },
-  nl: { title: 'Dit scherm koppelen', how: 'Open in de Branchboard-console Schermen → Nieuw scherm koppelen en typ deze code.', waiting: 'Wachten…' },
-};
 
 /**
  * A lobby TV started without a screen identity (/display/): it asks for a pairing code, shows it
@@ -73,14 +66,14 @@ export class BbPairingScreen extends LitElement {
   }
 
   override render() {
-    const own = (globalThis.navigator?.language ?? 'en').slice(0, 2);
-    const langs = [...new Set([WORDS[own] ? own : 'en', 'en'])];
+    // The TV's own language (the browser's), and English for whoever installs it.
+    const langs = [...new Set([catalogueLanguage(globalThis.navigator?.language ?? 'en'), 'en'])];
     return html`<main>
       <p class="brand">Branchboard</p>
-      ${langs.map((l, i) => html`<h1 class=${i ? 'second' : ''} lang=${l}>${WORDS[l]!.title}</h1>`)}
+      ${langs.map((l, i) => html`<h1 class=${i ? 'second' : ''} lang=${l}>${t(l, 'lobby.pairing.title')}</h1>`)}
       <p class="code" data-testid="pairing-code" aria-live="polite">${this.ticket ? formatPairingCode(this.ticket.code) : '· · ·'}</p>
-      ${langs.map((l, i) => html`<p class="how ${i ? 'second' : ''}" lang=${l}>${WORDS[l]!.how}</p>`)}
-      ${this.problem ? html`<p class="waiting">${WORDS[langs[0]!]!.waiting}</p>` : nothing}
+      ${langs.map((l, i) => html`<p class="how ${i ? 'second' : ''}" lang=${l}>${t(l, 'lobby.pairing.how')}</p>`)}
+      ${this.problem ? html`<p class="waiting">${t(langs[0]!, 'lobby.pairing.waiting')}</p>` : nothing}
     </main>`;
   }
 }

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { BranchState, WaitEstimates } from '../../core';
 import '../components/bb-lobby';
 import type { LobbySource } from '../lib/lobby-source';
-import { themeTokens } from '../lib/theme';
+import { themeTokens } from '../../ui/theme/lobby-theme';
 import { replayMoment, replayWords } from './replay-strings';
 
 /** One moment of the log, as GET /api/branches/<branch>/replay answers it. */

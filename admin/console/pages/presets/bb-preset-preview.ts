@@ -2,8 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BranchConfig, PresetBody } from '../../../../core';
 // The lobby's own card: the preview is the lobby, not a drawing of it.
-import '../../../../display/components/bb-notice-card';
-import { themeTokens } from '../../../../display/lib/theme';
+import '../../../../ui/notice/bb-notice-card';
+import { themeTokens } from '../../../../ui/theme/lobby-theme';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { languageName } from '../../parts/language-names';
 import { missingLanguages, previewNotice } from './preview-notice';

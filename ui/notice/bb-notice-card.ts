@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { noticePhase, type BranchConfig, type Notice } from '../../core';
-import { hasApology } from '../../ui/i18n/apology';
-import { t } from '../../ui/i18n/localize';
-import { causeIcon } from '../../ui/icons/cause-icons';
-import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../../ui/text/lang-text';
-import { scopeNames } from '../../ui/text/scope-words';
-import { whenArgs, type At } from '../../ui/time/when';
+import { hasApology } from '../i18n/apology';
+import { t } from '../i18n/localize';
+import { causeIcon } from '../icons/cause-icons';
+import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../text/lang-text';
+import { scopeNames } from '../text/scope-words';
+import { whenArgs, type At } from '../time/when';
 import { noticeCardStyles } from './bb-notice-card.styles';
 
 export type NoticeDensity = 'large' | 'normal' | 'compact';
