@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TicketLimits, TimeZone } from './branch';
-import { ScreenKind, ScreenName } from './config-events';
+import { ScreenKind, ScreenName, type StaffChange } from './config-events';
+import type { StaffRole } from './events';
 import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
@@ -104,7 +105,9 @@ export type ConfigCommand =
   | { type: 'RestorePreset'; presetId: string }
   | { type: 'PairScreen'; screen: { id: string; name: string; kind: ScreenKind } }
   | { type: 'RenameScreen'; screenId: string; name: string }
-  | { type: 'UnpairScreen'; screenId: string };
+  | { type: 'UnpairScreen'; screenId: string }
+  /** Recorded by the server after an account change (server/console/staff-admin.ts), in each branch it touches. */
+  | { type: 'RecordStaffChange'; changes: StaffChange[]; account: { username: string; name: string; role: StaffRole } };
 
 /** A branch as CreateBranch opens it: its details, services and counters if given, the library's presets. */
 export function newBranchConfig(body: CreateBranchBody, library: Preset[]): BranchConfig {

@@ -21,6 +21,10 @@ export type ScreenKind = z.infer<typeof ScreenKind>;
 
 export const ScreenName = z.string().trim().min(1).max(60);
 
+/** What happened to a staff account, as a branch's log records it. */
+export const STAFF_CHANGES = ['created', 'bound', 'unbound', 'renamed', 'role_changed', 'password_reset', 'disabled', 'enabled'] as const;
+export type StaffChange = (typeof STAFF_CHANGES)[number];
+
 export const ConfigEventPayloads = [
   /** Branch details that changed, and only those; `null` clears an optional one. */
   z.object({
@@ -48,4 +52,22 @@ export const ConfigEventPayloads = [
   z.object({ type: z.literal('ScreenPaired'), screen: z.object({ id: Slug, name: ScreenName, kind: ScreenKind }) }),
   z.object({ type: z.literal('ScreenRenamed'), screenId: Slug, name: ScreenName }),
   z.object({ type: z.literal('ScreenUnpaired'), screenId: Slug }),
+  /**
+   * A staff account's change, in the log of each branch it touches (created or bound here,
+   * unbound from here, renamed, role changed, password reset, disabled, enabled), so the audit
+   * answers "who added this teller, when". `account` is the account as it now is; public streams
+   * leave it out (staff names are not for the lobby).
+   */
+  z.object({
+    type: z.literal('StaffChanged'),
+    change: z.enum(STAFF_CHANGES),
+    account: z
+      .object({
+        username: z.string().min(1).max(64),
+        name: z.string().min(1).max(80),
+        // The staff roles (core/events.ts STAFF_ROLES, which imports this file).
+        role: z.enum(['admin', 'manager', 'teller']),
+      })
+      .optional(),
+  }),
 ] as const;

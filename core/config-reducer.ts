@@ -17,7 +17,8 @@ type ConfigEvent = Extract<
       | 'PresetRestored'
       | 'ScreenPaired'
       | 'ScreenRenamed'
-      | 'ScreenUnpaired';
+      | 'ScreenUnpaired'
+      | 'StaffChanged';
   }
 >;
 
@@ -94,7 +95,8 @@ export function reduceConfig(s: BranchState, e: ConfigEvent): BranchState {
     case 'ScreenPaired':
     case 'ScreenRenamed':
     case 'ScreenUnpaired':
-      // Screens' live status is kept by the server; in the log these are the audit of who paired what.
+    case 'StaffChanged':
+      // Screens' live status and accounts are kept by the server; in the log these are the audit of who paired or added whom.
       return s;
   }
 }

@@ -125,5 +125,6 @@ export const BranchEventSchema = z.intersection(
 
 /** The same event with the person removed, for public streams (lobby screens, phones). */
 export function toPublicEvent(e: BranchEvent): BranchEvent {
+  if (e.type === 'StaffChanged') return { type: e.type, change: e.change, branchId: e.branchId, seq: e.seq, at: e.at, actor: { role: e.actor.role } };
   return { ...e, actor: { role: e.actor.role } };
 }

@@ -125,7 +125,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   // The manager console: branches, the preset library, staff (issue 6).
   const library = new PresetLibrary(sql);
   const branchAdmin = new BranchAdmin(sql, commands, store, states, library);
-  const staffAdmin = new StaffAdmin(sql, users, replies, store);
+  const staffAdmin = new StaffAdmin(sql, users, replies, store, commands);
 
   const app = express();
   const http = createServer(app);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mayManageUser, type CommandError, type CreateUserBody, type StaffAccount, type UpdateUserBody } from '../../core';
+import { mayManageUser, type CommandError, type CreateUserBody, type StaffAccount, type StaffChange, type UpdateUserBody } from '../../core';
+import type { CommandHandler } from '../commands/execute';
 import { hashPassword } from '../auth/passwords';
 import type { User, Users } from '../auth/users';
 import type { CommandReplies, StoredReply } from '../store/command-replies';
@@ -11,6 +12,16 @@ import type { Idempotent } from './branch-admin';
 const STAFF_SCOPE = '@staff';
 
 export type StaffResult = { ok: true; replayed: boolean; reply: StoredReply } | { ok: false; error: CommandError };
+
+/** What an account command writes in one branch's log: its changes there, and the account as it now is. */
+export interface StaffLogEntry {
+  branch: string;
+  changes: StaffChange[];
+  account: { username: string; name: string; role: StaffAccount['role'] };
+}
+
+/** Where the stored reply keeps the log entries, so a retry can finish writing them; never sent. */
+const LOG_FIELD = '_log';
 
 /** 10 characters without look-alikes (no 0/O, 1/l/I): read off a screen, typed on a tablet. */
 export function newPassword(): string {
@@ -29,6 +40,7 @@ export class StaffAdmin {
     private readonly users: Users,
     private readonly replies: CommandReplies,
     private readonly store: EventStore,
+    private readonly commands: CommandHandler,
   ) {}
 
   /** The accounts `who` may see: an admin all, a manager those bound to one of their branches. */
@@ -38,8 +50,12 @@ export class StaffAdmin {
     return all.filter((a) => a.username === who.username || (a.role !== 'admin' && a.branches.some((b) => who.branches.includes(b))));
   }
 
-  /** `opts`: the demo's chosen password (and its hash, made once for all its accounts). */
-  async create(who: User, body: CreateUserBody, id: Idempotent, opts: { password?: string; passwordHash?: string } = {}): Promise<StaffResult> {
+  /**
+   * `opts`: the demo's chosen password (and its hash, made once for all its accounts), and
+   * `unlogged` for the demo's own accounts, made by the system at first start: the demo's log
+   * stays the branch's day from its opening (seq 1), as tools and screens expect.
+   */
+  async create(who: User, body: CreateUserBody, id: Idempotent, opts: { password?: string; passwordHash?: string; unlogged?: boolean } = {}): Promise<StaffResult> {
     // Hashing takes ~50 ms: before the transaction, which holds the database meanwhile.
     const password = opts.password ?? newPassword();
     const hash = opts.passwordHash ?? (await hashPassword(password));
@@ -52,7 +68,7 @@ export class StaffAdmin {
       const created = await this.users.create({ ...target, name: body.name }, hash, Date.now(), tx);
       if (!created) return refuse('conflict', 'username_taken', `the username "${body.username}" is taken`, 'username');
       const user = (await this.users.account(body.username, tx))!;
-      return { status: 201, body: { ok: true, user }, once: { password } };
+      return { status: 201, body: { ok: true, user }, once: { password }, log: opts.unlogged ? [] : user.branches.map((branch) => entry(branch, ['created'], user)) };
     });
   }
 
@@ -74,7 +90,8 @@ export class StaffAdmin {
         return refuse('conflict', 'last_admin', 'this is the last admin: make another admin first');
       }
       await this.users.update(username, { ...body, ...(after.role === 'admin' ? { branches: [] } : {}) }, tx);
-      return { status: 200, body: { ok: true, user: await this.users.account(username, tx) } };
+      const user = (await this.users.account(username, tx))!;
+      return { status: 200, body: { ok: true, user }, log: updateLog(before, user) };
     });
   }
 
@@ -86,27 +103,50 @@ export class StaffAdmin {
       if (!target) return refuse('not_found', 'unknown_user', `no account "${username}"`);
       if (username === who.username || !mayManageUser(who, target)) return refuse('forbidden', 'forbidden', forbiddenWhy(who));
       await this.users.setPassword(username, hash, tx);
-      return { status: 200, body: { ok: true, user: target }, once: { password } };
+      return { status: 200, body: { ok: true, user: target }, once: { password }, log: target.branches.map((branch) => entry(branch, ['password_reset'], target)) };
     });
   }
 
   /**
    * Runs an account command once per Idempotency-Key, its change and its reply in one
-   * transaction. `once` fields go to the first reply only.
+   * transaction. `once` fields go to the first reply only. Then the change goes into the log of
+   * each branch it touches (a command per branch, with the same key, so it is written once); the
+   * entries are kept with the reply, so a retry after a crash in between writes what is missing.
    */
   private async once(
     id: Idempotent,
-    fn: (tx: Sql) => Promise<{ status: number; body: Record<string, unknown>; once?: Record<string, unknown> } | { error: CommandError }>,
+    fn: (tx: Sql) => Promise<{ status: number; body: Record<string, unknown>; once?: Record<string, unknown>; log?: StaffLogEntry[] } | { error: CommandError }>,
   ): Promise<StaffResult> {
     const earlier = await this.replies.lookup(STAFF_SCOPE, id.key, id.fingerprint);
     if (earlier === 'mismatch') return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
-    if (earlier) return { ok: true, replayed: true, reply: earlier };
-    return this.sql.tx(async (tx) => {
+    if (earlier) {
+      const { [LOG_FIELD]: log, ...body } = earlier.body as Record<string, unknown>;
+      await this.record(id, (log as StaffLogEntry[] | undefined) ?? []);
+      return { ok: true, replayed: true, reply: { status: earlier.status, body } };
+    }
+    const result = await this.sql.tx(async (tx) => {
       const out = await fn(tx);
       if ('error' in out) return { ok: false as const, error: out.error };
-      await this.replies.remember(tx, STAFF_SCOPE, id.key, id.fingerprint, { status: out.status, body: out.body }, Date.now());
-      return { ok: true as const, replayed: false, reply: { status: out.status, body: { ...out.body, ...out.once } } };
+      const kept = out.log?.length ? { ...out.body, [LOG_FIELD]: out.log } : out.body;
+      await this.replies.remember(tx, STAFF_SCOPE, id.key, id.fingerprint, { status: out.status, body: kept }, Date.now());
+      return { ok: true as const, replayed: false, reply: { status: out.status, body: { ...out.body, ...out.once } }, log: out.log ?? [] };
     });
+    if (!result.ok) return result;
+    await this.record(id, result.log);
+    return { ok: true, replayed: false, reply: result.reply };
+  }
+
+  /** Writes the entries in their branches' logs, by whoever made the change. Applied once per branch and key. */
+  private async record(id: Idempotent, log: readonly StaffLogEntry[]): Promise<void> {
+    for (const e of log) {
+      await this.commands.execute({
+        branch: e.branch,
+        command: { type: 'RecordStaffChange', changes: e.changes, account: e.account },
+        key: id.key,
+        fingerprint: id.fingerprint,
+        actor: id.actor,
+      });
+    }
   }
 
   private async unknownBranch(branches: readonly string[]): Promise<{ error: CommandError } | undefined> {
@@ -115,6 +155,23 @@ export class StaffAdmin {
     }
     return undefined;
   }
+}
+
+function entry(branch: string, changes: StaffChange[], a: StaffAccount): StaffLogEntry {
+  return { branch, changes, account: { username: a.username, name: a.name, role: a.role } };
+}
+
+/** An update as each branch sees it: bound to the new ones, unbound from the old, and what changed in those it stays at. */
+export function updateLog(before: StaffAccount, after: StaffAccount): StaffLogEntry[] {
+  const stays: StaffChange[] = [
+    ...(before.name !== after.name ? (['renamed'] as const) : []),
+    ...(before.role !== after.role ? (['role_changed'] as const) : []),
+    ...(before.disabled !== after.disabled ? [after.disabled ? ('disabled' as const) : ('enabled' as const)] : []),
+  ];
+  return [
+    ...before.branches.filter((b) => !after.branches.includes(b)).map((b) => entry(b, ['unbound'], after)),
+    ...after.branches.map((b) => (before.branches.includes(b) ? entry(b, stays, after) : entry(b, ['bound'], after))),
+  ].filter((e) => e.changes.length > 0);
 }
 
 function forbiddenWhy(who: User): string {

@@ -35,6 +35,7 @@ export async function buildDemo(
     const r = await staff.create(SYSTEM, { username: a.username, name: a.name, role: a.role, branches: a.role === 'admin' ? [] : [DEMO_BRANCH.id] }, id(`account-${a.username}`), {
       password: a.password,
       passwordHash: a.passwordHash,
+      unlogged: true,
     });
     must(r, `account ${a.username}`);
   }

@@ -33,6 +33,7 @@ describe('manager console: every page', () => {
     const pairing = await manager.post('/api/screen-pairings').set('Idempotency-Key', key()).send({ kind: 'lobby' });
     expect(pairing.status).toBe(201);
     expect((await post('/screens', { code: pairing.body.code, name: 'Sala, sopra la porta' })).status).toBe(201);
+    expect((await manager.post('/api/users').set('Idempotency-Key', key()).send({ username: 'marco.rossi', name: 'Marco Rossi', role: 'teller', branches: ['demo'] })).status).toBe(201);
 
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
@@ -67,6 +68,16 @@ describe('manager console: every page', () => {
   it('setup (the new-branch wizard on an existing branch): no serious axe-core violation', async () => {
     await open('setup', 'branch', 'bb-setup-page');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('audit: says in words who added the teller, and who paired the screen', async () => {
+    await open('audit', 'branch', 'bb-audit-page');
+    const said = page.locator('[data-testid="audit-sentence"]');
+    await expect.poll(() => said.allInnerTexts()).toEqual(
+      expect.arrayContaining(['Account creato: Marco Rossi (marco.rossi), Operatore di sportello', 'Schermo abbinato: Sala, sopra la porta']),
+    );
+    const row = page.locator('[data-testid="audit-row"]', { hasText: 'Account creato: Marco Rossi' });
+    expect(await row.innerText()).toContain('manager');
   });
 
   const forms: [string, string, string, string][] = [

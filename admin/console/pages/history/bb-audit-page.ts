@@ -125,6 +125,8 @@ export class BbAuditPage extends LitElement {
       const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
       return html`<div><strong>${c.type}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
     }
+    const said = sentence(c, l);
+    if (said) return html`<div data-testid="audit-sentence">${said}</div>`;
     const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', detailText(c.detail)].filter(Boolean).join(' ');
     return html`<div><strong>${c.type}</strong> ${bits ? html`<code>${bits}</code>` : nothing}</div>`;
   }
@@ -145,7 +147,26 @@ const TYPES = [
   'NoticeUpdated',
   'NoticeResolved',
   'BranchConfigured',
+  'StaffChanged',
+  'ScreenPaired',
+  'ScreenRenamed',
+  'ScreenUnpaired',
 ];
+
+/** Staff and screen changes said in words ("Account created: Marco Rossi (marco.rossi), teller"), not as their fields. */
+function sentence(c: Extract<AuditChange, { kind: 'event' }>, l: string): string | null {
+  const d = c.detail ?? {};
+  if (c.type === 'StaffChanged') {
+    const a = d.account as { username: string; name: string; role: 'admin' | 'manager' | 'teller' } | undefined;
+    if (!a) return null;
+    return t(l, 'history.audit.staffChange', { change: String(d.change), name: a.name, username: a.username, role: t(l, `console.role.${a.role}`) });
+  }
+  if (c.type === 'ScreenPaired' || c.type === 'ScreenRenamed' || c.type === 'ScreenUnpaired') {
+    const name = (d.screen as { name?: string } | undefined)?.name ?? (typeof d.name === 'string' ? d.name : (d.screenId as string | undefined) ?? '');
+    return t(l, 'history.audit.screenChange', { change: c.type === 'ScreenPaired' ? 'paired' : c.type === 'ScreenRenamed' ? 'renamed' : 'unpaired', name });
+  }
+  return null;
+}
 
 const show = (v: unknown) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
