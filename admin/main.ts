@@ -1,5 +1,7 @@
 import { prefs } from './lib/prefs';
 import { parseHash } from './console/routes';
+// The tablet's words (the console brings the whole catalogue when it opens).
+import '../ui/i18n/parts/tablet';
 
 /**
  * The staff app at /admin/: the manager console for #/console…, the teller tablet otherwise.

@@ -3,6 +3,9 @@ import { CAUSES, EFFECTS } from './causes';
 import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
 import { Lang, LocalText, Slug } from './ids';
+// Zod-free parts, kept in their own files so the screens can use them without zod.
+export { pickText } from './pick-text';
+export { DEFAULT_TICKET_LIMITS } from './ticket-limits';
 
 /** A service customers take a ticket for; its prefix starts the ticket numbers (A001…). */
 export const ServiceConfig = z.object({
@@ -73,7 +76,6 @@ export const TicketLimits = z
   })
   .strict();
 export type TicketLimits = z.infer<typeof TicketLimits>;
-export const DEFAULT_TICKET_LIMITS: Required<TicketLimits> = { perServicePerDay: 1_500, perMinute: 60 };
 
 export const BranchConfig = z
   .object({
@@ -110,12 +112,3 @@ export const BranchConfig = z
     });
   });
 export type BranchConfig = z.infer<typeof BranchConfig>;
-
-/** Picks the text for a language, falling back to the branch's languages, then to any. */
-export function pickText(text: Record<string, string>, lang: string, fallbacks: readonly string[] = []): string {
-  for (const l of [lang, ...fallbacks]) {
-    const t = text[l];
-    if (t) return t;
-  }
-  return Object.values(text)[0] ?? '';
-}

@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /** A branch's opening hours: per weekday, closed days (holidays) and exceptions on given dates. */
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS } from './opening-hours';
+
+// The weekdays and the day's intervals are zod-free (opening-hours.ts), for the screens.
+export { hoursOn, WEEKDAYS, type Weekday } from './opening-hours';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "08:30"');
 export const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date like "2026-12-25"');
@@ -39,13 +41,3 @@ export const OpeningHours = z
   })
   .strict();
 export type OpeningHours = z.infer<typeof OpeningHours>;
-
-/** The intervals the branch is open on a local date (YYYY-MM-DD): closed days, then exceptions, then the weekday. */
-export function hoursOn(hours: OpeningHours, date: string): OpenInterval[] {
-  if (hours.closed.some((c) => c.date === date)) return [];
-  const exception = hours.exceptions.find((e) => e.date === date);
-  if (exception) return exception.intervals;
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = WEEKDAYS[(new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() + 6) % 7]!;
-  return hours.weekly[weekday] ?? [];
-}

@@ -1,29 +1,8 @@
 import { z } from 'zod';
+import { OUT_OF_TURN_REASONS } from './call-reasons';
 
-/**
- * Why a ticket was called before others who came earlier. A fixed list, never free text, so the
- * lobby can say it in every language and history can count out-of-turn calls by reason.
- * Priority keeps its kind for reports; the lobby says only "priority" (nobody's condition is
- * announced to the room).
- */
-export const OUT_OF_TURN_REASONS = [
-  'appointment',
-  'priority_pregnancy',
-  'priority_disability',
-  'priority_elderly',
-  'quick_operation',
-  'transferred',
-  'no_show_callback',
-] as const;
+// The list, the public wording and the undo window are zod-free (call-reasons.ts), for the screens.
+export { OUT_OF_TURN_REASONS, publicCallReason, UNDO_NO_SHOW_MS, type PublicCallReason } from './call-reasons';
+
 export const OutOfTurnReason = z.enum(OUT_OF_TURN_REASONS);
 export type OutOfTurnReason = z.infer<typeof OutOfTurnReason>;
-
-/** The reason as the room hears it: the three priorities are one. */
-export type PublicCallReason = 'appointment' | 'priority' | 'quick_operation' | 'transferred' | 'no_show_callback';
-
-export function publicCallReason(r: OutOfTurnReason): PublicCallReason {
-  return r.startsWith('priority_') ? 'priority' : (r as PublicCallReason);
-}
-
-/** A ticket marked as a no-show can be put back within this time ("the customer was in the bathroom"). */
-export const UNDO_NO_SHOW_MS = 5 * 60_000;

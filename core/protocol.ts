@@ -4,6 +4,9 @@ import { Slug } from './ids';
 import type { WaitEstimate } from './estimate';
 import type { BranchState } from './state';
 
+// The stream's timings are zod-free (stream-timing.ts), for the screens.
+export { ESTIMATES_MS, MAX_CATCHUP_EVENTS, STALE_AFTER_MS, TICK_MS } from './stream-timing';
+
 /**
  * The Socket.IO contract between server and screens. One way in (REST commands), one way out
  * (this stream). Clients connect with `auth: {branch, lastSeq?}`.
@@ -40,11 +43,6 @@ export interface ClientToServer {
   resync: (msg: { lastSeq?: number }) => void;
 }
 
-/** The heartbeat period; a screen that hears nothing for STALE_AFTER_MS marks its data stale. */
-export const TICK_MS = 2_000;
-export const STALE_AFTER_MS = 5_000;
-/** Beyond this many missed events, a snapshot is cheaper than the catch-up. */
-export const MAX_CATCHUP_EVENTS = 500;
 
 export interface WaitEstimates {
   /** Server time they were computed; a screen shows them only while fresh. */
@@ -59,6 +57,3 @@ export interface WaitEstimates {
   /** Usual seconds at a counter per service (median of recent services), for the long-transaction prompt. */
   serviceSec?: Record<string, number>;
 }
-
-/** Estimates are recomputed at least this often, and after every change. */
-export const ESTIMATES_MS = 15_000;

@@ -1,5 +1,4 @@
 import './components/bb-lobby';
-import './replay/bb-replay';
 import { phoneUrlFor } from './lib/site';
 import { loadIdentity, saveIdentity, type ScreenIdentity } from './lib/screen-identity';
 
@@ -15,8 +14,9 @@ const query = new URLSearchParams(location.search);
 const language = query.get('lang') ?? '';
 const at = query.get('at');
 
-/** The board as it was at a moment: the lobby's own components, fed from the log. */
-function showReplay(branch: string, moment: string): void {
+/** The board as it was at a moment: the lobby's own components, fed from the log (its code loads only then). */
+async function showReplay(branch: string, moment: string): Promise<void> {
+  await import('./replay/bb-replay');
   const replay = document.createElement('bb-replay');
   replay.branch = branch;
   replay.at = moment;
@@ -57,7 +57,7 @@ async function showPairing(): Promise<void> {
 }
 
 if (named && at) {
-  showReplay(decodeURIComponent(named), at);
+  void showReplay(decodeURIComponent(named), at);
 } else if (named) {
   showLobby(decodeURIComponent(named), null);
 } else {

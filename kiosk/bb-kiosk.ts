@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } from '../core';
+import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
+import '../ui/i18n/parts/kiosk';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
 import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';

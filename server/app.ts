@@ -61,6 +61,7 @@ import { HistoryStore } from './history/history-store';
 import { ScreenRenders } from './history/screen-renders';
 import { webhookRoutes } from './routes/webhook-routes';
 import { alertsFeedRoutes } from './routes/alerts-feed';
+import { phoneQrRoutes } from './routes/phone-qr';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { WebhookStore } from './webhooks/webhook-store';
 import { CommandReplies } from './store/command-replies';
@@ -223,6 +224,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.get('/api/site', (_req, res) => {
     res.json({ ok: true, publicUrl: config.publicUrl?.replace(/\/$/, '') ?? null });
   });
+  // The lobby's QR code, drawn here (the screen then ships no QR encoder).
+  app.use('/api', phoneQrRoutes());
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });

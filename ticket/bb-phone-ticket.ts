@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Notice } from '../core';
+import type { Notice } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import '../ui/dialog/bb-dialog';
 import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
+import '../ui/i18n/parts/kiosk';
 import { matchLanguage } from '../ui/i18n/languages';
 import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';

@@ -9,7 +9,7 @@ import type {
   ResolveNoticeBody,
   UpdateNoticeBody,
   CounterAction,
-} from '../../core';
+} from '../../core/client';
 
 /**
  * The staff app's door to the server's REST API: JSON, same origin, cookie session.

@@ -1,4 +1,4 @@
-import { clockTime, type BranchState, type CounterAction } from '../../core';
+import { clockTime, type BranchState, type CounterAction } from '../../core/client';
 import { t, type Language } from '../../ui/i18n/localize';
 import type { CommandReply } from './api';
 

@@ -9,7 +9,7 @@ import {
   type Preset,
   type Ticket,
   waitingCount,
-} from '../../core';
+} from '../../core/client';
 import { t, type Language } from '../../ui/i18n/localize';
 
 /**

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { UNDO_NO_SHOW_MS, clockTime, lastNoShowAt, nextTicketFor, type BranchState, type CounterAction, type WaitEstimates } from '../../core';
+import { UNDO_NO_SHOW_MS, clockTime, lastNoShowAt, nextTicketFor, type BranchState, type CounterAction, type WaitEstimates } from '../../core/client';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';
 import { counterOutcome, type OutcomeContext } from '../lib/outcomes';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { clockTime, type BranchState } from '../../core';
+import { clockTime, type BranchState } from '../../core/client';
 import { buttonStyles, cardStyles } from '../styles/shared';
 import { t, type Language } from '../../ui/i18n/localize';
 import { counterView, local, serviceName, statusText } from '../lib/teller-model';

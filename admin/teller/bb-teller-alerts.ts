@@ -10,7 +10,7 @@ import {
   type LikelyCause,
   type PromiseAlert,
   type WaitEstimates,
-} from '../../core';
+} from '../../core/client';
 import { t, type Language } from '../../ui/i18n/localize';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';

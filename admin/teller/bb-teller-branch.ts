@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { clockTime } from '../../core';
+import { clockTime } from '../../core/client';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import type { BranchCommands, SessionUser } from '../lib/api';
 import { prefs } from '../lib/prefs';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { OUT_OF_TURN_REASONS, nextTicketFor, type BranchState, type OutOfTurnReason, type Ticket } from '../../core';
+import { OUT_OF_TURN_REASONS, nextTicketFor, type BranchState, type OutOfTurnReason, type Ticket } from '../../core/client';
 import { t, type Language } from '../../ui/i18n/localize';
 import { ActionController } from '../lib/action-controller';
 import type { BranchCommands } from '../lib/api';

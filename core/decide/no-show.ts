@@ -1,6 +1,6 @@
 import type { BranchConfig } from '../branch';
 import type { Command } from '../commands';
-import { UNDO_NO_SHOW_MS } from '../out-of-turn';
+import { UNDO_NO_SHOW_MS } from '../call-reasons';
 import type { BranchState, NoShowTicket } from '../state';
 import { fail, ok, type Decision } from './result';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_TICKET_LIMITS, type BranchConfig } from '../branch';
+import type { BranchConfig } from '../branch';
+import { DEFAULT_TICKET_LIMITS } from '../ticket-limits';
 import type { Command } from '../commands';
 import type { BranchState, Ticket } from '../state';
 import { localDay } from '../time';

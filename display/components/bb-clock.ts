@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { clockTime } from '../../core';
+import { clockTime } from '../../core/client';
 import { clockStyles } from './bb-clock.styles';
 
 /** The big clock: the server's time (never the TV's own), in the branch's time zone. */

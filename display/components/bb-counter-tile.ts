@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CounterState, Notice } from '../../core';
+import type { CounterState, Notice } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
 import { whenArgs } from '../../ui/time/when';
 import { causeIcon } from '../../ui/icons/cause-icons';

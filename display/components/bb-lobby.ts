@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core';
+import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core/client';
 import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
 import { BranchStreamController } from '../../ui/stream/branch-stream';
 import type { LobbySource } from '../lib/lobby-source';

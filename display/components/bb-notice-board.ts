@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { BranchConfig, Notice } from '../../core';
+import type { BranchConfig, Notice } from '../../core/client';
 import { inline, langStyles, msgs, stacked, type LangText, localTexts } from '../../ui/text/lang-text';
 import { t } from '../../ui/i18n/localize';
 import type { BbNoticeCard, NoticeDensity } from '../../ui/notice/bb-notice-card';

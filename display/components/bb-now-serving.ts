@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { publicCallReason, type BranchConfig, type Call } from '../../core';
+import { publicCallReason, type BranchConfig, type Call } from '../../core/client';
 import { t, type MessageKey } from '../../ui/i18n/localize';
 import { callKey } from '../lib/calls';
 import { inline, langStyles, localTexts, msgs, perLang, stacked } from '../../ui/text/lang-text';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { formatPairingCode, type PairingTicket } from '../../core';
+import { formatPairingCode, type PairingTicket } from '../../core/client';
 import { catalogueLanguage } from '../../ui/i18n/languages';
 import { t } from '../../ui/i18n/localize';
 import { claimPairing, requestPairing } from '../lib/pairing';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ReasonCode, WaitEstimate } from '../../core';
+import type { ReasonCode, WaitEstimate } from '../../core/client';
 import { causeIcon } from '../../ui/icons/cause-icons';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, msgs, stacked } from '../../ui/text/lang-text';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Capacity, ServiceConfig, ServicePromise, WaitEstimate } from '../../core';
+import type { Capacity, ServiceConfig, ServicePromise, WaitEstimate } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import './bb-wait-estimate';

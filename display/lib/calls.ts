@@ -1,4 +1,4 @@
-import type { Call } from '../../core';
+import type { Call } from '../../core/client';
 
 /** Identifies one announcement of a ticket at a counter (a recall is a new announcement). */
 export function callKey(c: Pick<Call, 'ticketId' | 'counterId' | 'at'>): string {

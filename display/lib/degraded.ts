@@ -1,4 +1,4 @@
-import { capacity, pickText, servicePromises, type BranchConfig, type BranchState, type Capacity, type ServicePromise, type WaitEstimate } from '../../core';
+import { capacity, pickText, servicePromises, type BranchConfig, type BranchState, type Capacity, type ServicePromise, type WaitEstimate } from '../../core/client';
 import { t, type MessageKey } from '../../ui/i18n/localize';
 import { perLang, type LangText } from '../../ui/text/lang-text';
 

@@ -1,4 +1,4 @@
-import type { BranchState, WaitEstimates } from '../../core';
+import type { BranchState, WaitEstimates } from '../../core/client';
 import type { StreamRefusal, StreamStatus } from '../../ui/stream/branch-stream';
 
 /**

@@ -1,4 +1,4 @@
-import { hoursOn, localDay, utcOffsetMinutes, withinOpeningHours, type BranchConfig, type BranchState } from '../../core';
+import { hoursOn, localDay, utcOffsetMinutes, withinOpeningHours, type BranchConfig, type BranchState } from '../../core/client';
 import { shiftDay } from '../../ui/time/when';
 
 /** The instant a local date and clock time (the branch's zone) stand for. */

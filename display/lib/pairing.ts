@@ -1,4 +1,4 @@
-import type { PairingClaim, PairingTicket } from '../../core';
+import type { PairingClaim, PairingTicket } from '../../core/client';
 import { SCREEN_VERSION } from './screen-link';
 
 /** A new TV's side of pairing (POST /api/screen-pairings, then …/claim until a manager enters the code). */

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { SCREEN_REPORT_MS, type ScreenReport, type ServerToScreen } from '../../core';
+import { SCREEN_REPORT_MS, type ScreenReport, type ServerToScreen } from '../../core/client';
 
 /** The screen app's version, as the console lists it. */
 export const SCREEN_VERSION = '0.1.0';

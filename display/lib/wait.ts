@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../../core';
+import type { ReasonCode } from '../../core/client';
 import type { MessageKey } from '../../ui/i18n/localize';
 
 /** How a wait reads (shared with the kiosk and the phone ticket): ui/time/wait-words.ts. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BranchState, WaitEstimates } from '../../core';
+import type { BranchState, WaitEstimates } from '../../core/client';
 import '../components/bb-lobby';
 import type { LobbySource } from '../lib/lobby-source';
 import { themeTokens } from '../../ui/theme/lobby-theme';

@@ -1,4 +1,5 @@
 import { t } from '../../ui/i18n/localize';
+import '../../ui/i18n/parts/history';
 
 /** The replay banner's words, from the catalogue's history part (staff read them, customers never do). */
 export function replayWords(lang: string) {

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { pickText, type BranchState } from '../../core';
+import { pickText, type BranchState } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
 import { callKey } from '../lib/calls';
 import { CallAnnouncer } from './call-announcer';

@@ -85,6 +85,7 @@ export function openApiDocument(): object {
     },
     paths: {
       '/api/site': { get: { summary: 'Installation facts for the pages: publicUrl (for the lobby’s QR code) or null', responses: { 200: { description: 'ok' } } } },
+      '/api/qr.svg': { get: { summary: 'The lobby’s QR code (SVG) for a board’s address (?url=http(s)://…/display/<branch>)', responses: { 200: { description: 'image/svg+xml' }, 400: { description: 'not a board address' } } } },
       '/healthz': { get: { summary: 'Liveness: the process answers (says nothing about the database)', responses: { 200: { description: 'alive' } } } },
       '/readyz': { get: { summary: 'Readiness: store reachable and not shutting down; 503 with the failing checks otherwise', responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics (bearer METRICS_TOKEN, or from a private address when unset)', responses: { 200: { description: 'text exposition format' }, 403: { description: 'not allowed' } } } },

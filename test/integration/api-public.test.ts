@@ -64,6 +64,7 @@ describe('GET /api/openapi.json', () => {
     ['/readyz', ['get']],
     ['/metrics', ['get']],
     ['/api/site', ['get']],
+    ['/api/qr.svg', ['get']],
     ['/api/session', ['post', 'get', 'delete']],
     ['/api/branches/{branch}/state', ['get']],
     ['/api/branches/{branch}/tickets', ['post']],

@@ -1,4 +1,4 @@
-import type { Cause } from '../../core';
+import type { Cause } from '../../core/client';
 
 /**
  * An accent per cause, so a group of presets and its notices are found by colour too (with the

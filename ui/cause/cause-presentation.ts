@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import type { Cause, Effect } from '../../core';
+import type { Cause, Effect } from '../../core/client';
 import { causeIcon, type CauseIconOptions } from '../icons/cause-icons';
 import { t } from '../i18n/localize';
 import { causeColor } from './cause-colors';

@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { addMessages } from './messages';
 import common_it from './common/it.json';
 import common_en from './common/en.json';
 import common_fr from './common/fr.json';
@@ -72,3 +73,6 @@ export const PART_CATALOGUES: Record<Part, Record<Language, Record<string, strin
 export const CATALOGUES = Object.fromEntries(
   (['it', 'en', 'fr', 'es', 'de', 'nl'] as const).map((l) => [l, Object.assign({}, ...PARTS.map((p) => PART_CATALOGUES[p][l])) as Catalogue]),
 ) as Record<Language, Catalogue>;
+
+// Importing the whole catalogue makes every part known to the localizer (console, tools, tests).
+for (const part of PARTS) addMessages(PART_CATALOGUES[part]);

@@ -1,5 +1,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { CATALOGUES, type MessageKey } from './catalogue';
+import type { MessageKey } from './catalogue';
+import { message } from './messages';
+// The public board's words are always there; a page with more (tablet, kiosk, history) imports its part.
+import './parts/common';
+import './parts/lobby';
+import './parts/causes';
 import { catalogueLanguage, FALLBACK_LANGUAGE, type Language } from './languages';
 
 /**
@@ -47,7 +52,7 @@ export class Localizer {
   }
 
   private source(key: MessageKey): string | undefined {
-    return this.wording[key] ?? CATALOGUES[this.lang][key] ?? CATALOGUES[FALLBACK_LANGUAGE][key];
+    return this.wording[key] ?? message(this.lang, key) ?? message(FALLBACK_LANGUAGE, key);
   }
 
   private format(key: MessageKey): IntlMessageFormat | null {
@@ -58,7 +63,7 @@ export class Localizer {
         f = src === undefined ? null : new IntlMessageFormat(src, this.tag);
       } catch {
         // A branch's own wording that does not parse: fall back to the catalogue's.
-        const own = CATALOGUES[this.lang][key] ?? CATALOGUES[FALLBACK_LANGUAGE][key];
+        const own = message(this.lang, key) ?? message(FALLBACK_LANGUAGE, key);
         f = own === undefined ? null : new IntlMessageFormat(own, this.tag);
       }
       this.formats.set(key, f);

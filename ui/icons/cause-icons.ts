@@ -1,5 +1,5 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { Cause } from '../../core';
+import type { Cause } from '../../core/client';
 
 /**
  * One icon per notice cause, drawn for Branchboard on a 24×24 grid with round 2px strokes in

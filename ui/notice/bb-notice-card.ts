@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { noticePhase, type BranchConfig, type Notice } from '../../core';
+import { noticePhase, type BranchConfig, type Notice } from '../../core/client';
 import { hasApology } from '../i18n/apology';
 import { t } from '../i18n/localize';
 import { causeIcon } from '../icons/cause-icons';

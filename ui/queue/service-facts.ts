@@ -1,4 +1,4 @@
-import { waitingCount, type BranchState, type Notice } from '../../core';
+import { waitingCount, type BranchState, type Notice } from '../../core/client';
 
 /**
  * What a customer of one service needs to know from the branch's state, for the kiosk and the

@@ -9,7 +9,7 @@ import {
   type ServerToClient,
   type StreamHandshake,
   type WaitEstimates,
-} from '../../core';
+} from '../../core/client';
 
 export type StreamStatus = 'connecting' | 'live' | 'stale';
 

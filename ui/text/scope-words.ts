@@ -1,4 +1,4 @@
-import { pickText, type BranchConfig, type NoticeScope } from '../../core';
+import { pickText, type BranchConfig, type NoticeScope } from '../../core/client';
 import { t } from '../i18n/localize';
 
 /**

@@ -1,4 +1,4 @@
-import { clockTime, localDay } from '../../core';
+import { clockTime, localDay } from '../../core/client';
 
 /**
  * A moment to show on the lobby, with what it needs to be said honestly: its clock time alone

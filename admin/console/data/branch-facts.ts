@@ -1,4 +1,4 @@
-import { pickText, waitingCount, type BranchState, type Cause } from '../../../core';
+import { pickText, waitingCount, type BranchState, type Cause } from '../../../core/client';
 
 /** One branch at a glance, as the console's tables show it. */
 export interface BranchFacts {

@@ -13,7 +13,7 @@ import type {
   StaffAccount,
   UpdateBranchBody,
   UpdateUserBody,
-} from '../../../core';
+} from '../../../core/client';
 import { ApiClient, type SessionUser } from '../../lib/api';
 import type { BranchSummary } from './branch-directory';
 

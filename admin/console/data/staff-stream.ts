@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { BranchSummary, ScreenStatus, ServerToStaff } from '../../../core';
+import type { BranchSummary, ScreenStatus, ServerToStaff } from '../../../core/client';
 
 /** After this long without a word from the server, what the console shows is marked not live. */
 const SILENT_MS = 10_000;

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { BranchConfig } from '../../../core';
+import type { BranchConfig } from '../../../core/client';
 import { BranchStreamController } from '../../../ui/stream/branch-stream';
 import { langContext } from '../data/contexts';
 import { ct, type ConsoleKey, type ConsoleLang } from '../i18n/console-strings';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { visibleNotices, type BranchState } from '../../../core';
+import { visibleNotices, type BranchState } from '../../../core/client';
 import { t, type Language } from '../../../ui/i18n/localize';
 import type { BranchCommands } from '../../lib/api';
 import { cardStyles } from '../../styles/shared';

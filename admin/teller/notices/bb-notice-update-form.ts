@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BranchState, Notice } from '../../../core';
+import type { BranchState, Notice } from '../../../core/client';
 import { t, type Language } from '../../../ui/i18n/localize';
 import { ActionController } from '../../lib/action-controller';
 import type { BranchCommands } from '../../lib/api';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Effect } from '../../../core';
+import type { Effect } from '../../../core/client';
 import { t, type Language } from '../../../ui/i18n/localize';
 import { buttonStyles, cardStyles } from '../../styles/shared';
 import { otherNoticeFormStyles } from './bb-other-notice-form.styles';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { BranchConfig, Preset } from '../../../core';
+import type { BranchConfig, Preset } from '../../../core/client';
 import { causeColor } from '../../../ui/cause/cause-colors';
 import { causeLabel } from '../../../ui/cause/cause-presentation';
 import { t, type Language } from '../../../ui/i18n/localize';

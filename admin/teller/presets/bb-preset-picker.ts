@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { PostNoticeBody, type BranchConfig, type BranchState, type Preset } from '../../../core';
+import { type BranchConfig, type BranchState, type Preset } from '../../../core/client';
+// The form checks what it sends with the server's own schema.
+import { PostNoticeBody } from '../../../core/commands';
 import '../../../ui/dialog/bb-dialog';
 import type { BbDialog } from '../../../ui/dialog/bb-dialog';
 import { t, type Language } from '../../../ui/i18n/localize';

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { BranchSummary } from '../../../../core';
+import type { BranchSummary } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { langContext } from '../../data/contexts';
 import { StaffStreamController } from '../../data/staff-stream';

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { pickText, type BranchConfig } from '../../../../core';
+import { pickText, type BranchConfig } from '../../../../core/client';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';

@@ -1,9 +1,9 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AuditChange, AuditEntry, ConfigChange } from '../../../../core';
+import type { AuditChange, AuditEntry, ConfigChange } from '../../../../core/client';
 import { t } from '../../../../ui/i18n/localize';
-import type { BranchConfig } from '../../../../core';
+import type { BranchConfig } from '../../../../core/client';
 import type { ConsoleApi } from '../../data/console-api';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleLang } from '../../i18n/console-strings';

@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { NoticeRecord } from '../../../../core';
+import type { NoticeRecord } from '../../../../core/client';
 import { causeLabel, effectLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
-import type { BranchConfig } from '../../../../core';
+import type { BranchConfig } from '../../../../core/client';
 import type { ConsoleApi } from '../../data/console-api';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleLang } from '../../i18n/console-strings';

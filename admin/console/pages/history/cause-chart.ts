@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { Cause, CauseFigures } from '../../../../core';
-import { CAUSES } from '../../../../core';
+import type { Cause, CauseFigures } from '../../../../core/client';
+import { CAUSES } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 
 // Chart.js is tree-shaken: only what a stacked bar chart needs.

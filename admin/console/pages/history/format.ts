@@ -1,4 +1,4 @@
-import type { NoticeScope } from '../../../../core';
+import type { NoticeScope } from '../../../../core/client';
 import { t } from '../../../../ui/i18n/localize';
 
 /** "1 Dec 10:14" in the console's language (the branch's zone: the server sends local days). */

@@ -1,4 +1,4 @@
-import type { AuditEntry, BranchConfig, CauseFigures, NoticeRecord, ServiceFigures } from '../../../../core';
+import type { AuditEntry, BranchConfig, CauseFigures, NoticeRecord, ServiceFigures } from '../../../../core/client';
 import type { ConsoleApi } from '../../data/console-api';
 
 const enc = encodeURIComponent;

@@ -1,7 +1,9 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CAUSES, EFFECTS, pickText, PresetBody, type BranchConfig, type Cause, type Effect, type Preset } from '../../../../core';
+import { CAUSES, EFFECTS, pickText, type BranchConfig, type Cause, type Effect, type Preset } from '../../../../core/client';
+// The form checks what it sends with the server's own schema.
+import { PresetBody } from '../../../../core/config-commands';
 import { causeLabel, effectLabel } from '../../../../ui/cause/cause-presentation';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';

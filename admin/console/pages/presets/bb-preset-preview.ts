@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BranchConfig, PresetBody } from '../../../../core';
+import type { BranchConfig, PresetBody } from '../../../../core/client';
 // The lobby's own card: the preview is the lobby, not a drawing of it.
 import '../../../../ui/notice/bb-notice-card';
 import { themeTokens } from '../../../../ui/theme/lobby-theme';

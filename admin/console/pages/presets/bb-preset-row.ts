@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { pickText, type Preset, type PresetOrigin } from '../../../../core';
+import { pickText, type Preset, type PresetOrigin } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { causeColor } from '../../../../ui/cause/cause-colors';
 import { causeIcon } from '../../../../ui/icons/cause-icons';

@@ -1,4 +1,4 @@
-import type { BranchConfig, Notice, NoticeScope, PresetBody } from '../../../../core';
+import type { BranchConfig, Notice, NoticeScope, PresetBody } from '../../../../core/client';
 
 /**
  * The notice a preset makes once a teller posts it, as the lobby will hold it: so the preview can

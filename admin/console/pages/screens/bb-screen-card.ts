@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ScreenStatus } from '../../../../core';
+import type { ScreenStatus } from '../../../../core/client';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { screenCardStyles } from './bb-screen-card.styles';
 

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ScreenStatus } from '../../../../core';
+import type { ScreenStatus } from '../../../../core/client';
 import { apiContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';

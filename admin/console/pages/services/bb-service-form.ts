@@ -1,7 +1,9 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { pickText, ServiceBody, type BranchConfig, type ServiceConfig } from '../../../../core';
+import { pickText, type BranchConfig, type ServiceConfig } from '../../../../core/client';
+// The form checks what it sends with the server's own schema.
+import { ServiceBody } from '../../../../core/config-commands';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';

@@ -1,7 +1,9 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CreateBranchBody, type BranchConfig, type UpdateBranchBody } from '../../../../core';
+import { type BranchConfig, type UpdateBranchBody } from '../../../../core/client';
+// The form checks what it sends with the server's own schema.
+import { CreateBranchBody } from '../../../../core/config-commands';
 import { apiContext, branchesContext, langContext } from '../../data/contexts';
 import type { BranchDirectory } from '../../data/branch-directory';
 import type { ConsoleApi } from '../../data/console-api';

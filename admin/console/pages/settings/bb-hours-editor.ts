@@ -1,7 +1,9 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { OpeningHours, WEEKDAYS, type BranchConfig, type OpenInterval, type Weekday } from '../../../../core';
+import { WEEKDAYS, type BranchConfig, type OpenInterval, type Weekday } from '../../../../core/client';
+// The form checks what it sends with the server's own schema.
+import { OpeningHours } from '../../../../core/hours';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';

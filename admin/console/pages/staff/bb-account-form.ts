@@ -1,7 +1,9 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CreateUserBody, type StaffRole } from '../../../../core';
+import { type StaffRole } from '../../../../core/client';
+// The form checks what it sends with the server's own schema.
+import { CreateUserBody } from '../../../../core/staff';
 import type { SessionUser } from '../../../lib/api';
 import type { BranchDirectory } from '../../data/branch-directory';
 import { apiContext, branchesContext, langContext, userContext } from '../../data/contexts';

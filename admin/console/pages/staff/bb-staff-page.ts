@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { mayManageUser, type StaffAccount } from '../../../../core';
+import { mayManageUser, type StaffAccount } from '../../../../core/client';
 import type { SessionUser } from '../../../lib/api';
 import { apiContext, userContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { clockTime, pickText, type CounterState } from '../../../../core';
+import { clockTime, pickText, type CounterState } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { BranchStreamController } from '../../../../ui/stream/branch-stream';
 import { branchFacts } from '../../data/branch-facts';
