@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteSql } from './sql';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export type Db = Database.Database;
 
@@ -300,7 +301,8 @@ export type Synchronous = 'normal' | 'full';
  */
 export function openSqlite(dataDir: string, synchronous: Synchronous = 'normal'): { db: Db; sql: SqliteSql } {
   const db = openDatabase(dataDir, synchronous);
-  return { db, sql: new SqliteSql(db) };
+  // WAL checkpoints off the event loop (they were the commands' worst stalls).
+  return { db, sql: new SqliteSql(db, new WalCheckpointer(db, join(dataDir, 'branchboard.sqlite'))) };
 }
 
 export function openDatabase(dataDir: string, synchronous: Synchronous = 'normal'): Db {

@@ -17,6 +17,16 @@ export interface Sql {
   close(): Promise<void>;
 }
 
+/** A transaction waiting for its group. */
+interface Job {
+  fn: (tx: Sql) => Promise<unknown>;
+  ok: (v: unknown) => void;
+  fail: (e: unknown) => void;
+}
+
+/** Transactions in one group at most: outside reads wait while a group is open, so it stays short. */
+const MAX_GROUP = 64;
+
 /**
  * SQLite through better-sqlite3 on one connection. Statements run synchronously; while a
  * transaction is open (it may await between its statements), statements from outside it wait
@@ -27,8 +37,14 @@ export class SqliteSql implements Sql {
   private readonly statements = new Map<string, Database.Statement>();
   /** Settles when the open transaction ends; null when none is open. */
   private busy: Promise<void> | null = null;
+  /** Transactions asked for and not yet run; `draining` while a group is formed or running. */
+  private readonly waiting: Job[] = [];
+  private draining = false;
 
-  constructor(readonly db: Database.Database) {}
+  constructor(
+    readonly db: Database.Database,
+    private readonly checkpointer?: { stop(): Promise<void> },
+  ) {}
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     await this.idle();
@@ -45,26 +61,79 @@ export class SqliteSql implements Sql {
     return { changes: this.stmt(sql).run(...params).changes };
   }
 
-  async tx<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    // Wait here, not through idle(): the lock must be taken in the same tick the wait ends, or
-    // two transactions that waited together would both BEGIN.
+  /**
+   * Group commit: transactions asked for in the same turn of the event loop (concurrent commands
+   * of many branches) run one after another inside ONE SQLite transaction, each in a savepoint
+   * of its own, and all of them are answered after its single COMMIT. A body that throws rolls
+   * back its own savepoint only; the others still commit. Nobody hears "done" before the COMMIT,
+   * so an acknowledged write is as durable as before; what is saved is a COMMIT (and its WAL
+   * write) per transaction.
+   */
+  tx<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return new Promise<T>((ok, fail) => {
+      this.waiting.push({ fn: fn as (tx: Sql) => Promise<unknown>, ok: ok as (v: unknown) => void, fail });
+      if (!this.draining) {
+        this.draining = true;
+        // After the I/O phase: every request read in it joins this group.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    // Wait here, not through idle(): the lock must be taken in the same tick the wait ends.
     while (this.busy) await this.busy;
-    let done!: () => void;
-    this.busy = new Promise<void>((r) => (done = r));
-    const inside = new SqliteTx(this);
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = await fn(inside);
-      this.db.exec('COMMIT');
-      return out;
-    } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw e;
-    } finally {
-      inside.closed = true;
+    {
+      let done!: () => void;
+      this.busy = new Promise<void>((r) => (done = r));
+      const settled: { job: Job; ok: boolean; value: unknown }[] = [];
+      let lost: unknown = null;
+      this.step('BEGIN IMMEDIATE');
+      try {
+        for (let n = 0; n < MAX_GROUP && this.waiting.length; n++) {
+          const job = this.waiting.shift()!;
+          const inside = new SqliteTx(this);
+          this.step('SAVEPOINT member');
+          try {
+            const value = await job.fn(inside);
+            this.step('RELEASE member');
+            settled.push({ job, ok: true, value });
+          } catch (e) {
+            // An error SQLite answers by rolling the whole transaction back takes the group with it.
+            if (!this.db.inTransaction) {
+              lost = e;
+              settled.push({ job, ok: false, value: e });
+              break;
+            }
+            this.step('ROLLBACK TO member');
+            this.step('RELEASE member');
+            settled.push({ job, ok: false, value: e });
+          } finally {
+            inside.closed = true;
+          }
+        }
+        if (!lost) this.step('COMMIT');
+      } catch (e) {
+        lost = e;
+      }
+      if (lost && this.db.inTransaction) this.step('ROLLBACK');
       this.busy = null;
       done();
+      for (const { job, ok, value } of settled) {
+        if (lost) job.fail(ok ? lost : value);
+        else if (ok) job.ok(value);
+        else job.fail(value);
+      }
     }
+    // The next group after a turn of the loop: statements waiting outside run first, and what they
+    // lead to (a command's append after its key lookup) joins it.
+    if (this.waiting.length) setImmediate(() => void this.drain());
+    else this.draining = false;
+  }
+
+  /** BEGIN, COMMIT and savepoints, prepared once (exec would parse them every time). */
+  private step(sql: string): void {
+    this.stmt(sql).run();
   }
 
   isUniqueViolation(err: unknown): boolean {
@@ -73,7 +142,9 @@ export class SqliteSql implements Sql {
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    // Transactions asked for before closing still run.
+    while (this.draining || this.busy) await new Promise((r) => setImmediate(r));
+    await this.checkpointer?.stop();
     this.db.close();
   }
 

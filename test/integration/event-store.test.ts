@@ -87,6 +87,26 @@ describe('event store and command path', () => {
     expect((await sql.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).map((r) => r.id)).toEqual(['b-four', 'b-one', 'b-three', 'b-two']);
   });
 
+  it('transactions asked for together: one failing undoes only its own writes, the others commit and answer after the commit', async () => {
+    const { sql } = await openStore();
+    const insert = (id: string, fail = false) =>
+      sql.tx(async (tx) => {
+        await tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', [id, 1]);
+        await tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', [`${id}-second`, 1]);
+        if (fail) throw new Error(`refused ${id}`);
+        // What an earlier one of the same turn wrote is there (it commits with this one).
+        return (await tx.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).length;
+      });
+    const duplicate = () => sql.tx((tx) => tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', ['g-one', 2]));
+    const results = await Promise.allSettled([insert('g-one'), insert('g-two', true), duplicate(), insert('g-three')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe('refused g-two');
+    expect(sql.isUniqueViolation((results[2] as PromiseRejectedResult).reason)).toBe(true);
+    expect((await sql.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).map((r) => r.id)).toEqual(['g-one', 'g-one-second', 'g-three', 'g-three-second']);
+    // Nothing is left open: a statement outside and a new transaction run as usual.
+    expect(await sql.tx(async (tx) => (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM branches'))!.n)).toBe(4);
+  });
+
   it('refuses an append at a seq another writer already took', async () => {
     const { sql, store } = await openStore();
     const a = node(sql, store);
