@@ -10,7 +10,7 @@ import type { ConsoleApi } from '../../data/console-api';
 import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleLang } from '../../i18n/console-strings';
 import { drawCauseChart } from './cause-chart';
-import { minutes } from './format';
+import { minutes, outOfTurnText } from './format';
 import { HistoryApi, lastDays, type By, type Range, type Report } from './history-api';
 import { historyStyles } from './history-styles';
 import { rangeForm } from './range-form';
@@ -188,7 +188,7 @@ export class BbReportsPage extends LitElement {
             <td class="num">${minutes(f.waitMedianMs, l)}</td>
             <td class="num">${minutes(f.waitP90Ms, l)}</td>
             <td class="num" data-testid="promise-kept">${pct(f.promiseKeptShare)}</td>
-            <td>${Object.entries(f.outOfTurn).map(([reason, n]) => `${reason.replace(/_/g, ' ')} ${n}`).join(', ') || '—'}</td>
+            <td>${outOfTurnText(f.outOfTurn, l)}</td>
             <td class="num">${f.touched}</td>
           </tr>`,
         )}

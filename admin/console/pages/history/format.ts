@@ -1,4 +1,4 @@
-import type { NoticeScope } from '../../../../core/client';
+import { OUT_OF_TURN_REASONS, type NoticeScope, type OutOfTurnReason } from '../../../../core/client';
 import { t } from '../../../../ui/i18n/localize';
 
 /** "1 Dec 10:14" in the console's language (the branch's zone: the server sends local days). */
@@ -23,6 +23,18 @@ export function scopeText(scope: NoticeScope, lang: string): string {
   if (scope.type === 'branch') return t(lang, 'history.delays.scopeBranch');
   if (scope.type === 'counters') return t(lang, 'history.delays.scopeCounters', { ids: scope.ids.join(', ') });
   return t(lang, 'history.delays.scopeServices', { ids: scope.ids.join(', ') });
+}
+
+/** Out-of-turn calls by reason, in the console's language ("Appointment 3, Priority: elderly 1"). */
+export function outOfTurnText(counts: Readonly<Record<string, number>>, lang: string): string {
+  const known = (r: string): r is OutOfTurnReason => (OUT_OF_TURN_REASONS as readonly string[]).includes(r);
+  return (
+    Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      // A reason this version does not know (a newer node wrote it) still shows, as its id.
+      .map(([r, n]) => `${known(r) ? t(lang, `causes.callReason.${r}`) : r} ${n}`)
+      .join(', ') || '—'
+  );
 }
 
 export function who(actor: { role: string; user?: string } | null): string {
