@@ -71,6 +71,8 @@ import type { Sql } from './store/sql';
 
 export interface RunningServer {
   url: string;
+  /** The Express app (the OpenAPI test walks its routes). */
+  app: express.Express;
   port: number;
   http: HttpServer;
   sql: Sql;
@@ -308,6 +310,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
 
   return {
     url,
+    app,
     port,
     http,
     sql,

@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { LoginBody } from '../routes/session';
 import { consolePaths } from './openapi-console';
+import { historyPaths } from './openapi-history';
 
 const json = (schema: z.ZodType) => ({
   required: true,
@@ -132,6 +133,15 @@ export function openApiDocument(): object {
       ...counterPaths,
       ...movePaths,
       ...consolePaths(),
+      ...historyPaths(),
+      '/api/openapi.json': { get: { summary: 'This document (OpenAPI 3.1)', responses: { 200: { description: 'ok' } } } },
+      '/api/users/{username}/sessions': {
+        get: { summary: 'An account’s open sessions (its own; admin or its manager: theirs too)', security: staff, parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }], responses: replies(200, [401, 404]) },
+        delete: { summary: 'End all of an account’s sessions', security: staff, parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }], responses: replies(200, [401, 404]) },
+      },
+      '/api/users/{username}/sessions/{id}': {
+        delete: { summary: 'End one session', security: staff, parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: replies(200, [401, 404]) },
+      },
       '/api/branches/{branch}/notices': {
         post: { summary: 'Post a notice (from a preset or typed)', security: staff, parameters: [branch, idem], requestBody: json(PostNoticeBody), responses: replies(201, [401, 403, 404, 409]) },
       },

@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-01').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
 const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
-const RangeQuery = z
+export const RangeQuery = z
   .object({
     from: Day.optional(),
     to: Day.optional(),
@@ -42,7 +42,7 @@ const RangeQuery = z
   })
   .strict();
 
-const AuditQuery = z
+export const AuditQuery = z
   .object({
     user: z.string().min(1).max(64).optional(),
     counter: Slug.optional(),

@@ -12,7 +12,7 @@ import { HttpError, parse } from '../http/errors';
 /** A signed export says what it is, so a verifier knows how to read it. */
 export const REPLAY_EXPORT_KIND = 'branchboard.replay';
 
-const AtQuery = z.object({ at: z.string().min(1).max(40) }).strict();
+export const AtQuery = z.object({ at: z.string().min(1).max(40) }).strict();
 
 /**
  * Time travel for managers and admins: a moment of the lobby from the log (JSON the lobby's own

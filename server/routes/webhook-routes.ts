@@ -10,7 +10,7 @@ import { checkWebhookUrl } from '../webhooks/url-guard';
 import { WEBHOOK_EVENTS, type Webhook, type WebhookStore } from '../webhooks/webhook-store';
 
 /** A webhook as registered: PUT with a client-made id, so a retried registration is applied once. */
-const WebhookBody = z
+export const WebhookBody = z
   .object({
     url: z.string().min(1).max(2000),
     /** The shared secret the signature is made with; the server makes one when absent (and shows it once). */
@@ -20,7 +20,7 @@ const WebhookBody = z
   })
   .strict();
 
-const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
+export const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
 
 /**
  * Webhooks of a branch (its managers; admins too) and the admin's for every branch, with their

@@ -98,6 +98,33 @@ describe('GET /api/openapi.json', () => {
     ['/api/branches/{branch}/screens/{screen}/reload', ['post']],
     ['/api/branches/{branch}/screens/{screen}/identify', ['post']],
     ['/api/overview', ['get']],
+    ['/api/openapi.json', ['get']],
+    ['/api/users/{username}/sessions', ['get', 'delete']],
+    ['/api/users/{username}/sessions/{id}', ['delete']],
+  ];
+  /** Issue 12: history, reports, CSV, audit, replay and its export, webhooks, the alerts feed (reads, and webhooks keyed by their id). */
+  const HISTORY: [string, string[]][] = [
+    ['/api/branches/{branch}/history/notices', ['get']],
+    ['/api/branches/{branch}/history/notices/{id}', ['get']],
+    ['/api/branches/{branch}/history/reports', ['get']],
+    ['/api/branches/{branch}/history/days.csv', ['get']],
+    ['/api/branches/{branch}/history/tickets.csv', ['get']],
+    ['/api/branches/{branch}/history/audit', ['get']],
+    ['/api/history/reports', ['get']],
+    ['/api/branches/{branch}/replay', ['get']],
+    ['/api/branches/{branch}/replay.json', ['get']],
+    ['/api/branches/{branch}/replay.png', ['get']],
+    ['/api/replay/public-key', ['get']],
+    ['/api/replay/verify', ['post']],
+    ['/api/branches/{branch}/webhooks', ['get']],
+    ['/api/branches/{branch}/webhooks/{id}', ['put', 'delete']],
+    ['/api/branches/{branch}/webhooks/{id}/deliveries', ['get']],
+    ['/api/branches/{branch}/webhooks/{id}/deliveries/{delivery}/resend', ['post']],
+    ['/api/webhooks', ['get']],
+    ['/api/webhooks/{id}', ['put', 'delete']],
+    ['/api/webhooks/{id}/deliveries', ['get']],
+    ['/api/webhooks/{id}/deliveries/{delivery}/resend', ['post']],
+    ['/api/branches/{branch}/alerts.json', ['get']],
   ];
   /** Not commands with a client-made key: tokens are shown once (a retry makes another), ingest is idempotent on the external ids. */
   const NOT_KEYED = new Set(['/api/branches/{branch}/integration-tokens', '/api/branches/{branch}/integration-tokens/{id}', '/api/branches/{branch}/ingest']);
@@ -107,12 +134,12 @@ describe('GET /api/openapi.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const [path, methods] of EXPECTED) {
+    for (const [path, methods] of [...EXPECTED, ...HISTORY]) {
       expect(res.body.paths, path).toHaveProperty([path]);
       for (const m of methods) expect(res.body.paths[path], `${m.toUpperCase()} ${path}`).toHaveProperty([m]);
     }
     expect(COUNTER_ACTIONS).toHaveLength(7);
-    expect(Object.keys(res.body.paths).sort()).toEqual(EXPECTED.map(([p]) => p).sort());
+    expect(Object.keys(res.body.paths).sort()).toEqual([...EXPECTED, ...HISTORY].map(([p]) => p).sort());
   });
 
   it('every command asks for an Idempotency-Key and describes its JSON body', async () => {
