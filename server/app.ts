@@ -63,6 +63,7 @@ import { webhookRoutes } from './routes/webhook-routes';
 import { alertsFeedRoutes } from './routes/alerts-feed';
 import { phoneQrRoutes } from './routes/phone-qr';
 import { WebhookDispatcher } from './webhooks/dispatcher';
+import { PromiseWatcher } from './webhooks/promise-watcher';
 import { WebhookStore } from './webhooks/webhook-store';
 import { CommandReplies } from './store/command-replies';
 import { openStores } from './store/open';
@@ -105,6 +106,8 @@ export interface ServerParts {
   kiosks?: KioskDirectory;
   /** The clock commands are stamped with (tests set tickets issued earlier); default Date.now. */
   commandClock?: () => number;
+  /** The clock of what happens by time alone — a promise passing, a screen going silent, webhook retries (tests move it); default Date.now. */
+  clock?: () => number;
 }
 
 export async function startServer(input: ServerConfigInput = {}, deps: ServerParts = {}): Promise<RunningServer> {
@@ -157,10 +160,13 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const screenRenders = new ScreenRenders(sql);
   // Webhooks: the outbox is filled in the read models' transaction, then sent by the dispatcher.
   const webhookStore = new WebhookStore(sql);
-  const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs }, logger);
+  const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs, clock: deps.clock }, logger);
+  // promise.missed fires when a waiting ticket passes its promise, not at its call.
+  const promises = new PromiseWatcher(sql, states, store, webhooks, deps.clock, logger);
   history.onChanges((tx, branchId, changes) => webhooks.enqueue(tx, branchId, changes, states.peek(branchId)?.config?.timezone));
   history.start(committed);
   webhooks.start();
+  promises.start(committed);
   // Read receipts and the screen.down webhook (issue 12) follow the screens' own reports.
   screenSockets.onChange((screen, removed) => {
     if (removed) return;
@@ -299,6 +305,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     screenSockets.close();
     staffFeed.close();
     cluster?.close();
+    await promises.stop();
     await history.stop();
     await webhooks.stop();
     await replayPng.close();

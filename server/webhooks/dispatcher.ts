@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { GTFS_CAUSE, GTFS_EFFECT, isoLocal, type HistoryChanges, type HistorySignal, type NoticeRecord } from '../../core';
+import { GTFS_CAUSE, GTFS_EFFECT, isoLocal, type HistoryChanges, type HistorySignal, type NoticeRecord, type TicketPromise } from '../../core';
 import type { Sql } from '../store/sql';
 import { deliver, DELIVERY_TIMEOUT_MS, type DeliveryResult } from './deliver';
 import { deliveryId, type WebhookStore } from './webhook-store';
@@ -64,12 +64,38 @@ export class WebhookDispatcher {
     for (const s of changes.signals) {
       if (now - s.at > NEWS_MS) continue;
       for (const hook of await this.store.subscribers(tx, branchId, s.type, s.at)) {
-        const id = deliveryId(hook.id, branchId, s.seq, s.type);
+        // A missed promise is queued when it passes (PromiseWatcher); at the call only if that was missed (a node down then): one key per ticket.
+        const id = s.type === 'promise.missed' ? promiseDeliveryId(hook.id, branchId, s.ticket.id) : deliveryId(hook.id, branchId, s.seq, s.type);
         await this.store.enqueue(tx, { id, webhookId: hook.id, branchId, event: s.type, body: JSON.stringify(payload(id, branchId, s, timezone)) }, now);
       }
     }
     if (changes.signals.length) setImmediate(() => this.kick());
   };
+
+  /** promise.missed at the moment a waiting ticket passes its service's promise (PromiseWatcher). */
+  async enqueuePromiseMissed(
+    tx: Sql,
+    branchId: string,
+    m: TicketPromise,
+    p: { issuedAt: number; promiseMinutes: number },
+    seq: number,
+    timezone: string,
+  ): Promise<void> {
+    const hooks = await this.store.subscribers(tx, branchId, 'promise.missed', m.passesAt);
+    for (const hook of hooks) {
+      const id = promiseDeliveryId(hook.id, branchId, m.ticketId);
+      const body = {
+        id,
+        type: 'promise.missed',
+        branchId,
+        seq,
+        occurredAt: isoLocal(m.passesAt, timezone),
+        data: { ticket: { number: m.number, service: m.service, issuedAt: isoLocal(p.issuedAt, timezone), calledAt: null, counter: null }, promiseMinutes: p.promiseMinutes, waitedMinutes: p.promiseMinutes },
+      };
+      await this.store.enqueue(tx, { id, webhookId: hook.id, branchId, event: 'promise.missed', body: JSON.stringify(body) }, this.clock());
+    }
+    if (hooks.length) setImmediate(() => this.kick());
+  }
 
   /** Queues an event that does not come from the log (a screen going quiet). */
   async enqueueDirect(tx: Sql, branchId: string, event: 'screen.down', key: string, data: Record<string, unknown>, at: number): Promise<void> {
@@ -104,6 +130,11 @@ export class WebhookDispatcher {
       if (due.length < BATCH) return;
     }
   }
+}
+
+/** One promise.missed per webhook and ticket, whichever node or path queues it (the outbox keeps the first). */
+function promiseDeliveryId(webhookId: string, branchId: string, ticketId: string): string {
+  return deliveryId(webhookId, branchId, 0, `promise.missed|${ticketId}`);
 }
 
 export function backoff(attempts: number, baseMs: number): number {
