@@ -10,6 +10,7 @@ import type { BranchState } from './state';
 export interface BranchSummary {
   id: string;
   name: string;
+  /** The branch's seq when this row was made (the live feed sends a row only when more than this changed). */
   seq: number;
   waiting: number;
   counters: { open: number; total: number };
@@ -57,4 +58,10 @@ export interface ServerToStaff {
   branch: (msg: { summary: BranchSummary; serverTime: number }) => void;
   /** A screen's status changed (report, up/down, paired, renamed, unpaired: `removed`). */
   screen: (msg: { screen: ScreenStatus; removed?: boolean; serverTime: number }) => void;
+}
+
+/** The staff socket: console → server. */
+export interface StaffToServer {
+  /** The screens page of a branch: every report of its screens, not only up and down. */
+  'watch-screens': (branchId: string) => void;
 }

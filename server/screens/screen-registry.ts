@@ -106,6 +106,13 @@ export class ScreenRegistry {
     return new Map(rows.map((r) => [r.branch_id, { total: Number(r.total), down: Number(r.total) - Number(r.up ?? 0) }]));
   }
 
+  /** One branch's screens and how many are down (the row of the all-branches table). */
+  async countsOf(branchId: string): Promise<{ total: number; down: number }> {
+    const r = await this.sql.get<{ total: number; up: number | null }>('SELECT count(*) AS total, sum(up) AS up FROM screens WHERE branch_id = ?', [branchId]);
+    const total = Number(r?.total ?? 0);
+    return { total, down: total - Number(r?.up ?? 0) };
+  }
+
   async rename(id: string, name: string): Promise<void> {
     await this.sql.run('UPDATE screens SET name = ? WHERE id = ?', [name, id]);
   }

@@ -1,14 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { BranchSummary, ScreenStatus, ServerToStaff } from '../../../core/client';
-
-/** After this long without a word from the server, what the console shows is marked not live. */
-const SILENT_MS = 10_000;
+import type { BranchSummary, ScreenStatus, ServerToStaff, StaffToServer } from '../../../core/client';
 
 /**
  * The console's live feed (Socket.IO namespace `/staff`, signed in by the session cookie): one
  * summary per branch the account may see, and the status of screens, as they change. Used by
  * the all-branches table and the screens page; the server decides what this account may see.
+ * The server sends only what changes (an idle feed is silent), so "live" is the socket being
+ * connected: Socket.IO's own ping notices a dead connection.
  */
 export class StaffStreamController implements ReactiveController {
   readonly branches = new Map<string, BranchSummary>();
@@ -16,17 +15,20 @@ export class StaffStreamController implements ReactiveController {
   /** Server time minus local time, ms. */
   clockOffset = 0;
   connected = false;
-  private lastHeard = 0;
-  private socket?: Socket<ServerToStaff>;
-  private watchdog?: ReturnType<typeof setInterval>;
+  private socket?: Socket<ServerToStaff, StaffToServer>;
+  private ticker?: ReturnType<typeof setInterval>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** `opts.screensOf`: the branch whose every screen report this page wants (the screens page), not only up and down. */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly opts: { screensOf?: () => string } = {},
+  ) {
     host.addController(this);
   }
 
-  /** Live: connected and heard from recently. */
+  /** Live: connected (the server pushes every change; Socket.IO's ping notices a dead link). */
   get live(): boolean {
-    return this.connected && Date.now() - this.lastHeard < SILENT_MS;
+    return this.connected;
   }
 
   now(): number {
@@ -34,10 +36,12 @@ export class StaffStreamController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const socket: Socket<ServerToStaff> = io('/staff', { transports: ['websocket'], withCredentials: true });
+    const socket: Socket<ServerToStaff, StaffToServer> = io('/staff', { transports: ['websocket'], withCredentials: true });
     this.socket = socket;
     socket.on('connect', () => {
       this.connected = true;
+      const branch = this.opts.screensOf?.();
+      if (branch) socket.emit('watch-screens', branch);
       this.host.requestUpdate();
     });
     socket.on('disconnect', () => {
@@ -61,12 +65,12 @@ export class StaffStreamController implements ReactiveController {
       else this.screens.set(screen.id, screen);
       this.host.requestUpdate();
     });
-    // Ages ("for 6 min") move on between messages; a silent server shows as not live.
-    this.watchdog = setInterval(() => this.host.requestUpdate(), 5_000);
+    // Ages ("for 6 min") move on between messages.
+    this.ticker = setInterval(() => this.host.requestUpdate(), 5_000);
   }
 
   hostDisconnected(): void {
-    clearInterval(this.watchdog);
+    clearInterval(this.ticker);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
@@ -74,7 +78,6 @@ export class StaffStreamController implements ReactiveController {
   }
 
   private heard(serverTime: number): void {
-    this.lastHeard = Date.now();
-    this.clockOffset = serverTime - this.lastHeard;
+    this.clockOffset = serverTime - Date.now();
   }
 }

@@ -24,7 +24,7 @@ export class BbScreensPage extends BranchPage {
   @consume({ context: apiContext }) private api!: ConsoleApi;
   @state() private loaded: ScreenStatus[] | null = null;
   @state() private note: string | null = null;
-  private readonly staff = new StaffStreamController(this);
+  private readonly staff = new StaffStreamController(this, { screensOf: () => this.branch });
   private readonly action = new SaveController(this, () => this.language);
 
   override connectedCallback(): void {
