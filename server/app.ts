@@ -144,7 +144,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   stream.version = config.appVersion ?? appVersion(resolve(config.distDir));
   // Paired screens report over their branch stream; the console's live feed is the /staff namespace.
   const screenRegistry = new ScreenRegistry(sql);
-  const screenSockets = new ScreenSockets(stream.io as unknown as SocketServer, screenRegistry);
+  const screenSockets = new ScreenSockets(stream.io as unknown as SocketServer, screenRegistry, deps.clock);
   stream.onScreen = (socket, branchId, token) => screenSockets.attach(socket, branchId, token);
   const staffFeed = new StaffFeed(stream.io as unknown as SocketServer, { sessions, states, store, registry: screenRegistry, screens: screenSockets, committed });
   const kiosks = deps.kiosks ?? {

@@ -22,6 +22,8 @@ export class ScreenSockets {
   constructor(
     private readonly io: Server,
     private readonly registry: ScreenRegistry,
+    /** When reports arrive and silence is measured (tests move it instead of waiting a minute). */
+    private readonly clock: () => number = Date.now,
   ) {
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweeper.unref();
@@ -42,7 +44,7 @@ export class ScreenSockets {
     // Listening from the first tick: the lookup may take a database round trip, and a report sent meanwhile must not be lost.
     let last = 0;
     socket.on('report', async (msg: unknown) => {
-      const now = Date.now();
+      const now = this.clock();
       if (now - last < MIN_REPORT_INTERVAL_MS) return;
       last = now;
       const parsed = ScreenReport.safeParse(msg);
@@ -88,7 +90,7 @@ export class ScreenSockets {
 
   private async sweep(): Promise<void> {
     try {
-      for (const id of await this.registry.sweep(Date.now())) {
+      for (const id of await this.registry.sweep(this.clock())) {
         const s = await this.registry.get(id);
         if (s) this.changed(s);
       }
