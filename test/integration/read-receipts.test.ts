@@ -14,7 +14,9 @@ afterAll(async () => {
 
 /**
  * "The screen said nothing": which screens showed a notice, from when to when, from the screens'
- * own reports of the seq they rendered (ScreenReport.renderedSeq, at least every 15 s).
+ * own reports of the seq they rendered (ScreenReport.renderedSeq, at least every 15 s). Here the
+ * recorder's rules on hand-made reports (gaps, phases); read-receipts-screens.test.ts has the
+ * same answer from paired screens reporting over their sockets.
  */
 describe('read receipts of a notice', () => {
   it('each screen, the stretches it showed the notice (active, then resolved), gaps in its reports left as gaps', async () => {
