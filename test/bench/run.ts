@@ -2,7 +2,8 @@
  * `npm run bench [section …]`: speed and memory figures, each measured side by side with its
  * reference in the same run (this machine is small and shared: compare the ratios, and mind the
  * load generator's own CPU, printed beside). Sections: core, fanout, memory, commands, storm,
- * bundle, paint (default: all). Figures and the command are recorded in docs/BENCHMARKS.md.
+ * bundle, paint (default: all), history (a year of read models and reports; minutes, so only by
+ * name or with --history). Figures and the command are recorded in docs/BENCHMARKS.md.
  */
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -17,9 +18,12 @@ import { memoryRows, perIdleSocket } from './memory';
 import { livePaint, paintRows } from './paint';
 import { reducerAndLog } from './reducer-and-log';
 import { reconnectStorm, stormRows } from './storm';
+import { historyBench } from './history';
 import { missingPostgres, startPostgres } from '../support/engines';
 
 const ALL = ['core', 'fanout', 'memory', 'commands', 'storm', 'bundle', 'paint'];
+// The history bench builds a year of read models (minutes): by name (`history`) or with --history.
+if (process.argv.includes('--history')) ALL.push('history');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections = wanted.length ? wanted : ALL;
 const quick = process.argv.includes('--quick');
@@ -135,6 +139,11 @@ await guarded('paint', async () => {
     log('lobby paint in Chromium');
     rows.push(...paintRows(await livePaint(url, 'bench-0', quick ? 3 : 10)));
   }, { DIST_DIR: join(import.meta.dirname, '..', '..', 'dist') });
+});
+
+await guarded('history', async () => {
+  log('history: a year of read models, then the reports over HTTP');
+  await historyBench((what, value, note = '') => rows.push({ what: `history: ${what}`, value, note }));
 });
 
 console.log(table(rows));
