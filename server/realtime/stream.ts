@@ -20,6 +20,15 @@ import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
 
+/** Slices of the heartbeat and estimate periods; a branch is always in the same one. */
+const TICK_SLICES = 10;
+const ESTIMATE_SLICES = 30;
+function sliceOf(branchId: string, slices: number): number {
+  let h = 0;
+  for (let i = 0; i < branchId.length; i++) h = (h * 31 + branchId.charCodeAt(i)) | 0;
+  return (h >>> 0) % slices;
+}
+
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
  * missed (from the log on disk, so it works across restarts), then each event in order, and a
@@ -48,16 +57,29 @@ export class BranchStream {
     this.io = new Server(httpServer, {
       ...(adapter ? { adapter } : {}),
       serveClient: false,
-      // Short pings so a dead link is noticed in seconds, not the default ~45 s.
-      pingInterval: 5_000,
-      pingTimeout: 5_000,
+      // Socket.IO's default pings (25 s, 20 s to answer): the 2-second heartbeat already proves the
+      // link to a screen, which reconnects after 10 s of silence (ui/stream/branch-stream.ts); a
+      // ping every 5 s was a fifth of all socket writes (and as many reads) at 10,000 screens.
+      // The server notices a vanished screen within 45 s (its socket's memory, nothing shown).
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
       maxHttpBufferSize: 16_384,
     });
     this.io.on('connection', (socket) => void this.welcome(socket));
     committed.on(this.broadcast);
-    this.ticker = setInterval(() => this.tick(), TICK_MS);
+    // Heartbeats and periodic estimates go out in slices spread over their period: each branch
+    // still hears one every TICK_MS (ESTIMATES_MS), but 10,000 screens are never written to in one
+    // burst, which held every command and delivery behind it.
+    let slice = 0;
+    this.ticker = setInterval(() => this.tick(slice++ % TICK_SLICES), TICK_MS / TICK_SLICES);
     this.ticker.unref();
-    this.estimateTimer = setInterval(() => this.forEachBranchRoom((id) => this.sendEstimates(id)), ESTIMATES_MS);
+    let estimateSlice = 0;
+    this.estimateTimer = setInterval(() => {
+      const mine = estimateSlice++ % ESTIMATE_SLICES;
+      this.forEachBranchRoom((id) => {
+        if (sliceOf(id, ESTIMATE_SLICES) === mine) this.sendEstimates(id);
+      });
+    }, ESTIMATES_MS / ESTIMATE_SLICES);
     this.estimateTimer.unref();
   }
 
@@ -158,10 +180,13 @@ export class BranchStream {
     else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime });
   }
 
-  private tick(): void {
+  private tick(slice: number): void {
     const serverTime = Date.now();
-    this.limits.sweep(serverTime);
-    this.forEachBranchRoom((id) => this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) }));
+    if (slice === 0) this.limits.sweep(serverTime);
+    this.forEachBranchRoom((id) => {
+      if (sliceOf(id, TICK_SLICES) !== slice) return;
+      this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) });
+    });
   }
 
   private sendEstimates(branchId: string): void {

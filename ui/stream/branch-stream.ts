@@ -27,6 +27,12 @@ const RETRY_MAX_MS = 30_000;
 /** How often the watchdog looks for silence (and the host re-renders its clock). */
 const WATCHDOG_MS = 500;
 /**
+ * Silent this long while connected, the link is dead though the socket does not know (a NAT or
+ * Wi-Fi that dropped it): reconnect, and resync from `lastSeq`. The server's heartbeat comes
+ * every 2 s; Socket.IO's own ping is slow (25 s), so this is what notices a dead link in seconds.
+ */
+const RECONNECT_SILENT_MS = 2 * STALE_AFTER_MS;
+/**
  * Wait estimates older than this (by server time) are not shown as live. The server sends them
  * every 15 s (ESTIMATES_MS) and after every change, so this allows two missed rounds.
  */
@@ -176,6 +182,10 @@ export class BranchStreamController implements ReactiveController {
     socket.io.on('reconnect_attempt', this.onReconnectAttempt);
     this.watchdog = setInterval(() => {
       if (this.status === 'live' && Date.now() - this.lastHeardLocal > STALE_AFTER_MS) this.setStatus('stale');
+      if (socket.connected && this.lastHeardLocal && Date.now() - this.lastHeardLocal > RECONNECT_SILENT_MS) {
+        this.lastHeardLocal = Date.now(); // one reconnect per silence, not one per watchdog turn
+        socket.disconnect().connect();
+      }
       this.host.requestUpdate();
     }, WATCHDOG_MS);
   }

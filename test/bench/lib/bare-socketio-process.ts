@@ -8,7 +8,7 @@ import { Server } from 'socket.io';
 import { serveIpc } from './probes';
 
 const http = createServer();
-const io = new Server(http, { serveClient: false, pingInterval: 5_000, pingTimeout: 5_000, maxHttpBufferSize: 16_384 });
+const io = new Server(http, { serveClient: false, pingInterval: 25_000, pingTimeout: 20_000, maxHttpBufferSize: 16_384 });
 if (process.env.BENCH_DROP_REQUEST === '1') io.engine.on('connection', (raw: { request: unknown }) => (raw.request = null));
 io.on('connection', (socket) => {
   const branch = String((socket.handshake.auth as { branch?: string }).branch);

@@ -29,7 +29,9 @@ function record(screen: Screen, seq: number, at: number): void {
 
 async function openAll(url: string, branches: string[], perBranch: number, reconnect: boolean, concurrency: number): Promise<number> {
   const todo: Screen[] = [];
-  for (const b of branches) for (let i = 0; i < perBranch; i++) todo.push(new Screen(url, b, record, reconnect));
+  // 50 screens per source address (127.1.x.y), below the server's 100 sockets and 100-connect burst per address.
+  const from = (k: number) => `127.1.${Math.floor(k / 50 / 250)}.${(Math.floor(k / 50) % 250) + 1}`;
+  for (const b of branches) for (let i = 0; i < perBranch; i++) todo.push(new Screen(url, b, record, reconnect, from(screens.length + todo.length)));
   const t0 = now();
   let next = 0;
   await Promise.all(

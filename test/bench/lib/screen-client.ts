@@ -32,11 +32,13 @@ export class Screen {
     /** Called for each live event: (seq, arrival epoch ms). */
     private readonly onEvent: (screen: Screen, seq: number, at: number) => void = () => {},
     private readonly reconnect = false,
+    /** The loopback address it connects from (127.x.y.z): a branch's screens come from a few addresses, as behind a branch's NAT, so the server's per-address limits apply as in production. */
+    private readonly localAddress?: string,
   ) {}
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+      const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false, ...(this.localAddress ? { localAddress: this.localAddress } : {}) });
       this.ws = ws;
       let settled = false;
       const settle = (err?: Error) => {
