@@ -19,7 +19,7 @@ export const counterTileStyles = css`
           'notice notice';
         align-content: start;
         gap: 0 1rem;
-        padding: 0.8rem 1.2rem 0.9rem;
+        padding: 0.6rem 1.2rem 0.7rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
         border-top: 0.45rem solid var(--accent);
@@ -36,15 +36,15 @@ export const counterTileStyles = css`
       }
       .name {
         grid-area: name;
-        font-size: 1.7rem;
+        font-size: max(var(--bb-min), 1.7rem);
         font-weight: 800;
         line-height: 1.1;
         min-width: 0;
         overflow-wrap: break-word;
       }
       .name .l1 {
-        font-size: 0.8em;
-        margin-top: 0.1em;
+        font-size: max(var(--bb-min), 0.8em);
+        margin-top: 0;
       }
       .status {
         grid-area: status;
@@ -52,7 +52,7 @@ export const counterTileStyles = css`
         display: flex;
         align-items: center;
         gap: 0.45em;
-        font-size: 1.35rem;
+        font-size: max(var(--bb-min), 1.35rem);
         font-weight: 700;
         color: var(--accent);
       }
@@ -68,7 +68,7 @@ export const counterTileStyles = css`
       }
       .main {
         grid-area: main;
-        font-size: 2.8rem;
+        font-size: max(var(--bb-min), 2.8rem);
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -80,7 +80,7 @@ export const counterTileStyles = css`
       .back {
         grid-area: back;
         margin-top: 0.3rem;
-        font-size: 1.3rem;
+        font-size: max(var(--bb-min), 1.3rem);
         font-weight: 700;
         line-height: 1.2;
         color: var(--bb-text);
@@ -90,9 +90,8 @@ export const counterTileStyles = css`
       .back[data-late='true'] {
         color: var(--bb-late);
       }
-      .back .l1 {
-        margin-top: 0.1em;
-        font-size: 0.85em;
+      .back .i1,
+      .back .sep {
         font-weight: 600;
         color: inherit;
         opacity: 0.8;
@@ -103,7 +102,7 @@ export const counterTileStyles = css`
         display: flex;
         align-items: center;
         gap: 0.45em;
-        font-size: 1.2rem;
+        font-size: max(var(--bb-min), 1.2rem);
         font-weight: 700;
         color: var(--bb-warn);
         min-width: 0;
@@ -112,6 +111,11 @@ export const counterTileStyles = css`
         flex: none;
         width: 1.3em;
         height: 1.3em;
+      }
+      /* Paused by a notice: its cause stands in the status's place. */
+      .status.notice {
+        grid-area: status;
+        margin-top: 0.35rem;
       }
       /* A narrow tile (many counters in a row): the name across the top, the ticket beside the status. */
       @container (max-width: 21rem) {
@@ -124,14 +128,14 @@ export const counterTileStyles = css`
           padding: 0.7rem 1rem 0.8rem;
         }
         .name {
-          font-size: 1.5rem;
+          font-size: max(var(--bb-min), 1.5rem);
         }
         .main {
-          font-size: 2.4rem;
+          font-size: max(var(--bb-min), 2.4rem);
           align-self: end;
         }
         .status {
-          font-size: 1.2rem;
+          font-size: max(var(--bb-min), 1.2rem);
           align-items: flex-start;
         }
         .status .sep {
@@ -139,7 +143,7 @@ export const counterTileStyles = css`
         }
         .status .i1 {
           display: block;
-          font-size: 0.85em;
+          font-size: max(var(--bb-min), 0.85em);
         }
       }
       @media (max-width: 899px) {
@@ -149,20 +153,20 @@ export const counterTileStyles = css`
           border-top-width: 0.3rem;
         }
         .name {
-          font-size: 1.05rem;
+          font-size: max(var(--bb-min), 1.05rem);
         }
         .status {
-          font-size: 0.9rem;
+          font-size: max(var(--bb-min), 0.9rem);
         }
         .main {
-          font-size: 1.5rem;
+          font-size: max(var(--bb-min), 1.5rem);
         }
         .back {
-          font-size: 0.9rem;
+          font-size: max(var(--bb-min), 0.9rem);
         }
 
         .notice {
-          font-size: 0.85rem;
+          font-size: max(var(--bb-min), 0.85rem);
         }
       }
     `;

@@ -32,14 +32,17 @@ export class BbCounterTile extends LitElement {
     const notice = this.notices[0];
     return html`<div class="tile" data-testid="counter" data-counter=${c.id} data-status=${c.status}>
       <div class="name">${stacked(this.names)}</div>
-      <div class="status">${STATUS_ICON[c.status]}<span>${inline(statusWords)}</span></div>
+      ${c.status === 'paused' && notice
+        ? // Paused by a notice: why, in the status's place (the card beside tells the whole story).
+          html`<div class="status notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${t(langs[0] ?? 'en', `common.cause.${notice.cause}`)}</span></div>`
+        : html`<div class="status">${STATUS_ICON[c.status]}<span>${inline(statusWords)}</span></div>`}
       ${c.status !== 'closed' && this.ticket ? html`<div class="main" data-testid="counter-ticket">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
         ? html`<div class="back" data-testid="counter-back" data-late=${this.now >= c.backAt}>
-            ${stacked(msgs(langs, this.now >= c.backAt ? 'lobby.pausedLate' : 'lobby.pausedBackAt', whenArgs({ at: c.backAt, now: this.now, timeZone: this.timezone })))}
+            ${inline(msgs(langs, this.now >= c.backAt ? 'lobby.pausedLate' : 'lobby.pausedBackAt', whenArgs({ at: c.backAt, now: this.now, timeZone: this.timezone })))}
           </div>`
         : nothing}
-      ${notice
+      ${notice && c.status !== 'paused'
         ? // The notice card beside carries the full, bilingual story; here the icon and the main word point to it.
           html`<div class="notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${t(langs[0] ?? 'en', `common.cause.${notice.cause}`)}</span></div>`
         : nothing}

@@ -22,22 +22,26 @@ export const lobbyStyles = css`
         align-items: center;
         justify-content: space-between;
         gap: 2rem;
-        padding: 1.2rem 3rem 1.1rem;
+        padding: 0.7rem 2.4rem 0.6rem;
         border-bottom: 0.15rem solid var(--bb-line);
       }
+      /* The branch's name and the date on one line (the date wraps under a long name). */
       .branch {
         min-width: 0;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        column-gap: 2rem;
       }
       .branch-name {
         overflow-wrap: break-word;
-        font-size: 2.9rem;
+        font-size: max(var(--bb-min), 2.6rem);
         font-weight: 800;
         line-height: 1.1;
         letter-spacing: -0.01em;
       }
       .date {
-        margin-top: 0.5rem;
-        font-size: 1.6rem;
+        font-size: max(var(--bb-min), 1.6rem);
         color: var(--bb-text-2);
       }
       .date::first-letter {
@@ -47,31 +51,25 @@ export const lobbyStyles = css`
         flex: 1;
         min-height: 0;
         display: grid;
-        grid-template-columns: 54rem minmax(0, 1fr);
-        /* "Now serving" keeps at least its heading and its first (largest) call, however tall the
-           waiting list grows with wait estimates and their reasons. */
-        grid-template-rows: minmax(12.2rem, 1fr) auto auto;
-        grid-template-areas:
-          'serving notices'
-          'waiting notices'
-          'counters notices';
-        gap: 1.4rem 2.6rem;
-        padding: 1.5rem 3rem 1.6rem;
-        transition:
-          opacity 0.4s,
-          filter 0.4s;
-      }
-      /* More than four counters: their tiles in one strip across the bottom (five or six to a row),
-         so "now serving" keeps the height for a call per counter; the notices page as they do. */
-      main.many {
+        grid-template-columns: minmax(0, 1fr) 44rem;
+        /* Left: who is served, then who waits (with estimates and the promise); right: the notices
+           (paged when they do not all fit); the counters in a strip across the bottom. "Now
+           serving" keeps at least its heading and its first (largest) call. Every text is at
+           least --bb-min (28 px at 1080p). */
         grid-template-rows: minmax(12.2rem, 1fr) auto auto;
         grid-template-areas:
           'serving notices'
           'waiting notices'
           'counters counters';
+        gap: 1rem 2.4rem;
+        padding: 1rem 2.4rem 1rem;
+        transition:
+          opacity 0.4s,
+          filter 0.4s;
       }
+      /* More than four counters: five or six to a row. */
       main.many .tiles {
-        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
       }
       /* Stale: everything that comes from the server greys out, so it never looks live. */
       .stale main,
@@ -98,7 +96,7 @@ export const lobbyStyles = css`
       }
       .section-title {
         margin: 0 0 0.6rem;
-        font-size: 1.45rem;
+        font-size: max(var(--bb-min), 1.45rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -107,9 +105,19 @@ export const lobbyStyles = css`
       .section-title .i0 {
         color: var(--bb-text);
       }
+      /* On the TV the tiles name themselves ("Sportello 1"): the counters' heading stays for screen
+         readers only, and its line goes to "now serving". The phone shows it (below). */
+      .counters .section-title {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       .tiles {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(23rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr));
         gap: 0.8rem;
       }
       .header-end {
@@ -139,16 +147,16 @@ export const lobbyStyles = css`
         box-sizing: border-box;
       }
       .message .title {
-        font-size: 3.4rem;
+        font-size: max(var(--bb-min), 3.4rem);
         font-weight: 800;
       }
       .message .hint {
-        font-size: 2rem;
+        font-size: max(var(--bb-min), 2rem);
         color: var(--bb-text-2);
         max-width: 60rem;
       }
       .message .brand {
-        font-size: 1.6rem;
+        font-size: max(var(--bb-min), 1.6rem);
         letter-spacing: 0.12em;
         text-transform: uppercase;
         color: var(--bb-text-3);
@@ -197,10 +205,10 @@ export const lobbyStyles = css`
           flex: 1 1 0;
         }
         .branch-name {
-          font-size: 1.3rem;
+          font-size: max(var(--bb-min), 1.3rem);
         }
         .date {
-          font-size: 0.9rem;
+          font-size: max(var(--bb-min), 0.9rem);
           margin-top: 0.25rem;
         }
         /* What a customer looks up first: who is being served and how long they will wait; then
@@ -224,7 +232,7 @@ export const lobbyStyles = css`
           background: var(--bb-surface);
           color: var(--bb-warn);
           font: inherit;
-          font-size: 1rem;
+          font-size: max(var(--bb-min), 1rem);
           font-weight: 700;
           text-align: left;
           cursor: pointer;
@@ -255,8 +263,15 @@ export const lobbyStyles = css`
         .header-end {
           gap: 0;
         }
-        .section-title {
-          font-size: 1rem;
+        .section-title,
+        .counters .section-title {
+          position: static;
+          width: auto;
+          height: auto;
+          overflow: visible;
+          clip-path: none;
+          white-space: normal;
+          font-size: max(var(--bb-min), 1rem);
           margin-bottom: 0.6rem;
         }
         .tiles {
@@ -267,21 +282,22 @@ export const lobbyStyles = css`
           display: none;
         }
         .message .title {
-          font-size: 1.6rem;
+          font-size: max(var(--bb-min), 1.6rem);
         }
         .message .hint {
-          font-size: 1.05rem;
+          font-size: max(var(--bb-min), 1.05rem);
         }
         .message .brand {
-          font-size: 0.85rem;
+          font-size: max(var(--bb-min), 0.85rem);
         }
       }
     
-  /* Sound blocked by the browser: a discreet sign in a corner, a tap turns sound on. */
+  /* Sound blocked by the browser: a discreet sign in the header, left of the clock (where it covers
+     nothing the room reads, for as long as it stays), a tap turns sound on. */
   .sound-blocked {
     position: fixed;
-    right: 1rem;
-    bottom: 1rem;
+    right: 19rem;
+    top: 0.6rem;
     z-index: 20;
     display: inline-flex;
     align-items: center;
@@ -292,7 +308,8 @@ export const lobbyStyles = css`
     background: var(--bb-surface-2);
     color: var(--bb-text);
     font: inherit;
-    font-size: 1rem;
+    /* For whoever looks after the screen, not for the room: discreet, under --bb-min. */
+    font-size: 1.1rem;
     cursor: pointer;
   }
   .sound-blocked svg {

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const waitEstimateStyles = css`
       :host {
-        --est: 1.5rem;
-        --why: 1.2rem;
+        --est: 1.75rem;
+        --why: 1.75rem;
         display: block;
         min-width: 0;
       }
@@ -28,8 +28,8 @@ export const waitEstimateStyles = css`
         color: var(--bb-text-3);
       }
       .estimate {
-        font-size: var(--est);
-        line-height: 1.25;
+        font-size: max(var(--bb-min), var(--est));
+        line-height: 1.15;
         color: var(--bb-text-2);
         text-wrap: balance;
       }
@@ -47,7 +47,7 @@ export const waitEstimateStyles = css`
         white-space: nowrap;
       }
       .estimate .l1 {
-        font-size: 0.8em;
+        font-size: max(var(--bb-min), 0.8em);
         margin-top: 0.1em;
         color: var(--bb-text-3);
       }
@@ -71,7 +71,7 @@ export const waitEstimateStyles = css`
         padding: 0;
         display: grid;
         gap: 0.4rem;
-        font-size: var(--why);
+        font-size: max(var(--bb-min), var(--why));
         line-height: 1.2;
       }
       li .icon {
@@ -85,7 +85,7 @@ export const waitEstimateStyles = css`
       }
       li .i1,
       li .sep {
-        font-size: 0.85em;
+        font-size: max(var(--bb-min), 0.85em);
         color: var(--bb-text-3);
       }
       @media (max-width: 899px) {

@@ -4,9 +4,17 @@ export const waitingListStyles = css`
       :host {
         display: block;
       }
-      h2 {
+      /* The heading, and beside it (or under it when it does not fit) the counters open against the plan. */
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4rem 1.6rem;
         margin: 0 0 0.6rem;
-        font-size: 1.45rem;
+      }
+      h2 {
+        margin: 0;
+        font-size: max(var(--bb-min), 1.45rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -22,8 +30,8 @@ export const waitingListStyles = css`
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: auto fit-content(18rem) minmax(0, 1fr);
-        gap: 0.7rem 0;
+        grid-template-columns: auto fit-content(20rem) minmax(0, 1fr);
+        gap: 0.5rem 0;
       }
       li {
         grid-column: 1 / -1;
@@ -31,49 +39,41 @@ export const waitingListStyles = css`
         display: grid;
         grid-template-columns: subgrid;
         align-items: center;
-        padding: 0.6rem 1.6rem 0.6rem 0.6rem;
+        padding: 0.4rem 1.2rem 0.4rem 0.4rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
       }
-      /* Without estimates (none received yet) the names take the rest of the row. */
-      li.plain .name {
-        grid-column: 2 / -1;
-      }
-      .name {
-        padding-right: 1.6rem;
-      }
-      /* The estimate beside the name; its reasons, if any, beneath both, where a line is long enough
-         for the two languages side by side. */
-      bb-wait-estimate {
-        display: contents;
-      }
-      bb-wait-estimate::part(figure) {
-        grid-column: 3;
-        padding: 0.2rem 0 0.2rem 1.6rem;
+      /* The expected wait and the promise, one above the other, beside the name. */
+      .facts {
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 0.3rem;
+        padding: 0 0 0 1.4rem;
         border-left: 0.12rem solid var(--bb-line);
       }
-      bb-wait-estimate::part(reasons) {
-        grid-column: 2 / -1;
-        margin-top: 0.5rem;
+      .facts:empty {
+        display: none;
+      }
+      .name {
+        padding-right: 1.4rem;
       }
       /* Capacity below plan and the promise, in plain words from live data, beside the counts. */
       .capacity {
-        margin: 0 0 0.6rem;
-        padding: 0.45rem 1rem;
+        padding: 0.2rem 1rem;
         border-left: 0.4rem solid var(--bb-warn);
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
-        font-size: 1.7rem;
+        font-size: max(var(--bb-min), 1.7rem);
         font-weight: 700;
         color: var(--bb-warn);
       }
       .promise {
-        grid-column: 2 / -1;
         display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 1.2rem;
-        margin-top: 0.45rem;
-        font-size: 1.3rem;
+        flex-direction: column;
+        gap: 0.1rem;
+        line-height: 1.15;
+        font-size: max(var(--bb-min), 1.3rem);
         color: var(--bb-text-2);
       }
       .promise .missed {
@@ -82,7 +82,7 @@ export const waitingListStyles = css`
       }
       .count {
         flex: none;
-        font-size: 4rem;
+        font-size: max(var(--bb-min), 4rem);
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -93,12 +93,12 @@ export const waitingListStyles = css`
       .name {
         min-width: 0;
         overflow-wrap: break-word;
-        font-size: 1.9rem;
+        font-size: max(var(--bb-min), 1.9rem);
         font-weight: 700;
         line-height: 1.1;
       }
       .name .l1 {
-        font-size: 0.8em;
+        font-size: max(var(--bb-min), 0.8em);
       }
       .sr {
         position: absolute;
@@ -110,7 +110,7 @@ export const waitingListStyles = css`
       }
       @media (max-width: 899px) {
         h2 {
-          font-size: 1rem;
+          font-size: max(var(--bb-min), 1rem);
           margin-bottom: 0.6rem;
         }
         ul {
@@ -124,31 +124,25 @@ export const waitingListStyles = css`
         .name {
           padding-right: 0;
         }
-        bb-wait-estimate::part(figure) {
+        .facts {
           grid-column: 1 / -1;
           margin: 0.55rem 0 0 0.4rem;
           padding: 0.55rem 0 0;
           border-left: none;
           border-top: 0.08rem solid var(--bb-line);
         }
-        bb-wait-estimate::part(reasons) {
-          grid-column: 1 / -1;
-          margin: 0.4rem 0 0 0.4rem;
-        }
         .count {
-          font-size: 2.2rem;
+          font-size: max(var(--bb-min), 2.2rem);
         }
         .capacity {
-          font-size: 1rem;
+          font-size: max(var(--bb-min), 1rem);
           padding: 0.4rem 0.7rem;
         }
         .promise {
-          grid-column: 1 / -1;
-          margin: 0.45rem 0 0 0.4rem;
-          font-size: 0.9rem;
+          font-size: max(var(--bb-min), 0.9rem);
         }
         .name {
-          font-size: 1.05rem;
+          font-size: max(var(--bb-min), 1.05rem);
         }
       }
     `;

@@ -30,10 +30,12 @@ export class BbWaitingList extends LitElement {
   override render() {
     const langs = this.langs;
     const cap = this.capacity;
-    return html`<h2>${inline(msgs(langs, 'lobby.waiting'))}</h2>
-      ${cap?.belowPlan
-        ? html`<div class="capacity" data-testid="capacity" role="status">${inline(msgs(langs, 'causes.capacity', { open: cap.open, planned: cap.planned }))}</div>`
-        : nothing}
+    return html`<div class="head">
+        <h2>${inline(msgs(langs, 'lobby.waiting'))}</h2>
+        ${cap?.belowPlan
+          ? html`<div class="capacity" data-testid="capacity" role="status">${inline(msgs(langs, 'causes.capacity', { open: cap.open, planned: cap.planned }))}</div>`
+          : nothing}
+      </div>
       <ul>
         ${this.services.map((s) => {
           const n = (this.queues[s.id]?.length ?? 0) + (this.unlisted[s.id] ?? 0);
@@ -44,32 +46,34 @@ export class BbWaitingList extends LitElement {
             <span class="name"
               >${stacked(name)}<span class="sr">${`: ${n} ${t(langs[0] ?? 'en', 'lobby.waitingUnit', { n })}`}</span></span
             >
-            ${estimates
-              ? html`<bb-wait-estimate
-                  service=${s.id}
-                  .estimate=${estimates[s.id] ?? null}
-                  .current=${this.estimatesCurrent}
-                  .langs=${langs}
-                ></bb-wait-estimate>`
-              : nothing}
-            ${this.renderPromise(s.id)}
+            <div class="facts">
+              ${estimates
+                ? html`<bb-wait-estimate
+                    service=${s.id}
+                    .estimate=${estimates[s.id] ?? null}
+                    .current=${this.estimatesCurrent}
+                    .langs=${langs}
+                  ></bb-wait-estimate>`
+                : nothing}
+              ${this.renderPromise(s.id)}
+            </div>
           </li>`;
         })}
       </ul>`;
   }
 
-  /** "We aim to serve you within 15 minutes", and when it is being missed, how many wait past it. */
+  /** "Our promise: within 15 min", and when it is being missed, how many wait past it. */
   private renderPromise(service: string) {
     const p = this.promises[service];
     if (!p) return nothing;
     const langs = this.langs;
     const min = p.promiseMinutes;
     return html`<div class="promise" data-testid="promise" data-service=${service} data-status=${p.status}>
-      <span class="aim">${inline(msgs(langs, 'causes.promise', { n: min }))}</span>
+      <span class="aim">${inline(msgs(langs, 'lobby.promiseShort', { n: min }))}</span>
       ${p.status === 'missed'
-        ? html`<span class="missed" data-testid="promise-missed">${inline(msgs(langs, 'causes.promisePassed', { n: p.passed, min }))}</span>`
+        ? html`<span class="missed" data-testid="promise-missed">${stacked(msgs(langs, 'causes.promisePassed', { n: p.passed, min }))}</span>`
         : p.status === 'at_risk'
-          ? html`<span class="missed" data-testid="promise-at-risk">${inline(msgs(langs, 'causes.promiseAtRisk', { min }))}</span>`
+          ? html`<span class="missed" data-testid="promise-at-risk">${stacked(msgs(langs, 'causes.promiseAtRisk', { min }))}</span>`
           : nothing}
     </div>`;
   }

@@ -91,7 +91,7 @@ export class LobbySound implements ReactiveController {
   sign(langs: readonly string[]) {
     if (this.player.state !== 'blocked') return nothing;
     const main = langs[0] ?? 'en';
-    return html`<button class="sound-blocked" data-testid="sound-blocked" lang=${main} @click=${() => void this.player.unlock()}>
+    return html`<button class="sound-blocked" data-testid="sound-blocked" data-staff lang=${main} @click=${() => void this.player.unlock()}>
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
         <path d="M11 5 6 9H3v6h3l5 4z" /><path d="m16 9 5 6M21 9l-5 6" />
       </svg>

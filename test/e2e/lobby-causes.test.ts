@@ -79,8 +79,8 @@ describe('lobby: every wait has its cause on screen', () => {
     await issue(b);
     await open(b);
     const teller = lobby.locator('[data-testid="promise"][data-service="teller"]');
-    await expect.poll(() => teller.innerText()).toContain('Ci impegniamo a servirvi entro 15 minuti');
-    expect(await teller.innerText()).toContain('We aim to serve you within 15 minutes');
+    await expect.poll(() => teller.innerText()).toContain('Promessa: entro 15 min');
+    expect(await teller.innerText()).toContain('Our promise: within 15 min');
     expect(await teller.getAttribute('data-status')).toBe('missed');
     expect(await text('promise-missed')).toContain('2 persone attendono da più di 15 min');
     // No promise for advice: nothing claimed.

@@ -17,9 +17,10 @@ export const noticeCardStyles = css`
         --fs-when: 2.3rem;
         --icon: 5rem;
       }
+      /* Three notices and more (they page): at --bb-min, the main text set apart by its weight. */
       :host([density='compact']) {
-        --fs-cause: 1.55rem;
-        --fs-meta: 1.25rem;
+        --fs-cause: 1.8rem;
+        --fs-meta: 1.75rem;
         --fs-text: 1.75rem;
         --fs-when: 1.4rem;
         --icon: 3rem;
@@ -63,16 +64,20 @@ export const noticeCardStyles = css`
         width: 62%;
         height: 62%;
       }
+      /* The cause, its scope and effect, then since when: at --bb-min a "since" floating beside the
+         cause squeezed it onto three lines. */
       .title {
         grid-area: title;
         min-width: 0;
+        display: flex;
+        flex-direction: column;
       }
       .side {
-        float: right;
-        margin: 0 0 0.2rem 1.4rem;
+        order: 3;
+        margin: 0.3rem 0 0;
       }
       .cause {
-        font-size: var(--fs-cause);
+        font-size: max(var(--bb-min), var(--fs-cause));
         font-weight: 800;
         min-width: 0;
         overflow-wrap: anywhere;
@@ -86,7 +91,7 @@ export const noticeCardStyles = css`
         border-radius: 999px;
         border: 0.15rem solid var(--accent);
         color: var(--accent);
-        font-size: var(--fs-meta);
+        font-size: max(var(--bb-min), var(--fs-meta));
         font-weight: 700;
         white-space: nowrap;
       }
@@ -101,7 +106,7 @@ export const noticeCardStyles = css`
       }
       .where {
         margin-top: 0.35rem;
-        font-size: var(--fs-meta);
+        font-size: max(var(--bb-min), var(--fs-meta));
         line-height: 1.35;
         overflow-wrap: anywhere;
         color: var(--bb-text-2);
@@ -134,7 +139,7 @@ export const noticeCardStyles = css`
       /* Staff and preset text: a long unbroken word (a web address, a compound) breaks rather than
          overflowing the card. */
       .text {
-        font-size: var(--fs-text);
+        font-size: max(var(--bb-min), var(--fs-text));
         font-weight: 600;
         hyphens: auto;
         overflow-wrap: anywhere;
@@ -146,7 +151,7 @@ export const noticeCardStyles = css`
       .note-lang {
         display: block;
         margin-top: 0.2em;
-        font-size: var(--fs-meta);
+        font-size: max(var(--bb-min), var(--fs-meta));
         font-style: italic;
         color: var(--bb-text-2);
       }
@@ -156,12 +161,12 @@ export const noticeCardStyles = css`
         border-left: 0.25rem solid var(--bb-ok);
       }
       .prevention-label {
-        font-size: var(--fs-meta);
+        font-size: max(var(--bb-min), var(--fs-meta));
         font-weight: 700;
         color: var(--bb-ok);
       }
       .apology {
-        font-size: var(--fs-meta);
+        font-size: max(var(--bb-min), var(--fs-meta));
         font-style: italic;
         color: var(--bb-text-2);
       }
@@ -177,7 +182,7 @@ export const noticeCardStyles = css`
         flex: 1 1 auto;
         display: flex;
         gap: 0.6em;
-        font-size: var(--fs-when);
+        font-size: max(var(--bb-min), var(--fs-when));
         font-weight: 800;
         color: var(--accent);
       }
@@ -192,14 +197,14 @@ export const noticeCardStyles = css`
       .resolved-line .l1 {
         color: inherit;
         opacity: 0.85;
-        font-size: 0.8em;
+        font-size: max(var(--bb-min), 0.8em);
       }
       .since {
         display: flex;
         flex-direction: column;
         align-items: flex-end;
         gap: 0.2em;
-        font-size: var(--fs-meta);
+        font-size: max(var(--bb-min), var(--fs-meta));
         color: var(--bb-text-2);
         font-variant-numeric: tabular-nums;
       }
@@ -211,7 +216,7 @@ export const noticeCardStyles = css`
         color: var(--accent);
       }
       .text.original {
-        font-size: calc(var(--fs-text) * 0.8);
+        font-size: max(var(--bb-min), calc(var(--fs-text) * 0.8));
         font-weight: 400;
         color: var(--bb-text-2);
       }
@@ -221,7 +226,7 @@ export const noticeCardStyles = css`
       .resolved-line {
         display: flex;
         gap: 0.6em;
-        font-size: var(--fs-when);
+        font-size: max(var(--bb-min), var(--fs-when));
         font-weight: 800;
         color: var(--bb-ok);
       }
@@ -253,7 +258,7 @@ export const noticeCardStyles = css`
           --icon: 2.6rem;
         }
         .text .l1 {
-          font-size: 0.85em;
+          font-size: max(var(--bb-min), 0.85em);
         }
         article {
           padding: 1rem 1rem 1rem 1.1rem;

@@ -81,7 +81,8 @@ export const langStyles = css`
   }
   .l1 {
     display: block;
-    font-size: 0.82em;
+    /* Never under the screen's smallest readable size (--bb-min: 28 px at 1080p on the lobby TV). */
+    font-size: max(var(--bb-min, 0px), 0.82em);
     font-weight: 400;
     color: var(--bb-text-2);
     margin-top: 0.2em;
