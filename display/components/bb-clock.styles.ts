@@ -8,13 +8,13 @@ export const clockStyles = css`
       line-height: 1;
     }
     .time {
-      font-size: max(var(--bb-min), 4.6rem);
+      font-size: max(var(--bb-min, 0px), 4.6rem);
       font-weight: 700;
       letter-spacing: -0.02em;
     }
     @media (max-width: 899px) {
       .time {
-        font-size: max(var(--bb-min), 2.4rem);
+        font-size: max(var(--bb-min, 0px), 2.4rem);
       }
     }
   `;

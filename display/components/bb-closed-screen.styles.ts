@@ -18,7 +18,7 @@ export const closedScreenStyles = css`
     justify-items: center;
   }
   .branch {
-    font-size: max(var(--bb-min), 2.2rem);
+    font-size: max(var(--bb-min, 0px), 2.2rem);
     font-weight: 600;
     color: var(--bb-text-2);
   }
@@ -29,31 +29,31 @@ export const closedScreenStyles = css`
   }
   h1 {
     margin: 0;
-    font-size: max(var(--bb-min), 5rem);
+    font-size: max(var(--bb-min, 0px), 5rem);
     line-height: 1.1;
   }
   .opens {
-    font-size: max(var(--bb-min), 3rem);
+    font-size: max(var(--bb-min, 0px), 3rem);
     font-weight: 600;
     color: var(--bb-ok);
   }
   .thanks {
-    font-size: max(var(--bb-min), 2.2rem);
+    font-size: max(var(--bb-min, 0px), 2.2rem);
     color: var(--bb-text-2);
   }
   .l1 {
-    font-size: max(var(--bb-min), 0.82em);
+    font-size: max(var(--bb-min, 0px), 0.82em);
   }
   @media (max-width: 899px) {
     h1 {
-      font-size: max(var(--bb-min), 2.6rem);
+      font-size: max(var(--bb-min, 0px), 2.6rem);
     }
     .opens {
-      font-size: max(var(--bb-min), 1.6rem);
+      font-size: max(var(--bb-min, 0px), 1.6rem);
     }
     .branch,
     .thanks {
-      font-size: max(var(--bb-min), 1.3rem);
+      font-size: max(var(--bb-min, 0px), 1.3rem);
     }
   }
 `;

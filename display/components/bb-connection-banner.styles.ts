@@ -13,7 +13,7 @@ export const connectionBannerStyles = css`
         padding: 0.8rem 3rem;
         background: var(--bb-warn);
         color: var(--bb-on-accent);
-        font-size: max(var(--bb-min), 2rem);
+        font-size: max(var(--bb-min, 0px), 2rem);
         font-weight: 700;
         line-height: 1.2;
       }
@@ -39,7 +39,7 @@ export const connectionBannerStyles = css`
       }
       @media (max-width: 899px) {
         .banner {
-          font-size: max(var(--bb-min), 1.05rem);
+          font-size: max(var(--bb-min, 0px), 1.05rem);
           padding: 0.75rem 1rem;
           gap: 0.75rem;
         }

@@ -36,14 +36,14 @@ export const counterTileStyles = css`
       }
       .name {
         grid-area: name;
-        font-size: max(var(--bb-min), 1.7rem);
+        font-size: max(var(--bb-min, 0px), 1.7rem);
         font-weight: 800;
         line-height: 1.1;
         min-width: 0;
         overflow-wrap: break-word;
       }
       .name .l1 {
-        font-size: max(var(--bb-min), 0.8em);
+        font-size: max(var(--bb-min, 0px), 0.8em);
         margin-top: 0;
       }
       .status {
@@ -52,7 +52,7 @@ export const counterTileStyles = css`
         display: flex;
         align-items: center;
         gap: 0.45em;
-        font-size: max(var(--bb-min), 1.35rem);
+        font-size: max(var(--bb-min, 0px), 1.35rem);
         font-weight: 700;
         color: var(--accent);
       }
@@ -68,7 +68,7 @@ export const counterTileStyles = css`
       }
       .main {
         grid-area: main;
-        font-size: max(var(--bb-min), 2.8rem);
+        font-size: max(var(--bb-min, 0px), 2.8rem);
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -80,7 +80,7 @@ export const counterTileStyles = css`
       .back {
         grid-area: back;
         margin-top: 0.3rem;
-        font-size: max(var(--bb-min), 1.3rem);
+        font-size: max(var(--bb-min, 0px), 1.3rem);
         font-weight: 700;
         line-height: 1.2;
         color: var(--bb-text);
@@ -102,7 +102,7 @@ export const counterTileStyles = css`
         display: flex;
         align-items: center;
         gap: 0.45em;
-        font-size: max(var(--bb-min), 1.2rem);
+        font-size: max(var(--bb-min, 0px), 1.2rem);
         font-weight: 700;
         color: var(--bb-warn);
         min-width: 0;
@@ -128,14 +128,14 @@ export const counterTileStyles = css`
           padding: 0.7rem 1rem 0.8rem;
         }
         .name {
-          font-size: max(var(--bb-min), 1.5rem);
+          font-size: max(var(--bb-min, 0px), 1.5rem);
         }
         .main {
-          font-size: max(var(--bb-min), 2.4rem);
+          font-size: max(var(--bb-min, 0px), 2.4rem);
           align-self: end;
         }
         .status {
-          font-size: max(var(--bb-min), 1.2rem);
+          font-size: max(var(--bb-min, 0px), 1.2rem);
           align-items: flex-start;
         }
         .status .sep {
@@ -143,7 +143,7 @@ export const counterTileStyles = css`
         }
         .status .i1 {
           display: block;
-          font-size: max(var(--bb-min), 0.85em);
+          font-size: max(var(--bb-min, 0px), 0.85em);
         }
       }
       @media (max-width: 899px) {
@@ -153,20 +153,20 @@ export const counterTileStyles = css`
           border-top-width: 0.3rem;
         }
         .name {
-          font-size: max(var(--bb-min), 1.05rem);
+          font-size: max(var(--bb-min, 0px), 1.05rem);
         }
         .status {
-          font-size: max(var(--bb-min), 0.9rem);
+          font-size: max(var(--bb-min, 0px), 0.9rem);
         }
         .main {
-          font-size: max(var(--bb-min), 1.5rem);
+          font-size: max(var(--bb-min, 0px), 1.5rem);
         }
         .back {
-          font-size: max(var(--bb-min), 0.9rem);
+          font-size: max(var(--bb-min, 0px), 0.9rem);
         }
 
         .notice {
-          font-size: max(var(--bb-min), 0.85rem);
+          font-size: max(var(--bb-min, 0px), 0.85rem);
         }
       }
     `;

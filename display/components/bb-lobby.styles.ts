@@ -35,13 +35,13 @@ export const lobbyStyles = css`
       }
       .branch-name {
         overflow-wrap: break-word;
-        font-size: max(var(--bb-min), 2.6rem);
+        font-size: max(var(--bb-min, 0px), 2.6rem);
         font-weight: 800;
         line-height: 1.1;
         letter-spacing: -0.01em;
       }
       .date {
-        font-size: max(var(--bb-min), 1.6rem);
+        font-size: max(var(--bb-min, 0px), 1.6rem);
         color: var(--bb-text-2);
       }
       .date::first-letter {
@@ -96,7 +96,7 @@ export const lobbyStyles = css`
       }
       .section-title {
         margin: 0 0 0.6rem;
-        font-size: max(var(--bb-min), 1.45rem);
+        font-size: max(var(--bb-min, 0px), 1.45rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -147,16 +147,16 @@ export const lobbyStyles = css`
         box-sizing: border-box;
       }
       .message .title {
-        font-size: max(var(--bb-min), 3.4rem);
+        font-size: max(var(--bb-min, 0px), 3.4rem);
         font-weight: 800;
       }
       .message .hint {
-        font-size: max(var(--bb-min), 2rem);
+        font-size: max(var(--bb-min, 0px), 2rem);
         color: var(--bb-text-2);
         max-width: 60rem;
       }
       .message .brand {
-        font-size: max(var(--bb-min), 1.6rem);
+        font-size: max(var(--bb-min, 0px), 1.6rem);
         letter-spacing: 0.12em;
         text-transform: uppercase;
         color: var(--bb-text-3);
@@ -205,10 +205,10 @@ export const lobbyStyles = css`
           flex: 1 1 0;
         }
         .branch-name {
-          font-size: max(var(--bb-min), 1.3rem);
+          font-size: max(var(--bb-min, 0px), 1.3rem);
         }
         .date {
-          font-size: max(var(--bb-min), 0.9rem);
+          font-size: max(var(--bb-min, 0px), 0.9rem);
           margin-top: 0.25rem;
         }
         /* What a customer looks up first: who is being served and how long they will wait; then
@@ -232,7 +232,7 @@ export const lobbyStyles = css`
           background: var(--bb-surface);
           color: var(--bb-warn);
           font: inherit;
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
           font-weight: 700;
           text-align: left;
           cursor: pointer;
@@ -271,7 +271,7 @@ export const lobbyStyles = css`
           overflow: visible;
           clip-path: none;
           white-space: normal;
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
           margin-bottom: 0.6rem;
         }
         .tiles {
@@ -282,13 +282,13 @@ export const lobbyStyles = css`
           display: none;
         }
         .message .title {
-          font-size: max(var(--bb-min), 1.6rem);
+          font-size: max(var(--bb-min, 0px), 1.6rem);
         }
         .message .hint {
-          font-size: max(var(--bb-min), 1.05rem);
+          font-size: max(var(--bb-min, 0px), 1.05rem);
         }
         .message .brand {
-          font-size: max(var(--bb-min), 0.85rem);
+          font-size: max(var(--bb-min, 0px), 0.85rem);
         }
       }
     

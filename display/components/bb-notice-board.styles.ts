@@ -15,7 +15,7 @@ export const noticeBoardStyles = css`
       }
       h2 {
         margin: 0;
-        font-size: max(var(--bb-min), 1.9rem);
+        font-size: max(var(--bb-min, 0px), 1.9rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -28,7 +28,7 @@ export const noticeBoardStyles = css`
         display: flex;
         align-items: center;
         gap: 0.6rem;
-        font-size: max(var(--bb-min), 1.5rem);
+        font-size: max(var(--bb-min, 0px), 1.5rem);
         font-weight: 700;
         color: var(--bb-text-2);
         font-variant-numeric: tabular-nums;
@@ -67,7 +67,7 @@ export const noticeBoardStyles = css`
         padding: 2rem 2.2rem;
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
-        font-size: max(var(--bb-min), 2.2rem);
+        font-size: max(var(--bb-min, 0px), 2.2rem);
         font-weight: 600;
       }
       .calm svg {
@@ -93,18 +93,18 @@ export const noticeBoardStyles = css`
         color: var(--bb-warn);
       }
       .degraded-title {
-        font-size: max(var(--bb-min), 2.4rem);
+        font-size: max(var(--bb-min, 0px), 2.4rem);
         font-weight: 800;
         color: var(--bb-warn);
         margin-bottom: 0.5rem;
       }
       .degraded-title .l1 {
         display: block;
-        font-size: max(var(--bb-min), 0.7em);
+        font-size: max(var(--bb-min, 0px), 0.7em);
         font-weight: 700;
       }
       .degraded-line {
-        font-size: max(var(--bb-min), 2rem);
+        font-size: max(var(--bb-min, 0px), 2rem);
         font-weight: 600;
         line-height: 1.25;
         margin-top: 0.4rem;
@@ -119,16 +119,16 @@ export const noticeBoardStyles = css`
           height: 1.8rem;
         }
         .degraded-title {
-          font-size: max(var(--bb-min), 1.2rem);
+          font-size: max(var(--bb-min, 0px), 1.2rem);
         }
         .degraded-line {
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
         }
         .title {
           margin-bottom: 0.6rem;
         }
         h2 {
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
         }
         .pager {
           display: none;
@@ -142,7 +142,7 @@ export const noticeBoardStyles = css`
           visibility: visible;
         }
         .calm {
-          font-size: max(var(--bb-min), 1.05rem);
+          font-size: max(var(--bb-min, 0px), 1.05rem);
           padding: 1rem;
           gap: 0.8rem;
         }

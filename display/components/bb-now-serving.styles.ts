@@ -9,7 +9,7 @@ export const nowServingStyles = css`
       h2 {
         flex: none;
         margin: 0 0 1.2rem;
-        font-size: max(var(--bb-min), 1.9rem);
+        font-size: max(var(--bb-min, 0px), 1.9rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -50,7 +50,7 @@ export const nowServingStyles = css`
         border: 0.2rem solid transparent;
       }
       .ticket {
-        font-size: max(var(--bb-min), 3.3em);
+        font-size: max(var(--bb-min, 0px), 3.3em);
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -64,7 +64,7 @@ export const nowServingStyles = css`
         color: var(--bb-text-3);
       }
       .counter {
-        font-size: max(var(--bb-min), 2em);
+        font-size: max(var(--bb-min, 0px), 2em);
         font-weight: 700;
         line-height: 1.1;
         min-width: 0;
@@ -80,18 +80,18 @@ export const nowServingStyles = css`
         min-width: 0;
       }
       .why {
-        font-size: max(var(--bb-min), 1.45em);
+        font-size: max(var(--bb-min, 0px), 1.45em);
         font-weight: 600;
         line-height: 1.15;
         color: var(--bb-text-2);
       }
       li.lead .why {
-        font-size: max(var(--bb-min), 1.8em);
+        font-size: max(var(--bb-min, 0px), 1.8em);
       }
       .why .l0,
       .why .l1 {
         display: inline;
-        font-size: max(var(--bb-min), 1em);
+        font-size: max(var(--bb-min, 0px), 1em);
       }
       .why .l1 {
         opacity: 0.8;
@@ -105,7 +105,7 @@ export const nowServingStyles = css`
         padding: 0.3em 0.7em;
         border: 0.15rem solid var(--bb-call);
         border-radius: 0.6em;
-        font-size: max(var(--bb-min), 1.35em);
+        font-size: max(var(--bb-min, 0px), 1.35em);
         font-weight: 700;
         line-height: 1.15;
         color: var(--bb-call);
@@ -117,13 +117,13 @@ export const nowServingStyles = css`
         font-weight: 600;
       }
       li.lead .recall {
-        font-size: max(var(--bb-min), 1.6em);
+        font-size: max(var(--bb-min, 0px), 1.6em);
       }
       /* Level 0, rows after the first: the names side by side, "Sportello 2 · Counter 2". */
       ol[data-level='0'] li:not(.lead) .counter .l0,
       ol[data-level='0'] li:not(.lead) .counter .l1 {
         display: inline;
-        font-size: max(var(--bb-min), 1em);
+        font-size: max(var(--bb-min, 0px), 1em);
       }
       ol[data-level='0'] li:not(.lead) .counter .l1::before {
         content: ' · ';
@@ -137,20 +137,20 @@ export const nowServingStyles = css`
         padding: 1em 1.8em;
       }
       li.lead .ticket {
-        font-size: max(var(--bb-min), 6.2em);
+        font-size: max(var(--bb-min, 0px), 6.2em);
       }
       li.lead .counter {
-        font-size: max(var(--bb-min), 3em);
+        font-size: max(var(--bb-min, 0px), 3em);
       }
       ol[data-level='1'] li.lead {
         grid-column: 1 / -1;
         padding: 0.5em 1.6em;
       }
       ol[data-level='1'] li.lead .ticket {
-        font-size: max(var(--bb-min), 4.4em);
+        font-size: max(var(--bb-min, 0px), 4.4em);
       }
       ol[data-level='1'] li.lead .counter {
-        font-size: max(var(--bb-min), 2.2em);
+        font-size: max(var(--bb-min, 0px), 2.2em);
       }
       /* Levels 1–3, two per row: the names stacked, smaller. */
       ol.half li:not(.lead) {
@@ -159,26 +159,26 @@ export const nowServingStyles = css`
         padding: 0.45em 1.1em;
       }
       ol.half li:not(.lead) .ticket {
-        font-size: max(var(--bb-min), 2.9em);
+        font-size: max(var(--bb-min, 0px), 2.9em);
       }
       ol.half li:not(.lead) .arrow {
         width: 2em;
         height: 2em;
       }
       ol.half li:not(.lead) .counter {
-        font-size: max(var(--bb-min), 1.65em);
+        font-size: max(var(--bb-min, 0px), 1.65em);
       }
       ol.half li:not(.lead) .recall {
         grid-column: 1 / -1;
         justify-self: start;
         padding: 0;
         border: none;
-        font-size: max(var(--bb-min), 1.2em);
+        font-size: max(var(--bb-min, 0px), 1.2em);
       }
       ol.half li:not(.lead) .recall .l0,
       ol.half li:not(.lead) .recall .l1 {
         display: inline;
-        font-size: max(var(--bb-min), 1em);
+        font-size: max(var(--bb-min, 0px), 1em);
       }
       ol.half li:not(.lead) .recall .l1::before {
         content: ' · ';
@@ -194,11 +194,11 @@ export const nowServingStyles = css`
         padding: 0.3em 1.2em;
       }
       ol.half[data-level='3'] li:not(.lead) .ticket {
-        font-size: max(var(--bb-min), 2.9em);
+        font-size: max(var(--bb-min, 0px), 2.9em);
       }
       /* The newest call still stands out. */
       ol.half[data-level='3'] li.first .ticket {
-        font-size: max(var(--bb-min), 3.5em);
+        font-size: max(var(--bb-min, 0px), 3.5em);
       }
       ol.half[data-level='3'] li:not(.lead) .where {
         flex-direction: row;
@@ -238,7 +238,7 @@ export const nowServingStyles = css`
         padding: 0.5rem 1.6rem;
         border-radius: var(--bb-radius);
         border: 0.15rem dashed var(--bb-line);
-        font-size: max(var(--bb-min), 1.45rem);
+        font-size: max(var(--bb-min, 0px), 1.45rem);
         font-weight: 700;
       }
       .sr {
@@ -250,7 +250,7 @@ export const nowServingStyles = css`
         white-space: nowrap;
       }
       .empty {
-        font-size: max(var(--bb-min), 2.2rem);
+        font-size: max(var(--bb-min, 0px), 2.2rem);
         font-weight: 600;
         color: var(--bb-text-2);
         padding: 2rem 2.2rem;
@@ -265,7 +265,7 @@ export const nowServingStyles = css`
       /* Phone: the page scrolls, so every call shows, one per row. */
       @media (max-width: 899px) {
         h2 {
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
           margin-bottom: 0.6rem;
         }
         ol,
@@ -295,27 +295,27 @@ export const nowServingStyles = css`
         .recall .l0,
         .recall .l1 {
           display: inline;
-          font-size: max(var(--bb-min), 1em);
+          font-size: max(var(--bb-min, 0px), 1em);
         }
         .recall .l1::before {
           content: ' · ';
         }
         .ticket {
-          font-size: max(var(--bb-min), 2em);
+          font-size: max(var(--bb-min, 0px), 2em);
         }
         li.lead .ticket {
-          font-size: max(var(--bb-min), 2.8em);
+          font-size: max(var(--bb-min, 0px), 2.8em);
         }
         .counter,
         li.lead .counter {
-          font-size: max(var(--bb-min), 1.25em);
+          font-size: max(var(--bb-min, 0px), 1.25em);
         }
         ol[data-level] li:not(.lead) .counter .l0,
         ol[data-level] li:not(.lead) .counter .l1 {
           display: block;
         }
         ol[data-level] li:not(.lead) .counter .l1 {
-          font-size: max(var(--bb-min), 0.72em);
+          font-size: max(var(--bb-min, 0px), 0.72em);
         }
         ol[data-level] li:not(.lead) .counter .l1::before {
           content: none;
@@ -326,10 +326,10 @@ export const nowServingStyles = css`
         }
         .recall,
         li.lead .recall {
-          font-size: max(var(--bb-min), 0.8em);
+          font-size: max(var(--bb-min, 0px), 0.8em);
         }
         .empty {
-          font-size: max(var(--bb-min), 1.05rem);
+          font-size: max(var(--bb-min, 0px), 1.05rem);
           padding: 1rem;
         }
       }

@@ -18,12 +18,12 @@ export const phoneQrStyles = css`
       }
       .caption {
         max-width: 12rem;
-        font-size: max(var(--bb-min), 1.25rem);
+        font-size: max(var(--bb-min, 0px), 1.25rem);
         font-weight: 700;
         line-height: 1.2;
       }
       .caption .l1 {
-        font-size: max(var(--bb-min), 0.82em);
+        font-size: max(var(--bb-min, 0px), 0.82em);
         margin-top: 0.4em;
       }
     `;

@@ -28,7 +28,7 @@ export const waitEstimateStyles = css`
         color: var(--bb-text-3);
       }
       .estimate {
-        font-size: max(var(--bb-min), var(--est));
+        font-size: max(var(--bb-min, 0px), var(--est));
         line-height: 1.15;
         color: var(--bb-text-2);
         text-wrap: balance;
@@ -47,7 +47,7 @@ export const waitEstimateStyles = css`
         white-space: nowrap;
       }
       .estimate .l1 {
-        font-size: max(var(--bb-min), 0.8em);
+        font-size: max(var(--bb-min, 0px), 0.8em);
         margin-top: 0.1em;
         color: var(--bb-text-3);
       }
@@ -71,7 +71,7 @@ export const waitEstimateStyles = css`
         padding: 0;
         display: grid;
         gap: 0.4rem;
-        font-size: max(var(--bb-min), var(--why));
+        font-size: max(var(--bb-min, 0px), var(--why));
         line-height: 1.2;
       }
       li .icon {
@@ -85,7 +85,7 @@ export const waitEstimateStyles = css`
       }
       li .i1,
       li .sep {
-        font-size: max(var(--bb-min), 0.85em);
+        font-size: max(var(--bb-min, 0px), 0.85em);
         color: var(--bb-text-3);
       }
       @media (max-width: 899px) {

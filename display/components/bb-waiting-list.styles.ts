@@ -14,7 +14,7 @@ export const waitingListStyles = css`
       }
       h2 {
         margin: 0;
-        font-size: max(var(--bb-min), 1.45rem);
+        font-size: max(var(--bb-min, 0px), 1.45rem);
         font-weight: 700;
         letter-spacing: 0.06em;
         text-transform: uppercase;
@@ -64,7 +64,7 @@ export const waitingListStyles = css`
         border-left: 0.4rem solid var(--bb-warn);
         border-radius: var(--bb-radius);
         background: var(--bb-surface);
-        font-size: max(var(--bb-min), 1.7rem);
+        font-size: max(var(--bb-min, 0px), 1.7rem);
         font-weight: 700;
         color: var(--bb-warn);
       }
@@ -73,7 +73,7 @@ export const waitingListStyles = css`
         flex-direction: column;
         gap: 0.1rem;
         line-height: 1.15;
-        font-size: max(var(--bb-min), 1.3rem);
+        font-size: max(var(--bb-min, 0px), 1.3rem);
         color: var(--bb-text-2);
       }
       .promise .missed {
@@ -82,7 +82,7 @@ export const waitingListStyles = css`
       }
       .count {
         flex: none;
-        font-size: max(var(--bb-min), 4rem);
+        font-size: max(var(--bb-min, 0px), 4rem);
         font-weight: 800;
         line-height: 1;
         font-variant-numeric: tabular-nums;
@@ -93,12 +93,12 @@ export const waitingListStyles = css`
       .name {
         min-width: 0;
         overflow-wrap: break-word;
-        font-size: max(var(--bb-min), 1.9rem);
+        font-size: max(var(--bb-min, 0px), 1.9rem);
         font-weight: 700;
         line-height: 1.1;
       }
       .name .l1 {
-        font-size: max(var(--bb-min), 0.8em);
+        font-size: max(var(--bb-min, 0px), 0.8em);
       }
       .sr {
         position: absolute;
@@ -110,7 +110,7 @@ export const waitingListStyles = css`
       }
       @media (max-width: 899px) {
         h2 {
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
           margin-bottom: 0.6rem;
         }
         ul {
@@ -132,17 +132,17 @@ export const waitingListStyles = css`
           border-top: 0.08rem solid var(--bb-line);
         }
         .count {
-          font-size: max(var(--bb-min), 2.2rem);
+          font-size: max(var(--bb-min, 0px), 2.2rem);
         }
         .capacity {
-          font-size: max(var(--bb-min), 1rem);
+          font-size: max(var(--bb-min, 0px), 1rem);
           padding: 0.4rem 0.7rem;
         }
         .promise {
-          font-size: max(var(--bb-min), 0.9rem);
+          font-size: max(var(--bb-min, 0px), 0.9rem);
         }
         .name {
-          font-size: max(var(--bb-min), 1.05rem);
+          font-size: max(var(--bb-min, 0px), 1.05rem);
         }
       }
     `;

@@ -77,7 +77,7 @@ export const noticeCardStyles = css`
         margin: 0.3rem 0 0;
       }
       .cause {
-        font-size: max(var(--bb-min), var(--fs-cause));
+        font-size: max(var(--bb-min, 0px), var(--fs-cause));
         font-weight: 800;
         min-width: 0;
         overflow-wrap: anywhere;
@@ -91,7 +91,7 @@ export const noticeCardStyles = css`
         border-radius: 999px;
         border: 0.15rem solid var(--accent);
         color: var(--accent);
-        font-size: max(var(--bb-min), var(--fs-meta));
+        font-size: max(var(--bb-min, 0px), var(--fs-meta));
         font-weight: 700;
         white-space: nowrap;
       }
@@ -106,7 +106,7 @@ export const noticeCardStyles = css`
       }
       .where {
         margin-top: 0.35rem;
-        font-size: max(var(--bb-min), var(--fs-meta));
+        font-size: max(var(--bb-min, 0px), var(--fs-meta));
         line-height: 1.35;
         overflow-wrap: anywhere;
         color: var(--bb-text-2);
@@ -139,7 +139,7 @@ export const noticeCardStyles = css`
       /* Staff and preset text: a long unbroken word (a web address, a compound) breaks rather than
          overflowing the card. */
       .text {
-        font-size: max(var(--bb-min), var(--fs-text));
+        font-size: max(var(--bb-min, 0px), var(--fs-text));
         font-weight: 600;
         hyphens: auto;
         overflow-wrap: anywhere;
@@ -151,7 +151,7 @@ export const noticeCardStyles = css`
       .note-lang {
         display: block;
         margin-top: 0.2em;
-        font-size: max(var(--bb-min), var(--fs-meta));
+        font-size: max(var(--bb-min, 0px), var(--fs-meta));
         font-style: italic;
         color: var(--bb-text-2);
       }
@@ -161,12 +161,12 @@ export const noticeCardStyles = css`
         border-left: 0.25rem solid var(--bb-ok);
       }
       .prevention-label {
-        font-size: max(var(--bb-min), var(--fs-meta));
+        font-size: max(var(--bb-min, 0px), var(--fs-meta));
         font-weight: 700;
         color: var(--bb-ok);
       }
       .apology {
-        font-size: max(var(--bb-min), var(--fs-meta));
+        font-size: max(var(--bb-min, 0px), var(--fs-meta));
         font-style: italic;
         color: var(--bb-text-2);
       }
@@ -182,7 +182,7 @@ export const noticeCardStyles = css`
         flex: 1 1 auto;
         display: flex;
         gap: 0.6em;
-        font-size: max(var(--bb-min), var(--fs-when));
+        font-size: max(var(--bb-min, 0px), var(--fs-when));
         font-weight: 800;
         color: var(--accent);
       }
@@ -197,14 +197,14 @@ export const noticeCardStyles = css`
       .resolved-line .l1 {
         color: inherit;
         opacity: 0.85;
-        font-size: max(var(--bb-min), 0.8em);
+        font-size: max(var(--bb-min, 0px), 0.8em);
       }
       .since {
         display: flex;
         flex-direction: column;
         align-items: flex-end;
         gap: 0.2em;
-        font-size: max(var(--bb-min), var(--fs-meta));
+        font-size: max(var(--bb-min, 0px), var(--fs-meta));
         color: var(--bb-text-2);
         font-variant-numeric: tabular-nums;
       }
@@ -216,7 +216,7 @@ export const noticeCardStyles = css`
         color: var(--accent);
       }
       .text.original {
-        font-size: max(var(--bb-min), calc(var(--fs-text) * 0.8));
+        font-size: max(var(--bb-min, 0px), calc(var(--fs-text) * 0.8));
         font-weight: 400;
         color: var(--bb-text-2);
       }
@@ -226,7 +226,7 @@ export const noticeCardStyles = css`
       .resolved-line {
         display: flex;
         gap: 0.6em;
-        font-size: max(var(--bb-min), var(--fs-when));
+        font-size: max(var(--bb-min, 0px), var(--fs-when));
         font-weight: 800;
         color: var(--bb-ok);
       }
@@ -258,7 +258,7 @@ export const noticeCardStyles = css`
           --icon: 2.6rem;
         }
         .text .l1 {
-          font-size: max(var(--bb-min), 0.85em);
+          font-size: max(var(--bb-min, 0px), 0.85em);
         }
         article {
           padding: 1rem 1rem 1rem 1.1rem;
