@@ -15,6 +15,7 @@ export * from './notice';
 export * from './replica';
 export * from './public-snapshot';
 export * from './time';
+export * from './event-time';
 export * from './estimate';
 export * from './promise';
 export * from './capacity';

@@ -112,6 +112,8 @@ export type Command =
       service: string;
       number: string;
       counterId: string | null;
+      /** When it happened in the other system (epoch ms); absent: when it arrives. */
+      at?: number;
     }
   | { type: 'CounterAction'; counterId: string; action: Exclude<CounterAction, 'pause'> }
   | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }

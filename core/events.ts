@@ -5,6 +5,12 @@ import { ConfigEventPayloads } from './config-events';
 import { ClientId, EpochMs, LocalText, Slug } from './ids';
 import { OutOfTurnReason } from './out-of-turn';
 
+/**
+ * When a step reported by another queue system happened there (ingest, issue 11); the event's
+ * `at` stays when it reached the log. Absent for everything Branchboard itself decides.
+ */
+const OccurredAt = EpochMs.optional();
+
 /** People (admin: head office, every branch; manager: their branches; teller) and machines. */
 export const STAFF_ROLES = ['admin', 'manager', 'teller'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -58,6 +64,7 @@ export const EventPayload = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('TicketIssued'),
     ticket: z.object({ id: ClientId, service: Slug, number: z.string().max(8), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    occurredAt: OccurredAt,
   }),
   z.object({
     type: z.literal('TicketCalled'),
@@ -65,12 +72,13 @@ export const EventPayload = z.discriminatedUnion('type', [
     counterId: Slug,
     /** Present when the ticket was called before others who came earlier: the lobby says why. */
     reason: OutOfTurnReason.optional(),
+    occurredAt: OccurredAt,
   }),
   z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug }),
   /** The customer said, from their phone, that they are not coming any more: the place is freed. */
   z.object({ type: z.literal('TicketCancelled'), ticketId: ClientId }),
-  z.object({ type: z.literal('ServiceEnded'), ticketId: ClientId, counterId: Slug }),
-  z.object({ type: z.literal('TicketNoShow'), ticketId: ClientId, counterId: Slug }),
+  z.object({ type: z.literal('ServiceEnded'), ticketId: ClientId, counterId: Slug, occurredAt: OccurredAt }),
+  z.object({ type: z.literal('TicketNoShow'), ticketId: ClientId, counterId: Slug, occurredAt: OccurredAt }),
   /** The ticket at a counter goes back to waiting, for another service or counter; its number and place by issue time stay. */
   z.object({
     type: z.literal('TicketTransferred'),

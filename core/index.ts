@@ -11,6 +11,7 @@ export * from './notice';
 export * from './replica';
 export * from './public-snapshot';
 export * from './time';
+export * from './event-time';
 export * from './protocol';
 export * from './estimate';
 export * from './out-of-turn';

@@ -25,7 +25,11 @@ export const IngestEvent = z
     service: Slug,
     /** The branch's counter id; needed for called, recalled, served and no_show. */
     counter: Slug.optional(),
-    /** When it happened in the external system (recorded for ordering of recalls; the log stamps arrival). */
+    /**
+     * When it happened in the external system (epoch ms): a late step counts at this time (waits, the
+     * queue's order by issue time, reports). At most 2 minutes ahead of the server's clock, and of
+     * the branch's current day. Absent: when it arrives.
+     */
     at: EpochMs.optional(),
     /** The external system's id of this event, when it has one: tells two recalls apart. */
     eventId: z.string().trim().min(1).max(64).optional(),

@@ -1,5 +1,6 @@
 import { reduceConfig } from './config-reducer';
 import type { BranchEvent } from './events';
+import { happenedAt, issuedBefore } from './event-time';
 import {
   MAX_CALLS_KEPT,
   RESOLVED_NOTICE_KEPT_MS,
@@ -52,12 +53,14 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       const n = Number.isFinite(parsed) ? parsed : (base.issued[service] ?? 0);
       // A screen's partial copy lists the first of a long queue only: a ticket behind hidden ones is counted.
       const behindHidden = (s.hiddenWaiting?.[service] ?? 0) > 0;
+      const issued: Ticket = { id, number, service, status: 'waiting', issuedAt: happenedAt(e), issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 };
       return {
         ...s,
         tickets: behindHidden
           ? s.tickets
-          : { ...s.tickets, [id]: { id, number, service, status: 'waiting', issuedAt: e.at, issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 } },
-        queues: behindHidden ? s.queues : { ...s.queues, [service]: [...(s.queues[service] ?? []), id] },
+          : { ...s.tickets, [id]: issued },
+        // A ticket reported late by another queue system takes its place by its real issue time.
+        queues: behindHidden ? s.queues : { ...s.queues, [service]: e.occurredAt === undefined ? [...(s.queues[service] ?? []), id] : insertByIssue(s.queues[service] ?? [], issued, { ...s.tickets, [id]: issued }) },
         ...(behindHidden ? { hiddenWaiting: { ...s.hiddenWaiting, [service]: s.hiddenWaiting![service]! + 1 } } : {}),
         today: {
           ...base,
@@ -75,21 +78,22 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       const found = s.tickets[e.ticketId] ?? (noShow ? fromNoShow(noShow) : undefined);
       if (!found) return s;
       const { assignedCounterId: _a, ...t } = found;
+      const calledAt = happenedAt(e);
       const call: Call = {
         ticketId: t.id,
         number: t.number,
         counterId: e.counterId,
-        at: e.at,
+        at: calledAt,
         recall: false,
         service: t.service,
         ...(e.reason ? { reason: e.reason } : {}),
         ...(passesOthers(s, t) ? { passedOthers: true } : {}),
       };
       const promise = s.config?.services.find((sv) => sv.id === t.service)?.promiseMinutes;
-      const late = promise !== undefined && !noShow && e.at - t.issuedAt > promise * 60_000;
+      const late = promise !== undefined && !noShow && calledAt - t.issuedAt > promise * 60_000;
       return {
         ...s,
-        tickets: { ...s.tickets, [t.id]: { ...t, status: 'called', calledAt: e.at, counterId: e.counterId } },
+        tickets: { ...s.tickets, [t.id]: { ...t, status: 'called', calledAt, counterId: e.counterId } },
         queues: { ...s.queues, [t.service]: (s.queues[t.service] ?? []).filter((id) => id !== t.id) },
         counters: patchCounter(s, e.counterId, { ticketId: t.id, status: 'open', backAt: null }, e.at),
         calls: [call, ...s.calls.filter((c) => c.counterId !== e.counterId)].slice(0, MAX_CALLS_KEPT),
@@ -172,7 +176,7 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       const counters =
         counter && counter.ticketId === e.ticketId ? patchCounter(s, e.counterId, { ticketId: null }, counter.since) : s.counters;
       if (e.type === 'ServiceEnded') return { ...s, tickets, counters, today: { ...s.today, served: s.today.served + 1 }, calls };
-      const noShows = gone ? { ...s.noShows, [gone.id]: { ...gone, noShowAt: e.at, noShowCounterId: e.counterId } } : (s.noShows ?? {});
+      const noShows = gone ? { ...s.noShows, [gone.id]: { ...gone, noShowAt: happenedAt(e), noShowCounterId: e.counterId } } : (s.noShows ?? {});
       return { ...s, tickets, counters, today: { ...s.today, noShow: s.today.noShow + 1 }, calls, noShows };
     }
     case 'CounterOpened':
@@ -248,7 +252,7 @@ function patchCounter(s: BranchState, id: string, patch: Partial<CounterState>, 
 /** Puts a ticket into a queue at its place by issue order (a transfer or an undone no-show keeps its place). */
 function insertByIssue(queue: readonly string[], t: Ticket, tickets: Record<string, Ticket>): string[] {
   const rest = queue.filter((id) => id !== t.id);
-  const at = rest.findIndex((id) => (tickets[id]?.issuedSeq ?? Infinity) > t.issuedSeq);
+  const at = rest.findIndex((id) => { const o = tickets[id]; return o !== undefined && issuedBefore(t, o); });
   return at < 0 ? [...rest, t.id] : [...rest.slice(0, at), t.id, ...rest.slice(at)];
 }
 
@@ -257,7 +261,7 @@ function passesOthers(s: BranchState, t: Ticket): boolean {
   for (const [service, queue] of Object.entries(s.queues)) {
     if (service === t.service) continue;
     const head = queue[0] ? s.tickets[queue[0]] : undefined;
-    if (head && head.issuedSeq < t.issuedSeq) return true;
+    if (head && issuedBefore(head, t)) return true;
   }
   return false;
 }

@@ -7,6 +7,9 @@ import { fail, ok, type Decision } from './result';
 
 type IngestCommand = Extract<Command, { type: 'IngestTicket' }>;
 
+/** How far ahead of this server's clock another system's clock may be. */
+export const INGEST_CLOCK_SKEW_MS = 2 * 60_000;
+
 /**
  * A step reported by an existing queue system, as branch events. Steps it missed or that arrive
  * out of order are filled in: a "called" for a ticket never seen issues it first, a "served" for
@@ -18,11 +21,21 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
   if (!config.services.some((s) => s.id === cmd.service)) {
     return fail('invalid', 'unknown_service', `no service "${cmd.service}" in this branch`, 'service');
   }
+  // The other system's own time, so a step that arrives late counts when it happened — within reason.
+  if (cmd.at !== undefined && cmd.at > now + INGEST_CLOCK_SKEW_MS) {
+    return fail('invalid', 'at_in_future', `at: more than ${INGEST_CLOCK_SKEW_MS / 1000} s ahead of this server's clock (is the other system's clock right?)`, 'at');
+  }
+  if (cmd.at !== undefined && localDay(cmd.at, config.timezone) < localDay(now, config.timezone)) {
+    return fail('invalid', 'at_before_today', 'at: before the branch’s day began; a past day’s steps are not taken', 'at');
+  }
   const id = cmd.ticketId;
   const t = state.tickets[id];
   const noShow = state.noShows?.[id];
+  // Never before the ticket's own issue (two clocks: a "called" stamped a moment before its "issued").
+  const when = cmd.at === undefined ? undefined : Math.max(cmd.at, t?.issuedAt ?? cmd.at);
+  const time = when === undefined ? {} : { occurredAt: when };
   const issue: EventPayload[] =
-    t || noShow ? [] : [{ type: 'TicketIssued', ticket: { id, service: cmd.service, number: cmd.number, day: localDay(now, config.timezone) } }];
+    t || noShow ? [] : [{ type: 'TicketIssued', ticket: { id, service: cmd.service, number: cmd.number, day: localDay(when ?? now, config.timezone) }, ...time }];
   if (cmd.action === 'issued') return ok(...issue);
 
   const atCounter = t?.status === 'called' ? t.counterId : null;
@@ -41,18 +54,18 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
   if (!atCounter) {
     // Done by a counter we had not seen it called to: call it there first.
     const current = counter.ticketId && counter.ticketId !== id ? counter.ticketId : null;
-    if (current) call.push({ type: 'ServiceEnded', ticketId: current, counterId });
+    if (current) call.push({ type: 'ServiceEnded', ticketId: current, counterId, ...time });
     if (counter.status !== 'open') call.push({ type: 'CounterOpened', counterId });
-    call.push({ type: 'TicketCalled', ticketId: id, counterId });
+    call.push({ type: 'TicketCalled', ticketId: id, counterId, ...time });
   }
   switch (cmd.action) {
     case 'called':
       return ok(...issue, ...call);
     case 'served':
       if (noShow && !t) return ok();
-      return ok(...issue, ...call, { type: 'ServiceEnded', ticketId: id, counterId });
+      return ok(...issue, ...call, { type: 'ServiceEnded', ticketId: id, counterId, ...time });
     case 'no_show':
       if (noShow && !t) return ok();
-      return ok(...issue, ...call, { type: 'TicketNoShow', ticketId: id, counterId });
+      return ok(...issue, ...call, { type: 'TicketNoShow', ticketId: id, counterId, ...time });
   }
 }

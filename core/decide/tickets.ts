@@ -4,6 +4,7 @@ import type { Command } from '../commands';
 import type { BranchState, Ticket } from '../state';
 import { localDay } from '../time';
 import { fail, ok, type Decision } from './result';
+import { issuedBefore } from '../event-time';
 
 /** Ticket numbers run 001…999 per service and day, then start again at the lowest free one. */
 export const MAX_TICKET_NUMBER = 999;
@@ -50,7 +51,7 @@ export function nextTicketFor(state: BranchState, services: readonly string[], c
     const serves = services.includes(s);
     for (const id of queue) {
       const t = state.tickets[id];
-      if (!t || (best && t.issuedSeq > best.issuedSeq)) break;
+      if (!t || (best && !issuedBefore(t, best))) break;
       const mine = t.assignedCounterId === undefined ? serves : t.assignedCounterId === counterId;
       if (mine) {
         best = t;

@@ -1,3 +1,4 @@
+import { happenedAt } from '../event-time';
 import type { BranchEvent } from '../events';
 import type { BranchState } from '../state';
 import type { EstimatorEvent } from './types';
@@ -9,15 +10,16 @@ import type { EstimatorEvent } from './types';
 export function toEstimatorEvents(e: BranchEvent, branch: BranchState): EstimatorEvent[] {
   switch (e.type) {
     case 'TicketIssued':
-      return [{ kind: 'issued', at: e.at, ticket: e.ticket.id, service: e.ticket.service }];
+      return [{ kind: 'issued', at: happenedAt(e), ticket: e.ticket.id, service: e.ticket.service }];
     case 'TicketCalled':
-      return [{ kind: 'called', at: e.at, ticket: e.ticketId, counter: e.counterId }];
+      return [{ kind: 'called', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId }];
     // A no-show was called: the counter is free again, like after a (short) service.
     // A transfer frees the counter too; the ticket's wait for its new service is not learnt from.
     case 'TicketTransferred':
+      return [{ kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId }];
     case 'ServiceEnded':
     case 'TicketNoShow':
-      return [{ kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId }];
+      return [{ kind: 'ended', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId }];
     // Back to waiting for another service: the counter is free, the ticket queues again (its wait
     // from here is what a customer sent on waits; the estimator does not keep the earlier place).
     case 'TicketTransferred':

@@ -1,6 +1,7 @@
 import type { BranchConfig } from '../branch';
 import { nextTicketFor } from '../decide';
 import type { BranchEvent } from '../events';
+import { happenedAt } from '../event-time';
 import { apply } from '../reducer';
 import { emptyState, type BranchState } from '../state';
 import { configDiff } from './config-diff';
@@ -87,7 +88,7 @@ export class HistoryProjector {
           day: e.ticket.day,
           service: e.ticket.service,
           number: e.ticket.number,
-          issuedAt: e.at,
+          issuedAt: happenedAt(e),
           calledAt: null,
           endedAt: null,
           counterId: null,
@@ -119,10 +120,10 @@ export class HistoryProjector {
           out.ticket(t);
           break;
         }
-        t.calledAt = e.at;
+        t.calledAt = happenedAt(e);
         t.counterId = e.counterId;
         t.outcome = 'called';
-        t.waitMs = e.at - t.issuedAt;
+        t.waitMs = t.calledAt - t.issuedAt;
         const counterServices = config?.counters.find((c) => c.id === e.counterId)?.services ?? [t.service];
         const inTurn = nextTicketFor(m.state, counterServices);
         if (e.reason) t.outOfTurn = e.reason;
@@ -188,7 +189,7 @@ export class HistoryProjector {
       case 'TicketNoShow': {
         const t = m.open[e.ticketId];
         if (!t || t.outcome === 'served' || t.outcome === 'no_show') break;
-        t.endedAt = e.at;
+        t.endedAt = happenedAt(e);
         t.outcome = e.type === 'ServiceEnded' ? 'served' : 'no_show';
         const d = this.day(t.day, t.service, out);
         if (e.type === 'ServiceEnded') {

@@ -53,7 +53,7 @@ export class IngestService {
     if (row && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
     const result = await this.commands.execute({
       branch: branchId,
-      command: { type: 'IngestTicket', ticketId, action: e.type, service: e.service, number: e.number, counterId: e.counter ?? null },
+      command: { type: 'IngestTicket', ticketId, action: e.type, service: e.service, number: e.number, counterId: e.counter ?? null, ...(e.at !== undefined ? { at: e.at } : {}) },
       key: `ingest-${hash(branchId, e.ticket, e.type, recallKey).slice(0, 40)}`,
       actor,
       fingerprint: hash(JSON.stringify(e)),

@@ -53,7 +53,8 @@ export async function replayDay(o: ReplayOptions): Promise<ReplaySummary> {
       number: e.number,
       service: e.service,
       ...(e.counter ? { counter: e.counter } : {}),
-      at: Math.round(start + e.offsetMs),
+      // Its time in the replay (accelerated): the server takes a step's own time, and refuses one ahead of its clock.
+      at: Math.round(start + e.offsetMs / o.speed),
       ...(e.type === 'recalled' ? { eventId: `${e.externalId}-r${Math.round(e.offsetMs)}` } : {}),
     }));
     const reply = await post(o, events);
