@@ -27,6 +27,7 @@ import { opsRoutes } from './ops/health';
 import { Metrics } from './ops/metrics';
 import { drain } from './ops/shutdown';
 import { ClusterLink } from './cluster/cluster-link';
+import { openPostgresBus } from './cluster/postgres-bus';
 import { openRedisBus } from './cluster/redis-bus';
 import { appVersion } from './realtime/app-version';
 import { voiceRoute } from './http/voice-route';
@@ -135,8 +136,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
 
   const app = express();
   const http = createServer(app);
-  // Many nodes: Socket.IO over Redis, and every commit told to the other nodes (ClusterLink).
-  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : undefined;
+  // Many nodes: Socket.IO over Redis, else over PostgreSQL, and every commit told to the other nodes (ClusterLink).
+  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : config.databaseUrl ? await openPostgresBus(config.databaseUrl, logger) : undefined;
   const streamLimits = new StreamLimits(config.trustProxy, { ...DEFAULT_STREAM_LIMITS, socketsPerAddress: config.socketsPerAddress });
   const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter, streamLimits);
   const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
@@ -222,7 +223,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
 
   app.use(
     opsRoutes({
-      checks: [{ name: 'store', check: async () => void (await sql.get('SELECT 1 AS x')) }, ...(bus ? [{ name: 'redis', check: bus.check }] : [])],
+      checks: [{ name: 'store', check: async () => void (await sql.get('SELECT 1 AS x')) }, ...(bus ? [{ name: bus.name === 'redis' ? 'redis' : 'postgres-bus', check: bus.check }] : [])],
       draining: () => draining,
       metrics,
       metricsToken: config.metricsToken,

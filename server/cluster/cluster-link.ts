@@ -6,6 +6,8 @@ import type { Sql } from '../store/sql';
 
 /** How often a node checks the shared log for branches it serves, in case a message was lost. */
 export const HEAL_MS = 3_000;
+/** A node found behind the log waits this long before reading it: the message may be on its way. */
+const IN_FLIGHT_MS = 1_000;
 
 /**
  * What ties the nodes of one installation together: after a commit, the events go to every other
@@ -17,6 +19,7 @@ export const HEAL_MS = 3_000;
 export class ClusterLink {
   private readonly healer: ReturnType<typeof setInterval>;
   private healing = false;
+  private closed = false;
 
   constructor(
     private readonly io: Server,
@@ -55,9 +58,13 @@ export class ClusterLink {
           `SELECT branch_id, MAX(seq) AS seq FROM events WHERE branch_id IN (${chunk.map(() => '?').join(', ')}) GROUP BY branch_id`,
           chunk,
         );
-        for (const h of heads) {
+        const behind = heads.filter((h) => Number(h.seq) > (this.states.peek(h.branch_id)?.seq ?? Infinity));
+        if (!behind.length) continue;
+        // A commit announced a moment ago may still be on the bus: only what stays missing is read from the log.
+        await new Promise((r) => setTimeout(r, IN_FLIGHT_MS).unref());
+        for (const h of behind) {
           const mine = this.states.peek(h.branch_id)?.seq ?? Infinity;
-          if (Number(h.seq) > mine) {
+          if (Number(h.seq) > mine && !this.closed) {
             this.logger.info({ branchId: h.branch_id, held: mine, log: Number(h.seq) }, 'behind the log: catching up (a message from another node was lost)');
             await this.catchUp(h.branch_id);
           }
@@ -71,6 +78,7 @@ export class ClusterLink {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.healer);
   }
 

@@ -1,20 +1,14 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import type { ClusterBus } from './bus';
 
 /**
  * Socket.IO between nodes on Redis (`REDIS_URL`), with the Redis Streams adapter: what one node
  * broadcasts reaches the sockets of every node, and serverSideEmit reaches the other nodes. Redis
  * is never the truth: a node that misses a message catches up from the log (see ClusterLink).
  */
-export interface RedisBus {
-  adapter: ReturnType<typeof createAdapter>;
-  /** For /readyz. */
-  check(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function openRedisBus(url: string, logger: Logger): Promise<RedisBus> {
+export async function openRedisBus(url: string, logger: Logger): Promise<ClusterBus> {
   // Reconnects on its own with a capped backoff; commands wait meanwhile instead of failing.
   const client = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) } });
   let lastError = '';
@@ -28,6 +22,7 @@ export async function openRedisBus(url: string, logger: Logger): Promise<RedisBu
   });
   await client.connect();
   return {
+    name: 'redis',
     adapter: createAdapter(client, { streamName: 'branchboard', maxLen: 10_000 }),
     async check() {
       if (!client.isReady) throw new Error('not connected to Redis');

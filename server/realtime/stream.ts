@@ -49,7 +49,7 @@ export class BranchStream {
     private readonly store: EventStore,
     private readonly waits: WaitEstimateService,
     committed: CommittedEvents,
-    /** Socket.IO between nodes (the Redis adapter); none: this node alone. */
+    /** Socket.IO between nodes (server/cluster: Redis or PostgreSQL); none: this node alone. */
     adapter?: ServerOptions['adapter'],
     /** Sockets per address, resyncs per connection and address (see stream-limits.ts). */
     private readonly limits: StreamLimits = new StreamLimits(false),

@@ -60,6 +60,12 @@ export class ScreenSockets {
       return;
     }
     await socket.join(room(screen.id));
+    // Told it is unpaired (from whichever node), it leaves its room here, after the message went out:
+    // leaving from the sender would race the broadcast, which reaches even this node's sockets only
+    // once the adapter has published it to the others.
+    socket.onAnyOutgoing((event: string) => {
+      if (event === 'unpaired') void socket.leave(room(screen.id));
+    });
   }
 
   /** Asks a screen to reload; false when it is not connected. */
@@ -72,10 +78,9 @@ export class ScreenSockets {
     return this.send(screen.id, 'identify', { name: screen.name, seconds: SCREEN_IDENTIFY_SECONDS });
   }
 
-  /** Tells an unpaired screen, then lets it go from its room. */
+  /** Tells an unpaired screen; its sockets leave its room as the message reaches them (see attach). */
   async unpaired(screenId: string): Promise<void> {
     await this.send(screenId, 'unpaired', { at: Date.now() });
-    this.io.in(room(screenId)).socketsLeave(room(screenId));
   }
 
   close(): void {
