@@ -328,12 +328,22 @@ export const lobbyStyles = css`
     main,
     main.many {
       grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: minmax(20rem, auto) auto auto minmax(0, 1fr);
       grid-template-areas:
         'serving'
         'waiting'
         'counters'
         'notices';
+    }
+    /* "Now serving" and the notices share what the waiting list and the counters leave: the calls
+       pack tighter sooner, and the notices keep room for a whole card. */
+    main,
+    main.many {
+      grid-template-rows: minmax(14rem, 1fr) auto auto minmax(18rem, 1.2fr);
+    }
+    /* Beside the branch's name and the clock, the QR code's words take two short lines each. */
+    bb-phone-qr {
+      flex: none;
+      --qr-caption: 18rem;
     }
   }
 `;

@@ -8,8 +8,8 @@ export const phoneQrStyles = css`
       }
       img {
         display: block;
-        width: 7rem;
-        height: 7rem;
+        width: 5.6rem;
+        height: 5.6rem;
         border-radius: 0.4rem;
         background: #fff;
         padding: 0.35rem;
@@ -17,13 +17,16 @@ export const phoneQrStyles = css`
         image-rendering: pixelated;
       }
       .caption {
-        max-width: 12rem;
+        /* One line per language at --bb-min, so the header stays low. */
+        flex: none;
+        width: max-content;
+        max-width: var(--qr-caption, 27rem);
         font-size: max(var(--bb-min, 0px), 1.25rem);
         font-weight: 700;
         line-height: 1.2;
       }
       .caption .l1 {
         font-size: max(var(--bb-min, 0px), 0.82em);
-        margin-top: 0.4em;
+        margin-top: 0.1em;
       }
     `;
