@@ -80,7 +80,10 @@ export const lobbyStyles = css`
       bb-now-serving {
         grid-area: serving;
       }
-      /* Phone only: a link down to the notices (see the phone rules below). */
+      /* Phone only: the language switch, and a link down to the notices (see the phone rules below). */
+      .lang-switch {
+        display: none;
+      }
       .jump {
         display: none;
       }
@@ -203,6 +206,11 @@ export const lobbyStyles = css`
         }
         .branch {
           flex: 1 1 0;
+        }
+        .lang-switch {
+          display: block;
+          order: 5;
+          flex: 1 1 100%;
         }
         .branch-name {
           font-size: max(var(--bb-min, 0px), 1.3rem);

@@ -31,7 +31,19 @@ import './bb-notice-board';
 import './bb-now-serving';
 import './bb-phone-qr';
 import './bb-waiting-list';
+import './bb-language-switch';
 import { lobbyStyles } from './bb-lobby.styles';
+
+/** Where a phone keeps the language its reader chose, for the next visit (a QR code has none). */
+const PHONE_LANG_KEY = 'branchboard.phone.lang';
+function storedLanguage(): string {
+  try {
+    const v = globalThis.localStorage?.getItem(PHONE_LANG_KEY) ?? '';
+    return isLanguage(v) ? v : '';
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The lobby screen of one branch (/display/<branch>), and its phone view. It owns the branch
@@ -118,7 +130,7 @@ export class BbLobby extends LitElement {
    * language over texts in another; the screen shows the branch's languages instead.
    */
   private langsFor(config: BranchConfig, now = this.stream.now()): string[] {
-    const asked = this.language || (this.phoneView() ? this.deviceLanguage(config) : '');
+    const asked = this.language || (this.phoneView() ? storedLanguage() || this.deviceLanguage(config) : '');
     if (asked) {
       const base = asked.split('-')[0]!;
       const match = config.languages.find((l) => l === asked) ?? config.languages.find((l) => l === base || l.split('-')[0] === base);
@@ -131,6 +143,25 @@ export class BbLobby extends LitElement {
   /** A phone (or any narrow window) shows one language; the TV shows the main one and a rotating second. */
   private phoneView(): boolean {
     return !!this.language || matchMedia('(max-width: 899px)').matches;
+  }
+
+  /**
+   * The reader chose a language on the phone: shown at once, kept for the next visit and in the
+   * page's address (?lang=), so a reload or a shared link opens in it. The aria-live regions
+   * then speak it too (they are rendered in the board's languages).
+   */
+  private chooseLanguage(e: CustomEvent<string>): void {
+    const lang = e.detail;
+    if (!isLanguage(lang)) return;
+    this.language = lang;
+    try {
+      globalThis.localStorage?.setItem(PHONE_LANG_KEY, lang);
+    } catch {
+      /* no storage: the address keeps it */
+    }
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', url);
   }
 
   /** The phone follows the browser's language, among the six the catalogue has. */
@@ -200,6 +231,14 @@ export class BbLobby extends LitElement {
           <div class="branch-name">${config.name}</div>
           <div class="date">${date}</div>
         </div>
+        ${this.phoneView()
+          ? html`<bb-language-switch
+              class="lang-switch"
+              .current=${main}
+              .languages=${[...config.languages.filter(isLanguage), ...LANGUAGES.filter((l) => !config.languages.includes(l))]}
+              @bb-language=${this.chooseLanguage}
+            ></bb-language-switch>`
+          : nothing}
         <div class="header-end">
           ${this.phoneUrl ? html`<bb-phone-qr url=${qrUrl(this.phoneUrl, this.language)} .langs=${langs}></bb-phone-qr>` : nothing}
           <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>

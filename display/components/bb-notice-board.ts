@@ -129,7 +129,7 @@ export class BbNoticeBoard extends LitElement {
     const density = this.density();
     const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
     const pageCount = this.pages.length;
-    return html`<div class="sr" aria-live="polite" data-testid="notice-announce">${this.announcement()}</div>
+    return html`<div class="sr" aria-live="polite" data-testid="notice-announce" lang=${this.langs[0] ?? 'en'}>${this.announcement()}</div>
       <div class="title">
         <h2>${inline(msgs(langs, 'lobby.notices'))}</h2>
         ${pageCount > 1

@@ -127,7 +127,7 @@ export class BbNowServing extends LitElement {
     const announce = fresh ? `${fresh.number} → ${localTexts(counterName(fresh.counterId), [main], branchLangs)[0]?.text ?? fresh.counterId}` : '';
     // The first row keeps its own large size only where it stands alone (levels 0 and 1).
     const firstOwnSize = this.level <= 1;
-    return html`<div class="sr" aria-live="polite">${announce}</div>
+    return html`<div class="sr" aria-live="polite" lang=${main}>${announce}</div>
       <h2>${inline(msgs(langs, 'lobby.nowServing'))}</h2>
       ${calls.length === 0
         ? html`<div class="empty" data-testid="serving-empty">${stacked(msgs(langs, this.emptyKey))}</div>`

@@ -62,7 +62,7 @@ export const waitingListStyles = css`
       .capacity {
         padding: 0.2rem 1rem;
         border-left: 0.4rem solid var(--bb-warn);
-        border-radius: var(--bb-radius);
+        border-radius: 0.3rem;
         background: var(--bb-surface);
         font-size: max(var(--bb-min, 0px), 1.7rem);
         font-weight: 700;
