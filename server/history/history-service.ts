@@ -21,7 +21,9 @@ interface Projection {
  * Keeps the read models of every branch up to date from committed events (contract 3), one
  * branch at a time in seq order. What it folds comes from the listener when it follows on, from
  * the log when it does not (a restart, a gap, events another node wrote), so nothing is missed
- * and nothing is counted twice: the position is written with the rows.
+ * and nothing is counted twice: the position is written with the rows. Every node follows every
+ * branch it holds; whichever folds a batch first writes it, and a node that finds the stored
+ * position moved on (another node was quicker) writes nothing and resumes from there.
  */
 export class HistoryService {
   private readonly projections = new Map<string, Projection>();
@@ -91,17 +93,24 @@ export class HistoryService {
     const p = await this.projection(branchId);
     const fresh = events.filter((e) => e.seq > p.projector.memory.seq);
     if (fresh.length && fresh[0]!.seq === p.projector.memory.seq + 1) {
-      await this.foldBatch(branchId, p, fresh);
-      return;
+      if (await this.foldBatch(branchId, p, fresh)) return;
+      // Another node folded them first: go on from where it got to.
+      return this.fromLog(branchId, await this.projection(branchId));
     }
+    await this.fromLog(branchId, p);
+  }
+
+  private async fromLog(branchId: string, p: Projection): Promise<void> {
     for (;;) {
       const batch = await this.store.readSince(branchId, p.projector.memory.seq, CATCH_UP_BATCH);
-      if (batch.length) await this.foldBatch(branchId, p, batch);
+      if (batch.length && !(await this.foldBatch(branchId, p, batch))) return this.fromLog(branchId, await this.projection(branchId));
       if (batch.length < CATCH_UP_BATCH) return;
     }
   }
 
-  private async foldBatch(branchId: string, p: Projection, events: readonly BranchEvent[]): Promise<void> {
+  /** Folds and writes one batch; false (nothing written, the projection dropped) when the stored position is no longer where it started. */
+  private async foldBatch(branchId: string, p: Projection, events: readonly BranchEvent[]): Promise<boolean> {
+    const startSeq = p.projector.memory.seq;
     const links = new Map<number, string>();
     let chain = p.chain;
     for (const e of events) {
@@ -110,10 +119,14 @@ export class HistoryService {
     }
     const changes = p.projector.apply(events);
     const memory = p.projector.memory;
-    await this.sql.tx(async (tx) => {
+    const written = await this.sql.tx(async (tx) => {
+      if (!(await this.history.claim(tx, branchId, startSeq))) return false;
       await this.history.write(tx, branchId, changes, { seq: memory.seq, chain, memory }, links);
       for (const hook of this.hooks) await hook(tx, branchId, changes);
+      return true;
     });
-    p.chain = chain;
+    if (written) p.chain = chain;
+    else this.projections.delete(branchId); // its memory has these events in it: reload what was stored
+    return written;
   }
 }

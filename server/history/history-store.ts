@@ -37,6 +37,17 @@ export class HistoryStore {
     return row ? { seq: Number(row.seq), chain: row.chain, memory: JSON.parse(row.memory) as HistoryMemory } : undefined;
   }
 
+  /**
+   * Makes the rest of transaction `tx` the only one writing the branch's read models (PostgreSQL:
+   * an advisory lock; SQLite has one writer) and tells whether they still stand at `seq`: false
+   * when another node folded beyond it meanwhile, and the batch must not be written.
+   */
+  async claim(tx: Sql, branchId: string, seq: number): Promise<boolean> {
+    if (tx.dialect === 'postgres') await tx.get("SELECT pg_advisory_xact_lock(hashtext('history:' || ?)) AS locked", [branchId]);
+    const row = await tx.get<{ seq: number | string }>('SELECT seq FROM history_positions WHERE branch_id = ?', [branchId]);
+    return Number(row?.seq ?? 0) === seq;
+  }
+
   /** Writes what one batch changed and the new position, in the caller's transaction. */
   async write(tx: Sql, branchId: string, changes: HistoryChanges, position: HistoryPosition, links: ReadonlyMap<number, string>): Promise<void> {
     for (const n of changes.notices) {
