@@ -50,7 +50,7 @@ export const consoleNavStyles = css`
     display: flex;
     align-items: center;
     gap: 12px;
-    min-height: 34px;
+    min-height: 32px;
     padding: 0 12px;
     border-radius: 8px;
     color: var(--bb-text);

@@ -107,6 +107,16 @@ export const PAGES: readonly ConsolePage[] = [
     load: () => import('./pages/screens/bb-screens-page'),
   },
   {
+    // Issue 11: the keys an existing queue system feeds this branch with.
+    id: 'integrations',
+    area: 'branch',
+    title: 'page.integrations',
+    icon: navIcons.integrations,
+    roles: STAFF_OF_BRANCH,
+    tag: 'bb-integrations-page',
+    load: () => import('./pages/integrations/bb-integrations-page'),
+  },
+  {
     id: 'staff',
     area: 'branch',
     title: 'page.staff',

@@ -4,7 +4,10 @@ import { CreateIntegrationTokenBody, IngestBody, Slug } from '../../core';
 import type { BranchStates } from '../commands/branch-states';
 import { requireStaff } from '../http/auth';
 import { HttpError, parse } from '../http/errors';
+import { idempotentOf } from '../http/idempotent';
 import type { IngestService } from '../ingest/ingest-service';
+import type { CommandReplies } from '../store/command-replies';
+import type { Sql } from '../store/sql';
 import type { IntegrationToken, IntegrationTokens } from '../store/integration-tokens';
 
 declare module 'express-serve-static-core' {
@@ -17,7 +20,13 @@ declare module 'express-serve-static-core' {
  * An existing queue system feeding a branch (issue 11): per-branch API tokens, made and revoked
  * by the branch's managers (the secret is shown once), and the ingest endpoint they open.
  */
-export function ingestRoutes(tokens: IntegrationTokens, ingest: IngestService, states: BranchStates): Router {
+export function ingestRoutes(
+  tokens: IntegrationTokens,
+  ingest: IngestService,
+  states: BranchStates,
+  /** Where a creation's reply is kept for its Idempotency-Key (the console sends one). */
+  once?: { sql: Sql; replies: CommandReplies },
+): Router {
   const r = Router({ mergeParams: true });
   const branchOf = (req: Request) => parse(Slug, req.params.branch, 'branch');
 
@@ -25,8 +34,33 @@ export function ingestRoutes(tokens: IntegrationTokens, ingest: IngestService, s
     const branch = branchOf(req);
     if (!(await states.get(branch))) throw new HttpError(404, 'unknown_branch', `no branch "${branch}"`);
     const { name } = parse(CreateIntegrationTokenBody, req.body ?? {});
-    const { token, secret } = await tokens.create(branch, name, req.user!.username, Date.now());
     res.set('Cache-Control', 'no-store');
+    // With an Idempotency-Key a retry gets the same token, once: its secret only in the first reply.
+    const id = once && req.get('Idempotency-Key') !== undefined ? idempotentOf(req) : null;
+    const scope = `@integration-tokens:${branch}`;
+    if (id && once) {
+      const earlier = await once.replies.lookup(scope, id.key, id.fingerprint);
+      if (earlier === 'mismatch') throw new HttpError(409, 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
+      if (earlier) {
+        res.set('Idempotent-Replayed', 'true');
+        res.status(earlier.status).json(earlier.body);
+        return;
+      }
+    }
+    const { token, secret } = await tokens.create(branch, name, req.user!.username, Date.now());
+    if (id && once) {
+      try {
+        await once.sql.tx((tx) => once.replies.remember(tx, scope, id.key, id.fingerprint, { status: 201, body: { ok: true, token, secretShown: true } }, Date.now()));
+      } catch (err) {
+        if (!once.sql.isUniqueViolation(err)) throw err;
+        // The same key at the same moment made a token first: this one is let go, the first stands.
+        await tokens.revoke(branch, token.id, Date.now());
+        const first = await once.replies.lookup(scope, id.key, id.fingerprint);
+        res.set('Idempotent-Replayed', 'true');
+        res.status(201).json(first && first !== 'mismatch' ? first.body : { ok: true, token, secretShown: true });
+        return;
+      }
+    }
     // The secret is in this reply only: store it in the queue system now.
     res.status(201).json({ ok: true, token, secret });
   });

@@ -2,7 +2,7 @@ import type { Actor, CreateBranchBody } from '../../core';
 import type { User } from '../auth/users';
 import type { BranchAdmin } from '../console/branch-admin';
 import type { StaffAdmin } from '../console/staff-admin';
-import { DEMO_BRANCH } from './demo-branch';
+import { DEMO_BRANCH, DEMO_PROMISES } from './demo-branch';
 
 /** The system's own stand-in for the head office while it builds the demo. */
 const SYSTEM: User = { username: '@system', name: 'Branchboard', role: 'admin', branches: [] };
@@ -28,7 +28,8 @@ export async function buildDemo(
 
   // One command opens it with its services and counters, as the console's new-branch form can.
   const { id: branchId, name, timezone, languages, services, counters, limits } = DEMO_BRANCH;
-  const branch: CreateBranchBody = { id: branchId, name, timezone, languages, services, counters, ...(limits ? { limits } : {}) };
+  const promised = services.map((s) => (DEMO_PROMISES[s.id] ? { ...s, promiseMinutes: DEMO_PROMISES[s.id] } : s));
+  const branch: CreateBranchBody = { id: branchId, name, timezone, languages, services: promised, counters, ...(limits ? { limits } : {}) };
   must(await admin.createBranch(branch, id('branch')), 'open the branch');
 
   for (const a of accounts) {

@@ -160,6 +160,14 @@ export const DEMO_BRANCH: BranchConfig = {
   limits: { perServicePerDay: 5_000, perMinute: 600 },
 };
 
+/**
+ * The promises the demo opens with (minutes per service): the lobby shows "we aim to serve you
+ * within 15 minutes" beside Cassa's queue, and the tablet and console warn when it is passed with
+ * nothing on screen to explain it (issue 7). Kept apart from DEMO_BRANCH, which tests open as a
+ * plain branch without a promise.
+ */
+export const DEMO_PROMISES: Readonly<Record<string, number>> = { teller: 15 };
+
 export const DEMO_ADMIN = 'admin';
 export const DEMO_MANAGER = 'manager';
 export const DEMO_TELLERS = ['teller1', 'teller2', 'teller3', 'teller4'];

@@ -80,6 +80,26 @@ describe('manager console: every page', () => {
     expect(await row.innerText()).toContain('manager');
   });
 
+  it('integrations: a key for the queue system is made (its secret shown once), listed and revoked', async () => {
+    await open('integrations', 'branch', 'bb-integrations-page');
+    await page.locator('[data-testid="token-name"]').fill('Eliminacode sala');
+    await page.locator('[data-testid="token-create"]').click();
+    const secret = (await page.locator('[data-testid="token-secret"]').innerText()).trim();
+    expect(secret).toMatch(/^bbi_/);
+    const row = page.locator('[data-testid="token"]', { hasText: 'Eliminacode sala' });
+    await row.waitFor();
+    await page.screenshot({ path: join(shots, 'console-page-integrations-secret.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('[data-testid="token-done"]').click();
+    await expect.poll(() => page.locator('[data-testid="token-secret"]').count()).toBe(0);
+
+    await row.locator('[data-testid="token-revoke"]').click();
+    await row.locator('[data-testid="token-revoke-confirm"]').click();
+    await expect.poll(() => row.getAttribute('data-revoked')).toBe('true');
+    const refused = await fetch(`${server.url}/api/branches/demo/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: '{"events":[]}' });
+    expect(refused.status).toBe(401);
+  });
+
   const forms: [string, string, string, string][] = [
     ['services', 'bb-services-page', 'add-service', 'service-form'],
     ['counters', 'bb-counters-page', 'add-counter', 'counter-form'],

@@ -19,6 +19,17 @@ import type { BranchSummary } from './branch-directory';
 
 const enc = encodeURIComponent;
 
+/** An integration token as the server lists it (never its secret). */
+export interface IntegrationTokenView {
+  id: string;
+  branchId: string;
+  name: string;
+  createdAt: number;
+  createdBy: string;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
 /** One signed-in browser or tablet of an account (GET /api/users/:username/sessions). */
 export interface AccountSession {
   id: string;
@@ -127,6 +138,18 @@ export class ConsoleApi {
   }
   async revokeAllSessions(username: string): Promise<void> {
     await this.client.command('DELETE', `/api/users/${enc(username)}/sessions`, {});
+  }
+
+  // --- integration tokens (an existing queue system feeding the branch) ------------------
+  async integrationTokens(branch: string): Promise<IntegrationTokenView[]> {
+    return (await this.client.get<{ tokens: IntegrationTokenView[] }>(b(branch, '/integration-tokens'))).tokens;
+  }
+  /** `secret` is in the first reply only (absent on a retry of the same action). */
+  async createIntegrationToken(branch: string, name: string): Promise<{ token: IntegrationTokenView; secret?: string }> {
+    return this.client.command('POST', b(branch, '/integration-tokens'), { name });
+  }
+  async revokeIntegrationToken(branch: string, id: string): Promise<void> {
+    await this.client.command('DELETE', b(branch, `/integration-tokens/${enc(id)}`), {});
   }
 
   // --- screens ---------------------------------------------------------------------------

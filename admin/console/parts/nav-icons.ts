@@ -19,6 +19,7 @@ export const navIcons = {
   reports: icon(svg`<path d="M4 20V10M10 20V4M16 20v-8M22 20H2"/>`),
   audit: icon(svg`<path d="M9 4h9a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2V6"/><path d="M9 9h7M9 13h7M9 17h4"/>`),
   webhooks: icon(svg`<circle cx="6" cy="17" r="3"/><circle cx="18" cy="17" r="3"/><circle cx="12" cy="6" r="3"/><path d="M10.5 8.6 7.5 14.4M13.5 8.6l3 5.8M9 17h6"/>`),
+  integrations: icon(svg`<circle cx="8" cy="15" r="4"/><path d="M11 12l9-9M17 6l3 3M15 8l2 2"/>`),
   logout: icon(svg`<path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9"/>`),
   counterView: icon(svg`<path d="M15 3h6v6M10 14 21 3M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6"/>`),
 } as const;

@@ -4,6 +4,10 @@ import { pageStyles } from '../../parts/page-styles';
 export const todayPageStyles = [
   pageStyles,
   css`
+    bb-teller-alerts {
+      display: block;
+      margin-bottom: 18px;
+    }
     .stats {
       display: grid;
       grid-template-columns: repeat(4, minmax(0, 1fr));

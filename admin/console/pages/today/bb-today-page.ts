@@ -1,11 +1,14 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { clockTime, pickText, type CounterState } from '../../../../core/client';
+import { clockTime, pickText, promiseAlerts, type CounterState } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { BranchStreamController } from '../../../../ui/stream/branch-stream';
+import { BranchCommands } from '../../../lib/api';
+import '../../../teller/bb-teller-alerts';
+import type { ConsoleApi } from '../../data/console-api';
 import { branchFacts } from '../../data/branch-facts';
-import { langContext } from '../../data/contexts';
+import { apiContext, langContext } from '../../data/contexts';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { navIcons } from '../../parts/nav-icons';
 import { counterHash } from '../../routes';
@@ -13,7 +16,9 @@ import { todayPageStyles } from './bb-today-page.styles';
 
 /**
  * A branch's day, live: who waits for what, which counters are open (each with a link to its
- * teller view), and the notices the screens show now.
+ * teller view), and the notices the screens show now. Above them, the tablet's promise alert for
+ * every service (waits past the promise that no notice explains: the likely cause and the preset
+ * to post, one tap), so the manager sees it at once too.
  */
 @customElement('bb-today-page')
 export class BbTodayPage extends LitElement {
@@ -21,6 +26,7 @@ export class BbTodayPage extends LitElement {
 
   @property() branch = '';
   @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
+  @consume({ context: apiContext }) private api?: ConsoleApi;
 
   private readonly stream = new BranchStreamController(this, () => this.branch);
 
@@ -34,6 +40,7 @@ export class BbTodayPage extends LitElement {
     const now = this.stream.now();
     const facts = branchFacts(s, now, l);
     const langs = cfg.languages;
+    const estimates = this.stream.currentEstimates();
     return html`
       <header class="page-head">
         <div>
@@ -44,6 +51,17 @@ export class BbTodayPage extends LitElement {
           ${this.stream.status === 'live' ? ct(l, 'today.live', { time: clockTime(now, cfg.timezone, l) }) : ct(l, 'today.stale')}
         </span>
       </header>
+
+      ${promiseAlerts(s, now, estimates?.services ?? {}).length
+        ? html`<bb-teller-alerts
+            .language=${l}
+            .state=${s}
+            .commands=${this.commands()}
+            counterId=""
+            .now=${now}
+            .estimates=${estimates}
+          ></bb-teller-alerts>`
+        : nothing}
 
       <section class="stats" aria-label=${ct(l, 'today.atGlance')}>
         <div class="stat panel">
@@ -86,7 +104,7 @@ export class BbTodayPage extends LitElement {
               const ticket = cs?.ticketId ? s.tickets[cs.ticketId] : undefined;
               return html`<tr data-testid="today-counter" data-counter=${c.id}>
                 <td><strong>${pickText(c.name, l, langs)}</strong></td>
-                <td>${this.status(cs, cfg.timezone)}</td>
+                <td>${this.status(cs, cfg.timezone, now)}</td>
                 <td>${ticket ? html`<strong>${ticket.number}</strong>` : html`<span class="muted">—</span>`}</td>
                 <td class="num">
                   <a class="btn quiet" href=${counterHash(this.branch, c.id)} data-testid="open-counter-view">
@@ -101,11 +119,22 @@ export class BbTodayPage extends LitElement {
     `;
   }
 
-  private status(c: CounterState | undefined, tz: string) {
+  private branchCommands?: BranchCommands;
+  /** The branch's commands (the alert's one-tap post), as the tablet sends them. */
+  private commands(): BranchCommands | null {
+    if (!this.api) return null;
+    if (this.branchCommands?.branch !== this.branch) this.branchCommands = new BranchCommands(this.api.client, this.branch);
+    return this.branchCommands;
+  }
+
+  private status(c: CounterState | undefined, tz: string, now: number) {
     const l = this.language;
     if (!c || c.status === 'closed') return html`<span class="pill">${ct(l, 'today.closed')}</span>`;
-    if (c.status === 'paused')
+    if (c.status === 'paused') {
+      // Past its "back at", a pause is a delay: never "paused until" a time gone by.
+      if (c.backAt && c.backAt <= now) return html`<span class="pill danger" data-testid="counter-late">${ct(l, 'today.pausedLate', { time: clockTime(c.backAt, tz, l) })}</span>`;
       return html`<span class="pill warn">${c.backAt ? ct(l, 'today.pausedUntil', { time: clockTime(c.backAt, tz, l) }) : ct(l, 'today.paused')}</span>`;
+    }
     return html`<span class="pill ok">${ct(l, 'today.open')}</span>`;
   }
 }
