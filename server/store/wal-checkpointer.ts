@@ -35,6 +35,8 @@ export class WalCheckpointer {
     if (this.stopped) return;
     this.stopped = true;
     const exited = new Promise<void>((ok) => this.worker.once('exit', () => ok()));
+    // Held while it stops: unref'd, a process with nothing else to do would end before close() resolved.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
   }
