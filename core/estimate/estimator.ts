@@ -13,6 +13,9 @@ import { QueueState } from './queue-state';
 import { Spread } from './spread';
 import type { WaitingTicket } from './queue-state';
 import { UsualTracker } from './usual';
+import { FadingHistogram } from './quantiles';
+import { OnlineRegression } from './regression';
+import { loadState, saveState } from './saved-state';
 import { WaitModel } from './wait-model';
 import type { Range } from './wait-model';
 import type { Estimator, EstimatorEvent, EstimatorOptions, ServiceRef, TicketRef, WaitEstimate, WaitingEstimate } from './types';
@@ -47,31 +50,52 @@ interface Pending {
   waiting: Snapshot[];
 }
 
-export function createEstimator(options: EstimatorOptions = {}): Estimator {
+/** Everything the estimator has learned: what `save()` writes and `createEstimator(options, saved)` reads. */
+interface Parts {
+  queue: QueueState;
+  history: DelayHistory;
+  usual: UsualTracker;
+  allWaits: Ring;
+  onArrival: WaitModel;
+  whileWaiting: WaitModel;
+  pending: Map<TicketRef, Pending>;
+  times: ServiceTimesToday;
+  nowSpread: Spread;
+  nowWaitingSpread: Spread;
+  /** Tickets called so far: the learned models speak only after `minHistory` of them (the waiting model learns several snapshots per ticket, so its own count would come too soon). */
+  counts: { called: number };
+}
+
+const SAVED_CLASSES = [QueueState, DelayHistory, UsualTracker, Ring, WaitModel, ServiceTimesToday, Spread, FadingHistogram, OnlineRegression];
+
+/** A new estimator, or (with `saved`, from `save()`, and the same options) one that goes on from where that one was. */
+export function createEstimator(options: EstimatorOptions = {}, saved?: string): Estimator {
   const minHistory = options.minHistory ?? 20;
   const modelOptions = {
     forgetting: options.forgetting ?? 0.998,
     minHistory,
     minServiceHistory: options.minServiceHistory ?? 150,
   };
-  const queue = new QueueState({
-    priorityHeadStartSec: options.priorityHeadStartSec ?? {},
-    activeCounterWindowSec: options.activeCounterWindowSec ?? 1800,
-    staleTicketSec: options.staleTicketSec ?? 4 * 3600,
+  const fresh = (): Parts => ({
+    queue: new QueueState({
+      priorityHeadStartSec: options.priorityHeadStartSec ?? {},
+      activeCounterWindowSec: options.activeCounterWindowSec ?? 1800,
+      staleTicketSec: options.staleTicketSec ?? 4 * 3600,
+    }),
+    history: new DelayHistory(),
+    usual: new UsualTracker((options.utcOffsetMin ?? 0) * 60_000),
+    allWaits: new Ring(50),
+    onArrival: new WaitModel({ ...modelOptions, prior: PRIOR_WEIGHTS, priorVariance: PRIOR_VARIANCE }),
+    whileWaiting: new WaitModel({ ...modelOptions, prior: WAITING_PRIOR_WEIGHTS, priorVariance: WAITING_PRIOR_VARIANCE }),
+    pending: new Map<TicketRef, Pending>(),
+    times: new ServiceTimesToday((options.utcOffsetMin ?? 0) * 60_000, options.defaultServiceSec ?? 300),
+    nowSpread: new Spread(),
+    nowWaitingSpread: new Spread(),
+    counts: { called: 0 },
   });
-  const history = new DelayHistory();
-  const usual = new UsualTracker((options.utcOffsetMin ?? 0) * 60_000);
-  const allWaits = new Ring(50);
-  const onArrival = new WaitModel({ ...modelOptions, prior: PRIOR_WEIGHTS, priorVariance: PRIOR_VARIANCE });
-  const whileWaiting = new WaitModel({ ...modelOptions, prior: WAITING_PRIOR_WEIGHTS, priorVariance: WAITING_PRIOR_VARIANCE });
-  const pending = new Map<TicketRef, Pending>();
-  const times = new ServiceTimesToday((options.utcOffsetMin ?? 0) * 60_000, options.defaultServiceSec ?? 300);
-  /** Spread of real waits around the "now" estimate, for tickets issued and tickets waiting. */
-  const nowSpread = new Spread();
-  const nowWaitingSpread = new Spread();
+  const parts = saved === undefined ? fresh() : loadState<Parts>(saved, SAVED_CLASSES);
+  const { queue, history, usual, allWaits, onArrival, whileWaiting, pending, times, nowSpread, nowWaitingSpread, counts } = parts;
   const minToday = options.minServicesToday ?? 3;
-  /** Tickets called so far: the learned models speak only after `minHistory` of them (the waiting model learns several snapshots per ticket, so its own count would come too soon). */
-  let called = 0;
 
   /** Features of a ticket queued at `queuedAt` (itself left out of the queue if it is waiting). */
   const featuresFor = (service: ServiceRef, queuedAt: number, now: number, view: NowView, self?: WaitingTicket): Float64Array =>
@@ -91,7 +115,7 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
   const answer = (service: ServiceRef, now: number, view: NowView, learned: () => Range | undefined, spread: Spread): WaitEstimate => {
     const counters = view.counters;
     if (counters === 0) return { known: false, cause: 'no_counter', reasons: usual.reasons(service, now, counters, undefined) };
-    const r = (called >= minHistory && allWaits.size > 0 ? learned() : undefined) ?? fromNow(view, spread, now);
+    const r = (counts.called >= minHistory && allWaits.size > 0 ? learned() : undefined) ?? fromNow(view, spread, now);
     if (!r) return { known: false, cause: 'no_history', reasons: usual.reasons(service, now, counters, undefined) };
     return { known: true, ...r, usualSec: usual.usualWait(service, now), reasons: usual.reasons(service, now, counters, r.waitSec) };
   };
@@ -117,7 +141,7 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
     history.recordWait(ticket.service, waitSec);
     usual.recordWait(ticket.service, ticket.issuedAt, waitSec);
     allWaits.push(waitSec);
-    called++;
+    counts.called++;
     const p = pending.get(ticket.ticket);
     pending.delete(ticket.ticket);
     if (!p) return;
@@ -176,6 +200,10 @@ export function createEstimator(options: EstimatorOptions = {}): Estimator {
       const queuedAt = now - queue.headStartMs(priority);
       const view = nowView(queue, times, service, queuedAt, now);
       return answer(service, now, view, () => onArrival.estimate(service, featuresFor(service, queuedAt, now, view)), nowSpread);
+    },
+
+    save(): string {
+      return saveState(parts, SAVED_CLASSES);
     },
 
     estimateWaiting(now: number): WaitingEstimate[] {

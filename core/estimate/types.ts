@@ -94,4 +94,6 @@ export interface Estimator {
   estimateNew(service: ServiceRef, now: number, priority?: number): WaitEstimate;
   /** Remaining wait of every ticket still waiting, in expected call order. */
   estimateWaiting(now: number): WaitingEstimate[];
+  /** What it has learned, as JSON: `createEstimator(sameOptions, saved)` goes on from here. */
+  save(): string;
 }

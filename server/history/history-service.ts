@@ -4,6 +4,7 @@ import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
 import type { Sql } from '../store/sql';
 import { CHAIN_START, nextLink } from './chain';
+import { EstimatorCheckpoints } from './estimator-checkpoints';
 import type { HistoryStore } from './history-store';
 
 /** Events folded per transaction when catching up (first start after an upgrade, another node's writes). */
@@ -30,13 +31,17 @@ export class HistoryService {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly hooks: ChangesHook[] = [];
   private unsubscribe?: () => void;
+  /** The wait estimator along the log, checkpointed for replays. */
+  readonly estimators: EstimatorCheckpoints;
 
   constructor(
     private readonly sql: Sql,
     private readonly store: EventStore,
     private readonly history: HistoryStore,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.estimators = new EstimatorCheckpoints(sql, store);
+  }
 
   /** Follows committed events, and catches every branch up from the log in the background. */
   start(committed: CommittedEvents): void {
@@ -119,9 +124,11 @@ export class HistoryService {
     }
     const changes = p.projector.apply(events);
     const memory = p.projector.memory;
+    const checkpoints = await this.estimators.advance(branchId, events, memory.state);
     const written = await this.sql.tx(async (tx) => {
       if (!(await this.history.claim(tx, branchId, startSeq))) return false;
       await this.history.write(tx, branchId, changes, { seq: memory.seq, chain, memory }, links);
+      await this.estimators.save(tx, branchId, checkpoints);
       for (const hook of this.hooks) await hook(tx, branchId, changes);
       return true;
     });

@@ -1,24 +1,15 @@
-import {
-
-  createEstimator,
-
-  isoLocal,
-  toEstimatorEvents,
-  utcOffsetMinutes,
-  type BranchState,
-  type Estimator,
-  type WaitEstimates,
-} from '../../core';
+import { isoLocal, type BranchState, type WaitEstimates } from '../../core';
 import type { BranchStates } from '../commands/branch-states';
 import type { EventStore } from '../store/event-store';
 import type { Sql } from '../store/sql';
 import { CHAIN_START, chainOver } from './chain';
+import { CHECKPOINT_EVERY, type HeldEstimator } from './estimator-checkpoints';
 import type { HistoryService } from './history-service';
 import type { HistoryStore } from './history-store';
 
-/** As the live estimator: it learns from this many events before the moment. */
-const ESTIMATOR_HISTORY = 50_000;
 const READ_BATCH = 5_000;
+/** Branches whose last replayed estimator is kept for stepping on (managers replay a few at a time). */
+const REPLAYS_KEPT = 8;
 
 /** One moment of a branch, as its lobby showed it. */
 export interface ReplayMoment {
@@ -45,7 +36,8 @@ export interface ReplayMoment {
  */
 export class ReplayService {
   /** The estimator of the last moment asked per branch: playing forward feeds it only what is new. */
-  private readonly estimators = new Map<string, { seq: number; estimator: Estimator }>();
+  private readonly estimators = new Map<string, HeldEstimator>();
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly sql: Sql,
@@ -58,6 +50,8 @@ export class ReplayService {
   async moment(branchId: string, at: number): Promise<ReplayMoment | undefined> {
     const state = await this.states.stateAt(branchId, at);
     if (!state) return undefined;
+    // The estimator's checkpoints come with the read models.
+    await this.service.caughtUp(branchId);
     const timezone = state.config?.timezone ?? (await this.states.get(branchId))?.config?.timezone ?? 'UTC';
     const [prev, next] = await Promise.all([
       this.sql.get<{ at: number | string }>('SELECT at FROM events WHERE branch_id = ? AND at < ? ORDER BY at DESC LIMIT 1', [branchId, state.at]),
@@ -98,22 +92,29 @@ export class ReplayService {
     return real !== undefined && JSON.stringify(sorted(real)) === JSON.stringify(sorted(state));
   }
 
-  private async estimates(branchId: string, state: BranchState, at: number): Promise<WaitEstimates | null> {
-    if (!state.config) return null;
-    let held = this.estimators.get(branchId);
-    if (!held || held.seq > state.seq) {
-      held = { seq: Math.max(0, state.seq - ESTIMATOR_HISTORY), estimator: createEstimator({ utcOffsetMin: utcOffsetMinutes(at, state.config.timezone) }) };
-    }
-    while (held.seq < state.seq) {
-      const batch = (await this.store.readSince(branchId, held.seq, READ_BATCH)).filter((e) => e.seq <= state.seq);
-      if (!batch.length) break;
-      for (const e of batch) for (const x of toEstimatorEvents(e, state)) held.estimator.observe(x);
-      held.seq = batch[batch.length - 1]!.seq;
-    }
-    this.estimators.set(branchId, held);
-    const services: WaitEstimates['services'] = {};
-    for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, at);
-    return { at, services };
+  /**
+   * The estimates the lobby had at `at`: the estimator as it stood after event `state.seq` (the
+   * checkpoint before it plus the events since, or the one of the last moment asked when that is
+   * on the way: stepping and playing forward), asked at `at`. One branch at a time.
+   */
+  private estimates(branchId: string, state: BranchState, at: number): Promise<WaitEstimates | null> {
+    const run = (this.queues.get(branchId) ?? Promise.resolve()).then(async () => {
+      if (!state.config) return null;
+      let held = this.estimators.get(branchId);
+      const sameStretch = held && held.seq <= state.seq && Math.floor(held.seq / CHECKPOINT_EVERY) === Math.floor(state.seq / CHECKPOINT_EVERY);
+      if (held && sameStretch) await this.service.estimators.learnUpTo(branchId, held, state.seq, state);
+      else held = await this.service.estimators.at(branchId, state.seq, state);
+      this.estimators.delete(branchId);
+      this.estimators.set(branchId, held);
+      if (this.estimators.size > REPLAYS_KEPT) this.estimators.delete(this.estimators.keys().next().value!);
+      const services: WaitEstimates['services'] = {};
+      for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, at);
+      return { at, services };
+    });
+    const settled = run.then(() => undefined, () => undefined);
+    this.queues.set(branchId, settled);
+    void settled.then(() => this.queues.get(branchId) === settled && this.queues.delete(branchId));
+    return run;
   }
 }
 

@@ -285,6 +285,15 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX screen_renders_seq ON screen_renders(branch_id, seq);
   `,
+  // Replay (issue 12): the wait estimator's learned state every few thousand events, so a past moment's estimates start from the nearest one.
+  `
+  CREATE TABLE estimator_checkpoints (
+    branch_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (branch_id, seq)
+  );
+  `,
 ];
 
 /**

@@ -33,7 +33,7 @@ export interface EventStore {
    * without pause cannot starve each other.
    */
   lockBranch(tx: Sql, branchId: string): Promise<boolean>;
-  /** Events after `seq` whose time is at or before `at`, oldest first. */
+  /** Events after `seq` up to the first one later than `at` (the log as it stood at `at`), oldest first. */
   readUntil(branchId: string, seq: number, at: number): Promise<BranchEvent[]>;
   latestSnapshot(branchId: string): Promise<BranchState | undefined>;
   /** The newest snapshot taken at or before time `at`. */
@@ -102,9 +102,21 @@ export class SqlEventStore implements EventStore {
     return rows.map(toEvent);
   }
 
+  /**
+   * The events after `seq` appended up to time `at`: the log's prefix a screen had seen then. Read
+   * in batches from `seq` on and stopped at the first later event, never scanning to the log's end.
+   */
   async readUntil(branchId: string, seq: number, at: number): Promise<BranchEvent[]> {
-    const rows = await this.sql.all<EventRow>('SELECT * FROM events WHERE branch_id = ? AND seq > ? AND at <= ? ORDER BY seq', [branchId, seq, at]);
-    return rows.map(toEvent);
+    const out: BranchEvent[] = [];
+    for (let from = seq; ; ) {
+      const batch = await this.readSince(branchId, from, UNTIL_BATCH);
+      for (const e of batch) {
+        if (e.at > at) return out;
+        out.push(e);
+      }
+      if (batch.length < UNTIL_BATCH) return out;
+      from = batch[batch.length - 1]!.seq;
+    }
   }
 
   async latestSnapshot(branchId: string): Promise<BranchState | undefined> {
@@ -114,13 +126,18 @@ export class SqlEventStore implements EventStore {
 
   async snapshotAtOrBefore(branchId: string, at: number): Promise<BranchState | undefined> {
     const row = await this.sql.get<{ state: string }>(
-      `SELECT s.state FROM snapshots s JOIN events e ON e.branch_id = s.branch_id AND e.seq = s.seq
-       WHERE s.branch_id = ? AND e.at <= ? ORDER BY s.seq DESC LIMIT 1`,
+      // CROSS JOIN: SQLite walks the snapshots newest first and stops at the first one early enough;
+      // with a plain JOIN it chose the events' time index and read every event before `at` (4 s on a year).
+      `SELECT s.state FROM snapshots s CROSS JOIN events e
+       WHERE e.branch_id = s.branch_id AND e.seq = s.seq AND s.branch_id = ? AND e.at <= ? ORDER BY s.seq DESC LIMIT 1`,
       [branchId, at],
     );
     return row ? (JSON.parse(row.state) as BranchState) : undefined;
   }
 }
+
+/** Events read per query by readUntil: a snapshot is taken every 1,000, so one batch mostly does. */
+const UNTIL_BATCH = 1_100;
 
 function toEvent(r: EventRow): BranchEvent {
   return { ...JSON.parse(r.payload), branchId: r.branch_id, seq: Number(r.seq), at: Number(r.at), actor: JSON.parse(r.actor) } as BranchEvent;
