@@ -135,7 +135,14 @@ describe('replay and reports', () => {
     expect(await row.locator('[data-testid="delay-touched"]').innerText()).toBe('2');
     await page.screenshot({ path: join(shots, 'console-delay-history.png'), fullPage: true });
 
+    // A ticket called out of turn (an appointment): the report says why in the console's language.
+    const late = await api('/api/branches/demo/tickets', { service: 'teller' });
+    expect((await api('/api/branches/demo/counters/4/open', {}, tellerCookie)).status).toBe(200);
+    expect((await api('/api/branches/demo/counters/4/call', { ticketId: late.body.ticket.id, reason: 'appointment' }, tellerCookie)).status).toBe(200);
+
     await page.goto(`${server.url}/admin/#/console/branch/demo/reports`);
+    await expect.poll(() => page.locator('[data-testid="figures-row"][data-service="teller"]').first().innerText(), { timeout: 10_000 }).toContain('Appuntamento 1');
+    expect(await page.locator('[data-testid="figures-row"]').allInnerTexts()).not.toContainEqual(expect.stringContaining('appointment'));
     const chart = page.locator('[data-testid="cause-chart"]');
     await chart.waitFor({ timeout: 10_000 });
     // Chart.js has drawn on the canvas: some of its pixels are not blank.
