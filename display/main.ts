@@ -1,6 +1,7 @@
 import './components/bb-lobby';
 import { phoneUrlFor } from './lib/site';
-import { loadIdentity, saveIdentity, type ScreenIdentity } from './lib/screen-identity';
+import { loadIdentity, saveIdentity, type ScreenIdentity } from '../ui/pairing/screen-identity';
+import { SCREEN_VERSION } from './lib/screen-link';
 
 /**
  * Entry of the lobby page. /display/<branch> shows that branch's board (public, as on a phone;
@@ -47,8 +48,9 @@ function showLobby(branch: string, screen: ScreenIdentity | null): void {
 }
 
 async function showPairing(): Promise<void> {
-  await import('./components/bb-pairing-screen');
+  await import('../ui/pairing/bb-pairing-screen');
   const pairing = document.createElement('bb-pairing-screen');
+  pairing.version = SCREEN_VERSION;
   pairing.addEventListener('bb-paired', (e) => {
     saveIdentity(e.detail);
     showLobby(e.detail.branchId, e.detail);

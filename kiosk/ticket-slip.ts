@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { loadIdentity } from '../ui/pairing/screen-identity';
 
 /** A ticket just taken at the kiosk: what the screen shows and the printer prints. */
 export interface TakenTicket {
@@ -16,18 +17,8 @@ export async function qrDataUrl(url: string): Promise<string> {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/**
- * The kiosk's identity, if a manager paired it (a screen of kind "kiosk", server/http/kiosk-identity.ts):
- * the screen token, kept as a paired screen keeps it (display/lib/screen-identity.ts: localStorage
- * "branchboard.screen" = {screenToken, branchId, name}), when it is this branch's.
- */
-export const SCREEN_IDENTITY_KEY = 'branchboard.screen';
-
+/** The kiosk's screen token, if a manager paired it (ui/pairing/) and it is this branch's. */
 export function screenToken(branchId: string): string | null {
-  try {
-    const v = JSON.parse(localStorage.getItem(SCREEN_IDENTITY_KEY) ?? 'null') as { screenToken?: unknown; branchId?: unknown } | null;
-    return v && typeof v.screenToken === 'string' && v.branchId === branchId ? v.screenToken : null;
-  } catch {
-    return null;
-  }
+  const id = loadIdentity();
+  return id && id.branchId === branchId ? id.screenToken : null;
 }

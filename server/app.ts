@@ -274,6 +274,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.get(['/display', '/display/'], (_req, res) => sendPage(res, page('display')));
   app.get('/display/:branch', (_req, res) => sendPage(res, page('display')));
   app.get(['/admin', '/admin/'], (_req, res) => sendPage(res, page('admin')));
+  app.get(['/kiosk', '/kiosk/'], (_req, res) => sendPage(res, page('kiosk')));
   app.get('/kiosk/:branch', (_req, res) => sendPage(res, page('kiosk')));
   app.get('/t/:token', (_req, res) => sendPage(res, page('ticket')));
   app.get('/', (_req, res) => res.redirect('/admin/'));

@@ -11,7 +11,7 @@ import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { formStyles } from '../settings/form.styles';
 
 /**
- * Pairing a lobby TV: open /display/ on it, it shows a code; type the code here and give the
+ * Pairing a lobby TV (or a ticket kiosk): open /display/ (/kiosk/) on it, it shows a code; type the code here and give the
  * screen a name people recognise ("Sala, sopra la porta").
  */
 @customElement('bb-pair-screen-form')
@@ -46,7 +46,7 @@ export class BbPairScreenForm extends LitElement {
     const u = this.language;
     const origin = globalThis.location?.origin ?? '';
     return html`<form @submit=${this.submit} novalidate data-testid="pair-form">
-      <p class="hint">${ct(u, 'screens.pairHow', { url: `${origin}/display/` })}</p>
+      <p class="hint">${ct(u, 'screens.pairHow', { url: `${origin}/display/`, kioskUrl: `${origin}/kiosk/` })}</p>
       <div class="grid two">
         <label class="field">
           <span>${ct(u, 'screens.code')}</span>

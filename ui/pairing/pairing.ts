@@ -1,13 +1,12 @@
-import type { PairingClaim, PairingTicket } from '../../core/client';
-import { SCREEN_VERSION } from './screen-link';
+import type { PairingClaim, PairingTicket, ScreenKind } from '../../core/client';
 
-/** A new TV's side of pairing (POST /api/screen-pairings, then …/claim until a manager enters the code). */
+/** A new TV's or kiosk's side of pairing (POST /api/screen-pairings, then …/claim until a manager enters the code). */
 
-export async function requestPairing(): Promise<PairingTicket> {
+export async function requestPairing(kind: ScreenKind = 'lobby', version?: string): Promise<PairingTicket> {
   const res = await fetch('/api/screen-pairings', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ kind: 'lobby', version: SCREEN_VERSION }),
+    body: JSON.stringify({ kind, ...(version ? { version } : {}) }),
   });
   const body = (await res.json().catch(() => null)) as (PairingTicket & { ok?: boolean }) | null;
   if (!res.ok || !body?.code) throw new Error(`pairing: HTTP ${res.status}`);

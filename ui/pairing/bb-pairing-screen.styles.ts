@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { themeTokens } from '../../ui/theme/lobby-theme';
+import { themeTokens } from '../theme/lobby-theme';
 
 export const pairingScreenStyles = [
   themeTokens,
@@ -8,6 +8,9 @@ export const pairingScreenStyles = [
       display: grid;
       place-items: center;
       height: 100%;
+      /* The whole screen, also on a page that does not size its body (the kiosk's). */
+      min-height: 100vh;
+      box-sizing: border-box;
       background: var(--bb-bg);
       color: var(--bb-text);
       font-family: var(--bb-font);
@@ -36,10 +39,12 @@ export const pairingScreenStyles = [
       font-weight: 500;
       color: var(--bb-text-2);
     }
-    /* Readable from across the lobby: about a tenth of the screen's height. */
+    /* Readable from across the lobby: about a tenth of the screen's height, on one line even on a
+       screen on its side (a kiosk, a portrait TV: 13vw keeps its seven characters within the width). */
     .code {
       margin: 4rem 0;
-      font-size: 14rem;
+      font-size: min(14rem, 13vw);
+      white-space: nowrap;
       font-weight: 800;
       letter-spacing: 0.08em;
       font-variant-numeric: tabular-nums;

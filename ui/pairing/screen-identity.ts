@@ -1,5 +1,5 @@
 /**
- * What a paired lobby TV remembers: its screen token and its branch. Kept in localStorage, so a
+ * What a paired lobby TV or kiosk remembers: its screen token and its branch. Kept in localStorage, so a
  * TV that restarts comes back as the same screen without a new pairing.
  */
 export interface ScreenIdentity {
