@@ -163,11 +163,11 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const webhookStore = new WebhookStore(sql);
   const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs, clock: deps.clock }, logger);
   // promise.missed fires when a waiting ticket passes its promise, not at its call.
-  const promises = new PromiseWatcher(sql, states, store, webhooks, deps.clock, logger);
+  const promises = new PromiseWatcher(sql, states, webhooks, deps.clock, logger);
   history.onChanges((tx, branchId, changes) => webhooks.enqueue(tx, branchId, changes, states.peek(branchId)?.config?.timezone));
   history.start(committed);
   webhooks.start();
-  promises.start(committed);
+  promises.start();
   // Read receipts and the screen.down webhook (issue 12) follow the screens' own reports.
   screenSockets.onChange((screen, removed) => {
     if (removed) return;

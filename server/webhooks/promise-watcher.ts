@@ -1,8 +1,6 @@
 import type { Logger } from 'pino';
 import { promiseMoments, type BranchState, type TicketPromise } from '../../core';
 import type { BranchStates } from '../commands/branch-states';
-import type { CommittedEvents } from '../commands/committed';
-import type { EventStore } from '../store/event-store';
 import type { Sql } from '../store/sql';
 import type { WebhookDispatcher } from './dispatcher';
 
@@ -14,36 +12,32 @@ const NEWS_MS = 24 * 3600_000;
 /**
  * promise.missed (issue 12): fires the moment a waiting ticket passes its service's promise
  * (core's promiseMoments), not when it is finally called. Once per ticket: every node watches
- * the branches it holds, and the outbox keeps one delivery per (webhook, ticket) — the delivery
- * id is made from the ticket — whichever node queued it first.
+ * the branches it holds in memory (those with screens or commands; it loads none for this), and
+ * the outbox keeps one delivery per (webhook, ticket) — the delivery id is made from the ticket —
+ * whichever node queued it first. A branch no node held when its promise passed gets it at the
+ * call, under the same id.
  */
 export class PromiseWatcher {
-  private readonly branches = new Set<string>();
   /** Tickets already queued, per branch (forgotten once they leave the queue). */
   private readonly queued = new Map<string, Set<string>>();
   private timer?: ReturnType<typeof setInterval>;
   private running: Promise<void> | null = null;
-  private unsubscribe?: () => void;
 
   constructor(
     private readonly sql: Sql,
     private readonly states: BranchStates,
-    private readonly store: EventStore,
     private readonly webhooks: WebhookDispatcher,
     private readonly clock: () => number = Date.now,
     private readonly logger?: Logger,
   ) {}
 
-  start(committed: CommittedEvents): void {
-    this.unsubscribe = committed.on((branchId) => void this.branches.add(branchId));
-    void this.store.branchIds().then((ids) => ids.forEach((id) => this.branches.add(id)), () => {});
+  start(): void {
     this.timer = setInterval(() => void this.check(), CHECK_MS);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    this.unsubscribe?.();
     await this.running;
   }
 
@@ -56,8 +50,8 @@ export class PromiseWatcher {
   }
 
   private async round(now: number): Promise<void> {
-    for (const branchId of this.branches) {
-      const state = this.states.peek(branchId) ?? (await this.states.get(branchId));
+    for (const branchId of this.states.loaded()) {
+      const state = this.states.peek(branchId);
       if (!state?.config) continue;
       const queued = this.queued.get(branchId) ?? new Set<string>();
       this.queued.set(branchId, queued);
