@@ -81,3 +81,12 @@ export function commandRows(store: string, concurrency: number, t: Throughput, l
     note: `server CPU ${fmt(t.serverCpu * 100)}% (${fmt((t.serverCpu * 1000) / t.perSecond, 2)} ms a command), generator ${fmt(t.generatorCpu * 100)}%, event loop max ${fmt(t.eldMaxMs)} ms`,
   };
 }
+
+/** The HTTP floor's row (lib/bare-http-process.ts): the most any HTTP command path can do here. */
+export function floorRow(concurrency: number, t: Throughput): Row {
+  return {
+    what: `HTTP floor (express + helmet + JSON, no work) at concurrency ${concurrency}, p50 / p99 (ms)`,
+    value: `${fmt(t.perSecond)}/s, ${fmt(t.p50, 1)} / ${fmt(t.p99, 1)}`,
+    note: `server CPU ${fmt(t.serverCpu * 100)}% (${fmt((t.serverCpu * 1000) / t.perSecond, 2)} ms a request), generator ${fmt(t.generatorCpu * 100)}%`,
+  };
+}

@@ -88,6 +88,9 @@ export async function manyBranches(target: Target, branches: number, perBranch: 
   const names = Array.from({ length: branches }, (_, i) => `bench-${i}`);
   try {
     await gen.call('open', { url: target.url, branches: names, perBranch });
+    // Steady state, not the connection wave: the screens' snapshots and first estimates are sent
+    // (the storm section measures the wave).
+    await new Promise((r) => setTimeout(r, 5000));
     return await window(target, async () => {
     await gen.call('arm');
     const sends: [string, number, number][] = [];

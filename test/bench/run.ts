@@ -9,7 +9,7 @@ import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundleRows } from './bundle';
-import { bareSqliteInserts, commandRows, httpCommands } from './commands';
+import { bareSqliteInserts, commandRows, floorRow, httpCommands, type Throughput } from './commands';
 import { branchboardTarget, fanoutRows, manyBranches, oneBranch, referenceTarget } from './fanout';
 import { Child } from './lib/child';
 import { table, type Row } from './lib/report';
@@ -102,7 +102,8 @@ await guarded('memory', async () => {
 
 await guarded('commands', async () => {
   const seconds = quick ? 3 : 10;
-  const branches = Array.from({ length: 100 }, (_, i) => `bench-${i}`);
+  // 400 branches: each takes at most 600 tickets a minute (the demo's limit), so 4,000/s in all.
+  const branches = Array.from({ length: 400 }, (_, i) => `bench-${i}`);
   log('commands: bare better-sqlite3 loop');
   const limit = bareSqliteInserts(quick ? 5000 : 20_000);
   const stores: [string, Record<string, string>, (() => Promise<void>) | undefined][] = [['SQLite', {}, undefined]];
@@ -111,8 +112,21 @@ await guarded('commands', async () => {
     const pg = await startPostgres({ durable: true });
     stores.push(['PostgreSQL', { DATABASE_URL: await pg.createDatabase('bench') }, () => pg.stop()]);
   } else console.error(`skipping PostgreSQL: ${pgMissing}`);
+  // The HTTP floor: express + helmet + JSON alone, same requests from the same generator.
+  const floor = new Child('lib/bare-http-process.ts');
+  const floors: Record<number, Throughput> = {};
+  try {
+    const { url } = await floor.call<{ url: string }>('start');
+    for (const c of [8, 32]) {
+      log(`commands: bare express, concurrency ${c}`);
+      floors[c] = await httpCommands(url, floor, branches, c, seconds);
+    }
+  } finally {
+    await floor.kill();
+  }
+  for (const c of [8, 32]) rows.push(floorRow(c, floors[c]!));
   for (const [name, env, stop] of stores) {
-    await withServers(100, async ({ url, node }) => {
+    await withServers(branches.length, async ({ url, node }) => {
       for (const c of [8, 32]) {
         log(`commands: ${name}, concurrency ${c}`);
         rows.push(commandRows(name, c, await httpCommands(url, node, branches, c, seconds), limit));
