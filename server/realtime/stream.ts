@@ -21,8 +21,8 @@ import type { WaitEstimateService } from './wait-estimates';
 const room = (branchId: string) => `branch:${branchId}`;
 
 /** Slices of the heartbeat and estimate periods; a branch is always in the same one. */
-const TICK_SLICES = 10;
-const ESTIMATE_SLICES = 30;
+const TICK_SLICES = 40;
+const ESTIMATE_SLICES = 60;
 function sliceOf(branchId: string, slices: number): number {
   let h = 0;
   for (let i = 0; i < branchId.length; i++) h = (h * 31 + branchId.charCodeAt(i)) | 0;
