@@ -52,7 +52,7 @@ export async function reconnectStorm(dataDir: string, branches: number, perBranc
       status = await gen.call<Status>('status', { heads });
       if (Number.isNaN(liveMs) && status.live === status.screens) liveMs = now() - t0;
       if (status.exact === status.screens && commandsDuring === 200) break;
-      if (now() - t0 > timeoutMs) throw new Error(`storm: after ${timeoutMs} ms only ${status.exact} of ${status.screens} screens exact`);
+      if (now() - t0 > timeoutMs) throw new Error(`storm: after ${timeoutMs} ms only ${status.exact} of ${status.screens} screens exact (${status.live} live, ${status.gaps} gaps filled)`);
       await new Promise((r) => setTimeout(r, 50));
     }
     await commands;
@@ -64,6 +64,7 @@ export async function reconnectStorm(dataDir: string, branches: number, perBranc
     await gen.call('close').catch(() => {});
     await gen.kill();
     await node.call('stop').catch(() => {});
+    if (process.env.BENCH_CPU_PROF_DIR) await node.call('exit').catch(() => {});
     await node.kill();
   }
 }

@@ -13,7 +13,8 @@ export class Child {
 
   constructor(script: string, env: Record<string, string> = {}, execArgv: string[] = []) {
     this.proc = fork(join(import.meta.dirname, '..', script), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc', ...execArgv],
+      // BENCH_CPU_PROF_DIR=<dir>: the node under test writes a CPU profile there when it exits (op 'exit').
+      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF_DIR && script.includes('node-process') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []), ...execArgv],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

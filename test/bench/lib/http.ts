@@ -31,7 +31,14 @@ export class HttpClient {
 
   /** A kiosk ticket on `branch`: the command every bench uses (public, one event, no login). */
   async ticket(branch: string): Promise<number> {
-    const res = await this.post(`/api/branches/${branch}/tickets`, '{"service":"teller"}', { 'idempotency-key': randomUUID() });
+    const key = randomUUID();
+    const send = () => this.post(`/api/branches/${branch}/tickets`, '{"service":"teller"}', { 'idempotency-key': key });
+    // A kept-alive connection the server closed while idle (its 5 s keep-alive timeout) resets on
+    // reuse: send again, with the same key, so it is still one ticket.
+    const res = await send().catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return send();
+      throw err;
+    });
     if (res.status !== 201) throw new Error(`ticket on ${branch}: ${res.status} ${res.body}`);
     return (JSON.parse(res.body) as { seq: number }).seq;
   }
