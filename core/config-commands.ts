@@ -5,6 +5,7 @@ import type { StaffRole } from './events';
 import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
+import type { ScreenSound } from './screens';
 
 /**
  * Request bodies of the manager console's configuration commands, validated here so the console
@@ -106,6 +107,7 @@ export type ConfigCommand =
   | { type: 'PairScreen'; screen: { id: string; name: string; kind: ScreenKind } }
   | { type: 'RenameScreen'; screenId: string; name: string }
   | { type: 'UnpairScreen'; screenId: string }
+  | { type: 'SetScreenSound'; screenId: string; sound: ScreenSound }
   /** Recorded by the server after an account change (server/console/staff-admin.ts), in each branch it touches. */
   | { type: 'RecordStaffChange'; changes: StaffChange[]; account: { username: string; name: string; role: StaffRole } };
 

@@ -3,6 +3,7 @@ import { CounterConfig, Languages, Preset, ServiceConfig, TicketLimits, TimeZone
 import { DisplaySettings } from './display';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
+import { ScreenSound } from './screens';
 
 /**
  * Configuration events: granular, one thing changed per event, each carrying the thing as it now
@@ -52,6 +53,8 @@ export const ConfigEventPayloads = [
   z.object({ type: z.literal('ScreenPaired'), screen: z.object({ id: Slug, name: ScreenName, kind: ScreenKind }) }),
   z.object({ type: z.literal('ScreenRenamed'), screenId: Slug, name: ScreenName }),
   z.object({ type: z.literal('ScreenUnpaired'), screenId: Slug }),
+  /** A screen's own sound settings set from the console (each unset one follows the branch's). */
+  z.object({ type: z.literal('ScreenSoundSet'), screenId: Slug, sound: ScreenSound }),
   /**
    * A staff account's change, in the log of each branch it touches (created or bound here,
    * unbound from here, renamed, role changed, password reset, disabled, enabled), so the audit

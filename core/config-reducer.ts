@@ -17,6 +17,7 @@ type ConfigEvent = Extract<
       | 'PresetRestored'
       | 'ScreenPaired'
       | 'ScreenRenamed'
+      | 'ScreenSoundSet'
       | 'ScreenUnpaired'
       | 'StaffChanged';
   }
@@ -94,6 +95,7 @@ export function reduceConfig(s: BranchState, e: ConfigEvent): BranchState {
       return withPresets(s, config, nextSources(presetSources(s), e));
     case 'ScreenPaired':
     case 'ScreenRenamed':
+    case 'ScreenSoundSet':
     case 'ScreenUnpaired':
     case 'StaffChanged':
       // Screens' live status and accounts are kept by the server; in the log these are the audit of who paired or added whom.

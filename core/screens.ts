@@ -10,6 +10,29 @@ import type { ScreenKind } from './config-events';
 // Timings and the code's spelling are zod-free (screen-timing.ts), for the screens.
 export { formatPairingCode, PAIRING_TTL_MS, SCREEN_DOWN_AFTER_MS, SCREEN_IDENTIFY_SECONDS, SCREEN_REPORT_MS } from './screen-timing';
 
+/**
+ * A screen's own sound settings, set from the console: each one, when given, wins over the
+ * branch's (`BranchConfig.display`: chime, voice, volume); null or absent follows the branch.
+ */
+export const ScreenSound = z
+  .object({
+    chime: z.boolean().nullable().optional(),
+    voice: z.boolean().nullable().optional(),
+    /** 0 (silent) … 1 (full). */
+    volume: z.number().min(0).max(1).nullable().optional(),
+  })
+  .strict();
+export type ScreenSound = z.infer<typeof ScreenSound>;
+
+/**
+ * What a screen says of its sound: `played` (a chime or call really played to its end, at
+ * `playedAt`), `ready` (sound on and unblocked, nothing played since the page loaded), `blocked`
+ * (the browser holds sound back until someone taps the screen), `off` (chime and voice switched
+ * off, or no audio output at all).
+ */
+export const SCREEN_SOUND_STATES = ['played', 'ready', 'blocked', 'off'] as const;
+export type ScreenSoundState = (typeof SCREEN_SOUND_STATES)[number];
+
 /** Screen → server, over its socket (`report`). */
 export const ScreenReport = z
   .object({
@@ -20,6 +43,11 @@ export const ScreenReport = z
     errors: z
       .array(z.object({ at: z.number().int().min(0).optional(), message: z.string().max(300) }).strict())
       .max(10)
+      .optional(),
+    /** Whether its sound works (see SCREEN_SOUND_STATES); the last time a sound played to its end. */
+    sound: z
+      .object({ state: z.enum(SCREEN_SOUND_STATES), playedAt: z.number().int().min(0).nullable().optional() })
+      .strict()
       .optional(),
   })
   .strict();
@@ -33,6 +61,8 @@ export interface ServerToScreen {
   identify: (msg: { name: string; seconds: number }) => void;
   /** This screen was unpaired: forget the token and show a new pairing code. */
   unpaired: (msg: { at: number }) => void;
+  /** Its own sound settings (on connecting, and whenever the console changes them). */
+  sound: (msg: ScreenSound) => void;
 }
 export interface ScreenToServer {
   report: (msg: ScreenReport) => void;
@@ -53,6 +83,10 @@ export interface ScreenStatus {
   up: boolean;
   /** Up/down changes, newest first (at most 50). */
   log: { at: number; up: boolean }[];
+  /** Its own sound settings (empty: the branch's). */
+  sound: ScreenSound;
+  /** What it last said of its sound, and when (server time); null before it said anything. */
+  soundReport: { state: ScreenSoundState; playedAt: number | null; at: number } | null;
 }
 
 /** Replies of the pairing endpoints, as the screen sees them. */

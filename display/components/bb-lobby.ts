@@ -76,6 +76,11 @@ export class BbLobby extends LitElement {
       this.identifyTimer = setTimeout(() => (this.identifying = null), seconds * 1000);
     },
     onUnpaired: () => this.dispatchEvent(new CustomEvent('bb-unpaired', { bubbles: true, composed: true })),
+    onSound: (sound) => {
+      this.sound.screenSound = sound;
+      this.requestUpdate();
+    },
+    soundReport: () => this.sound.report(this.stream.now()),
   });
 
   private live?: BranchStreamController;
@@ -172,7 +177,10 @@ export class BbLobby extends LitElement {
   protected override updated(): void {
     const st = this.stream.state;
     if (st?.config && this.stream.status === 'live') this.sound.observe(st, st.config.languages, this.stream.now());
-    if (this.screenToken && this.stream.state) this.screenLink.rendered(this.stream.state.seq);
+    if (this.screenToken && this.stream.state) {
+      this.screenLink.rendered(this.stream.state.seq);
+      this.screenLink.soundChanged();
+    }
     const config = this.stream.state?.config;
     const title = config ? `${config.name} · Branchboard` : 'Branchboard';
     if (document.title !== title) document.title = title;

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { pickText, type BranchState } from '../../core/client';
+import { pickText, type BranchState, type ScreenReport, type ScreenSound } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
 import { callKey } from '../lib/calls';
 import { CallAnnouncer } from './call-announcer';
@@ -12,9 +12,10 @@ const DEFAULT_VOLUME = 0.8;
 /**
  * The lobby's sound: every new call and recall is announced — chime, then the call spoken in the
  * branch's languages — one after another (CallAnnouncer), and the call being announced leads
- * "now serving". Chime, voice and volume are the branch's (`BranchConfig.display`); a screen may
- * be told to stay silent. When the browser blocks sound, `sign()` is a discreet "sound off — tap
- * to enable" button rather than a silent failure.
+ * "now serving". Chime, voice and volume are the screen's own (set from the console), else the
+ * branch's (`BranchConfig.display`); `report()` says whether the sound works, for the console.
+ * When the browser blocks sound, `sign()` is a discreet "sound off — tap to enable" button rather
+ * than a silent failure.
  */
 export class LobbySound implements ReactiveController {
   readonly player = new VoicePlayer();
@@ -33,11 +34,11 @@ export class LobbySound implements ReactiveController {
     host.addController(this);
     this.player.onState = () => host.requestUpdate();
     this.announcer = new CallAnnouncer(this.player, () => {
-      const d = this.state?.config?.display;
       const config = this.state?.config;
+      const { chime, voice } = this.settings();
       return {
-        chime: d?.chime ?? true,
-        voice: d?.voice ?? true,
+        chime,
+        voice,
         langs: this.langs,
         counterName: (id, lang) => {
           const c = config?.counters.find((x) => x.id === id);
@@ -46,6 +47,32 @@ export class LobbySound implements ReactiveController {
       };
     });
     this.announcer.onChange = () => host.requestUpdate();
+  }
+
+  /** This screen's own settings from the console (each unset one follows the branch's). */
+  screenSound: ScreenSound = {};
+
+  /** Chime, voice and volume as this screen plays them: its own setting, else the branch's, else on at 0.8. */
+  settings(): { chime: boolean; voice: boolean; volume: number } {
+    const d = this.state?.config?.display;
+    const own = this.screenSound;
+    return { chime: own.chime ?? d?.chime ?? true, voice: own.voice ?? d?.voice ?? true, volume: own.volume ?? d?.volume ?? DEFAULT_VOLUME };
+  }
+
+  /**
+   * Whether this screen's sound works, for the console (the screen's report): played (with when,
+   * by the server's clock `now`), ready, blocked by the browser, or off; undefined while starting.
+   */
+  report(serverNow: number): ScreenReport['sound'] {
+    const { chime, voice, volume } = this.settings();
+    if (!this.audible() || (!chime && !voice) || volume === 0) return { state: 'off' };
+    const s = this.player.state;
+    if (s === 'blocked') return { state: 'blocked' };
+    if (s === 'off') return { state: 'off' };
+    if (s !== 'on') return undefined;
+    const last = this.player.played.at(-1);
+    if (!last) return { state: 'ready' };
+    return { state: 'played', playedAt: Math.round(serverNow - (performance.now() - last.endedAt)) };
   }
 
   hostConnected(): void {}
@@ -68,15 +95,15 @@ export class LobbySound implements ReactiveController {
   observe(state: BranchState, langs: readonly string[], now: number): void {
     this.state = state;
     this.langs = langs;
-    const d = state.config?.display;
-    const wantSound = this.audible() && ((d?.chime ?? true) || (d?.voice ?? true));
+    const { chime, voice, volume } = this.settings();
+    const wantSound = this.audible() && (chime || voice);
     if (wantSound && !this.started) {
       this.started = true;
-      void this.player.start(d?.volume ?? DEFAULT_VOLUME);
+      void this.player.start(volume);
     } else if (!wantSound && this.started) {
       this.player.stop();
       this.started = false;
-    }
+    } else if (wantSound) this.player.setVolume(volume);
     for (const c of state.calls) {
       const key = callKey(c);
       if (this.seen.has(key)) continue;

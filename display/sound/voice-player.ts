@@ -61,6 +61,11 @@ export class VoicePlayer {
     this.checkRunning();
   }
 
+  /** The volume now (0…1): a change from the console is heard from the next sound on. */
+  setVolume(volume: number): void {
+    if (this.gain) this.gain.gain.value = Math.max(0, Math.min(1, volume));
+  }
+
   /** A tap on the "sound off" sign: browsers let a context start from a user's gesture. */
   async unlock(): Promise<void> {
     await this.ctx?.resume().catch(() => undefined);

@@ -8,6 +8,7 @@ import {
   PresetBody,
   RenameScreenBody,
   RequestPairingBody,
+  ScreenSound,
   ServiceBody,
   UpdateBranchBody,
   UpdateUserBody,
@@ -75,6 +76,9 @@ export function consolePaths(): Record<string, object> {
     '/api/branches/{branch}/screens/{screen}': {
       patch: op('Rename a screen', [b, p('screen'), idem], json(RenameScreenBody), 200, [403, 404]),
       delete: op('Unpair a screen: its token stops working, it shows a new code', [b, p('screen'), idem], undefined, 200, [403, 404]),
+    },
+    '/api/branches/{branch}/screens/{screen}/sound': {
+      put: op('The screen’s own sound: chime, voice (on/off) and volume 0–1, each null to follow the branch’s; pushed to the screen at once; → {screen}', [b, p('screen'), idem], json(ScreenSound), 200, [403, 404]),
     },
     '/api/branches/{branch}/screens/{screen}/reload': { post: op('Reload the screen remotely; {delivered}', [b, p('screen'), idem], empty, 200, [403, 404]) },
     '/api/branches/{branch}/screens/{screen}/identify': { post: op('The screen shows its name for 10 s; {delivered}', [b, p('screen'), idem], empty, 200, [403, 404]) },

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { ClaimPairingBody, EmptyBody, PairScreenBody, RenameScreenBody, RequestPairingBody, Slug, branchSummary } from '../../core';
+import { ClaimPairingBody, EmptyBody, PairScreenBody, RenameScreenBody, RequestPairingBody, ScreenSound, Slug, branchSummary } from '../../core';
 import { mayActOn } from '../auth/users';
 import type { BranchStates } from '../commands/branch-states';
 import type { CommandHandler } from '../commands/execute';
@@ -98,6 +98,17 @@ export function screenRoutes(deps: Deps): { pairings: Router; branches: Router; 
     const after = (await registry.get(screen.id))!;
     await runCommand(commands, req, res, screen.branchId, { type: 'RenameScreen', screenId: screen.id, name: body.name }, () => ({ body: { screen: after } }));
     sockets.changed(after);
+  });
+
+  // The screen's own sound: chime and voice on or off, and volume, each null to follow the branch.
+  r.put('/:branch/screens/:screen/sound', managers, async (req, res) => {
+    const sound = parse(ScreenSound, req.body ?? {});
+    const screen = await screenOf(req);
+    await registry.setSound(screen.id, sound);
+    const after = (await registry.get(screen.id))!;
+    await runCommand(commands, req, res, screen.branchId, { type: 'SetScreenSound', screenId: screen.id, sound }, () => ({ body: { screen: after } }));
+    sockets.changed(after);
+    await sockets.sound(after);
   });
 
   r.delete('/:branch/screens/:screen', managers, async (req, res) => {

@@ -1,5 +1,16 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { PAIRING_ALPHABET, PAIRING_TTL_MS, SCREEN_DOWN_AFTER_MS, type PairingClaim, type PairingTicket, type ScreenKind, type ScreenReport, type ScreenStatus } from '../../core';
+import {
+  PAIRING_ALPHABET,
+  PAIRING_TTL_MS,
+  SCREEN_DOWN_AFTER_MS,
+  ScreenSound,
+  type PairingClaim,
+  type PairingTicket,
+  type ScreenKind,
+  type ScreenReport,
+  type ScreenSoundState,
+  type ScreenStatus,
+} from '../../core';
 import type { Sql } from '../store/sql';
 
 const hash = (t: string) => createHash('sha256').update(t).digest('base64url');
@@ -20,6 +31,10 @@ interface ScreenRow {
   last_error: string | null;
   last_error_at: number | null;
   up: number;
+  sound_settings: string | null;
+  sound_state: ScreenSoundState | null;
+  sound_played_at: number | null;
+  sound_at: number | null;
 }
 
 /**
@@ -126,13 +141,25 @@ export class ScreenRegistry {
     });
   }
 
-  /** A screen's report: it is alive (up again if it was down), what it rendered, its version and last error. */
+  /** Its own sound settings, from the console (each unset one follows the branch's). */
+  async setSound(id: string, sound: ScreenSound): Promise<void> {
+    await this.sql.run('UPDATE screens SET sound_settings = ? WHERE id = ?', [JSON.stringify(sound), id]);
+  }
+
+  /**
+   * A screen's report: it is alive (up again if it was down), what it rendered, its version and
+   * last error, and whether its sound works (kept with the time it said so; the last time it
+   * played is kept when a report leaves it out).
+   */
   async report(id: string, r: ScreenReport, now: number): Promise<{ cameUp: boolean }> {
     const last = r.errors?.[r.errors.length - 1];
+    const sound = r.sound ? [r.sound.state, r.sound.playedAt ?? null, now] : [];
     return this.sql.tx(async (tx) => {
       await tx.run(
-        `UPDATE screens SET last_seen_at = ?, rendered_seq = ?, version = ?${last ? ', last_error = ?, last_error_at = ?' : ''} WHERE id = ?`,
-        [now, r.renderedSeq, r.version, ...(last ? [last.message, last.at ?? now] : []), id],
+        `UPDATE screens SET last_seen_at = ?, rendered_seq = ?, version = ?${last ? ', last_error = ?, last_error_at = ?' : ''}${
+          r.sound ? ', sound_state = ?, sound_played_at = COALESCE(?, sound_played_at), sound_at = ?' : ''
+        } WHERE id = ?`,
+        [now, r.renderedSeq, r.version, ...(last ? [last.message, last.at ?? now] : []), ...sound, id],
       );
       const cameUp = (await tx.run('UPDATE screens SET up = 1 WHERE id = ? AND up = 0', [id])).changes === 1;
       if (cameUp) await this.logChange(tx, id, now, true);
@@ -174,6 +201,21 @@ export class ScreenRegistry {
       lastError: r.last_error ? { at: Number(r.last_error_at ?? 0), message: r.last_error } : null,
       up: Boolean(Number(r.up)),
       log: log.map((l) => ({ at: Number(l.at), up: Boolean(Number(l.up)) })),
+      sound: soundOf(r.sound_settings),
+      soundReport: r.sound_state
+        ? { state: r.sound_state, playedAt: r.sound_played_at === null ? null : Number(r.sound_played_at), at: Number(r.sound_at ?? 0) }
+        : null,
     };
+  }
+}
+
+/** Stored settings, as the schema has them (anything unreadable: the branch's). */
+function soundOf(json: string | null): ScreenSound {
+  if (!json) return {};
+  try {
+    const parsed = ScreenSound.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
   }
 }

@@ -12,8 +12,9 @@ export type ScreenListener = (screen: ScreenStatus, removed?: boolean) => void;
 
 /**
  * The paired screens' side of the branch stream: a socket that came with a valid screen token
- * joins its screen's room, sends reports (rendered seq, version, errors) and receives reload and
- * identify. A token that is no longer valid (unpaired) is told so, and the screen pairs anew.
+ * joins its screen's room, sends reports (rendered seq, version, errors, whether its sound
+ * works) and receives its sound settings, reload and identify. A token that is no longer valid
+ * (unpaired) is told so, and the screen pairs anew.
  */
 export class ScreenSockets {
   private readonly listeners: ScreenListener[] = [];
@@ -60,12 +61,19 @@ export class ScreenSockets {
       return;
     }
     await socket.join(room(screen.id));
+    // Its own sound settings, before anything is called.
+    socket.emit('sound', screen.sound);
     // Told it is unpaired (from whichever node), it leaves its room here, after the message went out:
     // leaving from the sender would race the broadcast, which reaches even this node's sockets only
     // once the adapter has published it to the others.
     socket.onAnyOutgoing((event: string) => {
       if (event === 'unpaired') void socket.leave(room(screen.id));
     });
+  }
+
+  /** Gives a screen its new sound settings; false when it is not connected (it gets them when it connects). */
+  sound(screen: ScreenStatus): Promise<boolean> {
+    return this.send(screen.id, 'sound', screen.sound);
   }
 
   /** Asks a screen to reload; false when it is not connected. */

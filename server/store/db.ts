@@ -294,6 +294,13 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (branch_id, seq)
   );
   `,
+  // Per-screen sound (issue 8): the console's settings for a screen (JSON), and what the screen last said of its sound.
+  `
+  ALTER TABLE screens ADD COLUMN sound_settings TEXT;
+  ALTER TABLE screens ADD COLUMN sound_state TEXT;
+  ALTER TABLE screens ADD COLUMN sound_played_at BIGINT;
+  ALTER TABLE screens ADD COLUMN sound_at BIGINT;
+  `,
 ];
 
 /**

@@ -7,6 +7,7 @@ import type {
   PairScreenBody,
   Preset,
   PresetBody,
+  ScreenSound,
   ScreenStatus,
   ServiceBody,
   ServiceConfig,
@@ -166,6 +167,10 @@ export class ConsoleApi {
     await this.client.command('DELETE', b(branch, `/screens/${enc(id)}`), {});
   }
   /** Whether a connected screen got the message. */
+  /** A screen's own chime, voice and volume (each null: the branch's); pushed to the screen at once. */
+  async setScreenSound(branch: string, id: string, sound: ScreenSound): Promise<ScreenStatus> {
+    return (await this.client.command<{ screen: ScreenStatus }>('PUT', b(branch, `/screens/${enc(id)}/sound`), sound)).screen;
+  }
   async screenAction(branch: string, id: string, action: 'reload' | 'identify'): Promise<boolean> {
     return (await this.client.command<{ delivered: boolean }>('POST', b(branch, `/screens/${enc(id)}/${action}`), {})).delivered;
   }

@@ -150,6 +150,7 @@ const TYPES = [
   'StaffChanged',
   'ScreenPaired',
   'ScreenRenamed',
+  'ScreenSoundSet',
   'ScreenUnpaired',
 ];
 
@@ -161,9 +162,9 @@ function sentence(c: Extract<AuditChange, { kind: 'event' }>, l: string): string
     if (!a) return null;
     return t(l, 'history.audit.staffChange', { change: String(d.change), name: a.name, username: a.username, role: t(l, `console.role.${a.role}`) });
   }
-  if (c.type === 'ScreenPaired' || c.type === 'ScreenRenamed' || c.type === 'ScreenUnpaired') {
+  if (c.type === 'ScreenPaired' || c.type === 'ScreenRenamed' || c.type === 'ScreenSoundSet' || c.type === 'ScreenUnpaired') {
     const name = (d.screen as { name?: string } | undefined)?.name ?? (typeof d.name === 'string' ? d.name : (d.screenId as string | undefined) ?? '');
-    return t(l, 'history.audit.screenChange', { change: c.type === 'ScreenPaired' ? 'paired' : c.type === 'ScreenRenamed' ? 'renamed' : 'unpaired', name });
+    return t(l, 'history.audit.screenChange', { change: c.type === 'ScreenPaired' ? 'paired' : c.type === 'ScreenRenamed' ? 'renamed' : c.type === 'ScreenSoundSet' ? 'sound' : 'unpaired', name });
   }
   return null;
 }

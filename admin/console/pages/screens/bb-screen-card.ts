@@ -3,13 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ScreenStatus } from '../../../../core/client';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { screenCardStyles } from './bb-screen-card.styles';
+import './bb-screen-sound';
 
 export type ScreenAction = 'reload' | 'identify' | 'unpair' | 'rename';
 
 /**
  * One paired screen: up or down (silent over 60 s), when it last reported, whether what it shows
  * is the branch as it is now (its rendered seq against the branch's), its version, its last
- * error, and the up/down log; with "show your name", "reload", rename and unpair.
+ * error, whether its sound works and its own sound settings (a lobby TV), and the up/down log;
+ * with "show your name", "reload", rename and unpair.
  */
 @customElement('bb-screen-card')
 export class BbScreenCard extends LitElement {
@@ -76,6 +78,7 @@ export class BbScreenCard extends LitElement {
         <div><dt>${ct(u, 'screens.version')}</dt><dd>${sc.version ?? '—'}</dd></div>
         <div><dt>${ct(u, 'screens.lastError')}</dt><dd>${sc.lastError ? html`<span class="late">${sc.lastError.message}</span> <span class="muted">${time(sc.lastError.at)}</span>` : ct(u, 'screens.noError')}</dd></div>
       </dl>
+      ${sc.kind === 'lobby' ? html`<bb-screen-sound .screen=${sc} branch=${sc.branchId} .ui=${u} .now=${this.now}></bb-screen-sound>` : nothing}
       ${this.showLog
         ? html`<ol class="log" data-testid="screen-log">
             ${sc.log.length === 0 ? html`<li class="muted">${ct(u, 'screens.noLog')}</li>` : nothing}

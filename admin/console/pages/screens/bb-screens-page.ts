@@ -66,6 +66,12 @@ export class BbScreensPage extends BranchPage {
     }
   }
 
+  /** A screen's sound saved: the list shows it as the server has it now. */
+  private onUpdated(e: CustomEvent<ScreenStatus>): void {
+    this.staff.screens.set(e.detail.id, e.detail);
+    this.loaded = (this.loaded ?? []).map((s) => (s.id === e.detail.id ? e.detail : s));
+  }
+
   override render() {
     const u = this.language;
     const list = this.screens;
@@ -77,7 +83,7 @@ export class BbScreensPage extends BranchPage {
       </section>
       ${this.note ? html`<p class="ok-note" role="status" data-testid="screen-note">${this.note}</p>` : nothing}
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
-      <section class="list" @bb-screen-action=${this.onAction} data-testid="screens">
+      <section class="list" @bb-screen-action=${this.onAction} @bb-screen-updated=${this.onUpdated} data-testid="screens">
         ${this.loaded === null
           ? html`<p class="empty" role="status">${ct(u, 'shell.loading')}</p>`
           : list.length === 0
