@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CommandError, ErrorKind } from '../../core';
+import { UnstorableText } from '../store/sql';
 
 /** The only place a domain error becomes an HTTP status. */
 export const STATUS_OF: Record<ErrorKind, number> = {
@@ -48,6 +49,7 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where = ''
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.field);
+    if (err instanceof UnstorableText) return sendError(res, 400, 'invalid_text', err.message);
     const type = (err as { type?: string }).type;
     if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON', 'body');
     if (type === 'entity.too.large') return sendError(res, 413, 'too_large', 'the body is too large', 'body');

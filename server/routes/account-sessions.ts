@@ -1,12 +1,12 @@
 import { Router, type Request } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { Username } from '../../core';
 import type { Sessions } from '../auth/sessions';
 import type { User, Users } from '../auth/users';
 import { clientAddress } from '../http/client-address';
 import { HttpError, parse } from '../http/errors';
 
-const Username = z.string().trim().min(1).max(64);
 const SessionId = z.string().regex(/^[A-Za-z0-9_-]{6,32}$/, 'a session id');
 
 /**

@@ -51,9 +51,14 @@ export class ScreenSockets {
       const parsed = ScreenReport.safeParse(msg);
       const screen = await found.catch(() => undefined);
       if (!parsed.success || !screen) return;
-      await this.registry.report(screen.id, parsed.data, now);
-      const after = await this.registry.get(screen.id);
-      if (after) this.changed(after);
+      try {
+        await this.registry.report(screen.id, parsed.data, now);
+        const after = await this.registry.get(screen.id);
+        if (after) this.changed(after);
+      } catch {
+        // Text the database cannot store (a NUL on PostgreSQL) or the database away: this report
+        // is dropped, the screen sends the next in 15 s. Never an unhandled rejection: it would end the node.
+      }
     });
     const screen = await found;
     if (!screen) {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Sql } from './sql';
+import { UnstorableText, type Sql } from './sql';
 
 /**
  * PostgreSQL behind the same `Sql` interface as SQLite, for many nodes on one database
@@ -50,8 +50,16 @@ export function toPositional(sql: string): string {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** SQLSTATE of "invalid byte sequence for encoding UTF8: 0x00": a NUL in a text parameter. */
+const NUL_IN_TEXT = '22021';
+
 async function query<T>(on: Queryable, sql: string, params: readonly unknown[]): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
-  return on.query<T & pg.QueryResultRow>({ text: toPositional(sql), values: params as unknown[] });
+  try {
+    return await on.query<T & pg.QueryResultRow>({ text: toPositional(sql), values: params as unknown[] });
+  } catch (err) {
+    if ((err as { code?: string }).code === NUL_IN_TEXT) throw new UnstorableText();
+    throw err;
+  }
 }
 
 export class PostgresSql implements Sql {

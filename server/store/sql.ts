@@ -28,6 +28,16 @@ interface Job {
 const MAX_GROUP = 64;
 
 /**
+ * Text the engine cannot store: PostgreSQL refuses the NUL character in any text value (SQLite
+ * keeps it). Bad input, never a server fault: the HTTP layer answers 400.
+ */
+export class UnstorableText extends Error {
+  constructor() {
+    super('text may not contain the NUL character (\\u0000)');
+  }
+}
+
+/**
  * SQLite through better-sqlite3 on one connection. Statements run synchronously; while a
  * transaction is open (it may await between its statements), statements from outside it wait
  * for it to end, so they are never swept into it.

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_ACTIONS } from '../../core';
-import { branchState, key, loginAs, removeDir, startTestServer } from '../support/server';
+import type { Socket } from 'socket.io-client';
+import { branchState, connectStream, key, loginAs, once, removeDir, startTestServer, waitFor } from '../support/server';
 
 /**
  * The same request-level checks at every command endpoint: the Idempotency-Key header, JSON
@@ -112,5 +113,36 @@ describe.each(ENDPOINTS)('$label', (e) => {
     const res = await client(e)[e.method](url).set('Idempotency-Key', key()).set('Content-Type', 'application/json; charset=latin1').send(JSON.stringify(e.valid));
     expect(res.status).toBe(415);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'unsupported_encoding' } });
+  });
+});
+
+describe('text with a NUL character (PostgreSQL cannot store it; SQLite keeps it)', () => {
+  it('is refused with a 4xx or kept, never a 500, wherever it reaches the database as text', async () => {
+    const nul = 'a\u0000b';
+    const manager = await loginAs(server.url, 'manager');
+    const replies = {
+      login: await request(server.url).post('/api/session').send({ username: nul, password: 'whatever-1234' }),
+      sessions: await manager.get(`/api/users/${encodeURIComponent(nul)}/sessions`),
+      token: await manager.post('/api/branches/demo/integration-tokens').set('Idempotency-Key', key()).send({ name: nul }),
+      webhook: await manager.put('/api/branches/demo/webhooks/hook-nul-00001').send({ url: 'https://example.com/hook', secret: `${nul}-0123456789abcdef` }),
+      audit: await manager.get(`/api/branches/demo/history/audit?user=${encodeURIComponent(nul)}`),
+    };
+    for (const [what, r] of Object.entries(replies)) {
+      expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
+      expect(r.body.ok, what).toBeDefined();
+    }
+
+    // A paired screen's report with such text is dropped, and the next one still counts.
+    const pairing = (await request(server.url).post('/api/screen-pairings').send({ kind: 'lobby' })).body;
+    await manager.post('/api/branches/demo/screens').set('Idempotency-Key', key()).send({ code: pairing.code, name: 'Sala' }).expect(201);
+    const { screenToken, screen } = (await request(server.url).post('/api/screen-pairings/claim').send({ pairingToken: pairing.pairingToken })).body;
+    const tv = connectStream(server.url, { branch: 'demo', screen: screenToken } as never);
+    await once(tv, 'snapshot');
+    (tv as unknown as Socket).emit('report', { renderedSeq: 1, version: nul });
+    await new Promise((r) => setTimeout(r, 300)); // reports closer than 250 ms apart are ignored
+    (tv as unknown as Socket).emit('report', { renderedSeq: 2, version: '1.0.0' });
+    await waitFor(async () => ((await manager.get('/api/branches/demo/screens')).body.screens as { id: string; renderedSeq: number | null }[]).find((s) => s.id === screen.id)?.renderedSeq === 2, 5000, 'the second report');
+    tv.disconnect();
+    expect(server.unhandledErrors()).toEqual([]);
   });
 });
