@@ -29,6 +29,11 @@ export interface CommandInput {
   actor: Actor;
   /** What the key must come with every time (a hash of the request); another one is refused. */
   fingerprint: string;
+  /**
+   * Rows that must exist exactly when this command's events do (a ticket's phone link), written
+   * in its transaction, after the events and the reply. Not called for a replay or a refusal.
+   */
+  writeAlso?: (tx: Sql) => Promise<void>;
 }
 
 /** Extra reply fields from the state after the command (e.g. the ticket it issued). */
@@ -152,6 +157,7 @@ export class CommandHandler {
       await this.store.lockBranch(db, branch);
       await this.store.append(db, branch, state.seq, events, snapshotDue ? after : undefined);
       await this.replies.remember(db, branch, key, fingerprint, reply, now);
+      await input.writeAlso?.(db);
     };
     if (tx) await write(tx);
     else await this.sql.tx(write);

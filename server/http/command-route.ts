@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Actor, Command } from '../../core';
-import type { CommandHandler, ReplyShaper } from '../commands/execute';
+import type { CommandHandler, CommandInput, ReplyShaper } from '../commands/execute';
 import { requestHash } from '../store/command-replies';
 import { HttpError } from './errors';
 
@@ -21,11 +21,12 @@ export async function runCommand(
   command: Command,
   shape?: ReplyShaper,
   actor: Actor = actorOf(req),
+  writeAlso?: CommandInput['writeAlso'],
 ): Promise<void> {
   const key = req.get('Idempotency-Key');
   if (!key) throw new HttpError(400, 'idempotency_key_required', 'send an Idempotency-Key header made once per action', 'Idempotency-Key');
   const fingerprint = requestHash(req.method, req.originalUrl, req.body, req.user?.username ?? null);
-  const result = await commands.execute({ branch, command, key, actor, fingerprint }, shape);
+  const result = await commands.execute({ branch, command, key, actor, fingerprint, ...(writeAlso ? { writeAlso } : {}) }, shape);
   if (!result.ok) throw HttpError.from(result.error);
   if (result.replayed) res.set('Idempotent-Replayed', 'true');
   res.status(result.reply.status).json(result.reply.body);

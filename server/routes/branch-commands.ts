@@ -57,9 +57,10 @@ export function branchCommandRoutes(commands: CommandHandler, opts: BranchComman
     const branch = param(req, 'branch');
     const { service } = parse(IssueTicketBody, req.body ?? {});
     const ticketId = randomUUID();
-    // The phone link exists before the ticket: a ticket never lacks one (a failed command leaves a dead link).
+    // The phone link is written in the ticket's own transaction: a ticket never lacks one, and a
+    // refused or replayed request leaves none behind (one commit a ticket, not two).
     const token = TicketLinks.newToken();
-    await opts.links?.create(token, branch, ticketId, Date.now());
+    const links = opts.links;
     const kiosk = res.locals.kiosk as { id: string } | undefined;
     // Staff of another branch taking a ticket here are the public kiosk, not a teller of this branch.
     const outsider = req.user !== undefined && !mayActOn(req.user, branch);
@@ -76,6 +77,7 @@ export function branchCommandRoutes(commands: CommandHandler, opts: BranchComman
         return { status: 201, body: { ticket, ...(opts.links ? { phone: { token, path: `/t/${token}` } } : {}) } };
       },
       actor,
+      links ? (tx) => links.create(tx, token, branch, ticketId, Date.now()) : undefined,
     );
   });
 

@@ -30,12 +30,9 @@ export class TicketLinks {
     return /^[A-Za-z0-9_-]{22}$/.test(s);
   }
 
-  async create(token: string, branchId: string, ticketId: string, now: number): Promise<void> {
-    // A transaction of its own, not a bare statement: on SQLite it then shares the commit of the
-    // commands asked for at the same moment (group commit) instead of paying one alone.
-    await this.sql.tx((tx) =>
-      tx.run('INSERT INTO ticket_links (token_hash, branch_id, ticket_id, created_at) VALUES (?, ?, ?, ?)', [hashOf(token), branchId, ticketId, now]),
-    );
+  /** Written in the transaction that issues the ticket (`tx`): the link exists exactly when the ticket does. */
+  async create(tx: Sql, token: string, branchId: string, ticketId: string, now: number): Promise<void> {
+    await tx.run('INSERT INTO ticket_links (token_hash, branch_id, ticket_id, created_at) VALUES (?, ?, ?, ?)', [hashOf(token), branchId, ticketId, now]);
   }
 
   async find(token: string): Promise<TicketLink | undefined> {

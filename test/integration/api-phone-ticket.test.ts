@@ -59,6 +59,18 @@ describe('phone ticket link', () => {
     expect((await branchState(server.url, branch)).queues.advice).toHaveLength(1);
   });
 
+  it('is written with its ticket: a replayed or refused request leaves no link behind', async () => {
+    const branch = await freshBranch();
+    const links = async () => (await server.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM ticket_links WHERE branch_id = ?', [branch]))!.n;
+    const k = key();
+    const send = (service: string, idem = k) =>
+      request(server.url).post(`/api/branches/${branch}/tickets`).set('Idempotency-Key', idem).set('X-Screen-Token', 'door-kiosk-token').send({ service });
+    await send('teller').expect(201);
+    await send('teller').expect(201); // the retry: the same ticket and link, no second link
+    await send('no-such-service', key()).expect((r) => expect(r.status).toBeGreaterThanOrEqual(400));
+    expect(Number(await links())).toBe(1);
+  });
+
   it('404 for an unknown or malformed token, naming no ticket', async () => {
     for (const t of ['AAAAAAAAAAAAAAAAAAAAAA', 'short', '../../etc', 'A'.repeat(200)]) {
       const res = await request(server.url).get(`/api/tickets/${encodeURIComponent(t)}`);
