@@ -119,14 +119,18 @@ export async function historyBench(add: Add): Promise<void> {
   const time = async (what: string, path: string, note = '') => {
     const ms: number[] = [];
     let bytes = 0;
+    const cpu: number[] = [];
     for (let r = 0; r < 5; r++) {
       const s = performance.now();
+      const c = process.cpuUsage();
       const res = await agent.get(path).buffer(true);
       ms.push(performance.now() - s);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text.slice(0, 200)}`);
       bytes = Number(res.headers['content-length'] ?? res.text?.length ?? 0);
     }
-    add(`history: ${what} (ms, median of 5)`, fmt(median(ms), 1), `${note}${note ? '; ' : ''}${fmt(bytes / 1024)} KiB`);
+    add(`history: ${what} (ms, median of 5)`, fmt(median(ms), 1), `${note}${note ? '; ' : ''}${fmt(bytes / 1024)} KiB; CPU ${fmt(median(cpu), 1)} ms`);
   };
   const b = '/api/branches/demo/history';
   await time('year by month, per service', `${b}/reports?from=2025-12-01&to=2026-11-30&by=month`);
