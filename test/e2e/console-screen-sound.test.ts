@@ -90,4 +90,29 @@ describe('the console’s screens page: does each screen’s sound work', () => 
     expect(listed.sound).toEqual({ chime: false, voice: false, volume: null });
     expect(await seriousViolations(console_)).toEqual([]);
   }, 40_000);
+
+  it('back to the branch’s settings, and the branch’s spoken calls off for all its screens: the TV chimes, says nothing', async () => {
+    await card().locator('[data-testid="sound-chime"]').selectOption('branch');
+    await card().locator('[data-testid="sound-voice"]').selectOption('branch');
+    await card().locator('[data-testid="sound-save"]').click();
+    await card().locator('[data-testid="sound-saved"]').waitFor();
+    await expect.poll(async () => (await tvSound()).state, { timeout: 10_000 }).toBe('on');
+
+    await console_.locator('[data-testid="branch-voice"]').uncheck();
+    await console_.locator('[data-testid="branch-sound-save"]').click();
+    await console_.locator('[data-testid="branch-sound-saved"]').waitFor();
+    const manager = await loginAs(server.url, 'manager');
+    const display = (await manager.get('/api/branches')).body.branches.find((b: { id: string }) => b.id === 'demo').display;
+    expect(display).toMatchObject({ chime: true, voice: false });
+
+    const before = (await tvSound()).played.length;
+    const post = (path: string, body: object = {}) => manager.post(`/api/branches/demo${path}`).set('Idempotency-Key', key()).send(body);
+    expect((await post('/tickets', { service: 'teller' })).status).toBe(201);
+    expect((await post('/counters/2/open')).status).toBeLessThan(300);
+    expect((await post('/counters/2/call-next')).status).toBe(200);
+    await expect.poll(async () => (await tvSound()).played.slice(before).map((p) => p.clip), { timeout: 20_000 }).toContain('chime');
+    await tv.waitForTimeout(2500);
+    expect((await tvSound()).played.slice(before).map((p) => p.clip)).toEqual(['chime']);
+    expect(await seriousViolations(console_)).toEqual([]);
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import type { ScreenAction } from './bb-screen-card';
 import { screensPageStyles } from './bb-screens-page.styles';
 import './bb-pair-screen-form';
 import './bb-screen-card';
+import './bb-branch-sound';
 
 /**
  * The branch's screens: pair a new TV with the code it shows, then watch each one — up or down,
@@ -80,6 +81,10 @@ export class BbScreensPage extends BranchPage {
       <section class="panel">
         <h2>${ct(u, 'screens.pairTitle')}</h2>
         <bb-pair-screen-form .branch=${this.branch} @bb-screen-paired=${() => this.load()}></bb-pair-screen-form>
+      </section>
+      <section class="panel">
+        <h2>${ct(u, 'screens.branchSound')}</h2>
+        <bb-branch-sound .config=${this.config} branch=${this.branch} .ui=${u}></bb-branch-sound>
       </section>
       ${this.note ? html`<p class="ok-note" role="status" data-testid="screen-note">${this.note}</p>` : nothing}
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
