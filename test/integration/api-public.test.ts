@@ -97,6 +97,7 @@ describe('GET /api/openapi.json', () => {
     ['/api/branches/{branch}/screens/{screen}', ['patch', 'delete']],
     ['/api/branches/{branch}/screens/{screen}/reload', ['post']],
     ['/api/branches/{branch}/screens/{screen}/identify', ['post']],
+    ['/api/branches/{branch}/screens/{screen}/sound', ['put']],
     ['/api/overview', ['get']],
     ['/api/openapi.json', ['get']],
     ['/api/users/{username}/sessions', ['get', 'delete']],
