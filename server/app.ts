@@ -1,3 +1,4 @@
+import { noNulInJson, noNulInUrl } from './http/no-nul';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -215,9 +216,10 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   );
   app.use(strictTransportSecurity(config.secureCookies));
   app.use(jsonBodiesOnly());
+  app.use(noNulInUrl());
   // Verifying a signed replay takes a whole state: its own, larger body limit, before the commands' one.
   app.use('/api/replay', replayApi.verify);
-  app.use(express.json({ limit: '16kb', strict: true }));
+  app.use(express.json({ limit: '16kb', strict: true, reviver: noNulInJson }));
   app.use(metrics.http);
   app.use(loadSession(sessions));
 

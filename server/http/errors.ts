@@ -1,3 +1,4 @@
+import { NulInBody } from './no-nul';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -51,6 +52,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.field);
     if (err instanceof UnstorableText) return sendError(res, 400, 'invalid_text', err.message);
     const type = (err as { type?: string }).type;
+    if (err instanceof NulInBody) return sendError(res, 400, 'invalid', err.message, err.field);
     if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'the body is not valid JSON', 'body');
     if (type === 'entity.too.large') return sendError(res, 413, 'too_large', 'the body is too large', 'body');
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -146,3 +146,23 @@ describe('text with a NUL character (PostgreSQL cannot store it; SQLite keeps it
     expect(server.unhandledErrors()).toEqual([]);
   });
 });
+
+// PostgreSQL's text cannot hold a NUL: both stores must refuse it by name, never answer 500.
+describe('a NUL character anywhere in the request', () => {
+  it('400 naming the path, the query or the body field, and nothing changes', async () => {
+    const before = await seq();
+    const inPath = await teller.delete('/api/users/teller1%00/sessions/abcdefgh');
+    expect(inPath.status).toBe(400);
+    expect(inPath.body).toMatchObject({ ok: false, error: { field: 'path' } });
+    const inQuery = await request(server.url).get('/api/branches/demo/state?x=%00');
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body).toMatchObject({ ok: false, error: { field: 'query' } });
+    const inBody = await request(server.url).post('/api/session').set('Content-Type', 'application/json').send('{"username":"teller1\\u0000","password":"x"}');
+    expect(inBody.status).toBe(400);
+    expect(inBody.body).toMatchObject({ ok: false, error: { code: 'invalid', field: 'username' } });
+    const inCommand = await request(server.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).set('Content-Type', 'application/json').send('{"service":"tel\\u0000ler"}');
+    expect(inCommand.status).toBe(400);
+    expect(inCommand.body).toMatchObject({ ok: false, error: { field: 'service' } });
+    expect(await seq()).toBe(before);
+  });
+});
