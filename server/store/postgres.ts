@@ -72,6 +72,10 @@ export class PostgresSql implements Sql {
     this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, application_name: opts.applicationName ?? 'branchboard' });
     // An idle connection the server dropped (restart, failover) must not crash the node: the pool replaces it.
     this.pool.on('error', () => {});
+    // The pool listens for errors only on idle connections: one that fails while checked out
+    // (the server restarted mid-transaction) would throw from an unheard 'error' event and end
+    // the process. The query in flight fails on its own; the pool drops the broken connection.
+    this.pool.on('connect', (client) => client.on('error', () => {}));
   }
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {

@@ -188,4 +188,38 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     }
     [...lobby, near].forEach((s) => s.socket.disconnect());
   }, 120_000);
+
+  it('a node whose LISTEN connection is cut keeps running, reconnects and hears the other node again', async () => {
+    const [n1, n2] = nodes as [ServerProcess, ServerProcess];
+    const manager = await cookieOf(n1.url, 'manager');
+    const pairing = (await request(n2.url).post('/api/screen-pairings').send({ kind: 'lobby', version: '1' })).body;
+    const paired = await request(n1.url).post('/api/branches/demo/screens').set('Cookie', manager).set('Idempotency-Key', key()).send({ code: pairing.code, name: 'Ingresso' });
+    const claimed = (await request(n2.url).post('/api/screen-pairings/claim').send({ pairingToken: pairing.pairingToken })).body;
+    const tv = new Screen(n2.url, { screen: claimed.screenToken });
+    sockets.push(tv.socket as unknown as Socket);
+    await once(tv.socket, 'snapshot');
+
+    // The database ends both nodes' LISTEN connections (a failover, an administrator, a network cut).
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const cut = await db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'branchboard-bus' AND query LIKE 'LISTEN%'");
+      expect(cut.rowCount).toBe(2);
+    } finally {
+      await db.end();
+    }
+    // /readyz says "not listening" until the adapter has reconnected (it retries within 1–3 s).
+    for (const n of [n1, n2]) await waitFor(async () => (await request(n.url).get('/readyz')).status === 200, 15_000, 'the node to listen again');
+
+    // Node 2 is still up and hears node 1's broadcasts again: a console on node 1 reloads its TV.
+    // (A node learns of a new peer from its heartbeat, every 5 s: until then a reload may say "not delivered".)
+    const reloaded = new Promise((ok) => (tv.socket as unknown as Socket).once('reload', ok));
+    await waitFor(
+      async () => (await request(n1.url).post(`/api/branches/demo/screens/${paired.body.screen.id}/reload`).set('Cookie', manager).set('Idempotency-Key', key()).send({})).body.delivered === true,
+      20_000,
+      'a reload from node 1 to reach the TV on node 2',
+    );
+    await reloaded;
+    expect(n2.output).not.toMatch(/uncaught|unhandled/i);
+  }, 60_000);
 });
