@@ -16,6 +16,7 @@ import type { BranchStates } from '../commands/branch-states';
 import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
 import { StreamLimits } from './stream-limits';
+import { BranchRooms } from './branch-rooms';
 import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
@@ -23,11 +24,6 @@ const room = (branchId: string) => `branch:${branchId}`;
 /** Slices of the heartbeat and estimate periods; a branch is always in the same one. */
 const TICK_SLICES = 40;
 const ESTIMATE_SLICES = 60;
-function sliceOf(branchId: string, slices: number): number {
-  let h = 0;
-  for (let i = 0; i < branchId.length; i++) h = (h * 31 + branchId.charCodeAt(i)) | 0;
-  return (h >>> 0) % slices;
-}
 
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
@@ -42,6 +38,8 @@ export class BranchStream {
   private readonly estimateTimer: ReturnType<typeof setInterval>;
   /** Branches whose estimates are due after a change, sent together a moment later. */
   private readonly dueEstimates = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Branches with a screen here, by slice (heartbeats and periodic estimates visit one slice a turn). */
+  private readonly rooms: BranchRooms;
 
   constructor(
     httpServer: HttpServer,
@@ -65,6 +63,7 @@ export class BranchStream {
       pingTimeout: 20_000,
       maxHttpBufferSize: 16_384,
     });
+    this.rooms = new BranchRooms(this.io.of('/').adapter, [TICK_SLICES, ESTIMATE_SLICES]);
     this.io.on('connection', (socket) => void this.welcome(socket));
     committed.on(this.broadcast);
     // Heartbeats and periodic estimates go out in slices spread over their period: each branch
@@ -76,9 +75,7 @@ export class BranchStream {
     let estimateSlice = 0;
     this.estimateTimer = setInterval(() => {
       const mine = estimateSlice++ % ESTIMATE_SLICES;
-      this.forEachBranchRoom((id) => {
-        if (sliceOf(id, ESTIMATE_SLICES) === mine) this.sendEstimates(id);
-      });
+      for (const id of this.rooms.inSlice(mine, ESTIMATE_SLICES)) this.sendEstimates(id);
     }, ESTIMATES_MS / ESTIMATE_SLICES);
     this.estimateTimer.unref();
   }
@@ -183,10 +180,9 @@ export class BranchStream {
   private tick(slice: number): void {
     const serverTime = Date.now();
     if (slice === 0) this.limits.sweep(serverTime);
-    this.forEachBranchRoom((id) => {
-      if (sliceOf(id, TICK_SLICES) !== slice) return;
+    for (const id of this.rooms.inSlice(slice, TICK_SLICES)) {
       this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) });
-    });
+    }
   }
 
   private sendEstimates(branchId: string): void {
@@ -196,13 +192,6 @@ export class BranchStream {
 
   /** How many branches have a screen on this node. */
   branchCount(): number {
-    let n = 0;
-    this.forEachBranchRoom(() => n++);
-    return n;
-  }
-
-  /** Branches that have at least one screen connected. */
-  private forEachBranchRoom(fn: (branchId: string) => void): void {
-    for (const [name] of this.io.of('/').adapter.rooms) if (name.startsWith('branch:')) fn(name.slice('branch:'.length));
+    return this.rooms.size;
   }
 }
