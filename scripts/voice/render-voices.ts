@@ -11,8 +11,9 @@
  *   npx tsx scripts/voice/render-voices.ts --from DIR it   # a manager's recordings: DIR/<clip>.wav
  *
  * With --from, a clip is taken from DIR (named like "w_ticket.wav", "n_12.wav", "h_1.wav", a
- * phrase "w_ticket-l_A.wav": the clip name with ":" as "_", " " as "-", "+" as "plus"), and
- * rendered by espeak-ng only when DIR lacks it.
+ * phrase "w_ticket-l_A.wav": the clip name with ":" as "_", " " as "-", "+" as "plus"); a phrase
+ * DIR lacks whose words it has is made of those recordings, one after another; only what DIR
+ * has neither way is rendered by espeak-ng.
  *
  * Each word is rendered alone first; a word shorter than MIN_CLIP_SECONDS (a letter, French "un")
  * is then kept only inside the phrases it is said in (voice-words.ts `phrasesFor`), each rendered
@@ -44,27 +45,40 @@ try {
     const texts = clipTexts(lang);
     const gap = join(work, 'gap.wav');
     sox('-n', '-r', String(RATE), '-c', '1', '-b', '16', gap, 'trim', '0', String(GAP));
+    const safeName = (clip: string) => clip.replace(/[:+ ]/g, (c) => (c === ':' ? '_' : c === ' ' ? '-' : 'plus'));
+    const recorded = (clip: string) => (fromDir && existsSync(join(fromDir, `${safeName(clip)}.wav`)) ? join(fromDir, `${safeName(clip)}.wav`) : null);
+    /** Words a manager recorded, as rendered (a phrase of recorded words is made of them, in the same voice). */
+    const ownWords = new Map<string, string>();
+    const breath = join(work, 'breath.wav');
+    sox('-n', '-r', String(RATE), '-c', '1', '-b', '16', breath, 'trim', '0', '0.06');
     /** Renders (or takes from --from) one clip; returns its clean file and length. */
-    const render = (clip: string, text: string): { file: string; seconds: number } => {
-      const safe = clip.replace(/[:+ ]/g, (c) => (c === ':' ? '_' : c === ' ' ? '-' : 'plus'));
+    const render = (clip: string, text: string, words: readonly string[] = [clip]): { file: string; seconds: number } => {
+      const safe = safeName(clip);
       const raw = join(work, `${lang}-${safe}-raw.wav`);
-      const own = fromDir ? join(fromDir, `${safe}.wav`) : null;
-      if (own && existsSync(own)) sox(own, raw);
-      else execFileSync('espeak-ng', ['-m', '-v', ESPEAK_VOICE[lang], '-s', '150', '-w', raw, `<speak>${text}</speak>`]);
+      const own = recorded(clip);
+      if (own) sox(own, raw);
+      else if (words.length > 1 && words.every((w) => ownWords.has(w))) {
+        // A phrase not recorded whole, each of its words recorded: the real voice's words, one after another.
+        sox(...words.flatMap((w, i) => (i ? [breath, ownWords.get(w)!] : [ownWords.get(w)!])), raw);
+      } else execFileSync('espeak-ng', ['-m', '-v', ESPEAK_VOICE[lang], '-s', '150', '-w', raw, `<speak>${text}</speak>`]);
       const file = join(work, `${lang}-${safe}.wav`);
       // Mono 22 kHz, silence trimmed at both ends, the same loudness for every clip.
       sox(raw, '-r', String(RATE), '-c', '1', '-b', '16', file, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse', 'norm', '-3');
       return { file, seconds: seconds(file) };
     };
     const rendered = new Map<string, { file: string; seconds: number }>();
-    for (const [clip, text] of Object.entries(texts)) rendered.set(clip, render(clip, text));
+    for (const [clip, text] of Object.entries(texts)) {
+      const r = render(clip, text);
+      rendered.set(clip, r);
+      if (recorded(clip)) ownWords.set(clip, r.file);
+    }
     // Words too short to say alone are said only inside their phrases.
     const short = new Set([...rendered].filter(([, r]) => r.seconds <= MIN_CLIP_SECONDS).map(([c]) => c));
     for (const c of short) rendered.delete(c);
     for (const words of phrasesFor(lang, short)) {
       const name = phrase(words);
       if (rendered.has(name)) continue;
-      const r = render(name, words.map((w) => texts[w]!).join(' '));
+      const r = render(name, words.map((w) => texts[w]!).join(' '), words);
       if (r.seconds <= MIN_CLIP_SECONDS) throw new Error(`${lang} "${name}" lasts only ${r.seconds} s`);
       rendered.set(name, r);
     }
