@@ -98,7 +98,17 @@ export class SqliteSql implements Sql {
       this.busy = new Promise<void>((r) => (done = r));
       const settled: { job: Job; ok: boolean; value: unknown }[] = [];
       let lost: unknown = null;
-      this.step('BEGIN IMMEDIATE');
+      try {
+        this.step('BEGIN IMMEDIATE');
+      } catch (e) {
+        // Could not even begin (the database is locked by another process past busy_timeout):
+        // everyone waiting hears it, as each would have from its own BEGIN.
+        this.busy = null;
+        done();
+        for (const job of this.waiting.splice(0)) job.fail(e);
+        this.draining = false;
+        return;
+      }
       try {
         for (let n = 0; n < MAX_GROUP && this.waiting.length; n++) {
           const job = this.waiting.shift()!;
@@ -126,7 +136,13 @@ export class SqliteSql implements Sql {
       } catch (e) {
         lost = e;
       }
-      if (lost && this.db.inTransaction) this.step('ROLLBACK');
+      if (lost && this.db.inTransaction) {
+        try {
+          this.step('ROLLBACK');
+        } catch {
+          /* the connection rolled back by itself */
+        }
+      }
       this.busy = null;
       done();
       for (const { job, ok, value } of settled) {
