@@ -9,6 +9,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { serveIpc } from './probes';
 
 const groups = new Map<string, Set<WebSocket>>();
+/** The last seq sent to each branch: a screen that joins later starts from it, as from a real snapshot. */
+const heads = new Map<string, number>();
 const http = createServer((req, res) => {
   const url = new URL(req.url!, 'http://x');
   if (req.method !== 'POST' || url.pathname !== '/send') {
@@ -19,6 +21,8 @@ const http = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const bytes = Buffer.concat(chunks).toString();
+    const seq = /"seq":(\d+)/.exec(bytes);
+    if (seq) heads.set(url.searchParams.get('branch') ?? '', Number(seq[1]));
     for (const ws of groups.get(url.searchParams.get('branch') ?? '') ?? []) ws.send(bytes);
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
@@ -35,7 +39,7 @@ wss.on('connection', (ws) => {
     groups.set(branch, group);
     group.add(ws);
     ws.send('40{"sid":"ref"}');
-    ws.send('42["snapshot",{"state":{"seq":0},"serverTime":0}]');
+    ws.send(`42["snapshot",{"state":{"seq":${heads.get(branch) ?? 0}},"serverTime":0}]`);
   });
   ws.on('close', () => group?.delete(ws));
 });
