@@ -101,9 +101,14 @@ export class ScreenSockets {
   }
 
   private async send(screenId: string, event: string, payload: unknown): Promise<boolean> {
-    const sockets = await this.io.in(room(screenId)).fetchSockets();
     this.io.to(room(screenId)).emit(event, payload);
-    return sockets.length > 0;
+    try {
+      return (await this.io.in(room(screenId)).fetchSockets()).length > 0;
+    } catch {
+      // A node that died a moment ago still counts until its heartbeat times out, and never
+      // answers: say what this node knows rather than fail the request.
+      return this.io.local.in(room(screenId)).fetchSockets().then((s) => s.length > 0);
+    }
   }
 
   private async sweep(): Promise<void> {

@@ -221,5 +221,11 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     );
     await reloaded;
     expect(n2.output).not.toMatch(/uncaught|unhandled/i);
+
+    // Node 2 dies; until its heartbeat times out node 1 still counts it, and it never answers: a
+    // reload is refused by nobody and fails nothing — 200, not delivered, after the adapter's wait.
+    await n2.kill();
+    const late = await request(n1.url).post(`/api/branches/demo/screens/${paired.body.screen.id}/reload`).set('Cookie', manager).set('Idempotency-Key', key()).send({});
+    expect([late.status, late.body]).toEqual([200, { ok: true, delivered: false }]);
   }, 60_000);
 });
