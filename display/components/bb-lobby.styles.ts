@@ -51,7 +51,7 @@ export const lobbyStyles = css`
         flex: 1;
         min-height: 0;
         display: grid;
-        grid-template-columns: minmax(0, 1fr) 44rem;
+        grid-template-columns: minmax(0, 1fr) 40rem;
         /* Left: who is served, then who waits (with estimates and the promise); right: the notices
            (paged when they do not all fit); the counters in a strip across the bottom. "Now
            serving" keeps at least its heading and its first (largest) call. Every text is at
@@ -346,7 +346,7 @@ export const lobbyStyles = css`
        pack tighter sooner, and the notices keep room for a whole card. */
     main,
     main.many {
-      grid-template-rows: minmax(14rem, 1fr) auto auto minmax(18rem, 1.2fr);
+      grid-template-rows: minmax(14rem, 1fr) auto auto minmax(23rem, 1.2fr);
     }
     /* Beside the branch's name and the clock, the QR code's words take two short lines each. */
     bb-phone-qr {

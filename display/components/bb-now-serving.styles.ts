@@ -183,12 +183,13 @@ export const nowServingStyles = css`
       ol.half li:not(.lead) .recall .l1::before {
         content: ' · ';
       }
-      /* Level 3: one call per row, on one line: the ticket, then the counter's names side by side
-         and why ("A002 → Sportello 3 · Counter 3 · Nuova chiamata · Called again"). No language is
+      /* Level 3: each call on one line (two to a row when they fit): the ticket, then the
+         counter's names side by side and why ("A002 → Sportello 3 · Counter 3 · Nuova chiamata · Called again"). No language is
          left out and no text goes under --bb-min: the rows get shorter, not the words smaller. */
       ol.half[data-level='3'] {
-        grid-template-columns: minmax(0, 1fr);
-        gap: 0.4em;
+        /* Two to a row where a row is wide enough for two one-line calls, else one. */
+        grid-template-columns: repeat(auto-fill, minmax(34rem, 1fr));
+        gap: 0.4em 0.8em;
       }
       ol.half[data-level='3'] li:not(.lead) {
         padding: 0.3em 1.2em;

@@ -12,7 +12,7 @@ import { nowServingStyles } from './bb-now-serving.styles';
  * How tightly the rows are packed on the TV. The board starts roomy and steps down until every
  * call fits the space it has (which shrinks under the reconnect banner, or beside a long waiting
  * list): 0 the newest large and the others one per row; 1 the newest a little smaller and the
- * others two per row; 2 all two per row; 3 one per row, each on one line (names side by side, no language left out). Within a level the whole
+ * others two per row; 2 all two per row; 3 each call on one line, two to a row where they fit (names side by side, no language left out). Within a level the whole
  * list may first shrink a little (down to MIN_SCALE) when that is enough to fit. Only past the
  * tightest does it leave calls out, the oldest first, and it says how many ("+2").
  */

@@ -20,7 +20,7 @@ export const phoneQrStyles = css`
         /* One line per language at --bb-min, so the header stays low. */
         flex: none;
         width: max-content;
-        max-width: var(--qr-caption, 27rem);
+        max-width: var(--qr-caption, 34rem);
         font-size: max(var(--bb-min, 0px), 1.25rem);
         font-weight: 700;
         line-height: 1.2;

@@ -36,6 +36,13 @@ export const waitEstimateStyles = css`
       .estimate .l0 .label {
         color: var(--bb-text-2);
       }
+      .estimate .shared {
+        text-wrap: pretty;
+      }
+      .estimate .shared .other,
+      .estimate .shared .sep {
+        color: var(--bb-text-3);
+      }
       .fig {
         font-weight: 800;
         color: var(--bb-text);

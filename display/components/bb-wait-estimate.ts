@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReasonCode, WaitEstimate } from '../../core/client';
 import { causeIcon } from '../../ui/icons/cause-icons';
 import { t } from '../../ui/i18n/localize';
-import { inline, langStyles, msgs, stacked } from '../../ui/text/lang-text';
+import { inline, langStyles, msgs, perLang, stacked } from '../../ui/text/lang-text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
 import { waitEstimateStyles } from './bb-wait-estimate.styles';
 
@@ -44,7 +44,7 @@ export class BbWaitEstimate extends LitElement {
       data-reasons=${reasons.join(' ')}
     >
       ${e.known
-        ? html`<div class="row estimate" part="figure">${CLOCK}<span>${langs.map((l, i) => this.knownLine(l, i, e))}</span></div>`
+        ? html`<div class="row estimate" part="figure">${CLOCK}<span>${langs.length > 1 ? this.sharedLine(langs, e) : langs.map((l, i) => this.knownLine(l, i, e))}</span></div>`
         : html`<div class="row estimate unknown" part="figure">
             ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'lobby.estimateNoCounter' : 'lobby.estimateNoHistory'))}</span>
           </div>`}
@@ -58,6 +58,23 @@ export class BbWaitEstimate extends LitElement {
           </ul>`
         : nothing}
     </div>`;
+  }
+
+  /**
+   * Several languages: their words side by side and the figure once — "Attesa stimata · Estimated
+   * wait ~6 min (4–9 min)" — since a figure reads the same in every language (a line saved per
+   * service on the TV, where every line is at least 28 px).
+   */
+  private sharedLine(langs: readonly string[], e: Extract<WaitEstimate, { known: true }>): TemplateResult {
+    const main = langs[0]!;
+    const w = waitWords(main, e.waitSec, e.p10Sec, e.p90Sec);
+    const labels = perLang(langs, (l) => t(l, 'lobby.estimatedWait'));
+    return html`<span class="l0 shared"
+      >${labels.map(
+        (p, i) => html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class="label ${i > 0 ? 'other' : ''}" lang=${p.lang}>${p.text}</span>`,
+      )}
+      <span class="fig" lang=${main}>${w.figure}</span>${w.range ? html` <span class="range" lang=${main}>(${w.range})</span>` : nothing}</span
+    >`;
   }
 
   /** "Attesa stimata ~6 min (4–9 min)" in one language; the first language large, the others beneath. */

@@ -30,7 +30,7 @@ export const waitingListStyles = css`
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: auto fit-content(20rem) minmax(0, 1fr);
+        grid-template-columns: auto fit-content(15rem) minmax(0, 1fr);
         gap: 0.5rem 0;
       }
       li {

@@ -8,7 +8,8 @@ import { key, loginAs } from './server';
  * A busy branch, as the lobby must hold it without overflowing: three services (two with a
  * promise), four counters (three open, one closed by a notice), three notices — one per effect
  * weight, with an apology and texts in every language it shows — calls at three counters (one a
- * recall), a dozen waiting, some past the promise, and fewer counters open than planned.
+ * recall), a dozen waiting, some past the promise, fewer counters open than planned, and nine
+ * customers served this morning, so the wait estimates have figures (and reasons).
  *
  * `shift(ms)` moves the server's command clock (the test server's `commandClock`), so tickets
  * are issued in the past and the promise can already be missed.
@@ -71,7 +72,8 @@ const NOTICES = [
   },
 ];
 
-export async function openBusyBranch(server: RunningServer, id: string, languages: string[], shift: (ms: number) => void): Promise<string> {
+/** `served`: nine customers served earlier this morning, so the estimates have figures; else none yet ("estimate available soon"). */
+export async function openBusyBranch(server: RunningServer, id: string, languages: string[], shift: (ms: number) => void, { served = true } = {}): Promise<string> {
   await server.commands.openBranch(id, { ...BUSY_BRANCH, id, languages }, { role: 'system' });
   const staff = await loginAs(server.url, 'admin');
   const post = async (path: string, body: object = {}) => {
@@ -83,14 +85,30 @@ export async function openBusyBranch(server: RunningServer, id: string, language
     const res = await request(server.url).post(`/api/branches/${id}/tickets`).set('Idempotency-Key', key()).send({ service });
     if (res.status !== 201) throw new Error(`ticket: ${res.status} ${JSON.stringify(res.body)}`);
   };
+  // The morning so far: customers served at three counters, so the wait estimates have a history.
+  if (served) await serveMorning(post, issue, shift);
+  else for (const c of ['1', '3', '4']) await post(`/counters/${c}/open`);
   // Taken 25 minutes ago: past the teller's promise.
   shift(-25 * 60_000);
   for (const s of ['teller', 'teller', 'teller', 'advice', 'loans']) await issue(s);
   shift(0);
-  for (const c of ['1', '2', '3', '4']) await post(`/counters/${c}/open`);
+  await post('/counters/2/open');
   for (const s of ['teller', 'advice', 'teller', 'loans', 'teller', 'advice', 'teller', 'loans', 'teller', 'advice', 'teller']) await issue(s);
   for (const c of ['1', '3', '4']) await post(`/counters/${c}/call-next`);
   await post('/counters/3/recall');
   for (const n of NOTICES) await post('/notices', n);
   return id;
+}
+
+async function serveMorning(post: (path: string) => Promise<unknown>, issue: (service: string) => Promise<void>, shift: (ms: number) => void): Promise<void> {
+  shift(-60 * 60_000);
+  for (const s of ['teller', 'teller', 'advice', 'loans', 'teller', 'teller', 'advice', 'loans', 'teller']) await issue(s);
+  shift(-58 * 60_000);
+  for (const c of ['1', '3', '4']) await post(`/counters/${c}/open`);
+  for (let round = 0; round < 3; round++) {
+    shift((-56 + round * 9) * 60_000);
+    for (const c of ['1', '3', '4']) await post(`/counters/${c}/call-next`);
+    shift((-50 + round * 9) * 60_000);
+    for (const c of ['1', '3', '4']) await post(`/counters/${c}/done`);
+  }
 }
