@@ -12,6 +12,7 @@ import { freeId } from '../../parts/slug';
 import '../../parts/bb-local-text-field';
 import { counterFormStyles } from './bb-counter-form.styles';
 import { suggestedCounterName } from './counter-names';
+import { emitSaved, formFooter } from '../../parts/form-footer';
 
 /** A counter, new or existing: its name in each language and the services it serves, most preferred first. */
 @customElement('bb-counter-form')
@@ -59,9 +60,7 @@ export class BbCounterForm extends LitElement {
       return this.save.fail(ct(u, f === 'services' ? 'counter.servicesMissing' : 'counter.nameMissing'), f);
     }
     const id = this.counter?.id ?? freeId(pickText(this.name, cfg.languages[0] ?? 'en', cfg.languages), cfg.counters.map((c) => c.id), 'counter');
-    if (await this.save.run(() => this.api.saveCounter(cfg.id, id, parsed.data))) {
-      this.dispatchEvent(new CustomEvent('bb-saved', { detail: id, bubbles: true, composed: true }));
-    }
+    if (await this.save.run(() => this.api.saveCounter(cfg.id, id, parsed.data))) emitSaved(this, id);
   }
 
   override render() {
@@ -109,15 +108,7 @@ export class BbCounterForm extends LitElement {
             </div>`
           : nothing}
       </fieldset>
-      ${this.save.status === 'error' && this.save.field !== 'name' ? html`<p class="error" role="alert">${this.save.message}</p>` : nothing}
-      <div class="actions">
-        <button class="btn primary" type="submit" data-testid="save-counter" aria-busy=${this.save.busy ? 'true' : 'false'}>
-          ${this.save.busy ? ct(u, 'common.saving') : this.counter ? ct(u, 'common.save') : ct(u, 'counter.add')}
-        </button>
-        <button class="btn quiet" type="button" @click=${() => this.dispatchEvent(new CustomEvent('bb-cancel', { bubbles: true, composed: true }))}>
-          ${ct(u, 'common.cancel')}
-        </button>
-      </div>
+      ${formFooter(this, u, this.save, { testid: 'save-counter', label: this.counter ? ct(u, 'common.save') : ct(u, 'counter.add'), field: 'name' })}
     </form>`;
   }
 }

@@ -1,15 +1,11 @@
-import { consume } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { AuditChange, AuditEntry, ConfigChange } from '../../../../core/client';
 import { t } from '../../../../ui/i18n/localize';
-import type { BranchConfig } from '../../../../core/client';
-import type { ConsoleApi } from '../../data/console-api';
-import { apiContext, langContext } from '../../data/contexts';
-import type { ConsoleLang } from '../../i18n/console-strings';
-import { when, whenExact, who } from './format';
-import { HistoryApi } from './history-api';
+import { whenExact, who } from './format';
+import type { HistoryApi } from './history-api';
 import { historyStyles } from './history-styles';
+import { HistoryPage } from './history-page';
 
 const PAGE = 200;
 
@@ -18,37 +14,27 @@ const PAGE = 200;
  * a field-by-field diff), newest first, filtered by person, counter and type, also as CSV.
  */
 @customElement('bb-audit-page')
-export class BbAuditPage extends LitElement {
+export class BbAuditPage extends HistoryPage {
   static override styles = historyStyles;
-
-  @property() branch = '';
-  @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
-  @consume({ context: apiContext }) private api?: ConsoleApi;
 
   @state() private filter: { user?: string; counter?: string; type?: string } = {};
   @state() private entries: AuditEntry[] | null = null;
   @state() private more = false;
-  @state() private error = '';
-  /** The branch's zone and names; times are shown in its zone. */
-  @state() private config: BranchConfig | null = null;
+  /** The next read adds older entries below those shown. */
+  private older = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  protected async fetch(h: HistoryApi): Promise<void> {
+    const older = this.older;
+    this.older = false;
+    const before = older ? this.entries?.at(-1)?.seqFrom : undefined;
+    const page = (await h.audit(this.branch, { ...this.filter, ...(before ? { before } : {}) })).entries;
+    this.entries = older ? [...(this.entries ?? []), ...page] : page;
+    this.more = page.length === PAGE;
   }
 
-  private async load(older = false): Promise<void> {
-    if (!this.api) return;
-    if (!this.config && this.branch) this.config = await new HistoryApi(this.api).config(this.branch).catch(() => null);
-    this.error = '';
-    try {
-      const before = older ? this.entries?.at(-1)?.seqFrom : undefined;
-      const page = (await new HistoryApi(this.api).audit(this.branch, { ...this.filter, ...(before ? { before } : {}) })).entries;
-      this.entries = older ? [...(this.entries ?? []), ...page] : page;
-      this.more = page.length === PAGE;
-    } catch (e) {
-      this.error = (e as Error).message;
-    }
+  private loadOlder(): void {
+    this.older = true;
+    void this.load();
   }
 
   private submit(e: Event): void {
@@ -59,20 +45,11 @@ export class BbAuditPage extends LitElement {
     void this.load();
   }
 
-  private get tz(): string | undefined {
-    return this.config?.timezone;
-  }
-
   override render() {
     const l = this.language;
-    const h = this.api ? new HistoryApi(this.api) : null;
+    const h = this.h;
     return html`
-      <header class="page-head">
-        <div>
-          <h1>${t(l, 'history.page.audit')}</h1>
-          <p class="lede">${t(l, 'history.audit.lede')}</p>
-        </div>
-      </header>
+      ${this.head('history.page.audit', 'history.audit.lede')}
       <form class="range panel" @submit=${this.submit}>
         <label class="field"><span>${t(l, 'history.audit.person')}</span><input name="user" .value=${this.filter.user ?? ''} data-testid="audit-user" /></label>
         <label class="field"><span>${t(l, 'history.audit.counter')}</span><input name="counter" .value=${this.filter.counter ?? ''} data-testid="audit-counter" /></label>
@@ -86,9 +63,9 @@ export class BbAuditPage extends LitElement {
         <button class="btn primary" type="submit">${t(l, 'history.show')}</button>
       </form>
       ${h ? html`<div class="downloads"><a class="btn quiet" href=${h.csv(this.branch, 'audit', { from: '', to: '' }, 'day', this.filter)} download>${t(l, 'history.csv')}</a></div>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${t(l, 'history.error', { message: this.error })}</p>` : nothing}
+      ${this.errorLine()}
       <section class="panel table-wrap">${this.table()}</section>
-      ${this.more ? html`<div class="actions"><button class="btn" @click=${() => this.load(true)}>${t(l, 'history.audit.older')}</button></div>` : nothing}
+      ${this.more ? html`<div class="actions"><button class="btn" @click=${() => this.loadOlder()}>${t(l, 'history.audit.older')}</button></div>` : nothing}
     `;
   }
 

@@ -1,17 +1,13 @@
-import { consume } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { NoticeRecord } from '../../../../core/client';
 import { causeLabel, effectLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
-import type { BranchConfig } from '../../../../core/client';
-import type { ConsoleApi } from '../../data/console-api';
-import { apiContext, langContext } from '../../data/contexts';
-import type { ConsoleLang } from '../../i18n/console-strings';
 import { minutes, scopeText, when, who } from './format';
-import { HistoryApi, lastDays, type Range } from './history-api';
+import { lastDays, type HistoryApi, type Range } from './history-api';
 import { historyStyles } from './history-styles';
 import { rangeForm } from './range-form';
+import { HistoryPage } from './history-page';
 
 /**
  * Delay history: every notice of a period with its cause, where, the end announced against the
@@ -19,49 +15,21 @@ import { rangeForm } from './range-form';
  * wait — and a link that opens the lobby as it was when it went up.
  */
 @customElement('bb-delays-page')
-export class BbDelaysPage extends LitElement {
+export class BbDelaysPage extends HistoryPage {
   static override styles = historyStyles;
-
-  @property() branch = '';
-  @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
-  @consume({ context: apiContext }) private api?: ConsoleApi;
 
   @state() private range: Range = lastDays();
   @state() private notices: NoticeRecord[] | null = null;
-  @state() private error = '';
-  /** The branch's zone and names; times are shown in its zone. */
-  @state() private config: BranchConfig | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    if (!this.config && this.branch) this.config = await new HistoryApi(this.api).config(this.branch).catch(() => null);
-    this.error = '';
-    try {
-      this.notices = (await new HistoryApi(this.api).notices(this.branch, this.range)).notices.reverse();
-    } catch (e) {
-      this.error = (e as Error).message;
-    }
-  }
-
-  private get tz(): string | undefined {
-    return this.config?.timezone;
+  protected async fetch(h: HistoryApi): Promise<void> {
+    this.notices = (await h.notices(this.branch, this.range)).notices.reverse();
   }
 
   override render() {
     const l = this.language;
-    const h = this.api ? new HistoryApi(this.api) : null;
+    const h = this.h;
     return html`
-      <header class="page-head">
-        <div>
-          <h1>${t(l, 'history.page.delays')}</h1>
-          <p class="lede">${t(l, 'history.delays.lede')}</p>
-        </div>
-      </header>
+      ${this.head('history.page.delays', 'history.delays.lede')}
       ${rangeForm(l, this.range, null, (r) => {
         this.range = r;
         void this.load();
@@ -72,7 +40,7 @@ export class BbDelaysPage extends LitElement {
             <a class="btn quiet" data-testid="csv-tickets" href=${h.csv(this.branch, 'tickets', this.range)} download>${t(l, 'history.reports.csvTickets')}</a>
           </div>`
         : nothing}
-      ${this.error ? html`<p class="error" role="alert">${t(l, 'history.error', { message: this.error })}</p>` : nothing}
+      ${this.errorLine()}
       <section class="panel table-wrap">${this.table()}</section>
     `;
   }

@@ -1,19 +1,15 @@
-import { consume } from '@lit/context';
 import type { Chart } from 'chart.js';
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
 import type { CauseFigures, ServiceFigures } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
-import type { BranchConfig } from '../../../../core/client';
-import type { ConsoleApi } from '../../data/console-api';
-import { apiContext, langContext } from '../../data/contexts';
-import type { ConsoleLang } from '../../i18n/console-strings';
 import { drawCauseChart } from './cause-chart';
 import { minutes, outOfTurnText } from './format';
-import { HistoryApi, lastDays, type By, type Range, type Report } from './history-api';
+import { lastDays, type By, type HistoryApi, type Range, type Report } from './history-api';
 import { historyStyles } from './history-styles';
 import { rangeForm } from './range-form';
+import { HistoryPage } from './history-page';
 
 /**
  * Reports of a branch (or, with no branch, of every branch for the head office): delays by
@@ -21,43 +17,23 @@ import { rangeForm } from './range-form';
  * out-of-turn calls — by day, week or month, each table also as CSV.
  */
 @customElement('bb-reports-page')
-export class BbReportsPage extends LitElement {
+export class BbReportsPage extends HistoryPage {
   static override styles = historyStyles;
-
-  /** Empty: across branches (admins). */
-  @property() branch = '';
-  @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
-  @consume({ context: apiContext }) private api?: ConsoleApi;
 
   @state() private range: Range = lastDays();
   @state() private by: By = 'day';
   @state() private report: Report | null = null;
-  @state() private error = '';
-  /** The branch's zone and names; times are shown in its zone. */
-  @state() private config: BranchConfig | null = null;
   @query('canvas') private canvas?: HTMLCanvasElement;
   private chart?: Chart;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  protected async fetch(h: HistoryApi): Promise<void> {
+    this.report = await h.report(this.branch || null, this.range, this.by);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.chart?.destroy();
     this.chart = undefined;
-  }
-
-  private async load(): Promise<void> {
-    if (!this.api) return;
-    if (!this.config && this.branch) this.config = await new HistoryApi(this.api).config(this.branch).catch(() => null);
-    this.error = '';
-    try {
-      this.report = await new HistoryApi(this.api).report(this.branch || null, this.range, this.by);
-    } catch (e) {
-      this.error = (e as Error).message;
-    }
   }
 
   protected override updated(): void {
@@ -74,13 +50,9 @@ export class BbReportsPage extends LitElement {
     return [...new Set((this.report?.causes ?? []).map((c) => c.period))].sort();
   }
 
-  private get tz(): string | undefined {
-    return this.config?.timezone;
-  }
-
   override render() {
     const l = this.language;
-    const h = this.api ? new HistoryApi(this.api) : null;
+    const h = this.h;
     const r = this.report;
     return html`
       <header class="page-head">
@@ -101,7 +73,7 @@ export class BbReportsPage extends LitElement {
             <a class="btn quiet" data-testid="csv-days" href=${h.csv(this.branch, 'days', this.range)} download>${t(l, 'history.reports.csvDays')}</a>
           </div>`
         : nothing}
-      ${this.error ? html`<p class="error" role="alert">${t(l, 'history.error', { message: this.error })}</p>` : nothing}
+      ${this.errorLine()}
       ${!r
         ? html`<p class="empty" role="status">${t(l, 'history.loading')}</p>`
         : html`

@@ -13,6 +13,7 @@ import { freeId } from '../../parts/slug';
 import '../../parts/bb-local-text-field';
 import './bb-preset-preview';
 import { presetEditorStyles } from './bb-preset-editor.styles';
+import { formFooter } from '../../parts/form-footer';
 
 type Scope = Preset['scope'];
 
@@ -193,15 +194,7 @@ export class BbPresetEditor extends LitElement {
           .ui=${u}
           @bb-local-text=${(e: CustomEvent<Record<string, string>>) => (this.resolvedText = e.detail)}
         ></bb-local-text-field>
-        ${this.save.status === 'error' && this.save.field !== 'text' ? html`<p class="error" role="alert">${this.save.message}</p>` : nothing}
-        <div class="actions">
-          <button class="btn primary" type="submit" data-testid="save-preset" aria-busy=${this.save.busy ? 'true' : 'false'}>
-            ${this.save.busy ? ct(u, 'common.saving') : ct(u, this.target === 'library' ? 'preset.saveLibrary' : 'preset.save')}
-          </button>
-          <button class="btn quiet" type="button" @click=${() => this.dispatchEvent(new CustomEvent('bb-cancel', { bubbles: true, composed: true }))}>
-            ${ct(u, 'common.cancel')}
-          </button>
-        </div>
+        ${formFooter(this, u, this.save, { testid: 'save-preset', label: ct(u, this.target === 'library' ? 'preset.saveLibrary' : 'preset.save'), field: 'text' })}
       </form>
       <aside class="preview">
         <bb-preset-preview .preset=${this.body} .config=${cfg} .languages=${langs} .ui=${u} .now=${this.now}></bb-preset-preview>

@@ -11,6 +11,7 @@ import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { freeId } from '../../parts/slug';
 import '../../parts/bb-local-text-field';
 import { formStyles } from '../settings/form.styles';
+import { emitSaved, formFooter } from '../../parts/form-footer';
 
 /**
  * A service, new or existing: its name in each language, the letter its tickets start with, the
@@ -58,7 +59,7 @@ export class BbServiceForm extends LitElement {
     const main = pickText(this.name, cfg.languages[0] ?? 'en', cfg.languages);
     const id = this.service?.id ?? freeId(main, cfg.services.map((s) => s.id), 'service');
     const saved = await this.save.run(() => this.api.saveService(cfg.id, id, parsed.data));
-    if (saved) this.dispatchEvent(new CustomEvent('bb-saved', { detail: id, bubbles: true, composed: true }));
+    if (saved) emitSaved(this, id);
   }
 
   override render() {
@@ -135,15 +136,7 @@ export class BbServiceForm extends LitElement {
             </div>
           </fieldset>`
         : nothing}
-      ${this.save.status === 'error' && this.save.field !== 'name' ? html`<p class="error" role="alert">${this.save.message}</p>` : nothing}
-      <div class="actions">
-        <button class="btn primary" type="submit" data-testid="save-service" aria-busy=${this.save.busy ? 'true' : 'false'}>
-          ${this.save.busy ? ct(u, 'common.saving') : this.service ? ct(u, 'common.save') : ct(u, 'service.add')}
-        </button>
-        <button class="btn quiet" type="button" @click=${() => this.dispatchEvent(new CustomEvent('bb-cancel', { bubbles: true, composed: true }))}>
-          ${ct(u, 'common.cancel')}
-        </button>
-      </div>
+      ${formFooter(this, u, this.save, { testid: 'save-service', label: this.service ? ct(u, 'common.save') : ct(u, 'service.add'), field: 'name' })}
     </form>`;
   }
 }

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type StaffRole } from '../../../../core/client';
 // The form checks what it sends with the server's own schema.
@@ -12,6 +12,7 @@ import { SaveController } from '../../data/save-controller';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { formStyles } from '../settings/form.styles';
 import './bb-password-once';
+import { formFooter } from '../../parts/form-footer';
 
 export interface AccountCreated {
   username: string;
@@ -129,12 +130,7 @@ export class BbAccountForm extends LitElement {
                 )}
             </div>
           </fieldset>`}
-      ${this.save.status === 'error' ? html`<p class="error" role="alert">${this.save.message}</p>` : nothing}
-      <div class="actions">
-        <button class="btn primary" type="submit" data-testid="create-account" aria-busy=${this.save.busy ? 'true' : 'false'}>
-          ${this.save.busy ? ct(u, 'common.saving') : ct(u, 'staff.create')}
-        </button>
-      </div>
+      ${formFooter(this, u, this.save, { testid: 'create-account', label: ct(u, 'staff.create'), cancel: false })}
     </form>`;
   }
 }
