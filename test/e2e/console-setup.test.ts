@@ -175,6 +175,9 @@ describe('manager console: a new branch from nothing', () => {
   });
 
   it('a new lobby TV shows a pairing code; paired from the console, it shows the notice in Italian, English and German, then its resolved twin', async () => {
+    // A customer waits: the board shows the branch's day at any hour (with nobody waiting, outside
+    // the opening hours — its lunch break, 13:30–14:30 — the TV would show "we are closed" instead).
+    expect((await takeTicket(server.url, 'cassa')).status).toBe(201);
     tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
     await tv.goto(`${server.url}/display/`);
     const codeOnScreen = tv.locator('[data-testid="pairing-code"]');
@@ -234,13 +237,8 @@ describe('manager console: a new branch from nothing', () => {
     await expect.poll(() => tv.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload ?? false), { timeout: 10_000 }).toBe(false);
     // Back as the same paired screen, live: a ticket taken now shows in its queue.
     await tv.locator('[data-testid="waiting-count"][data-service]').first().waitFor({ timeout: 10_000 });
-    const res = await fetch(`${server.url}/api/branches/${BRANCH}/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({ service: 'cassa' }),
-    });
-    expect(res.status).toBe(201);
-    await expect.poll(() => tv.locator('[data-testid="waiting-count"][data-service="cassa"]').innerText()).toContain('1');
+    expect((await takeTicket(server.url, 'cassa')).status).toBe(201);
+    await expect.poll(() => tv.locator('[data-testid="waiting-count"][data-service="cassa"]').innerText()).toContain('2');
   });
 
   it('the all-branches table shows both branches with their live counts', async () => {
@@ -248,18 +246,22 @@ describe('manager console: a new branch from nothing', () => {
     const row = admin.locator('[data-testid="branch-row"][data-branch="filiale-centro"]');
     await row.waitFor();
     await admin.locator('[data-testid="branch-row"][data-branch="demo"]').waitFor();
-    await expect.poll(() => row.locator('[data-testid="branch-waiting"]').innerText()).toBe('1');
-    await fetch(`${server.url}/api/branches/${BRANCH}/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({ service: 'consulenza' }),
-    });
-    // Live, not on refresh.
     await expect.poll(() => row.locator('[data-testid="branch-waiting"]').innerText()).toBe('2');
+    await takeTicket(server.url, 'consulenza');
+    // Live, not on refresh.
+    await expect.poll(() => row.locator('[data-testid="branch-waiting"]').innerText()).toBe('3');
     await expect.poll(() => row.locator('[data-testid="branch-screens"]').innerText()).toMatch(/1/);
     await admin.screenshot({ path: join(shots, 'console-all-branches.png') });
   });
 });
+
+function takeTicket(url: string, service: string): Promise<Response> {
+  return fetch(`${url}/api/branches/${BRANCH}/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ service }),
+  });
+}
 
 async function addService(page: Page, name: Record<string, string>, promise: number | null): Promise<void> {
   await page.locator('[data-testid="add-service"]').click();
