@@ -198,6 +198,10 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     const tv = new Screen(n2.url, { screen: claimed.screenToken });
     sockets.push(tv.socket as unknown as Socket);
     await once(tv.socket, 'snapshot');
+    const lobby = new Screen(n2.url);
+    sockets.push(lobby.socket as unknown as Socket);
+    await once(lobby.socket, 'snapshot');
+    const start = lobby.state!.seq;
 
     // The database ends both nodes' LISTEN connections (a failover, an administrator, a network cut).
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -208,6 +212,13 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     } finally {
       await db.end();
     }
+    // Tickets on node 1 while node 2 is not listening yet: those announcements are lost (NOTIFY
+    // keeps nothing for a listener that is away); node 2 finds itself behind the log and reads them.
+    for (let i = 0; i < 5; i++) expect((await request(n1.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' })).status).toBe(201);
+    const head = (await branchState(n1.url)).seq;
+    await waitFor(() => lobby.state?.seq === head, 15_000, 'the lobby on node 2 to reach the head');
+    expect(lobby.seqs).toEqual(Array.from({ length: head - start }, (_, i) => start + i + 1));
+    expect(lobby.state).toEqual(await branchState(n1.url));
     // /readyz says "not listening" until the adapter has reconnected (it retries within 1–3 s).
     for (const n of [n1, n2]) await waitFor(async () => (await request(n.url).get('/readyz')).status === 200, 15_000, 'the node to listen again');
 
