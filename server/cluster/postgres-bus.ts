@@ -72,7 +72,9 @@ export async function openPostgresBus(url: string, logger: Logger): Promise<Clus
     channelPrefix: `branchboard:${schema.slice(0, 40)}`,
     errorHandler: (err: Error) => trouble(err, 'a message failed'),
   });
-  await listenedOnce;
+  // Ready once it listens; a database slow to hand out a connection does not hold the start
+  // forever (the adapter keeps trying, and /readyz says so meanwhile).
+  await Promise.race([listenedOnce, new Promise((r) => setTimeout(r, 5_000).unref())]);
   return {
     name: 'postgres',
     adapter,
