@@ -4,6 +4,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { ApiClient, ApiError, type SessionUser } from '../lib/api';
+import { SessionController } from '../lib/session-controller';
 import type { BbLogin, LoginDetail } from '../teller/bb-login';
 import '../teller/bb-login';
 import { consolePrefs } from './console-prefs';
@@ -16,8 +17,6 @@ import { consoleHash, navigate, parseHash, type ConsoleRoute } from './routes';
 import { consoleAppStyles } from './bb-console-app.styles';
 import './bb-console-nav';
 
-type Phase = 'checking' | 'offline' | 'login' | 'ready';
-const RECHECK_MS = 3000;
 
 /**
  * The manager console at /admin/#/console: signs in, then shows the navigation beside the page
@@ -33,28 +32,29 @@ export class BbConsoleApp extends LitElement {
   @provide({ context: apiContext }) readonly api = new ConsoleApi(new ApiClient({ onUnauthorized: () => this.sessionEnded() }));
   @provide({ context: branchesContext }) @state() private branches: BranchDirectory = { items: [], refresh: () => this.loadBranches() };
 
-  @state() private phase: Phase = 'checking';
   @state() private route: ConsoleRoute = { kind: 'start' };
-  @state() private loginBusy = false;
-  @state() private loginError: string | null = null;
   /** Pages whose module has loaded. */
   @state() private loaded = new Set<string>();
 
   @query('bb-login') private loginForm?: BbLogin;
-  private recheck?: ReturnType<typeof setTimeout>;
+  private readonly session = new SessionController(this, {
+    check: () => this.api.session(),
+    login: (username, password) => this.api.login(username, password),
+    accept: (user) => this.signedIn(user),
+    loginError: (err) => (err instanceof ApiError && err.status === 401 ? ct(this.language, 'login.bad') : err instanceof Error ? err.message : String(err)),
+    failed: () => this.loginForm?.clearPassword(),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     this.onHash();
     this.applyLang();
-    void this.checkSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
-    clearTimeout(this.recheck);
   }
 
   private readonly onHash = (): void => {
@@ -62,40 +62,16 @@ export class BbConsoleApp extends LitElement {
     if (r.app === 'console') this.route = r.route;
   };
 
-  private async checkSession(): Promise<void> {
-    clearTimeout(this.recheck);
-    try {
-      const user = await this.api.session();
-      if (user) this.signedIn(user);
-      else this.phase = 'login';
-    } catch {
-      this.phase = 'offline';
-      this.recheck = setTimeout(() => void this.checkSession(), RECHECK_MS);
-    }
-  }
-
-  private async login(e: CustomEvent<LoginDetail>): Promise<void> {
-    this.loginBusy = true;
-    this.loginError = null;
-    try {
-      this.signedIn(await this.api.login(e.detail.username, e.detail.password));
-    } catch (err) {
-      this.loginError = err instanceof ApiError && err.status === 401 ? ct(this.language, 'login.bad') : err instanceof Error ? err.message : String(err);
-      this.loginForm?.clearPassword();
-    } finally {
-      this.loginBusy = false;
-    }
-  }
-
-  private signedIn(user: SessionUser): void {
+  /** The account in the console; false for a teller (the tablet's app is theirs). */
+  private signedIn(user: SessionUser): boolean {
     if (user.role === 'teller') {
       // Tellers work at a counter: the tablet's app is theirs.
       location.hash = '';
-      return;
+      return false;
     }
     this.user = user;
-    this.phase = 'ready';
     void this.loadBranches();
+    return true;
   }
 
   private async loadBranches(): Promise<void> {
@@ -105,10 +81,9 @@ export class BbConsoleApp extends LitElement {
   }
 
   private sessionEnded(): void {
-    if (this.phase !== 'ready') return;
+    if (this.session.phase !== 'ready') return;
     this.user = null;
-    this.loginError = ct(this.language, 'shell.sessionEnded');
-    this.phase = 'login';
+    this.session.signedOut(ct(this.language, 'shell.sessionEnded'));
   }
 
   private async logout(): Promise<void> {
@@ -118,7 +93,7 @@ export class BbConsoleApp extends LitElement {
       /* the cookie may be gone already */
     }
     this.user = null;
-    this.phase = 'login';
+    this.session.signedOut();
   }
 
   private setLang(lang: ConsoleLang): void {
@@ -156,13 +131,18 @@ export class BbConsoleApp extends LitElement {
 
   override render() {
     const l = this.language;
-    switch (this.phase) {
+    switch (this.session.phase) {
       case 'checking':
         return html`<div class="center muted" role="status">${ct(l, 'shell.loading')}</div>`;
       case 'offline':
         return html`<div class="center" role="alert">${ct(l, 'shell.offline')}</div>`;
       case 'login':
-        return html`<main class="login"><bb-login .language=${l} .busy=${this.loginBusy} .error=${this.loginError} @bb-login=${this.login}></bb-login></main>`;
+        return html`<main class="login"><bb-login
+          .language=${l}
+          .busy=${this.session.busy}
+          .error=${this.session.error}
+          @bb-login=${(e: CustomEvent<LoginDetail>) => this.session.login(e.detail.username, e.detail.password)}
+        ></bb-login></main>`;
       case 'ready':
         return this.renderConsole();
     }

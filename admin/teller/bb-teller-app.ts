@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { ApiClient, ApiError, BranchCommands, type SessionUser } from '../lib/api';
 import { errorMessage } from '../lib/messages';
 import { prefs } from '../lib/prefs';
+import { SessionController } from '../lib/session-controller';
 import { TOAST_CLEAR_EVENT, TOAST_EVENT, type ToastClearDetail, type ToastDetail } from '../lib/toast-events';
 import { tokens } from '../styles/shared';
 import { consoleHash, opensCounter } from '../console/routes';
@@ -18,9 +19,6 @@ import './bb-teller-branch';
 import './bb-toast';
 import { tellerAppStyles } from './bb-teller-app.styles';
 
-type Phase = 'checking' | 'offline' | 'login' | 'ready';
-
-const RECHECK_MS = 3000;
 
 /**
  * The teller tablet at /admin/: sign in → pick the branch (when the account has several) → pick
@@ -30,19 +28,27 @@ const RECHECK_MS = 3000;
 @customElement('bb-teller-app')
 export class BbTellerApp extends LitElement {
   @state() private language: Language = prefs.lang();
-  @state() private phase: Phase = 'checking';
   @state() private user: SessionUser | null = null;
   @state() private branch: string | null = null;
   @state() private branchChoices: BranchChoice[] = [];
-  @state() private loginBusy = false;
-  @state() private loginError: string | null = null;
 
   @query('bb-toast') private toaster?: BbToast;
   @query('bb-login') private loginForm?: BbLogin;
 
   private readonly api = new ApiClient({ onUnauthorized: () => this.sessionEnded() });
   private commands: BranchCommands | null = null;
-  private recheck?: ReturnType<typeof setTimeout>;
+  private readonly session = new SessionController(this, {
+    check: () => this.api.getSession(),
+    login: (username, password) => this.api.login(username, password),
+    accept: (user) => this.signedIn(user),
+    loginError: (err) =>
+      err instanceof ApiError && err.status === 401
+        ? t(this.language, 'tablet.login.bad')
+        : err instanceof ApiError && err.status === 429
+          ? t(this.language, 'tablet.login.tooMany')
+          : errorMessage(this.language, err),
+    failed: () => this.loginForm?.clearPassword(),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -52,7 +58,6 @@ export class BbTellerApp extends LitElement {
     document.addEventListener(TOAST_EVENT, this.onToast);
     document.addEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
     this.applyLang();
-    void this.checkSession();
   }
 
   override disconnectedCallback(): void {
@@ -61,7 +66,6 @@ export class BbTellerApp extends LitElement {
     this.removeEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
     document.removeEventListener(TOAST_EVENT, this.onToast);
     document.removeEventListener(TOAST_CLEAR_EVENT, this.onToastClear);
-    clearTimeout(this.recheck);
   }
 
   private readonly onToast = (e: CustomEvent<ToastDetail>): void => {
@@ -74,46 +78,14 @@ export class BbTellerApp extends LitElement {
     this.toaster?.clear(e.detail.source, e.detail.kind);
   };
 
-  private async checkSession(): Promise<void> {
-    clearTimeout(this.recheck);
-    try {
-      const user = await this.api.getSession();
-      if (user) this.signedIn(user);
-      else this.phase = 'login';
-    } catch {
-      // The server is down or restarting: say so, and try again by itself.
-      this.phase = 'offline';
-      this.recheck = setTimeout(() => void this.checkSession(), RECHECK_MS);
-    }
-  }
-
-  private async login(e: CustomEvent<LoginDetail>): Promise<void> {
-    this.loginBusy = true;
-    this.loginError = null;
-    try {
-      const user = await this.api.login(e.detail.username, e.detail.password);
-      this.signedIn(user);
-    } catch (err) {
-      this.loginError =
-        err instanceof ApiError && err.status === 401
-          ? t(this.language, 'tablet.login.bad')
-          : err instanceof ApiError && err.status === 429
-            ? t(this.language, 'tablet.login.tooMany')
-            : errorMessage(this.language, err);
-      this.loginForm?.clearPassword();
-    } finally {
-      this.loginBusy = false;
-    }
-  }
-
-  private signedIn(user: SessionUser): void {
+  /** The account at the tablet; false when it belongs on the console instead. */
+  private signedIn(user: SessionUser): boolean {
     // Managers and head office land on the console, unless they opened a counter from it.
     if (user.role !== 'teller' && !opensCounter(location.hash)) {
       location.hash = consoleHash({ kind: 'start' });
-      return;
+      return false;
     }
     this.user = user;
-    this.phase = 'ready';
     const remembered = prefs.branch();
     const branch =
       user.branches.length === 1 && user.branches[0] !== '*'
@@ -123,6 +95,7 @@ export class BbTellerApp extends LitElement {
           : null;
     this.setBranch(branch);
     if (!branch) void this.loadBranchNames(user.branches);
+    return true;
   }
 
   private setBranch(branch: string | null): void {
@@ -152,16 +125,14 @@ export class BbTellerApp extends LitElement {
     }
     this.user = null;
     this.setBranch(null);
-    this.loginError = null;
-    this.phase = 'login';
+    this.session.signedOut();
   }
 
   private sessionEnded(): void {
-    if (this.phase !== 'ready') return;
+    if (this.session.phase !== 'ready') return;
     this.user = null;
     this.setBranch(null);
-    this.loginError = t(this.language, 'common.err.unauthorized');
-    this.phase = 'login';
+    this.session.signedOut(t(this.language, 'common.err.unauthorized'));
   }
 
   private setLang(lang: Language): void {
@@ -186,7 +157,7 @@ export class BbTellerApp extends LitElement {
 
   private renderPhase() {
     const l = this.language;
-    switch (this.phase) {
+    switch (this.session.phase) {
       case 'checking':
         return html`<bb-top-bar .language=${l}></bb-top-bar>
           <div class="center muted" role="status">${t(l, 'tablet.app.loading')}</div>`;
@@ -197,7 +168,12 @@ export class BbTellerApp extends LitElement {
           </div>`;
       case 'login':
         return html`<bb-top-bar .language=${l}></bb-top-bar>
-          <bb-login .language=${l} .busy=${this.loginBusy} .error=${this.loginError} @bb-login=${this.login}></bb-login>`;
+          <bb-login
+            .language=${l}
+            .busy=${this.session.busy}
+            .error=${this.session.error}
+            @bb-login=${(e: CustomEvent<LoginDetail>) => this.session.login(e.detail.username, e.detail.password)}
+          ></bb-login>`;
       case 'ready':
         if (!this.branch) {
           return html`<bb-top-bar .language=${l} .userName=${this.user?.name ?? null}></bb-top-bar>

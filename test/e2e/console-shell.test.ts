@@ -52,6 +52,25 @@ describe('manager console shell', () => {
     await page.context().close();
   });
 
+  it("the console's own sign-in: a wrong password is said and cleared, the right one opens the console; a session ended elsewhere comes back to it", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
+    await page.goto(`${server.url}/admin/#/console`);
+    await page.locator('[data-testid="login-username"]').fill('manager');
+    await page.locator('[data-testid="login-password"]').fill('not-the-password');
+    await page.locator('[data-testid="login-submit"]').click();
+    await expect.poll(() => page.locator('bb-console-app [data-testid="login-error"]').innerText()).toContain('Nome utente o password errati.');
+    expect(await page.locator('[data-testid="login-password"]').inputValue()).toBe('');
+    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
+    await page.locator('[data-testid="login-submit"]').click();
+    await page.locator('[data-testid="today-counter"]').first().waitFor();
+
+    // Signed out from another window: the next request finds the session gone, the console says so.
+    await page.evaluate(() => fetch('/api/session', { method: 'DELETE' }));
+    await page.locator('[data-testid="nav-staff"]').click();
+    await expect.poll(() => page.locator('bb-console-app [data-testid="login-error"]').innerText(), { timeout: 10_000 }).toContain('La sessione è scaduta');
+    await page.context().close();
+  });
+
   it('a teller still lands on the counter picker', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
     await signIn(page, server.url, 'teller1');
