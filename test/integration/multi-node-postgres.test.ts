@@ -143,6 +143,19 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     }
     expect(await branchState(n2.url)).toEqual(await branchState(n1.url));
 
+    // Node 2's estimator followed node 1's tickets: its estimates name exactly the tickets waiting.
+    const waiting = Object.values((await branchState(n1.url)).queues).flat().sort();
+    expect(waiting.length).toBeGreaterThan(0);
+    const heard = await new Promise<string[]>((ok) => {
+      const take = (m: { tickets?: Record<string, unknown> }) => {
+        const ids = Object.keys(m.tickets ?? {}).sort();
+        if (ids.length === waiting.length) ok(ids);
+        else lobby[0]!.socket.once('estimates', take);
+      };
+      lobby[0]!.socket.once('estimates', take);
+    });
+    expect(heard).toEqual(waiting);
+
     // A TV paired and connected on node 2, reloaded from a console on node 1: a room broadcast between nodes.
     const pairing = (await request(n2.url).post('/api/screen-pairings').send({ kind: 'lobby', version: '1' })).body;
     const paired = await request(n1.url).post('/api/branches/demo/screens').set('Cookie', manager).set('Idempotency-Key', key()).send({ code: pairing.code, name: 'Sala' });
