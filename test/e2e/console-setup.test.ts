@@ -181,7 +181,7 @@ describe('manager console: a new branch from nothing', () => {
     tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
     await tv.goto(`${server.url}/display/`);
     const codeOnScreen = tv.locator('[data-testid="pairing-code"]');
-    await expect.poll(async () => (await codeOnScreen.innerText()).trim(), { timeout: 10_000 }).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    await expect.poll(async () => (await codeOnScreen.innerText()).trim(), { timeout: 20_000 }).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}$/);
     const code = (await codeOnScreen.innerText()).trim();
     await tv.screenshot({ path: join(shots, 'lobby-pairing-code.png') });
 
@@ -194,7 +194,7 @@ describe('manager console: a new branch from nothing', () => {
 
     // The TV claims its token by itself and becomes Filiale Centro's board.
     const notice = tv.locator('[data-testid="notice"]', { hasText: 'Il lettore di carte non funziona' });
-    await notice.waitFor({ timeout: 10_000 });
+    await notice.waitFor({ timeout: 20_000 });
     // Italian stays; English and German take turns in the secondary line (issue 8's rotation).
     const seenLangs = new Set<string>();
     await expect
@@ -234,9 +234,9 @@ describe('manager console: a new branch from nothing', () => {
     await tv.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
     await manager.locator('[data-testid="reload-screen"]').click();
     await manager.locator('[data-testid="screen-note"]').waitFor();
-    await expect.poll(() => tv.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload ?? false), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => tv.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload ?? false), { timeout: 20_000 }).toBe(false);
     // Back as the same paired screen, live: a ticket taken now shows in its queue.
-    await tv.locator('[data-testid="waiting-count"][data-service]').first().waitFor({ timeout: 10_000 });
+    await tv.locator('[data-testid="waiting-count"][data-service]').first().waitFor({ timeout: 20_000 });
     expect((await takeTicket(server.url, 'cassa')).status).toBe(201);
     await expect.poll(() => tv.locator('[data-testid="waiting-count"][data-service="cassa"]').innerText()).toContain('2');
   });
