@@ -1,32 +1,36 @@
 // `npm start`: build the pages if they are missing or older than their sources, then run the
-// server (TypeScript through tsx).
+// server (TypeScript through tsx) and stop it when npm is stopped.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFreshness } from './build-freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Newest modification time of the files below `dir`. */
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs);
-  }
-  return t;
-}
-
-const pages = ['display', 'admin'].map((p) => join(root, 'dist', p, 'index.html'));
-const builtAt = pages.every(existsSync) ? Math.min(...pages.map((p) => statSync(p).mtimeMs)) : 0;
-const sourcesAt = Math.max(...['core', 'display', 'admin'].map((d) => newest(join(root, d))), statSync(join(root, 'vite.config.ts')).mtimeMs);
-if (builtAt < sourcesAt) {
-  console.log('Building the lobby screen and the staff app…');
+if ((await buildFreshness(root)).stale) {
+  console.log('Building the lobby screen, the kiosk, the phone page and the staff app…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], { cwd: root, stdio: 'inherit' });
-for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  child.kill(signal);
+};
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => stop(s));
+// npm runs this through `sh -c`, and a SIGTERM to npm kills that shell without passing it on:
+// this process is then re-parented. Seeing it is the only way to hear npm was stopped.
+const parent = process.ppid;
+const watch = setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 250);
+child.on('exit', (code, signal) => {
+  clearInterval(watch);
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -4,7 +4,14 @@ import { announceDemo } from './seed/demo-banner';
 
 /** `npm start`: one Branchboard node on its embedded SQLite database. */
 const config = configFromEnv();
-const server = await startServer(config);
+const server = await startServer(config).catch((error: NodeJS.ErrnoException & { port?: number; address?: string }) => {
+  // The usual mistake (a second `npm start`, or another program on the port) deserves one clear line, not a stack.
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(
+    `Branchboard cannot start: port ${error.port ?? config.port} on ${error.address ?? config.host} is already in use (another Branchboard still running?). Stop that process, or start with PORT=<another port>.`,
+  );
+  process.exit(1);
+});
 const { url, logger } = server;
 
 logger.info({ url, dataDir: config.dataDir, host: config.host }, 'Branchboard is running');

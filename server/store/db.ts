@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteSql } from './sql';
@@ -322,8 +322,12 @@ export function openSqlite(dataDir: string, synchronous: Synchronous = 'normal')
 }
 
 export function openDatabase(dataDir: string, synchronous: Synchronous = 'normal'): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'branchboard.sqlite'));
+  // The database holds password hashes and sessions: only this user may read it. SQLite gives
+  // the -wal and -shm files the main file's mode, so it is set before WAL mode creates them.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, 'branchboard.sqlite');
+  const db = new Database(file);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');

@@ -15,7 +15,7 @@ export interface Stores {
 /** One node's database: SQLite in the data dir, or PostgreSQL (and no SQLite at all) when `databaseUrl` is set. */
 export async function openStores(config: { dataDir: string; databaseUrl?: string; databasePoolSize: number; sqliteSynchronous?: Synchronous }): Promise<Stores> {
   if (config.databaseUrl) {
-    mkdirSync(resolve(config.dataDir), { recursive: true }); // still home to local files (signing key, demo accounts)
+    mkdirSync(resolve(config.dataDir), { recursive: true, mode: 0o700 }); // still home to local files (signing key, demo accounts)
     const pg = await openPostgres(config.databaseUrl, MIGRATIONS, { max: config.databasePoolSize });
     return { sql: pg, fresh: pg.migratedFrom === 0, close: () => pg.close() };
   }
