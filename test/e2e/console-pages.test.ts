@@ -74,7 +74,15 @@ describe('manager console: every page', () => {
     await open('audit', 'branch', 'bb-audit-page');
     const said = page.locator('[data-testid="audit-sentence"]');
     await expect.poll(() => said.allInnerTexts()).toEqual(
-      expect.arrayContaining(['Account creato: Marco Rossi (marco.rossi), Operatore di sportello', 'Schermo abbinato: Sala, sopra la porta']),
+      expect.arrayContaining([
+        'Account creato: Marco Rossi (marco.rossi), Operatore di sportello',
+        'Schermo abbinato: Sala, sopra la porta',
+        // The queue in the branch's words, not event names and JSON.
+        'Biglietto A004 preso per Cassa',
+        'A001 chiamato a Sportello 1',
+        'Sportello 2 aperto',
+        'Avviso pubblicato: Problema tecnico',
+      ]),
     );
     const row = page.locator('[data-testid="audit-row"]', { hasText: 'Account creato: Marco Rossi' });
     expect(await row.innerText()).toContain('manager');

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { AuditChange, AuditEntry, ConfigChange } from '../../../../core/client';
+import { pickText, type AuditChange, type AuditEntry, type BranchConfig, type Cause, type ConfigChange } from '../../../../core/client';
+import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
 import { whenExact, who } from './format';
 import type { HistoryApi } from './history-api';
@@ -30,6 +31,17 @@ export class BbAuditPage extends HistoryPage {
     const page = (await h.audit(this.branch, { ...this.filter, ...(before ? { before } : {}) })).entries;
     this.entries = older ? [...(this.entries ?? []), ...page] : page;
     this.more = page.length === PAGE;
+  }
+
+  /** A notice's cause, from the entry that posted it (among those loaded). */
+  private causeOf(noticeId: string): string | undefined {
+    for (const a of this.entries ?? []) {
+      for (const ch of a.changes) {
+        const n = ch.kind === 'event' && ch.type === 'NoticePosted' ? (ch.detail?.notice as { id?: string; cause?: Cause } | undefined) : undefined;
+        if (n?.id === noticeId && n.cause) return causeLabel(n.cause, this.language);
+      }
+    }
+    return undefined;
   }
 
   private loadOlder(): void {
@@ -87,7 +99,7 @@ export class BbAuditPage extends HistoryPage {
         ${rows.map(
           (a) => html`<tr data-testid="audit-row" data-seq=${a.seqFrom}>
             <td>${whenExact(a.at, l, this.tz)}</td>
-            <td>${who(a.actor)}<br /><span class="muted">${a.actor.role}</span></td>
+            <td>${who(a.actor)}<br /><span class="muted">${a.actor.role === 'admin' || a.actor.role === 'manager' || a.actor.role === 'teller' ? t(l, `console.role.${a.actor.role}`) : a.actor.role}</span></td>
             <td>${a.counters.join(', ') || '—'}</td>
             <td>${a.changes.map((c) => this.change(c))}</td>
           </tr>`,
@@ -102,7 +114,7 @@ export class BbAuditPage extends HistoryPage {
       const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
       return html`<div><strong>${c.type}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
     }
-    const said = sentence(c, l);
+    const said = sentence(c, l, this.config, (id) => this.causeOf(id));
     if (said) return html`<div data-testid="audit-sentence">${said}</div>`;
     const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', detailText(c.detail)].filter(Boolean).join(' ');
     return html`<div><strong>${c.type}</strong> ${bits ? html`<code>${bits}</code>` : nothing}</div>`;
@@ -132,8 +144,42 @@ const TYPES = [
 ];
 
 /** Staff and screen changes said in words ("Account created: Marco Rossi (marco.rossi), teller"), not as their fields. */
-function sentence(c: Extract<AuditChange, { kind: 'event' }>, l: string): string | null {
+/** The queue's and counters' events in words ("A004 called to Sportello 1"), by the branch's names. */
+const EVENT_WORDS = new Set([
+  'TicketIssued',
+  'TicketCalled',
+  'TicketRecalled',
+  'ServiceEnded',
+  'TicketNoShow',
+  'NoShowUndone',
+  'TicketCancelled',
+  'TicketTransferred',
+  'CounterOpened',
+  'CounterPaused',
+  'CounterClosed',
+  'NoticePosted',
+  'NoticeUpdated',
+  'NoticeResolved',
+]);
+
+function sentence(c: Extract<AuditChange, { kind: 'event' }>, l: string, cfg: BranchConfig | null, causeOf: (noticeId: string) => string | undefined): string | null {
   const d = c.detail ?? {};
+  if (EVENT_WORDS.has(c.type)) {
+    const langs = cfg?.languages ?? [];
+    const counter = c.counter ? cfg?.counters.find((x) => x.id === c.counter) : undefined;
+    const serviceId = typeof d.service === 'string' ? d.service : undefined;
+    const service = serviceId ? cfg?.services.find((x) => x.id === serviceId) : undefined;
+    const posted = d.notice as { cause?: Cause } | undefined;
+    const cause = posted?.cause ? causeLabel(posted.cause, l) : c.notice ? causeOf(c.notice) : undefined;
+    if (c.type.startsWith('Notice') && !cause) return null;
+    return t(l, 'history.audit.event', {
+      type: c.type,
+      ticket: c.ticket ?? '',
+      counter: counter ? pickText(counter.name, l, langs) : (c.counter ?? ''),
+      service: service ? pickText(service.name, l, langs) : (serviceId ?? ''),
+      cause: cause ?? '',
+    });
+  }
   if (c.type === 'StaffChanged') {
     const a = d.account as { username: string; name: string; role: 'admin' | 'manager' | 'teller' } | undefined;
     if (!a) return null;
