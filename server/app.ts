@@ -32,6 +32,7 @@ import { openPostgresBus } from './cluster/postgres-bus';
 import { openRedisBus } from './cluster/redis-bus';
 import { appVersion } from './realtime/app-version';
 import { voiceRoute } from './http/voice-route';
+import { sendFavicon } from './http/favicon';
 import { BranchStream } from './realtime/stream';
 import { DEFAULT_STREAM_LIMITS, StreamLimits } from './realtime/stream-limits';
 import { WaitEstimateService } from './realtime/wait-estimates';
@@ -279,6 +280,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.get(['/kiosk', '/kiosk/'], (_req, res) => sendPage(res, page('kiosk')));
   app.get('/kiosk/:branch', (_req, res) => sendPage(res, page('kiosk')));
   app.get('/t/:token', (_req, res) => sendPage(res, page('ticket')));
+  app.get(['/favicon.svg', '/favicon.ico'], sendFavicon);
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'not found'));
   app.use(errorHandler(logger));
