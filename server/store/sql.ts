@@ -98,6 +98,7 @@ export class SqliteSql implements Sql {
       this.busy = new Promise<void>((r) => (done = r));
       const settled: { job: Job; ok: boolean; value: unknown }[] = [];
       let lost: unknown = null;
+      let current: Job | undefined;
       try {
         this.step('BEGIN IMMEDIATE');
       } catch (e) {
@@ -111,7 +112,7 @@ export class SqliteSql implements Sql {
       }
       try {
         for (let n = 0; n < MAX_GROUP && this.waiting.length; n++) {
-          const job = this.waiting.shift()!;
+          const job = (current = this.waiting.shift()!);
           const inside = new SqliteTx(this);
           this.step('SAVEPOINT member');
           try {
@@ -131,10 +132,13 @@ export class SqliteSql implements Sql {
           } finally {
             inside.closed = true;
           }
+          current = undefined;
         }
         if (!lost) this.step('COMMIT');
       } catch (e) {
         lost = e;
+        // A savepoint statement itself failed: the job it was for hears it too.
+        if (current) settled.push({ job: current, ok: false, value: e });
       }
       if (lost && this.db.inTransaction) {
         try {
