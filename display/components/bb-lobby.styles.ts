@@ -212,8 +212,10 @@ export const lobbyStyles = css`
           order: 5;
           flex: 1 1 100%;
         }
+        /* Lines of even length: a short last part of the address ("1") never on a line alone. */
         .branch-name {
           font-size: max(var(--bb-min, 0px), 1.3rem);
+          text-wrap: balance;
         }
         .date {
           font-size: max(var(--bb-min, 0px), 0.9rem);

@@ -10,6 +10,8 @@ import { noticeBoardStyles } from './bb-notice-board.styles';
 
 /** How long each page of notices stays up when they do not all fit. */
 const PAGE_MS = 12_000;
+/** Roomiest first. */
+const DENSITIES: readonly NoticeDensity[] = ['large', 'normal', 'compact'];
 
 /**
  * The notices column: what is happening in the branch, active ones first, then recently resolved.
@@ -33,10 +35,18 @@ export class BbNoticeBoard extends LitElement {
   /** Pages as lists of notice ids, from measuring the cards. */
   @state() private pages: string[][] = [];
   @state() private page = 0;
+  /**
+   * Steps down from the density the count of notices asks for, measured: a notice taller than
+   * the column at that size is drawn smaller, so it always shows whole (its expected end last).
+   */
+  @state() private shrink = 0;
+  /** The column's height when `shrink` was measured: a resize measures again from the top. */
+  private shrunkFor = -1;
 
   private resizeObserver?: ResizeObserver;
   private timer?: ReturnType<typeof setInterval>;
   private firstId: string | undefined;
+  private shownIds = '';
 
   static override styles = [langStyles, noticeBoardStyles];
 
@@ -60,6 +70,9 @@ export class BbNoticeBoard extends LitElement {
       const first = this.notices[0]?.id;
       if (first !== this.firstId) this.page = 0;
       this.firstId = first;
+      const ids = this.notices.map((x) => x.id).join();
+      if (ids !== this.shownIds) this.shrink = 0;
+      this.shownIds = ids;
     }
   }
 
@@ -82,10 +95,23 @@ export class BbNoticeBoard extends LitElement {
     } else {
       const room = list.clientHeight;
       const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+      if (this.shrink > 0 && Math.abs(room - this.shrunkFor) > 1) {
+        // The column changed size: try the roomier density again.
+        this.shrunkFor = -1;
+        this.shrink = 0;
+        return;
+      }
+      const cardEls = [...list.querySelectorAll<HTMLElement>(':scope > bb-notice-card')];
+      if (DENSITIES.indexOf(this.density()) < DENSITIES.length - 1 && cardEls.some((c) => c.offsetHeight > room)) {
+        // One notice alone does not fit at this size: a page of its own would still cut it.
+        this.shrunkFor = room;
+        this.shrink++;
+        return;
+      }
       pages = [];
       let current: string[] = [];
       let used = 0;
-      for (const card of list.querySelectorAll<HTMLElement>(':scope > bb-notice-card')) {
+      for (const card of cardEls) {
         const id = card.dataset.id ?? '';
         const h = card.offsetHeight;
         const need = current.length ? used + gap + h : h;
@@ -108,7 +134,8 @@ export class BbNoticeBoard extends LitElement {
 
   private density(): NoticeDensity {
     const n = this.notices.length;
-    return n <= 1 ? 'large' : n === 2 ? 'normal' : 'compact';
+    const byCount = n <= 1 ? 0 : n === 2 ? 1 : 2;
+    return DENSITIES[Math.min(DENSITIES.length - 1, byCount + this.shrink)]!;
   }
 
   /**

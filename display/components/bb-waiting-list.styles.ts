@@ -76,6 +76,11 @@ export const waitingListStyles = css`
         font-size: max(var(--bb-min, 0px), 1.3rem);
         color: var(--bb-text-2);
       }
+      /* "within 15 min" breaks between its languages, never between the figure and its unit. */
+      .promise .aim .i0,
+      .promise .aim .i1 {
+        white-space: nowrap;
+      }
       .promise .missed {
         font-weight: 700;
         color: var(--bb-warn);

