@@ -109,6 +109,7 @@ export type ConfigCommand =
   | { type: 'UnpairScreen'; screenId: string }
   | { type: 'SetScreenSound'; screenId: string; sound: ScreenSound }
   /** Recorded by the server after an account change (server/console/staff-admin.ts), in each branch it touches. */
+  | { type: 'RecordIntegrationToken'; change: 'created' | 'revoked'; token: { id: string; name: string } }
   | { type: 'RecordStaffChange'; changes: StaffChange[]; account: { username: string; name: string; role: StaffRole } };
 
 /** A branch as CreateBranch opens it: its details, services and counters if given, the library's presets. */

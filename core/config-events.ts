@@ -61,6 +61,12 @@ export const ConfigEventPayloads = [
    * answers "who added this teller, when". `account` is the account as it now is; public streams
    * leave it out (staff names are not for the lobby).
    */
+  /** An integration token of the branch made or revoked (never its secret): who let which queue system in, when. */
+  z.object({
+    type: z.literal('IntegrationTokenChanged'),
+    change: z.enum(['created', 'revoked']),
+    token: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(80) }),
+  }),
   z.object({
     type: z.literal('StaffChanged'),
     change: z.enum(STAFF_CHANGES),

@@ -19,7 +19,8 @@ type ConfigEvent = Extract<
       | 'ScreenRenamed'
       | 'ScreenSoundSet'
       | 'ScreenUnpaired'
-      | 'StaffChanged';
+      | 'StaffChanged'
+      | 'IntegrationTokenChanged';
   }
 >;
 
@@ -98,6 +99,7 @@ export function reduceConfig(s: BranchState, e: ConfigEvent): BranchState {
     case 'ScreenSoundSet':
     case 'ScreenUnpaired':
     case 'StaffChanged':
+    case 'IntegrationTokenChanged':
       // Screens' live status and accounts are kept by the server; in the log these are the audit of who paired or added whom.
       return s;
   }

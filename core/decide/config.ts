@@ -138,6 +138,8 @@ export function decideConfig(state: BranchState, cmd: ConfigCommand, _now: numbe
       return ok({ type: 'ScreenUnpaired', screenId: cmd.screenId });
     case 'SetScreenSound':
       return ok({ type: 'ScreenSoundSet', screenId: cmd.screenId, sound: cmd.sound });
+    case 'RecordIntegrationToken':
+      return ok({ type: 'IntegrationTokenChanged', change: cmd.change, token: cmd.token });
     case 'RecordStaffChange':
       // The account store has decided already (who may change whom): the log records it.
       return ok(...cmd.changes.map((change) => ({ type: 'StaffChanged' as const, change, account: cmd.account })));

@@ -6,6 +6,8 @@ import { requireStaff } from '../http/auth';
 import { HttpError, parse } from '../http/errors';
 import { idempotentOf } from '../http/idempotent';
 import type { IngestService } from '../ingest/ingest-service';
+import type { CommandHandler } from '../commands/execute';
+import { actorOf } from '../http/command-route';
 import type { CommandReplies } from '../store/command-replies';
 import type { Sql } from '../store/sql';
 import type { IntegrationToken, IntegrationTokens } from '../store/integration-tokens';
@@ -24,11 +26,19 @@ export function ingestRoutes(
   tokens: IntegrationTokens,
   ingest: IngestService,
   states: BranchStates,
-  /** Where a creation's reply is kept for its Idempotency-Key (the console sends one). */
-  once?: { sql: Sql; replies: CommandReplies },
+  /** Where a creation's reply is kept for its Idempotency-Key (the console sends one), and the command path that logs it. */
+  once?: { sql: Sql; replies: CommandReplies; commands?: CommandHandler },
 ): Router {
   const r = Router({ mergeParams: true });
   const branchOf = (req: Request) => parse(Slug, req.params.branch, 'branch');
+
+  /** A token made or revoked, in the branch's log with who did it (the key makes a retry write it once). */
+  const logToken = async (req: Request, branch: string, change: 'created' | 'revoked', token: IntegrationToken, key = `token-${change}-${token.id}`) => {
+    const commands = once?.commands;
+    if (!commands) return;
+    const k = key.length <= 64 && /^[A-Za-z0-9_-]{8,}$/.test(key) ? key : `token-${change}-${token.id}`.slice(0, 64);
+    await commands.execute({ branch, command: { type: 'RecordIntegrationToken', change, token: { id: token.id, name: token.name } }, key: k, fingerprint: `${change}:${token.id}`, actor: actorOf(req) });
+  };
 
   r.post('/:branch/integration-tokens', requireStaff(['admin', 'manager']), async (req, res) => {
     const branch = branchOf(req);
@@ -61,6 +71,7 @@ export function ingestRoutes(
         return;
       }
     }
+    await logToken(req, branch, 'created', token, id?.key);
     // The secret is in this reply only: store it in the queue system now.
     res.status(201).json({ ok: true, token, secret });
   });
@@ -71,8 +82,11 @@ export function ingestRoutes(
 
   r.delete('/:branch/integration-tokens/:id', requireStaff(['admin', 'manager']), async (req, res) => {
     const id = String(req.params.id ?? '');
-    const token = /^[0-9a-f-]{36}$/.test(id) ? await tokens.revoke(branchOf(req), id, Date.now()) : undefined;
+    const now = Date.now();
+    const token = /^[0-9a-f-]{36}$/.test(id) ? await tokens.revoke(branchOf(req), id, now) : undefined;
     if (!token) throw new HttpError(404, 'unknown_token', `no integration token "${id}" in this branch`);
+    // Revoked by this request (not one before): in the branch's log, once.
+    if (token.revokedAt === now) await logToken(req, token.branchId, 'revoked', token, `revoke-${token.id}`);
     res.json({ ok: true, token });
   });
 

@@ -73,6 +73,21 @@ describe('integration tokens from the console', () => {
     expect((await create(otherManager, { name: 'Giulia' }, key(), 'centro')).status).toBe(201);
   });
 
+  it('making and revoking a token are events in the branch log, with who did it, once each', async () => {
+    const k = key();
+    const made = await create(manager, { name: 'Nel registro' }, k);
+    expect((await create(manager, { name: 'Nel registro' }, k)).status).toBe(201);
+    const id = made.body.token.id as string;
+    for (let i = 0; i < 2; i++) expect((await manager.delete(`/api/branches/demo/integration-tokens/${id}`).set('Idempotency-Key', key()).send({})).status).toBe(200);
+    const events = (await server.store.readSince('demo', 0, 100_000)).filter((e) => e.type === 'IntegrationTokenChanged' && e.token.id === id);
+    expect(events.map((e) => [e.type === 'IntegrationTokenChanged' && e.change, e.actor])).toEqual([
+      ['created', { role: 'manager', user: 'manager' }],
+      ['revoked', { role: 'manager', user: 'manager' }],
+    ]);
+    // Never the secret.
+    expect(JSON.stringify(events)).not.toContain(made.body.secret);
+  });
+
   it('revoking: the token is shut out at once; a retried DELETE is the same 200', async () => {
     const made = await create(manager, { name: 'Da revocare' });
     const id = made.body.token.id as string;

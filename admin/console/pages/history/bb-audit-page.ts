@@ -137,6 +137,7 @@ const TYPES = [
   'NoticeResolved',
   'BranchConfigured',
   'StaffChanged',
+  'IntegrationTokenChanged',
   'ScreenPaired',
   'ScreenRenamed',
   'ScreenSoundSet',
@@ -179,6 +180,10 @@ function sentence(c: Extract<AuditChange, { kind: 'event' }>, l: string, cfg: Br
       service: service ? pickText(service.name, l, langs) : (serviceId ?? ''),
       cause: cause ?? '',
     });
+  }
+  if (c.type === 'IntegrationTokenChanged') {
+    const token = d.token as { name?: string } | undefined;
+    return token?.name ? t(l, 'history.audit.tokenChange', { change: String(d.change), name: token.name }) : null;
   }
   if (c.type === 'StaffChanged') {
     const a = d.account as { username: string; name: string; role: 'admin' | 'manager' | 'teller' } | undefined;
