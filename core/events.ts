@@ -90,7 +90,8 @@ export const EventPayload = z.discriminatedUnion('type', [
   /** A no-show taken back: the ticket returns to the counter (if it is free) or to its place in the queue. */
   z.object({ type: z.literal('NoShowUndone'), ticketId: ClientId, counterId: Slug, back: z.enum(['counter', 'queue']) }),
   z.object({ type: z.literal('CounterOpened'), counterId: Slug }),
-  z.object({ type: z.literal('CounterPaused'), counterId: Slug, backAt: EpochMs.nullable() }),
+  /** `noticeId`: the pause is that notice's (a counter_closed notice): resolving it reopens the counter; a teller's own pause has none. */
+  z.object({ type: z.literal('CounterPaused'), counterId: Slug, backAt: EpochMs.nullable(), noticeId: ClientId.optional() }),
   z.object({ type: z.literal('CounterClosed'), counterId: Slug }),
   z.object({ type: z.literal('NoticePosted'), notice: NoticeBody }),
   z.object({
@@ -110,6 +111,8 @@ export const EventPayload = z.discriminatedUnion('type', [
     note: LocalText.nullable().optional(),
     /** What the branch will do so it does not happen again ("We have replaced the reader"). */
     prevention: LocalText.nullable().optional(),
+    /** Why it ended without a "Mark resolved": the teller called or opened at the counter it said was closed. */
+    reason: z.enum(['counter_reopened']).optional(),
   }),
   ...ConfigEventPayloads,
 ]);

@@ -187,7 +187,7 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         ...s,
         counters:
           e.type === 'CounterPaused'
-            ? patchCounter(s, e.counterId, { status: 'paused', backAt: e.backAt }, e.at)
+            ? patchCounter(s, e.counterId, { status: 'paused', backAt: e.backAt, pausedByNotice: e.noticeId }, e.at)
             : patchCounter(s, e.counterId, { status: 'closed', backAt: null }, e.at),
         // A paused or closed counter calls no one new; a customer still at it stays on "now serving",
         // as on its tile (a pause keeps the customer; a close finishes them first).
@@ -246,7 +246,10 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
 function patchCounter(s: BranchState, id: string, patch: Partial<CounterState>, since: number): Record<string, CounterState> {
   const c = s.counters[id] ?? { id, status: 'closed' as const, backAt: null, ticketId: null, since };
   const statusChanged = patch.status !== undefined && patch.status !== c.status;
-  return { ...s.counters, [id]: { ...c, ...patch, since: statusChanged ? since : c.since } };
+  const next: CounterState = { ...c, ...patch, since: statusChanged ? since : c.since };
+  // Only a pause keeps the notice that caused it; open, closed or the teller's own pause have none.
+  if (next.pausedByNotice === undefined || next.status !== 'paused') delete next.pausedByNotice;
+  return { ...s.counters, [id]: next };
 }
 
 /** Puts a ticket into a queue at its place by issue order (a transfer or an undone no-show keeps its place). */

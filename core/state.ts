@@ -40,6 +40,8 @@ export interface CounterState {
   /** The ticket at this counter now. */
   ticketId: string | null;
   since: number;
+  /** Paused by a counter_closed notice (not by the teller's own pause): resolving the notice reopens it. */
+  pausedByNotice?: string;
 }
 
 /** A call as the lobby announces it: ticket → counter. */

@@ -53,6 +53,8 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
         number ? t(l, 'tablet.toast.called', { number }) : t(l, 'tablet.toast.done'),
         finishedPart(reply, ctx),
         has(reply, 'CounterOpened') && t(l, 'tablet.toast.reopened'),
+        // A call at a counter a notice said was closed ends that notice: said, not silent.
+        has(reply, 'NoticeResolved') && t(l, 'tablet.toast.noticeEnded'),
       ]);
     }
     case 'recall':
@@ -62,11 +64,13 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
     case 'no-show':
       return before ? t(l, 'tablet.toast.noShow', { number: before }) : t(l, 'tablet.toast.done');
     case 'open':
-      return t(l, 'tablet.toast.opened');
+      return joined([t(l, 'tablet.toast.opened'), has(reply, 'NoticeResolved') && t(l, 'tablet.toast.noticeEnded')]);
     case 'pause': {
       const backAt = reply.counter?.backAt ?? null;
       return joined([
         backAt !== null ? t(l, 'tablet.toast.pausedUntil', { time: ctx.clock(backAt) }) : t(l, 'tablet.toast.pausedUnknown'),
+        // The notice about this counter took the pause's time: one return time on the board.
+        has(reply, 'NoticeUpdated') && t(l, 'tablet.toast.noticeMoved'),
         finishedPart(reply, ctx),
       ]);
     }

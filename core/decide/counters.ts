@@ -8,6 +8,8 @@ import { callReason } from './calls';
 import { fail, ok, type Decision } from './result';
 import { nextTicketFor } from './tickets';
 import { badFutureTime } from './times';
+import { noticeEndMoves } from './notices';
+import { closingNotices, reopenCounter } from './reopen';
 
 type CounterCommand = Extract<Command, { type: 'CounterAction' | 'PauseCounter' }>;
 
@@ -26,19 +28,26 @@ export function decideCounter(state: BranchState, config: BranchConfig, cmd: Cou
     const at = backInMinutes != null ? now + backInMinutes * MINUTE : (backAt ?? null);
     const bad = badFutureTime(at, now, 'backAt');
     if (bad) return bad;
+    // A notice saying this counter is closed takes the pause's return time, so tile and notice
+    // say one time; the pause is the teller's own (resolving the notice does not end it).
+    const moved = closingNotices(state, counter.id)
+      .filter((n) => n.expectedEndAt !== at)
+      .flatMap((n) => noticeEndMoves(state, n, undefined, undefined, at))
+      .filter((e) => !(e.type === 'CounterPaused' && e.counterId === counter.id));
     // A pause keeps the customer at the counter (a break while their paperwork prints is normal);
     // finishing them is the teller's explicit choice, asked on the tablet.
-    return ok(...(cmd.body.finishCurrent ? finishCurrent : []), { type: 'CounterPaused', counterId: counter.id, backAt: at });
+    return ok(...(cmd.body.finishCurrent ? finishCurrent : []), ...moved, { type: 'CounterPaused', counterId: counter.id, backAt: at });
   }
 
   switch (cmd.action) {
     case 'call-next': {
       const next = nextTicketFor(state, counterCfg.services, counter.id);
       if (!next) return fail('conflict', 'queue_empty', 'nobody is waiting for the services of this counter');
-      // Calling from a paused or closed counter opens it: one tap for the teller.
-      const open: EventPayload[] = counter.status === 'open' ? [] : [{ type: 'CounterOpened', counterId: counter.id }];
+      // Calling from a paused or closed counter opens it (and ends a notice saying it is closed): one tap for the teller.
+      const open = reopenCounter(state, counter.id, now);
+      if ('error' in open) return { ok: false, error: open.error };
       const reason = callReason(next);
-      return ok(...finishCurrent, ...open, { type: 'TicketCalled', ticketId: next.id, counterId: counter.id, ...(reason ? { reason } : {}) });
+      return ok(...finishCurrent, ...open.events, { type: 'TicketCalled', ticketId: next.id, counterId: counter.id, ...(reason ? { reason } : {}) });
     }
     case 'recall':
       if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to call again');
@@ -49,9 +58,11 @@ export function decideCounter(state: BranchState, config: BranchConfig, cmd: Cou
     case 'no-show':
       if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to mark as absent');
       return ok(...leaves({ type: 'TicketNoShow', ticketId: current.id, counterId: counter.id }));
-    case 'open':
-      if (counter.status === 'open') return ok();
-      return ok({ type: 'CounterOpened', counterId: counter.id });
+    case 'open': {
+      const open = reopenCounter(state, counter.id, now);
+      if ('error' in open) return { ok: false, error: open.error };
+      return ok(...open.events);
+    }
     case 'close':
       if (counter.status === 'closed' && !current) return ok();
       return ok(...finishCurrent, { type: 'CounterClosed', counterId: counter.id });

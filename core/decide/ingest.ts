@@ -3,6 +3,7 @@ import type { Command } from '../commands';
 import type { EventPayload } from '../events';
 import type { BranchState } from '../state';
 import { localDay } from '../time';
+import { reopenCounter } from './reopen';
 import { fail, ok, type Decision } from './result';
 
 type IngestCommand = Extract<Command, { type: 'IngestTicket' }>;
@@ -55,7 +56,11 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
     // Done by a counter we had not seen it called to: call it there first.
     const current = counter.ticketId && counter.ticketId !== id ? counter.ticketId : null;
     if (current) call.push({ type: 'ServiceEnded', ticketId: current, counterId, ...time });
-    if (counter.status !== 'open') call.push({ type: 'CounterOpened', counterId });
+    // A fact from the queue system: a notice saying this counter is closed ends with it (one
+    // shared with other counters stays; it is staff's to update).
+    const open = reopenCounter(state, counterId, now);
+    if (!('error' in open)) call.push(...open.events);
+    else if (counter.status !== 'open') call.push({ type: 'CounterOpened', counterId });
     call.push({ type: 'TicketCalled', ticketId: id, counterId, ...time });
   }
   switch (cmd.action) {

@@ -24,12 +24,18 @@ export function decidePostNotice(state: BranchState, config: BranchConfig, cmd: 
     (n) => n.status === 'active' && n.presetId !== null && n.presetId === notice.presetId && sameScope(n.scope, notice.scope),
   );
   if (twin) return fail('conflict', 'duplicate_notice', 'this notice is already up: update it instead');
-  // A notice that closes counters pauses them until its expected end, so their tiles say the same.
+  // A notice that closes counters pauses them until its expected end, so their tiles say the same;
+  // one already paused takes the notice's time too, its pause staying whose it was.
   const pauses: EventPayload[] =
     notice.effect === 'counter_closed' && notice.scope.type === 'counters'
-      ? notice.scope.ids
-          .filter((id) => state.counters[id]?.status === 'open')
-          .map((counterId) => ({ type: 'CounterPaused' as const, counterId, backAt: expectedEndAt }))
+      ? notice.scope.ids.flatMap((counterId): EventPayload[] => {
+          const c = state.counters[counterId];
+          if (c?.status === 'open') return [{ type: 'CounterPaused', counterId, backAt: expectedEndAt, noticeId: cmd.noticeId }];
+          if (c?.status === 'paused' && c.backAt !== expectedEndAt) {
+            return [{ type: 'CounterPaused', counterId, backAt: expectedEndAt, ...(c.pausedByNotice ? { noticeId: c.pausedByNotice } : {}) }];
+          }
+          return [];
+        })
       : [];
   return ok({ type: 'NoticePosted', notice: { ...notice, id: cmd.noticeId, expectedEndAt } }, ...pauses);
 }
@@ -52,10 +58,30 @@ export function decideUpdateNotice(state: BranchState, cmd: Cmd<'UpdateNotice'>,
   const newEnd = expectedEndAt !== undefined && expectedEndAt !== notice.expectedEndAt ? expectedEndAt : undefined;
   // Nothing new: no empty entry in the notice's timeline.
   if (!newText && !newNote && newEnd === undefined) return ok();
-  // Counters this notice closed follow its new expected end.
+  return ok(...noticeEndMoves(state, notice, newText, newNote, newEnd));
+}
+
+/**
+ * The notice's update and the paused counters it closes following its new expected end (one
+ * return time on tile and notice); each pause stays whose it was (the notice's or the teller's).
+ */
+export function noticeEndMoves(
+  state: BranchState,
+  notice: Notice,
+  newText: Record<string, string> | undefined,
+  newNote: Record<string, string> | undefined,
+  newEnd: number | null | undefined,
+): EventPayload[] {
   const repauses: EventPayload[] =
-    newEnd !== undefined ? closedBy(state, notice).filter((id) => state.counters[id]?.status === 'paused').map((counterId) => ({ type: 'CounterPaused' as const, counterId, backAt: newEnd })) : [];
-  return ok(
+    newEnd !== undefined
+      ? closedBy(state, notice)
+          .filter((id) => state.counters[id]?.status === 'paused')
+          .map((counterId) => {
+            const by = state.counters[counterId]?.pausedByNotice;
+            return { type: 'CounterPaused' as const, counterId, backAt: newEnd, ...(by ? { noticeId: by } : {}) };
+          })
+      : [];
+  return [
     {
       type: 'NoticeUpdated',
       noticeId: notice.id,
@@ -64,7 +90,7 @@ export function decideUpdateNotice(state: BranchState, cmd: Cmd<'UpdateNotice'>,
       ...(newEnd !== undefined ? { expectedEndAt: newEnd } : {}),
     },
     ...repauses,
-  );
+  ];
 }
 
 /** The matter is over: the lobby shows it resolved, with the closing words and apology. */
@@ -72,9 +98,10 @@ export function decideResolveNotice(state: BranchState, cmd: Cmd<'ResolveNotice'
   const notice = state.notices.find((n) => n.id === cmd.noticeId);
   if (!notice) return fail('not_found', 'unknown_notice', `no notice "${cmd.noticeId}"`);
   if (notice.status === 'resolved') return fail('conflict', 'notice_resolved', 'this notice is already resolved');
-  // Counters the notice closed open again, unless someone closed them for the day meanwhile.
+  // Counters the notice paused open again; not one closed for the day meanwhile, nor one the
+  // teller paused on their own since (their break is not over because the fault is).
   const reopen: EventPayload[] = closedBy(state, notice)
-    .filter((id) => state.counters[id]?.status === 'paused')
+    .filter((id) => state.counters[id]?.status === 'paused' && state.counters[id]?.pausedByNotice !== undefined)
     .map((counterId) => ({ type: 'CounterOpened' as const, counterId }));
   return ok(
     {
@@ -94,7 +121,7 @@ export function decideResolveNotice(state: BranchState, cmd: Cmd<'ResolveNotice'
  * (a tablet types in its own), they are a note marked with its language, beside the preset's
  * resolved twin in every language (or the screen's own "resolved" when it has none).
  */
-function closingWords(state: BranchState, n: Notice, typed: Record<string, string> | null): { text: Record<string, string> | null; note?: Record<string, string> } {
+export function closingWords(state: BranchState, n: Notice, typed: Record<string, string> | null): { text: Record<string, string> | null; note?: Record<string, string> } {
   // Without typed words the preset's resolved twin closes the loop ("The card reader works again").
   const twin = n.resolvedText ?? null;
   if (!typed) return { text: twin };

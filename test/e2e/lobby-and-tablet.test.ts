@@ -38,13 +38,29 @@ describe('teller tablet → lobby screen', () => {
     removeDir(dataDir);
   });
 
-  it('a teller logs in and reports a computer fault at counter 2; the lobby shows cause, counter and expected time within 1 s', async () => {
+  it('a teller logs in, calls A001 and reports a computer fault at counter 2; the lobby shows cause, counter and expected time within 1 s', async () => {
     await tablet.goto(`${server.url}/admin/`);
     await tablet.locator('[data-testid="login-username"]').fill('teller2');
     await tablet.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
     await tablet.locator('[data-testid="login-submit"]').click();
     await tablet.locator('[data-testid="pick-counter"][data-counter="2"]').click();
     await tablet.locator('[data-testid="call-next"]').waitFor();
+
+    // A001 is called first: the fault comes while serving (a call under a "counter closed" notice would end it).
+    const res = await fetch(`${server.url}/api/branches/demo/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key() },
+      body: JSON.stringify({ service: 'teller' }),
+    });
+    expect(res.status).toBe(201);
+    const { ticket } = (await res.json()) as { ticket: { number: string } };
+    expect(ticket.number).toBe('A001');
+    await expect.poll(() => lobby.locator('[data-testid="waiting-count"][data-service="teller"]').innerText()).toContain('1');
+
+    await tablet.locator('[data-testid="call-next"]').click();
+    await lobby.locator('[data-testid="call"][data-ticket="A001"][data-counter="2"]').waitFor({ timeout: 2000 });
+    await expect.poll(() => tablet.locator('[data-testid="current-ticket"]').innerText()).toContain('A001');
+    await expect.poll(() => lobby.locator('[data-testid="waiting-count"][data-service="teller"]').innerText()).toContain('0');
 
     await tablet.locator('[data-testid="report-problem"]').click();
     await tablet.locator('[data-testid="preset"][data-preset="computer-fault"]').waitFor();
@@ -65,21 +81,8 @@ describe('teller tablet → lobby screen', () => {
     await expect.poll(() => tablet.locator('[data-testid="toast"][data-kind="ok"]').count()).toBeGreaterThan(0);
   });
 
-  it('a ticket is issued and called; the lobby shows it at the counter', async () => {
-    const res = await fetch(`${server.url}/api/branches/demo/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'Idempotency-Key': key() },
-      body: JSON.stringify({ service: 'teller' }),
-    });
-    expect(res.status).toBe(201);
-    const { ticket } = (await res.json()) as { ticket: { number: string } };
-    expect(ticket.number).toBe('A001');
-    await expect.poll(() => lobby.locator('[data-testid="waiting-count"][data-service="teller"]').innerText()).toContain('1');
-
-    await tablet.locator('[data-testid="call-next"]').click();
+  it('while the notice is up, more customers wait; the lobby shows A001 still at counter 2', async () => {
     await lobby.locator('[data-testid="call"][data-ticket="A001"][data-counter="2"]').waitFor({ timeout: 2000 });
-    await expect.poll(() => tablet.locator('[data-testid="current-ticket"]').innerText()).toContain('A001');
-    await expect.poll(() => lobby.locator('[data-testid="waiting-count"][data-service="teller"]').innerText()).toContain('0');
     // Another ticket waits, so the lobby has a queue to show in the screenshot.
     for (const service of ['teller', 'teller', 'advice']) {
       await fetch(`${server.url}/api/branches/demo/tickets`, {

@@ -364,3 +364,49 @@ describe('counter commands: idempotency, 404s and validation', () => {
     expect(res.body.counter.status).toBe('open');
   });
 });
+
+describe('a counter and its counter-closed notice say the same thing', () => {
+  const notice = (b: string, body: unknown) => teller.post(`/api/branches/${b}/notices`).set('Idempotency-Key', key()).send(body as object);
+
+  it('call-next at counter 2 under its "counter closed" notice resolves the notice (reason in the log) and opens the counter', async () => {
+    const b = await freshBranch();
+    await issue(b, 'teller');
+    expect((await act(b, '2', 'open')).status).toBe(200);
+    expect((await notice(b, { presetId: 'computer-fault', counterId: '2' })).status).toBe(201);
+    const res = await act(b, '2', 'call-next');
+    expect(res.status).toBe(200);
+    expect(res.body.events).toEqual(['NoticeResolved', 'CounterOpened', 'TicketCalled']);
+    const s = await stateOf(b);
+    expect(s.counters['2']!.status).toBe('open');
+    expect(s.notices.filter((n) => n.status === 'active')).toEqual([]);
+  });
+
+  it('409 closed_by_notice, naming the notice, when the notice also closes another counter', async () => {
+    const b = await freshBranch();
+    await issue(b, 'teller');
+    for (const c of ['2', '3']) expect((await act(b, c, 'open')).status).toBe(200);
+    const posted = await notice(b, { presetId: 'computer-fault', scope: { type: 'counters', ids: ['2', '3'] } });
+    expect(posted.status).toBe(201);
+    const res = await act(b, '2', 'call-next');
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'closed_by_notice' } });
+    expect(res.body.error.message).toContain(posted.body.notice.id);
+    expect((await stateOf(b)).counters['2']!.status).toBe('paused');
+  });
+
+  it('a pause under the notice moves its expected end (one return time); resolving then leaves the teller’s pause', async () => {
+    const b = await freshBranch();
+    expect((await act(b, '2', 'open')).status).toBe(200);
+    const posted = await notice(b, { presetId: 'computer-fault', counterId: '2' });
+    const id = posted.body.notice.id as string;
+    const paused = await act(b, '2', 'pause', { backInMinutes: 15 });
+    expect(paused.status).toBe(200);
+    expect(paused.body.events).toEqual(['NoticeUpdated', 'CounterPaused']);
+    const s = await stateOf(b);
+    expect(s.notices.find((n) => n.id === id)!.expectedEndAt).toBe(s.counters['2']!.backAt);
+    const resolved = await teller.post(`/api/branches/${b}/notices/${id}/resolve`).set('Idempotency-Key', key()).send({});
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.events).toEqual(['NoticeResolved']);
+    expect((await stateOf(b)).counters['2']!.status).toBe('paused');
+  });
+});

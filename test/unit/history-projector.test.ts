@@ -122,7 +122,8 @@ describe('history projector', () => {
   it('reports by week and month, per branch and across branches; delays by cause', () => {
     const h = new BranchHarness();
     h.run({ type: 'PostNotice', noticeId: 'notice-one', body: { presetId: 'computer-fault', counterId: '1' } });
-    serve(h, 'teller', '1', 5);
+    // Served at another counter: a call at counter 1 would end the notice (it says counter 1 is closed).
+    serve(h, 'teller', '2', 5);
     h.tick(10 * MIN);
     h.run({ type: 'ResolveNotice', noticeId: 'notice-one', body: { apologise: true } });
     const { all } = fold(h.events);
