@@ -35,9 +35,39 @@ export function toEstimatorEvents(e: BranchEvent, branch: BranchState): Estimato
     }
     case 'CounterPaused':
       return [{ kind: 'counter_paused', at: e.at, counter: e.counterId }];
+    // A service added to (or taken from) a counter already open counts for it at once, not from
+    // its next opening: the event itself says the new services (`branch` may be a later state).
+    case 'CounterUpserted':
+      return [{ kind: 'counter_services', at: e.at, counter: e.counter.id, services: e.counter.services }];
+    case 'ServiceUpserted':
+    case 'ServiceRemoved':
+    case 'BranchConfigured':
+      return servicesAfter(e, branch).map(([counter, services]) => ({ kind: 'counter_services' as const, at: e.at, counter, services }));
+    case 'CounterRemoved':
+      return [{ kind: 'counter_closed', at: e.at, counter: e.counterId }];
     case 'CounterClosed':
       return [{ kind: 'counter_closed', at: e.at, counter: e.counterId }];
     default:
       return [];
   }
+}
+
+/**
+ * Each counter's services after a service or whole-configuration change, from the event where it
+ * says them and from the counters' other services in `branch` (a service's own change touches only it).
+ */
+function servicesAfter(
+  e: Extract<BranchEvent, { type: 'ServiceUpserted' | 'ServiceRemoved' | 'BranchConfigured' }>,
+  branch: BranchState,
+): [string, string[]][] {
+  if (e.type === 'BranchConfigured') return e.config.counters.map((c) => [c.id, [...c.services]]);
+  const counters = branch.config?.counters ?? [];
+  if (e.type === 'ServiceRemoved') return counters.map((c) => [c.id, c.services.filter((s) => s !== e.serviceId)]);
+  const id = e.service.id;
+  const wanted = e.counters;
+  if (!wanted) return [];
+  return counters.map((c) => {
+    const others = c.services.filter((s) => s !== id);
+    return [c.id, wanted.includes(c.id) ? [...others, id] : others];
+  });
 }

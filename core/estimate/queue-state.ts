@@ -122,6 +122,12 @@ export class QueueState {
         c.services = e.services ? new Set(e.services) : undefined;
         return { type: 'none' };
       }
+      case 'counter_services': {
+        // A counter it has not seen yet keeps being inferred from what it serves.
+        const c = this.counters.get(e.counter);
+        if (c) c.services = e.services ? new Set(e.services) : undefined;
+        return { type: 'none' };
+      }
       case 'counter_paused':
         this.counter(e.counter).mode = 'paused';
         return { type: 'none' };

@@ -27,6 +27,8 @@ export type EstimatorEvent =
   /** A counter opened; without `services` it serves every service. */
   | { kind: 'counter_opened'; at: number; counter: CounterRef; services?: readonly ServiceRef[] }
   | { kind: 'counter_paused'; at: number; counter: CounterRef }
+  /** A counter's services changed in the configuration (its open/paused/closed state stays); without `services` it serves every service. */
+  | { kind: 'counter_services'; at: number; counter: CounterRef; services?: readonly ServiceRef[] }
   | { kind: 'counter_closed'; at: number; counter: CounterRef };
 
 /** Why an estimate is longer than usual; the lobby shows these as short sentences. */

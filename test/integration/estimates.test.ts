@@ -47,4 +47,23 @@ describe('wait estimates on the branch stream', () => {
     cleanups.push(() => back.disconnect());
     expect((await once(back, 'estimates')).services.teller).toMatchObject({ known: true });
   });
+
+  it('a service added to a counter already open counts for it at once (was: "no counter open" until a restart)', async () => {
+    const s = await startTestServer({ ticketsPerMinute: 1000 });
+    cleanups.push(() => removeDir(s.dataDir));
+    cleanups.push(() => s.stop());
+    const teller = await loginAs(s.url, 'teller1');
+    const manager = await loginAs(s.url, 'manager');
+    // Counter 1 (tellers only) is open; advice is served at counters 3 and 4, both closed.
+    await teller.post('/api/branches/demo/counters/1/open').set('Idempotency-Key', key()).send({}).expect(200);
+    const before = connectStream(s.url, { branch: 'demo' });
+    cleanups.push(() => before.disconnect());
+    expect((await once(before, 'estimates')).services.advice).toMatchObject({ known: false, cause: 'no_counter' });
+
+    const advice = { name: { it: 'Consulenza', en: 'Advice' }, prefix: 'B', counters: ['1', '3', '4'] };
+    expect((await manager.put('/api/branches/demo/services/advice').set('Idempotency-Key', key()).send(advice)).status).toBe(200);
+    const after = connectStream(s.url, { branch: 'demo' });
+    cleanups.push(() => after.disconnect());
+    expect((await once(after, 'estimates')).services.advice).not.toMatchObject({ cause: 'no_counter' });
+  });
 });
