@@ -91,6 +91,11 @@ describe('tablet: causes the room should hear', () => {
   it('fixed: pausing with a customer at the counter asks whether they stay; keeping them keeps the ticket at the counter', async () => {
     await tablet.locator('[data-testid="call-next"]').click();
     await expect.poll(() => tablet.locator('[data-testid="current-ticket"]').getAttribute('data-ticket')).toBe('A002');
+    // The colleague is here: calling at counter 1 ends its "colleague late" notice, and the toast says so (QA teller-8).
+    await expect.poll(() => tablet.locator('[data-testid="toast"][data-kind="ok"]').last().innerText()).toMatch(/A002.*notice resolved/);
+    await tablet.screenshot({ path: join(shots, 'causes-tablet-call-ends-notice.png') });
+    expect((await branchState(server.url, B)).notices.find((n) => n.presetId === 'colleague-late')).toMatchObject({ status: 'resolved', resolution: { at: expect.any(Number) } });
+    await lobby.locator('[data-testid="notice"][data-status="resolved"][data-cause="staff_late"]').waitFor();
     await tablet.locator('[data-testid="pause"]').click();
     await tablet.locator('[data-testid="pause-minutes"][data-minutes="5"]').click();
     const ask = tablet.locator('[data-testid="pause-ask"]');
