@@ -34,6 +34,8 @@ describe('manager console: every page', () => {
     expect(pairing.status).toBe(201);
     expect((await post('/screens', { code: pairing.body.code, name: 'Sala, sopra la porta' })).status).toBe(201);
     expect((await manager.post('/api/users').set('Idempotency-Key', key()).send({ username: 'marco.rossi', name: 'Marco Rossi', role: 'teller', branches: ['demo'] })).status).toBe(201);
+    // A long name (the Staff page once grew to 1511 px with it).
+    expect((await manager.post('/api/users').set('Idempotency-Key', key()).send({ username: 'gbernasconi', name: 'Giuseppina Maria Alessandra Bernasconi-Ferraris', role: 'teller', branches: ['demo'] })).status).toBe(201);
 
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
@@ -62,6 +64,7 @@ describe('manager console: every page', () => {
       await open(p.id, p.area, p.tag);
       await page.screenshot({ path: join(shots, `console-page-${p.id}.png`) });
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await overflowing(page)).toEqual([]);
     });
   }
 
@@ -124,3 +127,25 @@ describe('manager console: every page', () => {
     });
   }
 });
+
+/**
+ * What makes the page wider than the 1280 px window: an element reaching past its right edge,
+ * through every shadow root (a scroll box of its own, like a wide table's, is allowed).
+ */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    const name = (e: Element) => `${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''}`;
+    const walk = (root: Document | ShadowRoot) => {
+      for (const e of root.querySelectorAll('*')) {
+        const box = e.getBoundingClientRect();
+        if (box.width > 0 && box.right > width + 1) found.push(`${name(e)} reaches ${Math.round(box.right)} px`);
+        if (e.shadowRoot) walk(e.shadowRoot);
+      }
+    };
+    walk(document);
+    if (document.documentElement.scrollWidth > width) found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    return found.slice(0, 10);
+  });
+}

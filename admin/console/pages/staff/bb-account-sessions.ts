@@ -15,6 +15,8 @@ export class BbAccountSessions extends LitElement {
   @consume({ context: langContext, subscribe: true }) @state() private language: ConsoleLang = 'it';
   @consume({ context: apiContext }) private api!: ConsoleApi;
   @property() username = '';
+  /** The branch's zone: times here read like every other time in the console. */
+  @property({ attribute: false }) timeZone: string | undefined = undefined;
   @state() private sessions: AccountSession[] | null = null;
   private readonly action = new SaveController(this, () => this.language);
 
@@ -38,7 +40,7 @@ export class BbAccountSessions extends LitElement {
 
   override render() {
     const u = this.language;
-    const when = (at: number) => new Intl.DateTimeFormat(u, { dateStyle: 'short', timeStyle: 'short' }).format(at);
+    const when = (at: number) => new Intl.DateTimeFormat(u, { dateStyle: 'short', timeStyle: 'short', ...(this.timeZone ? { timeZone: this.timeZone } : {}) }).format(at);
     if (this.action.status === 'error') return html`<p class="error" role="alert">${this.action.message}</p>`;
     if (!this.sessions) return html`<p class="muted" role="status">${ct(u, 'shell.loading')}</p>`;
     if (this.sessions.length === 0) return html`<p class="muted">${ct(u, 'sessions.none')}</p>`;

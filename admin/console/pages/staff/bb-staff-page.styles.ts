@@ -8,6 +8,8 @@ export const staffPageStyles = [
       display: block;
       margin-bottom: 18px;
     }
+    /* The page must fit 1280 px: the buttons stay on one line, and a long name wraps instead of
+       widening the table. */
     .actions.end {
       justify-content: flex-end;
       flex-wrap: nowrap;
@@ -16,7 +18,9 @@ export const staffPageStyles = [
     .actions.end .btn {
       padding: 0 12px;
     }
-    td strong,
+    td strong {
+      overflow-wrap: anywhere;
+    }
     td.when {
       white-space: nowrap;
     }

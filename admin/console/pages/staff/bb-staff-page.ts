@@ -100,7 +100,7 @@ export class BbStaffPage extends BranchPage {
                   return html`<tr data-testid="account" data-username=${a.username}>
                     <td><strong>${a.name}</strong><br /><span class="muted">${a.username}</span></td>
                     <td>${ct(u, `role.${a.role}`)}</td>
-                    <td class="when">${a.lastLoginAt ? lastLogin(a.lastLoginAt, u) : html`<span class="muted">${ct(u, 'staff.never')}</span>`}</td>
+                    <td class="when">${a.lastLoginAt ? lastLogin(a.lastLoginAt, u, this.config?.timezone) : html`<span class="muted">${ct(u, 'staff.never')}</span>`}</td>
                     <td>${a.disabled ? html`<span class="pill danger">${ct(u, 'staff.disabled')}</span>` : html`<span class="pill ok">${ct(u, 'staff.active')}</span>`}</td>
                     <td class="num">
                       <span class="actions end">
@@ -120,7 +120,7 @@ export class BbStaffPage extends BranchPage {
                   </tr>
                   ${open
                     ? html`<tr class="sessions">
-                        <td colspan="5"><bb-account-sessions .username=${a.username}></bb-account-sessions></td>
+                        <td colspan="5"><bb-account-sessions .username=${a.username} .timeZone=${this.config?.timezone}></bb-account-sessions></td>
                       </tr>`
                     : nothing}`;
                 })}
@@ -130,10 +130,10 @@ export class BbStaffPage extends BranchPage {
   }
 }
 
-/** "1 dic, 09:12" (the year only when it is not this one): one line in the table. */
-function lastLogin(at: number, lang: string): string {
+/** "1 dic, 09:12" in the branch's zone, like every other time in the console (the year only when it is not this one): one line in the table. */
+function lastLogin(at: number, lang: string, timeZone: string | undefined): string {
   const sameYear = new Date(at).getFullYear() === new Date().getFullYear();
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(lang, { ...(timeZone ? { timeZone } : {}), day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 declare global {
