@@ -52,6 +52,18 @@ describe('calling at a counter a notice says is closed (was: "Open" tile under a
       .thenFails({ kind: 'conflict', code: 'closed_by_notice', message: expect.stringContaining('notice-cf-23') as unknown as string } as never);
   });
 
+  it('a call reported by another queue system at that counter ends the notice too (a fact: the counter works)', () => {
+    spec()
+      .given(act('2', 'open'), fault('2'))
+      .when({ type: 'IngestTicket', ticketId: 'ext-77', action: 'called', service: 'teller', number: 'A077', counterId: '2' })
+      .then([
+        expect.objectContaining({ type: 'TicketIssued' }),
+        expect.objectContaining({ type: 'NoticeResolved', noticeId: 'notice-cf-2', reason: 'counter_reopened' }),
+        { type: 'CounterOpened', counterId: '2' },
+        { type: 'TicketCalled', ticketId: 'ext-77', counterId: '2' },
+      ]);
+  });
+
   it('a counter with no such notice calls as before', () => {
     spec().given(issue('ticket-a1')).when(act('2', 'call-next')).then([{ type: 'CounterOpened', counterId: '2' }, { type: 'TicketCalled', ticketId: 'ticket-a1', counterId: '2' }]);
   });
