@@ -89,6 +89,12 @@ describe('manager console: every page', () => {
     );
     const row = page.locator('[data-testid="audit-row"]', { hasText: 'Account creato: Marco Rossi' });
     expect(await row.innerText()).toContain('manager');
+    // No internals for a manager: no event names (TicketIssued, BranchConfigured), no JSON, no epoch ms.
+    const table = await page.locator('[data-testid="audit-table"]').innerText();
+    expect(table).not.toMatch(/\b[A-Z][a-z]+[A-Z][A-Za-z]*\b/);
+    expect(table).not.toMatch(/[{}"]|\d{12,}/);
+    expect(table).toContain('Configurazione della filiale');
+    expect(await page.locator('[data-testid="audit-type"] option').allInnerTexts()).toEqual(expect.arrayContaining(['Biglietto preso', 'Sportello in pausa', 'Avviso pubblicato']));
   });
 
   it('integrations: a key for the queue system is made (its secret shown once), listed and revoked', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { outOfTurnText } from '../../admin/console/pages/history/format';
+import { decimal, outOfTurnText, scopeText } from '../../admin/console/pages/history/format';
 import { OUT_OF_TURN_REASONS } from '../../core';
 import { LANGUAGES } from '../../ui/i18n/localize';
+import '../../ui/i18n/parts/history';
 
 describe('reports: out-of-turn reasons', () => {
   it('are said in the console language, never as raw ids', () => {
@@ -20,5 +21,22 @@ describe('reports: out-of-turn reasons', () => {
     expect(outOfTurnText({}, 'fr')).toBe('—');
     expect(outOfTurnText({ appointment: 0 }, 'fr')).toBe('—');
     expect(outOfTurnText({ some_new_reason: 2 }, 'es')).toBe('some_new_reason 2');
+  });
+});
+
+describe('delays and reports: numbers and scopes as the language says them', () => {
+  it('one counter is singular, several plural', () => {
+    expect(scopeText({ type: 'counters', ids: ['2'] }, 'it')).toBe('Sportello 2');
+    expect(scopeText({ type: 'counters', ids: ['2', '3'] }, 'it')).toBe('Sportelli 2, 3');
+    expect(scopeText({ type: 'counters', ids: ['2'] }, 'en')).toBe('Counter 2');
+    expect(scopeText({ type: 'services', ids: ['teller'] }, 'fr')).toBe('Service teller');
+    for (const lang of LANGUAGES) expect(scopeText({ type: 'counters', ids: ['1', '4'] }, lang)).toMatch(/ 1, 4$/);
+  });
+
+  it('a decimal in the language\'s format: "1,4" in Italian, "1.4" in English', () => {
+    expect(decimal(1.4, 'it')).toBe('1,4');
+    expect(decimal(1.4, 'de')).toBe('1,4');
+    expect(decimal(1.4, 'en')).toBe('1.4');
+    expect(decimal(12, 'it')).toBe('12');
   });
 });

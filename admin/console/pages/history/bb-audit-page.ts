@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { pickText, type AuditChange, type AuditEntry, type BranchConfig, type Cause, type ConfigChange } from '../../../../core/client';
-import { causeLabel } from '../../../../ui/cause/cause-presentation';
+import { pickText, type AuditChange, type AuditEntry, type BranchConfig, type Cause, type ConfigChange, type Effect, type NoticeScope } from '../../../../core/client';
+import { causeLabel, effectLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
-import { whenExact, who } from './format';
+import { scopeText, whenExact, who } from './format';
 import type { HistoryApi } from './history-api';
 import { historyStyles } from './history-styles';
 import { HistoryPage } from './history-page';
@@ -69,7 +69,7 @@ export class BbAuditPage extends HistoryPage {
           ><span>${t(l, 'history.audit.type')}</span>
           <select name="type" data-testid="audit-type">
             <option value="">${t(l, 'history.audit.any')}</option>
-            ${TYPES.map((ty) => html`<option value=${ty} ?selected=${ty === this.filter.type}>${ty}</option>`)}
+            ${TYPES.map((ty) => html`<option value=${ty} ?selected=${ty === this.filter.type}>${typeName(ty, l)}</option>`)}
           </select></label
         >
         <button class="btn primary" type="submit">${t(l, 'history.show')}</button>
@@ -112,12 +112,12 @@ export class BbAuditPage extends HistoryPage {
     const l = this.language;
     if (c.kind === 'config') {
       const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
-      return html`<div><strong>${c.type}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
+      return html`<div><strong>${typeName(c.type, l)}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
     }
     const said = sentence(c, l, this.config, (id) => this.causeOf(id));
     if (said) return html`<div data-testid="audit-sentence">${said}</div>`;
-    const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', detailText(c.detail)].filter(Boolean).join(' ');
-    return html`<div><strong>${c.type}</strong> ${bits ? html`<code>${bits}</code>` : nothing}</div>`;
+    const bits = [c.ticket, c.counter ? `→ ${c.counter}` : '', detailText(c.detail, l, this.tz)].filter(Boolean).join(' ');
+    return html`<div><strong>${typeName(c.type, l)}</strong> ${bits}</div>`;
   }
 }
 
@@ -197,17 +197,30 @@ function sentence(c: Extract<AuditChange, { kind: 'event' }>, l: string, cfg: Br
   return null;
 }
 
+/** An event's or a change's type in words ("Sportello in pausa"), its name only when this version does not know it. */
+const typeName = (type: string, l: string) => t(l, 'history.audit.typeName', { type });
+
+/** A value as a manager reads it: a list as a list, nothing as a dash, never JSON when it can be helped. */
 const show = (v: unknown) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const s =
+    typeof v === 'string' ? v
+    : v === null || v === undefined ? '—'
+    : Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null) ? v.join(', ')
+    : typeof v === 'object' ? JSON.stringify(v)
+    : String(v);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };
 
-/** The gist of an event's fields: a notice's cause, effect and scope, not its whole text. */
-function detailText(detail: Record<string, unknown> | undefined): string {
+/** The gist of an event's fields in words: a notice's cause, effect and scope; times as times. */
+function detailText(detail: Record<string, unknown> | undefined, l: string, tz: string | undefined): string {
   if (!detail) return '';
-  const n = detail.notice as { cause?: string; effect?: string; scope?: { type: string; ids?: string[] } } | undefined;
-  if (n) return [n.cause, n.effect, n.scope?.type === 'branch' ? 'branch' : `${n.scope?.type} ${n.scope?.ids?.join(',') ?? ''}`].filter(Boolean).join(' · ');
-  return show(detail);
+  const n = detail.notice as { cause?: Cause; effect?: Effect; scope?: NoticeScope } | undefined;
+  if (n) return [n.cause ? causeLabel(n.cause, l) : '', n.effect ? effectLabel(n.effect, l) : '', n.scope ? scopeText(n.scope, l) : ''].filter(Boolean).join(' · ');
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined)
+    // An epoch-ms field (backAt, expectedAt…) is a moment: said as the branch's clock time.
+    .map(([k, v]) => (typeof v === 'number' && /At$/.test(k) ? whenExact(v, l, tz) : show(v)))
+    .join(' · ');
 }
 
 function diffLine(d: ConfigChange, l: string): string {

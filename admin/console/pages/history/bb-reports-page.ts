@@ -5,7 +5,7 @@ import type { CauseFigures, ServiceFigures } from '../../../../core/client';
 import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
 import { drawCauseChart } from './cause-chart';
-import { minutes, outOfTurnText } from './format';
+import { decimal, minutes, outOfTurnText } from './format';
 import { lastDays, type By, type HistoryApi, type Range, type Report } from './history-api';
 import { historyStyles } from './history-styles';
 import { rangeForm } from './range-form';
@@ -116,7 +116,7 @@ export class BbReportsPage extends HistoryPage {
             ${this.branch ? nothing : html`<td>${c.branchId ?? t(l, 'history.allBranches')}</td>`}
             <td>${causeLabel(c.cause, l)}</td>
             <td class="num">${c.notices}</td>
-            <td class="num">${c.minutes}</td>
+            <td class="num">${decimal(c.minutes, l)}</td>
             <td class="num">${c.touched}</td>
             <td class="num">${c.apologies}</td>
             <td class="num">${c.overran}</td>

@@ -36,6 +36,8 @@ export function drawCauseChart(canvas: HTMLCanvasElement, causes: readonly Cause
     options: {
       responsive: true,
       maintainAspectRatio: false,
+      // Numbers in the console's language ("1,4" in Italian).
+      locale: lang === 'en' ? 'en-GB' : lang,
       animation: false,
       scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
       plugins: { legend: { position: 'bottom' } },

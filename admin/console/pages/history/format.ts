@@ -19,10 +19,16 @@ export function minutes(ms: number | null | undefined, lang: string): string {
   return t(lang, 'history.minutes', { n: Math.round(ms / 60_000) });
 }
 
+/** A figure like 1.4 minutes in the language's own way ("1,4" in Italian). */
+export function decimal(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { maximumFractionDigits: 1 }).format(n);
+}
+
 export function scopeText(scope: NoticeScope, lang: string): string {
   if (scope.type === 'branch') return t(lang, 'history.delays.scopeBranch');
-  if (scope.type === 'counters') return t(lang, 'history.delays.scopeCounters', { ids: scope.ids.join(', ') });
-  return t(lang, 'history.delays.scopeServices', { ids: scope.ids.join(', ') });
+  // count: "Sportello 2" for one, "Sportelli 2, 3" for more.
+  if (scope.type === 'counters') return t(lang, 'history.delays.scopeCounters', { ids: scope.ids.join(', '), count: scope.ids.length });
+  return t(lang, 'history.delays.scopeServices', { ids: scope.ids.join(', '), count: scope.ids.length });
 }
 
 /** Out-of-turn calls by reason, in the console's language ("Appointment 3, Priority: elderly 1"). */
