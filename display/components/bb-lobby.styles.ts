@@ -55,8 +55,9 @@ export const lobbyStyles = css`
         /* Left: who is served, then who waits (with estimates and the promise); right: the notices
            (paged when they do not all fit); the counters in a strip across the bottom. "Now
            serving" keeps at least its heading and its first (largest) call. Every text is at
-           least --bb-min (28 px at 1080p). */
-        grid-template-rows: minmax(12.2rem, 1fr) auto auto;
+           least --bb-min (28 px at 1080p). The waiting list takes what is left (its rows page when
+           they do not fit), so the counters are never pushed off the screen. */
+        grid-template-rows: minmax(12.2rem, 1fr) minmax(0, auto) auto;
         grid-template-areas:
           'serving notices'
           'waiting notices'
@@ -345,10 +346,10 @@ export const lobbyStyles = css`
         'notices';
     }
     /* "Now serving" and the notices share what the waiting list and the counters leave: the calls
-       pack tighter sooner, and the notices keep room for a whole card. */
+       pack tighter sooner, and the notices keep room for a whole card (a lone notice, compact). */
     main,
     main.many {
-      grid-template-rows: minmax(14rem, 1fr) auto auto minmax(23rem, 1.2fr);
+      grid-template-rows: minmax(14rem, 1fr) minmax(0, auto) auto minmax(30rem, 1.2fr);
     }
     /* Beside the branch's name and the clock, the QR code's words take two short lines each. */
     bb-phone-qr {

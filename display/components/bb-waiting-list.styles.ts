@@ -1,8 +1,38 @@
 import { css } from 'lit';
 
 export const waitingListStyles = css`
+      /* On the TV: the room the grid gives, no more; the rows page when they do not fit. */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        overflow: hidden;
+      }
+      ul {
+        flex: 1 1 auto;
+        min-height: 0;
+        overflow: hidden;
+        align-content: start;
+      }
+      .pager {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        margin-left: auto;
+        font-size: max(var(--bb-min, 0px), 1.45rem);
+        font-weight: 700;
+        color: var(--bb-text-2);
+        font-variant-numeric: tabular-nums;
+      }
+      .dot {
+        width: 0.9rem;
+        height: 0.9rem;
+        border-radius: 50%;
+        border: 0.15rem solid var(--bb-text-2);
+      }
+      .dot.on {
+        background: var(--bb-text);
+        border-color: var(--bb-text);
       }
       /* The heading, and beside it (or under it when it does not fit) the counters open against the plan. */
       .head {
@@ -114,6 +144,16 @@ export const waitingListStyles = css`
         white-space: nowrap;
       }
       @media (max-width: 899px) {
+        :host {
+          display: block;
+          overflow: visible;
+        }
+        ul {
+          overflow: visible;
+        }
+        .pager {
+          display: none;
+        }
         h2 {
           font-size: max(var(--bb-min, 0px), 1rem);
           margin-bottom: 0.6rem;

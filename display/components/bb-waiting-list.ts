@@ -1,12 +1,19 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Capacity, ServiceConfig, ServicePromise, WaitEstimate } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import './bb-wait-estimate';
 import { waitingListStyles } from './bb-waiting-list.styles';
 
-/** How many people wait for each service, and how long a ticket taken now is expected to wait. */
+/** How long each page of services stays up when they do not all fit. */
+const PAGE_MS = 10_000;
+
+/**
+ * How many people wait for each service, and how long a ticket taken now is expected to wait.
+ * On the TV the list gets what "now serving" and the counters leave; when its services do not
+ * all fit they are shown a page at a time (a row is never cut, the counters never pushed off).
+ */
 @customElement('bb-waiting-list')
 export class BbWaitingList extends LitElement {
   @property({ attribute: false }) services: readonly ServiceConfig[] = [];
@@ -25,23 +32,101 @@ export class BbWaitingList extends LitElement {
   /** Counters open against the plan: said beside the waiting counts when below it. */
   @property({ attribute: false }) capacity: Capacity | null = null;
 
+  /** Pages as lists of service ids, measured with every row laid out; one page when all fit. */
+  @state() private pages: string[][] = [];
+  @state() private page = 0;
+  /** The list's height when the pages were measured: kept while paging, so the board stays still. */
+  @state() private room = 0;
+  /** One render with every row in flow, to measure them. */
+  @state() private measuring = true;
+  private timer?: ReturnType<typeof setInterval>;
+  private readonly onResize = () => (this.measuring = true);
+
   static override styles = [langStyles, waitingListStyles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => {
+      if (this.pages.length > 1) this.page = (this.page + 1) % this.pages.length;
+    }, PAGE_MS);
+    addEventListener('resize', this.onResize);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+    removeEventListener('resize', this.onResize);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // What changes the rows' heights is measured again (the page turning is not).
+    if (['services', 'queues', 'unlisted', 'langs', 'estimates', 'estimatesCurrent', 'promises', 'capacity'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) {
+      this.measuring = true;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.measuring) this.paginate();
+  }
+
+  /** Packs the rows, in order, into pages that fit the list (synchronously, before the frame is painted). */
+  private paginate(): void {
+    const ul = this.renderRoot.querySelector<HTMLElement>('ul');
+    const ids = this.services.map((s) => s.id);
+    let pages: string[][] = [ids];
+    let room = 0;
+    if (ul && ids.length > 1 && !matchMedia('(max-width: 899px)').matches && ul.scrollHeight > ul.clientHeight + 1) {
+      room = ul.clientHeight;
+      const gap = parseFloat(getComputedStyle(ul).rowGap) || 0;
+      pages = [];
+      let current: string[] = [];
+      let used = 0;
+      for (const li of ul.querySelectorAll<HTMLElement>(':scope > li')) {
+        const id = li.dataset.service ?? '';
+        const h = li.offsetHeight;
+        const need = current.length ? used + gap + h : h;
+        if (current.length && need > room) {
+          pages.push(current);
+          current = [id];
+          used = h;
+        } else {
+          current.push(id);
+          used = need;
+        }
+      }
+      if (current.length) pages.push(current);
+    }
+    this.measuring = false;
+    this.room = room;
+    if (JSON.stringify(pages) !== JSON.stringify(this.pages)) {
+      this.pages = pages;
+      if (this.page >= pages.length) this.page = 0;
+    }
+  }
 
   override render() {
     const langs = this.langs;
     const cap = this.capacity;
+    const paged = !this.measuring && this.pages.length > 1;
+    const onPage = paged ? new Set(this.pages[this.page] ?? []) : null;
+    const shown = onPage ? this.services.filter((s) => onPage.has(s.id)) : this.services;
     return html`<div class="head">
         <h2>${inline(msgs(langs, 'lobby.waiting'))}</h2>
+        ${paged
+          ? html`<div class="pager" aria-hidden="true">${this.pages.map((_, i) => html`<span class="dot ${i === this.page ? 'on' : ''}"></span>`)}<span
+                >${this.page + 1}/${this.pages.length}</span
+              ></div>`
+          : nothing}
         ${cap?.belowPlan
           ? html`<div class="capacity" data-testid="capacity" role="status">${inline(msgs(langs, 'causes.capacity', { open: cap.open, planned: cap.planned }))}</div>`
           : nothing}
       </div>
-      <ul>
-        ${this.services.map((s) => {
+      <ul style=${paged ? `height: ${this.room}px` : ''}>
+        ${shown.map((s) => {
           const n = (this.queues[s.id]?.length ?? 0) + (this.unlisted[s.id] ?? 0);
           const name = localTexts(s.name, langs, this.branchLangs);
           const estimates = this.estimates;
-          return html`<li class=${estimates ? '' : 'plain'}>
+          return html`<li class=${estimates ? '' : 'plain'} data-service=${s.id}>
             <span class="count" data-testid="waiting-count" data-service=${s.id} aria-hidden="true">${n}</span>
             <span class="name"
               >${stacked(name)}<span class="sr">${`: ${n} ${t(langs[0] ?? 'en', 'lobby.waitingUnit', { n })}`}</span></span

@@ -12,6 +12,25 @@ import { key, loginAs, startTestServer } from '../support/server';
 import { renderedTexts } from '../support/text-metrics';
 
 
+/** A branch that grew: six counters (one with a long name) and four services (one with a long name). */
+const GROWN: BranchConfig = {
+  ...DEMO_BRANCH,
+  services: [
+    ...DEMO_BRANCH.services.map((s) => (s.id === 'teller' ? { ...s, promiseMinutes: 15 } : s)),
+    { id: 'mortgages', prefix: 'C', name: { it: 'Mutui', en: 'Mortgages' } },
+    {
+      id: 'business',
+      prefix: 'D',
+      name: { it: 'Mutui e finanziamenti per la casa e le piccole imprese', en: 'Mortgages and loans for homes and small businesses' },
+    },
+  ],
+  counters: [
+    ...DEMO_BRANCH.counters,
+    { id: '5', name: { it: 'Sportello Prestiti e Mutui Casa 5', en: 'Loans & Mortgages 5' }, services: ['mortgages', 'business'] },
+    { id: '6', name: { it: 'Sportello 6', en: 'Counter 6' }, services: ['teller', 'business'] },
+  ],
+};
+
 /**
  * The lobby holds its layout whatever the branch looks like: a notice is never cut (its expected
  * end, the line customers look for, is at its bottom), and no counter tile falls off the screen —
@@ -115,6 +134,16 @@ describe('lobby: every notice whole, every counter on the screen', () => {
       const page = await open(await demoWithFault(), viewport);
       await page.screenshot({ path: join(shots, `lobby-fits-demo-fault-${size}.png`) });
       await checkFits(page, viewport);
+      await page.context().close();
+    }, 60_000);
+
+    it(`six counters and four services, at ${size}: every tile on the screen`, async () => {
+      const b = await demoWithFault(GROWN);
+      await act(b, '5', 'open');
+      const page = await open(b, viewport);
+      await page.screenshot({ path: join(shots, `lobby-fits-grown-${size}.png`) });
+      await checkFits(page, viewport);
+      expect(await page.locator('[data-testid="counter"]').count()).toBe(6);
       await page.context().close();
     }, 60_000);
 
