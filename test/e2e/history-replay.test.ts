@@ -17,7 +17,8 @@ async function lobbyFacts(page: Page) {
     calls: await attrs('[data-testid="call"]', ['data-ticket', 'data-counter']),
     counters: await attrs('[data-testid="counter"]', ['data-counter', 'data-status']),
     notices: await attrs('[data-testid="notice"]', ['data-cause', 'data-status', 'data-notice-id']),
-    noticeTexts: await page.locator('[data-testid="notice"]').allInnerTexts(),
+    // The same words; a card drawn more compact to fit its column puts the languages on one line.
+    noticeTexts: (await page.locator('[data-testid="notice"]').allInnerTexts()).map((t) => t.replace(/\s*(·|\n)\s*/g, ' ').trim()),
     waiting: await page.locator('[data-testid="waiting-count"]').allInnerTexts(),
   };
 }
