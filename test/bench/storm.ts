@@ -16,11 +16,12 @@ export interface StormResult {
   listenMs: number;
   commandsDuring: number;
   gaps: number;
+  refused: number;
   eldMaxMs: number;
   generatorCpuMs: number;
 }
 
-type Status = { screens: number; live: number; exact: number; gaps: number; cpuMs: number };
+type Status = { screens: number; live: number; exact: number; gaps: number; refused: number; stuck: { branches: number; upgrading: number; open: number }; cpuMs: number };
 
 export async function reconnectStorm(dataDir: string, branches: number, perBranch: number, timeoutMs = 60_000): Promise<StormResult> {
   const names = Array.from({ length: branches }, (_, i) => `bench-${i}`);
@@ -52,14 +53,14 @@ export async function reconnectStorm(dataDir: string, branches: number, perBranc
       status = await gen.call<Status>('status', { heads });
       if (Number.isNaN(liveMs) && status.live === status.screens) liveMs = now() - t0;
       if (status.exact === status.screens && commandsDuring === 200) break;
-      if (now() - t0 > timeoutMs) throw new Error(`storm: after ${timeoutMs} ms only ${status.exact} of ${status.screens} screens exact (${status.live} live, ${status.gaps} gaps filled)`);
+      if (now() - t0 > timeoutMs) throw new Error(`storm: after ${timeoutMs} ms only ${status.exact} of ${status.screens} screens exact (${status.live} live, ${status.gaps} gaps filled, ${status.refused} connections refused; not live: ${status.stuck.branches} branches, ${status.stuck.upgrading} upgrading, ${status.stuck.open} open)`);
       await new Promise((r) => setTimeout(r, 50));
     }
     await commands;
     const exactMs = now() - t0;
     const eld = await node.call<{ maxMs: number }>('eld');
     http.close();
-    return { screens: status.screens, liveMs, exactMs, listenMs, commandsDuring, gaps: status.gaps, eldMaxMs: eld.maxMs, generatorCpuMs: status.cpuMs };
+    return { screens: status.screens, liveMs, exactMs, listenMs, commandsDuring, gaps: status.gaps, refused: status.refused, eldMaxMs: eld.maxMs, generatorCpuMs: status.cpuMs };
   } finally {
     await gen.call('close').catch(() => {});
     await gen.kill();
@@ -75,7 +76,7 @@ export function stormRows(r: StormResult): Row[] {
       what: `reconnect storm, ${fmt(r.screens)} screens: restart → every screen live / exact (s)`,
       value: `${fmt(r.liveMs / 1000, 1)} / ${fmt(r.exactMs / 1000, 1)}`,
       reference: `${fmt(r.listenMs / 1000, 1)}`,
-      note: `reference: restart → listening; ${r.commandsDuring} commands during the storm, gaps the screens filled: ${r.gaps}; event loop max ${fmt(r.eldMaxMs)} ms`,
+      note: `reference: restart → listening; ${r.commandsDuring} commands during the storm, gaps the screens filled: ${r.gaps}; connections refused: ${r.refused}; event loop max ${fmt(r.eldMaxMs)} ms`,
     },
   ];
 }

@@ -96,14 +96,19 @@ serveIpc(async (msg) => {
       let lastLiveAt = 0;
       let gaps = 0;
       let duplicates = 0;
+      let refused = 0;
       for (const s of screens) {
         if (s.live) live++;
         if (s.live && heads[s.branch] === s.seq) exact++;
         lastLiveAt = Math.max(lastLiveAt, s.liveAt);
         gaps += s.stats.gaps;
+        refused += s.stats.refused;
         duplicates += s.stats.duplicates;
       }
-      return { screens: screens.length, live, exact, lastLiveAt, gaps, duplicates, cpuMs: cpuMs() };
+      // Screens not live: on how many branches, and whether their WebSocket is still upgrading (0) or open (1).
+      const notLive = screens.filter((s) => !s.live);
+      const stuck = { branches: new Set(notLive.map((s) => s.branch)).size, upgrading: notLive.filter((s) => s.wsState === 0).length, open: notLive.filter((s) => s.wsState === 1).length };
+      return { screens: screens.length, live, exact, lastLiveAt, gaps, duplicates, refused, stuck, cpuMs: cpuMs() };
     }
     case 'commands': {
       // `concurrency` closed loops of kiosk tickets over `branches` for `seconds`: persisted commands/s and latency.

@@ -11,6 +11,8 @@ export interface ScreenStats {
   /** Events that arrived with a seq other than the next one (a gap the screen had to resync). */
   gaps: number;
   duplicates: number;
+  /** Connections the server turned away (`refused`: too many from the address, connecting too fast). */
+  refused: number;
 }
 
 export const now = () => performance.timeOrigin + performance.now();
@@ -21,7 +23,7 @@ export class Screen {
   /** When the screen last became live (snapshot or catch-up received), in epoch ms. */
   liveAt = 0;
   connects = 0;
-  readonly stats: ScreenStats = { gaps: 0, duplicates: 0 };
+  readonly stats: ScreenStats = { gaps: 0, duplicates: 0, refused: 0 };
   private ws?: WebSocket;
   private closed = false;
   private retry?: ReturnType<typeof setTimeout>;
@@ -73,6 +75,11 @@ export class Screen {
     });
   }
 
+  /** The WebSocket's state: 0 connecting (upgrade not answered), 1 open, 2–3 closing/closed. */
+  get wsState(): number {
+    return this.ws?.readyState ?? -1;
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.retry);
@@ -106,6 +113,9 @@ export class Screen {
       }
       case 'event':
         this.take((msg as { seq: number }).seq, at, true);
+        break;
+      case 'refused':
+        this.stats.refused++;
         break;
       case 'tick':
         // The heartbeat's seq ahead of ours means an event never came: ask for it.
