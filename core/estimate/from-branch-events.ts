@@ -14,9 +14,6 @@ export function toEstimatorEvents(e: BranchEvent, branch: BranchState): Estimato
     case 'TicketCalled':
       return [{ kind: 'called', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId }];
     // A no-show was called: the counter is free again, like after a (short) service.
-    // A transfer frees the counter too; the ticket's wait for its new service is not learnt from.
-    case 'TicketTransferred':
-      return [{ kind: 'ended', at: e.at, ticket: e.ticketId, counter: e.counterId }];
     case 'ServiceEnded':
     case 'TicketNoShow':
       return [{ kind: 'ended', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId }];

@@ -28,7 +28,7 @@ function given(...commands: Command[]) {
   return {
     when(...more: Command[]) {
       for (const c of more) run(c);
-      return { then: (service: string) => est.estimateNew(service, b.tick(MIN).now) };
+      return { then: (service: string) => est.estimateNew(service, b.tick(MIN).now), waiting: () => est.estimateWaiting(b.tick(MIN).now) };
     },
   };
 }
@@ -58,5 +58,17 @@ describe('the estimator follows configuration changes', () => {
     expect(given(...history).when(add).then('mortgage')).not.toMatchObject({ cause: 'no_counter' });
     const drop: Command = { type: 'UpsertCounter', counterId: '2', body: { name: { it: 'Sportello 2', en: 'Counter 2' }, services: ['teller'] } };
     expect(given(...history).when(add, drop).then('mortgage')).toMatchObject({ known: false, cause: 'no_counter' });
+  });
+});
+
+describe('a transferred ticket waits again (was: a duplicate switch case dropped it from the estimator)', () => {
+  it('given A001 called at counter 1, when it is transferred to advice, then it waits for advice with an estimate of its own', () => {
+    const waiting = given(
+      { type: 'IssueTicket', ticketId: 'ticket-a1', service: 'teller' },
+      { type: 'CounterAction', counterId: '1', action: 'call-next' },
+    )
+      .when({ type: 'TransferTicket', counterId: '1', body: { service: 'advice' } })
+      .waiting();
+    expect(waiting.map((w) => [w.ticket, w.service])).toEqual([['ticket-a1', 'advice']]);
   });
 });
