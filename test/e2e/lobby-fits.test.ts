@@ -125,6 +125,41 @@ describe('lobby: every notice whole, every counter on the screen', () => {
     expect(cut, 'text cut off or off the screen').toEqual([]);
   }
 
+  /** The words of each line an element's text is drawn on (found by where each word is drawn). */
+  const lines = (page: Page, host: string, selector: string) =>
+    page.evaluate(
+      ([host, selector]) => {
+        const el = document.querySelector('bb-lobby')!.shadowRoot!.querySelector(host)?.shadowRoot?.querySelector(selector) ?? document.querySelector('bb-lobby')!.shadowRoot!.querySelector(selector);
+        if (!el) return [];
+        const out = new Map<number, string[]>();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const m of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const top = Math.round(range.getClientRects()[0]?.top ?? -1);
+            out.set(top, [...(out.get(top) ?? []), m[0]]);
+          }
+        }
+        return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, words]) => words.join(' '));
+      },
+      [host, selector] as const,
+    );
+
+  it('on a phone the branch name never leaves the street number alone on a line', async () => {
+    const b = await demoWithFault();
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' })).newPage();
+    await page.goto(`${server.url}/display/${b}`);
+    await page.locator('bb-notice-board bb-notice-card').first().waitFor();
+    const name = await lines(page, 'none', '.branch-name');
+    expect(name.join(' ')).toBe('Filiale Demo — Via Roma 1');
+    expect(name.at(-1)!.split(' ').length, JSON.stringify(name)).toBeGreaterThan(1);
+    await page.screenshot({ path: join(shots, 'lobby-fits-phone-header.png') });
+    await page.context().close();
+  }, 60_000);
+
   for (const viewport of [
     { width: 1920, height: 1080 },
     { width: 1080, height: 1920 },
