@@ -124,8 +124,9 @@ export class ApiClient {
 
   async getSession(): Promise<SessionUser | null> {
     try {
-      const r = await this.request<{ user: SessionUser }>('GET', '/api/session', { retry: true, quiet401: true });
-      return r.user;
+      // No session is {user: null} (an older server said 401, handled below).
+      const r = await this.request<{ user: SessionUser | null }>('GET', '/api/session', { retry: true, quiet401: true });
+      return r.user ?? null;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return null;
       throw e;

@@ -92,7 +92,7 @@ export function openApiDocument(): object {
       '/metrics': { get: { summary: 'Prometheus metrics (bearer METRICS_TOKEN, or from a private address when unset)', responses: { 200: { description: 'text exposition format' }, 403: { description: 'not allowed' } } } },
       '/api/session': {
         post: { summary: 'Log in (sets an httpOnly cookie)', requestBody: json(LoginBody), responses: replies(200, [401, 429]) },
-        get: { summary: 'Who is logged in', security: staff, responses: replies(200, [401]) },
+        get: { summary: 'Who is logged in: {ok, user}, user null without a valid session (not an error: every login page asks)', responses: replies(200) },
         delete: { summary: 'Log out', responses: replies(200) },
       },
       '/api/branches/{branch}/state': {

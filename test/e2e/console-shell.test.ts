@@ -78,4 +78,22 @@ describe('manager console shell', () => {
     expect(page.url()).not.toMatch(/console/);
     await page.context().close();
   });
+
+  it('the sign-in pages of the tablet and the console load without an error in the browser console (no 401, no missing favicon)', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+    for (const path of ['/admin/', '/admin/#/console']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('[data-testid="login-username"]').waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -243,8 +243,8 @@ describe('8. smaller gaps', () => {
     };
     const first = cookieOf(await login())!.split(';')[0]!;
     const second = cookieOf(await login(first))!.split(';')[0]!;
-    expect((await request(server.url).get('/api/session').set('Cookie', first)).status).toBe(401);
-    expect((await request(server.url).get('/api/session').set('Cookie', second)).status).toBe(200);
+    expect((await request(server.url).get('/api/session').set('Cookie', first)).body.user).toBeNull();
+    expect((await request(server.url).get('/api/session').set('Cookie', second)).body.user.username).toBe('teller1');
   });
 });
 
