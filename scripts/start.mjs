@@ -25,10 +25,11 @@ const stop = (signal) => {
 };
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => stop(s));
 // npm runs this through `sh -c`, and a SIGTERM to npm kills that shell without passing it on:
-// this process is then re-parented. Seeing it is the only way to hear npm was stopped.
+// this process is then re-parented. Seeing it is the only way to hear npm was stopped. Only
+// under npm: started by hand in the background (`node scripts/start.mjs &`), it outlives its shell.
 const parent = process.ppid;
 const watch = setInterval(() => {
-  if (process.ppid !== parent) stop('SIGTERM');
+  if (process.env.npm_lifecycle_event === 'start' && process.ppid !== parent) stop('SIGTERM');
 }, 250);
 child.on('exit', (code, signal) => {
   clearInterval(watch);
