@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decimal, outOfTurnText, scopeText } from '../../admin/console/pages/history/format';
+import { configPathText, decimal, outOfTurnText, scopeText } from '../../admin/console/pages/history/format';
 import { OUT_OF_TURN_REASONS } from '../../core';
 import { LANGUAGES } from '../../ui/i18n/localize';
 import '../../ui/i18n/parts/history';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 
 describe('reports: out-of-turn reasons', () => {
   it('are said in the console language, never as raw ids', () => {
@@ -38,5 +39,16 @@ describe('delays and reports: numbers and scopes as the language says them', () 
     expect(decimal(1.4, 'de')).toBe('1,4');
     expect(decimal(1.4, 'en')).toBe('1.4');
     expect(decimal(12, 'it')).toBe('12');
+  });
+});
+
+describe('audit: a configuration path by the branch\'s names', () => {
+  it('names the service, counter or preset; a path it cannot resolve stays as it came', () => {
+    expect(configPathText('services.teller', 'it', DEMO_BRANCH)).toBe('Cassa');
+    expect(configPathText('services.teller.name.en', 'en', DEMO_BRANCH)).toBe('Teller · name.en');
+    expect(configPathText('counters.1.services', 'it', DEMO_BRANCH)).toBe('Sportello 1 · services');
+    expect(configPathText('services.gone', 'it', DEMO_BRANCH)).toBe('services.gone');
+    expect(configPathText('timezone', 'it', DEMO_BRANCH)).toBe('timezone');
+    expect(configPathText('services.teller', 'it', null)).toBe('services.teller');
   });
 });

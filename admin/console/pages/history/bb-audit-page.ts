@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { pickText, type AuditChange, type AuditEntry, type BranchConfig, type Cause, type ConfigChange, type Effect, type NoticeScope } from '../../../../core/client';
 import { causeLabel, effectLabel } from '../../../../ui/cause/cause-presentation';
 import { t } from '../../../../ui/i18n/localize';
-import { scopeText, whenExact, who } from './format';
+import { configPathText, scopeText, whenExact, who } from './format';
 import type { HistoryApi } from './history-api';
 import { historyStyles } from './history-styles';
 import { HistoryPage } from './history-page';
@@ -111,7 +111,7 @@ export class BbAuditPage extends HistoryPage {
   private change(c: AuditChange) {
     const l = this.language;
     if (c.kind === 'config') {
-      const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
+      const lines = c.diff.slice(0, 20).map((d) => (d.path ? diffLine(d, l, this.config) : t(l, 'history.audit.added', { path: t(l, 'history.audit.configuration') })));
       return html`<div><strong>${typeName(c.type, l)}</strong><ul class="diff">${lines.map((x) => html`<li>${x}</li>`)}</ul>${c.diff.length > 20 ? html`<span class="muted">+${c.diff.length - 20}</span>` : nothing}</div>`;
     }
     const said = sentence(c, l, this.config, (id) => this.causeOf(id));
@@ -223,10 +223,11 @@ function detailText(detail: Record<string, unknown> | undefined, l: string, tz: 
     .join(' · ');
 }
 
-function diffLine(d: ConfigChange, l: string): string {
-  if (d.op === 'added') return t(l, 'history.audit.added', { path: d.path });
-  if (d.op === 'removed') return t(l, 'history.audit.removed', { path: d.path });
-  return t(l, 'history.audit.changed', { path: d.path, before: show(d.before), after: show(d.after) });
+function diffLine(d: ConfigChange, l: string, cfg: BranchConfig | null): string {
+  const path = configPathText(d.path, l, cfg);
+  if (d.op === 'added') return t(l, 'history.audit.added', { path });
+  if (d.op === 'removed') return t(l, 'history.audit.removed', { path });
+  return t(l, 'history.audit.changed', { path, before: show(d.before), after: show(d.after) });
 }
 
 declare global {

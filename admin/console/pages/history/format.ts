@@ -1,4 +1,4 @@
-import { OUT_OF_TURN_REASONS, type NoticeScope, type OutOfTurnReason } from '../../../../core/client';
+import { OUT_OF_TURN_REASONS, pickText, type BranchConfig, type NoticeScope, type OutOfTurnReason } from '../../../../core/client';
 import { t } from '../../../../ui/i18n/localize';
 
 /** "1 Dec 10:14" in the console's language (the branch's zone: the server sends local days). */
@@ -69,4 +69,22 @@ export function whenExact(at: number, lang: string, timeZone?: string): string {
     second: '2-digit',
     hourCycle: 'h23',
   }).format(at);
+}
+
+/**
+ * A configuration path as a manager reads it: the service, counter or preset by its name in the
+ * branch ("services.mortgages.name.en" → "Mutui · name.en"); the path itself when not found.
+ */
+export function configPathText(path: string, lang: string, cfg: BranchConfig | null): string {
+  const [list, id, ...rest] = path.split('.');
+  if (!cfg || !id) return path;
+  const langs = cfg.languages ?? [];
+  const item =
+    list === 'services' ? cfg.services.find((x) => x.id === id)?.name
+    : list === 'counters' ? cfg.counters.find((x) => x.id === id)?.name
+    : list === 'presets' ? cfg.presets.find((x) => x.id === id)?.text
+    : undefined;
+  if (!item) return path;
+  const name = pickText(item, lang, langs);
+  return rest.length ? `${name} · ${rest.join('.')}` : name;
 }
