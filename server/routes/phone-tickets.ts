@@ -93,9 +93,12 @@ export function phoneTicketRoutes(commands: CommandHandler, states: BranchStates
         return { body: view as unknown as Record<string, unknown> };
       },
       { role: 'kiosk' },
+      // From now on its page says "given back", not "done": written with the TicketCancelled event,
+      // so a page read (or a second tap) right after the answer already sees it.
+      async (tx) => {
+        if (cancelled) await links.markCancelled(token, Date.now(), tx);
+      },
     );
-    // From now on its page says "given back", not "done".
-    if (cancelled) await links.markCancelled(token, Date.now());
   });
   return r;
 }

@@ -45,9 +45,9 @@ export class TicketLinks {
     return { branchId: row.branch_id, ticketId: row.ticket_id, createdAt: Number(row.created_at), cancelledAt };
   }
 
-  /** The customer gave the ticket back: its page says so from now on (the first time counts). */
-  async markCancelled(token: string, now: number): Promise<void> {
-    await this.sql.run('UPDATE ticket_links SET cancelled_at = ? WHERE token_hash = ? AND cancelled_at IS NULL', [now, hashOf(token)]);
+  /** The customer gave the ticket back: its page says so from now on (the first time counts). In `tx`, the cancel's own transaction. */
+  async markCancelled(token: string, now: number, tx: Sql = this.sql): Promise<void> {
+    await tx.run('UPDATE ticket_links SET cancelled_at = ? WHERE token_hash = ? AND cancelled_at IS NULL', [now, hashOf(token)]);
   }
 
   async forgetOlderThan(now: number): Promise<void> {
