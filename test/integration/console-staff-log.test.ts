@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, BranchEvent } from '../../core';
-import { connectStream, key, loginAs, once, removeDir, startTestServer, waitFor, type StreamClient } from '../support/server';
+import { connectStream, key, loginAs, once, removeDir, startTestServer, waitFor, type StreamClient, staffOfTwoBranches } from '../support/server';
 
 /**
  * Staff changes are events in the log of each branch they touch, with who made them, so the
@@ -19,10 +19,7 @@ let otherManager: Agent;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [admin, manager, teller] = await Promise.all([loginAs(server.url, 'admin'), loginAs(server.url, 'manager'), loginAs(server.url, 'teller1')]);
-  await admin.post('/api/branches').set('Idempotency-Key', key()).send({ id: 'centro', name: 'Filiale Centro', timezone: 'Europe/Rome', languages: ['it'] });
-  const res = await admin.post('/api/users').set('Idempotency-Key', key()).send({ username: 'giulia', name: 'Giulia', role: 'manager', branches: ['centro'] });
-  otherManager = await loginAs(server.url, 'giulia', res.body.password);
+  ({ admin, manager, teller, otherManager } = await staffOfTwoBranches(server.url));
 });
 afterAll(async () => {
   await server.stop();

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { key, loginAs, removeDir, startTestServer, staffOfTwoBranches } from '../support/server';
 
 /** Staff accounts from the console: who may create and change whom, passwords shown once, disabling ends sessions. */
 
@@ -15,10 +15,7 @@ let otherManager: Agent;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [admin, manager, teller] = await Promise.all([loginAs(server.url, 'admin'), loginAs(server.url, 'manager'), loginAs(server.url, 'teller1')]);
-  await admin.post('/api/branches').set('Idempotency-Key', key()).send({ id: 'centro', name: 'Filiale Centro', timezone: 'Europe/Rome', languages: ['it'] });
-  const res = await admin.post('/api/users').set('Idempotency-Key', key()).send({ username: 'giulia', name: 'Giulia', role: 'manager', branches: ['centro'] });
-  otherManager = await loginAs(server.url, 'giulia', res.body.password);
+  ({ admin, manager, teller, otherManager } = await staffOfTwoBranches(server.url));
 });
 afterAll(async () => {
   await server.stop();

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { key, loginAs, removeDir, startTestServer } from '../support/server';
+import { key, loginAs, removeDir, startTestServer, staffOfTwoBranches } from '../support/server';
 
 /**
  * Integration tokens as the console makes them: with an Idempotency-Key a retry gets the same
@@ -19,10 +19,7 @@ let otherManager: Agent;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [admin, manager, teller] = await Promise.all([loginAs(server.url, 'admin'), loginAs(server.url, 'manager'), loginAs(server.url, 'teller1')]);
-  await admin.post('/api/branches').set('Idempotency-Key', key()).send({ id: 'centro', name: 'Filiale Centro', timezone: 'Europe/Rome', languages: ['it'] });
-  const g = await admin.post('/api/users').set('Idempotency-Key', key()).send({ username: 'giulia', name: 'Giulia', role: 'manager', branches: ['centro'] });
-  otherManager = await loginAs(server.url, 'giulia', g.body.password);
+  ({ admin, manager, teller, otherManager } = await staffOfTwoBranches(server.url));
 });
 afterAll(async () => {
   await server.stop();

@@ -107,6 +107,18 @@ export async function loginAs(url: string, username: string, password = DEMO_PAS
   return agent;
 }
 
+/**
+ * The demo's staff for authorization tests: its admin, manager and teller1, and the manager
+ * (giulia) of a second branch, "centro", made by the admin through the API.
+ */
+export async function staffOfTwoBranches(url: string) {
+  const [admin, manager, teller] = await Promise.all([loginAs(url, 'admin'), loginAs(url, 'manager'), loginAs(url, 'teller1')]);
+  await admin.post('/api/branches').set('Idempotency-Key', key()).send({ id: 'centro', name: 'Filiale Centro', timezone: 'Europe/Rome', languages: ['it'] });
+  const res = await admin.post('/api/users').set('Idempotency-Key', key()).send({ username: 'giulia', name: 'Giulia', role: 'manager', branches: ['centro'] });
+  const otherManager = await loginAs(url, 'giulia', res.body.password);
+  return { admin, manager, teller, otherManager };
+}
+
 export type StreamClient = Socket<ServerToClient, ClientToServer>;
 
 /** A real socket.io-client on the branch stream. */
