@@ -6,6 +6,7 @@ import { inline, langStyles, msgs, stacked, type LangText, localTexts } from '..
 import { t } from '../../ui/i18n/localize';
 import type { BbNoticeCard, NoticeDensity } from '../../ui/notice/bb-notice-card';
 import '../../ui/notice/bb-notice-card';
+import { packIntoPages } from '../lib/pages';
 import { noticeBoardStyles } from './bb-notice-board.styles';
 
 /** How long each page of notices stays up when they do not all fit. */
@@ -108,23 +109,7 @@ export class BbNoticeBoard extends LitElement {
         this.shrink++;
         return;
       }
-      pages = [];
-      let current: string[] = [];
-      let used = 0;
-      for (const card of cardEls) {
-        const id = card.dataset.id ?? '';
-        const h = card.offsetHeight;
-        const need = current.length ? used + gap + h : h;
-        if (current.length && need > room) {
-          pages.push(current);
-          current = [id];
-          used = h;
-        } else {
-          current.push(id);
-          used = need;
-        }
-      }
-      if (current.length) pages.push(current);
+      pages = packIntoPages(cardEls.map((card) => ({ id: card.dataset.id ?? '', height: card.offsetHeight })), room, gap);
     }
     if (JSON.stringify(pages) !== JSON.stringify(this.pages)) {
       this.pages = pages;

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Capacity, ServiceConfig, ServicePromise, WaitEstimate } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
+import { packIntoPages } from '../lib/pages';
 import './bb-wait-estimate';
 import { waitingListStyles } from './bb-waiting-list.styles';
 
@@ -78,23 +79,8 @@ export class BbWaitingList extends LitElement {
     if (ul && ids.length > 1 && !matchMedia('(max-width: 899px)').matches && ul.scrollHeight > ul.clientHeight + 1) {
       room = ul.clientHeight;
       const gap = parseFloat(getComputedStyle(ul).rowGap) || 0;
-      pages = [];
-      let current: string[] = [];
-      let used = 0;
-      for (const li of ul.querySelectorAll<HTMLElement>(':scope > li')) {
-        const id = li.dataset.service ?? '';
-        const h = li.offsetHeight;
-        const need = current.length ? used + gap + h : h;
-        if (current.length && need > room) {
-          pages.push(current);
-          current = [id];
-          used = h;
-        } else {
-          current.push(id);
-          used = need;
-        }
-      }
-      if (current.length) pages.push(current);
+      const rows = [...ul.querySelectorAll<HTMLElement>(':scope > li')].map((li) => ({ id: li.dataset.service ?? '', height: li.offsetHeight }));
+      pages = packIntoPages(rows, room, gap);
     }
     this.measuring = false;
     this.room = room;
