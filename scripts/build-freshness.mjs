@@ -20,12 +20,14 @@ function newest(dir) {
 export async function buildFreshness(root) {
   // The built entries are vite.config.ts's own inputs (no second list to forget): x/index.html is built to dist/x/index.html.
   const { config } = await loadConfigFromFile({ command: 'build', mode: 'production' }, join(root, 'vite.config.ts'), root, 'silent');
-  const inputs = Object.values(config.build?.rollupOptions?.input ?? {});
+  // Every build's inputs: the shared one and each environment's (the lobby is built on its own).
+  const builds = [config.build, ...Object.values(config.environments ?? {}).map((e) => e.build)].filter(Boolean);
+  const inputs = [...new Set(builds.flatMap((b) => Object.values(b.rollupOptions?.input ?? {})))];
   const built = inputs.map((file) => join(root, config.build?.outDir ?? 'dist', relative(root, file)));
   const sources = readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_FRONT_END.has(e.name))
     .map((e) => join(root, e.name));
   const builtAt = built.length > 0 && built.every(existsSync) ? Math.min(...built.map((p) => statSync(p).mtimeMs)) : 0;
-  const sourcesAt = Math.max(...sources.map(newest), ...['vite.config.ts', 'package-lock.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  const sourcesAt = Math.max(...sources.map(newest), newest(join(root, 'scripts', 'vite')), ...['vite.config.ts', 'package-lock.json'].map((f) => statSync(join(root, f)).mtimeMs));
   return { built, sources, stale: builtAt < sourcesAt };
 }
