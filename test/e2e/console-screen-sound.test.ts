@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
+import { openPairedTv, waitForReportedSound } from '../support/paired-tv';
 import { DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
 
 type SoundReport = { state: string; played: { clip: string }[] };
@@ -30,17 +30,12 @@ describe('the console’s screens page: does each screen’s sound work', () => 
     server = await startTestServer();
     browser = await launchChromium();
     const manager = await loginAs(server.url, 'manager');
-    const ticket = (await request(server.url).post('/api/screen-pairings').send({ kind: 'lobby' })).body;
-    const paired = await manager.post('/api/branches/demo/screens').set('Idempotency-Key', key()).send({ code: ticket.code, name: 'Sala d’attesa' });
-    screenId = paired.body.screen.id;
-    const { screenToken } = (await request(server.url).post('/api/screen-pairings/claim').send({ pairingToken: ticket.pairingToken })).body;
-
-    // The TV as it runs after pairing: its token in its storage, /display/ as its address.
-    const tvContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' });
-    await tvContext.addInitScript((id) => localStorage.setItem('branchboard.screen', JSON.stringify(id)), { screenToken, branchId: 'demo', name: 'Sala d’attesa' });
-    tv = await tvContext.newPage();
-    await tv.goto(`${server.url}/display/`);
-    await tv.locator('[data-testid="counter"]').first().waitFor();
+    // Nothing is evaluated in the TV before it has reported its sound: see test/support/paired-tv.ts.
+    ({ page: tv, screenId } = await openPairedTv(server.url, browser, manager, {
+      name: 'Sala d’attesa',
+      context: { viewport: { width: 1920, height: 1080 }, locale: 'it-IT' },
+    }));
+    await waitForReportedSound(manager, screenId, 'blocked');
 
     console_ = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })).newPage();
     await console_.goto(`${server.url}/admin/`);

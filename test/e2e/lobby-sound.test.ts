@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLD_MS } from '../../display/sound/call-announcer';
 import { launchChromium } from '../support/browser';
+import { openPairedTv, waitForReportedSound } from '../support/paired-tv';
 import { key, loginAs, startTestServer } from '../support/server';
 
 type SoundReport = {
@@ -90,8 +91,13 @@ describe('the lobby speaks its calls', () => {
   it('without the kiosk flag the browser holds sound back: the lobby says "sound off — tap to enable", and a tap turns it on', async () => {
     const plain = await launchChromium();
     try {
-      const page = await (await plain.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' })).newPage();
-      await page.goto(`${server.url}/display/demo`);
+      // A paired TV, so that it says by the server when its sound is blocked: a Playwright
+      // evaluation in the page before then would count as a tap (test/support/paired-tv.ts).
+      const { page, screenId } = await openPairedTv(server.url, plain, staff, {
+        name: 'Sala',
+        context: { viewport: { width: 1920, height: 1080 }, locale: 'en-GB' },
+      });
+      await waitForReportedSound(staff, screenId, 'blocked');
       const sign = page.locator('[data-testid="sound-blocked"]');
       await sign.waitFor({ timeout: 10_000 });
       expect(await sign.innerText()).toContain('Audio disattivato');
