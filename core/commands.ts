@@ -114,6 +114,8 @@ export type Command =
       counterId: string | null;
       /** When it happened in the other system (epoch ms); absent: when it arrives. */
       at?: number;
+      /** An "issued" for a ticket a later step of which came first: its real issue time corrects the stand-in. */
+      late?: true;
     }
   | { type: 'CounterAction'; counterId: string; action: Exclude<CounterAction, 'pause'> }
   | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }

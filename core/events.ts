@@ -65,7 +65,19 @@ export const EventPayload = z.discriminatedUnion('type', [
     type: z.literal('TicketIssued'),
     ticket: z.object({ id: ClientId, service: Slug, number: z.string().max(8), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
     occurredAt: OccurredAt,
+    /**
+     * Filled in from a later step of another queue system (its "called" came before its "issued"):
+     * the issue time is the step's, a stand-in until the real one comes (TicketIssueCorrected).
+     * Its wait is not learned from nor judged (out of turn, promise) until then.
+     */
+    inferred: z.literal(true).optional(),
   }),
+  /**
+   * The real issue time of a ticket whose issue was inferred, reported late by the queue system
+   * that issued it: earlier than the stand-in, so its wait, reports and the estimator count from it.
+   * Carries the ticket's number and service because it may already be finished (gone from the state).
+   */
+  z.object({ type: z.literal('TicketIssueCorrected'), ticketId: ClientId, number: z.string().max(8), service: Slug, issuedAt: EpochMs }),
   z.object({
     type: z.literal('TicketCalled'),
     ticketId: ClientId,

@@ -6,7 +6,8 @@ import { EpochMs, Slug } from './ids';
  * ids: Branchboard sits on top as the transparency layer. POST /api/branches/:branch/ingest with
  * a branch's integration token. Each event is applied once however often it is sent (keyed on
  * the external ticket id and the step), in order or late: a step that arrives after a later one
- * of the same ticket (an "issued" after its "served") is recognised and skipped.
+ * of the same ticket (a "called" after its "served") is recognised and skipped; an "issued" after
+ * a later step corrects the issue time that step stood in with (TicketIssueCorrected).
  */
 export const INGEST_TYPES = ['issued', 'called', 'recalled', 'served', 'no_show'] as const;
 export type IngestType = (typeof INGEST_TYPES)[number];
@@ -27,8 +28,8 @@ export const IngestEvent = z
     counter: Slug.optional(),
     /**
      * When it happened in the external system (epoch ms): a late step counts at this time (waits, the
-     * queue's order by issue time, reports). At most 2 minutes ahead of the server's clock, and of
-     * the branch's current day. Absent: when it arrives.
+     * queue's order by issue time, reports). At most 2 minutes ahead of the server's clock (within
+     * that, it counts as now), and of the branch's current day. Absent: when it arrives.
      */
     at: EpochMs.optional(),
     /** The external system's id of this event, when it has one: tells two recalls apart. */

@@ -53,7 +53,7 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
       const n = Number.isFinite(parsed) ? parsed : (base.issued[service] ?? 0);
       // A screen's partial copy lists the first of a long queue only: a ticket behind hidden ones is counted.
       const behindHidden = (s.hiddenWaiting?.[service] ?? 0) > 0;
-      const issued: Ticket = { id, number, service, status: 'waiting', issuedAt: happenedAt(e), issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0 };
+      const issued: Ticket = { id, number, service, status: 'waiting', issuedAt: happenedAt(e), issuedSeq: e.seq, calledAt: null, counterId: null, recalls: 0, ...(e.inferred ? { issueInferred: true as const } : {}) };
       return {
         ...s,
         tickets: behindHidden
@@ -87,10 +87,10 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         recall: false,
         service: t.service,
         ...(e.reason ? { reason: e.reason } : {}),
-        ...(passesOthers(s, t) ? { passedOthers: true } : {}),
+        // A ticket whose issue time is not known yet cannot be said to pass anyone.
+        ...(!t.issueInferred && passesOthers(s, t) ? { passedOthers: true } : {}),
       };
-      const promise = s.config?.services.find((sv) => sv.id === t.service)?.promiseMinutes;
-      const late = promise !== undefined && !noShow && calledAt - t.issuedAt > promise * 60_000;
+      const late = !noShow && !t.issueInferred && missedPromise(s, t.service, calledAt - t.issuedAt);
       return {
         ...s,
         tickets: { ...s.tickets, [t.id]: { ...t, status: 'called', calledAt, counterId: e.counterId } },
@@ -98,6 +98,26 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         counters: patchCounter(s, e.counterId, { ticketId: t.id, status: 'open', backAt: null }, e.at),
         calls: [call, ...s.calls.filter((c) => c.counterId !== e.counterId)].slice(0, MAX_CALLS_KEPT),
         ...(noShow ? { noShows: without(s.noShows ?? {}, t.id) } : {}),
+        ...(late ? { promiseMissedAt: { ...(s.promiseMissedAt ?? {}), [t.service]: e.at } } : {}),
+      };
+    }
+    case 'TicketIssueCorrected': {
+      // Only a stand-in issue time is corrected, and only to an earlier one.
+      const fix = <T extends Ticket>(t: T | undefined): T | undefined => {
+        if (!t?.issueInferred || e.issuedAt >= t.issuedAt) return undefined;
+        const { issueInferred: _i, ...rest } = t;
+        return { ...rest, issuedAt: e.issuedAt } as T;
+      };
+      const t = fix(s.tickets[e.ticketId]);
+      const n = fix(s.noShows?.[e.ticketId]);
+      if (!t && !n) return s;
+      const tickets = t ? { ...s.tickets, [t.id]: t } : s.tickets;
+      const late = t?.status === 'called' && t.calledAt !== null && missedPromise(s, t.service, t.calledAt - t.issuedAt);
+      return {
+        ...s,
+        tickets,
+        ...(t?.status === 'waiting' ? { queues: { ...s.queues, [t.service]: insertByIssue(s.queues[t.service] ?? [], t, tickets) } } : {}),
+        ...(n ? { noShows: { ...s.noShows, [n.id]: n } } : {}),
         ...(late ? { promiseMissedAt: { ...(s.promiseMissedAt ?? {}), [t.service]: e.at } } : {}),
       };
     }
@@ -257,6 +277,12 @@ function insertByIssue(queue: readonly string[], t: Ticket, tickets: Record<stri
   const rest = queue.filter((id) => id !== t.id);
   const at = rest.findIndex((id) => { const o = tickets[id]; return o !== undefined && issuedBefore(t, o); });
   return at < 0 ? [...rest, t.id] : [...rest.slice(0, at), t.id, ...rest.slice(at)];
+}
+
+/** Whether a wait of `waitMs` for `service` is longer than its promise. */
+function missedPromise(s: BranchState, service: string, waitMs: number): boolean {
+  const promise = s.config?.services.find((sv) => sv.id === service)?.promiseMinutes;
+  return promise !== undefined && waitMs > promise * 60_000;
 }
 
 /** Whether someone of another service who came earlier than `t` is still waiting. */

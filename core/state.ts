@@ -14,6 +14,8 @@ export interface Ticket {
   issuedAt: number;
   /** Seq of its TicketIssued event: the queue order across services, even within one millisecond. */
   issuedSeq: number;
+  /** Its issue was filled in from a later step of another queue system: `issuedAt` is a stand-in until corrected. */
+  issueInferred?: true;
   calledAt: number | null;
   counterId: string | null;
   /** How many times it was called again. */

@@ -1,7 +1,7 @@
 import type { BranchConfig } from '../branch';
 import type { Command } from '../commands';
 import type { EventPayload } from '../events';
-import type { BranchState } from '../state';
+import type { BranchState, Ticket } from '../state';
 import { localDay } from '../time';
 import { reopenCounter } from './reopen';
 import { fail, ok, type Decision } from './result';
@@ -18,6 +18,17 @@ export const INGEST_CLOCK_SKEW_MS = 2 * 60_000;
  * at) is nothing new. The counter is the branch's: it opens if it was closed, and the customer it
  * was serving is finished, as when a teller calls the next one.
  */
+/**
+ * The "issued" of a ticket that was filled in from a later step: its own time replaces the stand-in,
+ * when it is earlier. `t` is the ticket if still in the branch (a finished one is gone from the
+ * state: the correction then goes to the log for the history and the estimator, which keep it).
+ */
+function correctIssue(t: Ticket | undefined, cmd: IngestCommand, at: number | undefined): Decision {
+  if (at === undefined) return ok();
+  if (t && (!t.issueInferred || at >= t.issuedAt)) return ok();
+  return ok({ type: 'TicketIssueCorrected', ticketId: cmd.ticketId, number: t?.number ?? cmd.number, service: t?.service ?? cmd.service, issuedAt: at });
+}
+
 export function decideIngest(state: BranchState, config: BranchConfig, cmd: IngestCommand, now: number): Decision {
   if (!config.services.some((s) => s.id === cmd.service)) {
     return fail('invalid', 'unknown_service', `no service "${cmd.service}" in this branch`, 'service');
@@ -32,11 +43,24 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
   const id = cmd.ticketId;
   const t = state.tickets[id];
   const noShow = state.noShows?.[id];
-  // Never before the ticket's own issue (two clocks: a "called" stamped a moment before its "issued").
-  const when = cmd.at === undefined ? undefined : Math.max(cmd.at, t?.issuedAt ?? cmd.at);
+  // Not after it reached us (within the skew allowed, the other clock is a little ahead: it is now),
+  // nor before the ticket's own issue (a "called" stamped a moment before its "issued").
+  const at = cmd.at === undefined ? undefined : Math.min(cmd.at, now);
+  const when = at === undefined ? undefined : Math.max(at, t?.issuedAt ?? at);
   const time = when === undefined ? {} : { occurredAt: when };
+  if (cmd.action === 'issued' && cmd.late) return correctIssue(t ?? noShow, cmd, at);
   const issue: EventPayload[] =
-    t || noShow ? [] : [{ type: 'TicketIssued', ticket: { id, service: cmd.service, number: cmd.number, day: localDay(when ?? now, config.timezone) }, ...time }];
+    t || noShow
+      ? []
+      : [
+          {
+            type: 'TicketIssued',
+            ticket: { id, service: cmd.service, number: cmd.number, day: localDay(when ?? now, config.timezone) },
+            ...time,
+            // Filled in from a later step: its real issue time may still come (TicketIssueCorrected).
+            ...(cmd.action === 'issued' ? {} : { inferred: true as const }),
+          },
+        ];
   if (cmd.action === 'issued') return ok(...issue);
 
   const atCounter = t?.status === 'called' ? t.counterId : null;

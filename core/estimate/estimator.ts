@@ -64,7 +64,12 @@ interface Parts {
   nowWaitingSpread: Spread;
   /** Tickets called so far: the learned models speak only after `minHistory` of them (the waiting model learns several snapshots per ticket, so its own count would come too soon). */
   counts: { called: number };
+  /** Called tickets whose issue time is a stand-in, waiting for the real one (absent in states saved before it existed). */
+  standIns?: Map<TicketRef, { service: ServiceRef; calledAt: number }>;
 }
+
+/** Stand-ins kept at most: a queue system that never sends the real issue times must not grow this. */
+const MAX_STAND_INS = 2000;
 
 const SAVED_CLASSES = [QueueState, DelayHistory, UsualTracker, Ring, WaitModel, ServiceTimesToday, Spread, FadingHistogram, OnlineRegression];
 
@@ -92,9 +97,11 @@ export function createEstimator(options: EstimatorOptions = {}, saved?: string):
     nowSpread: new Spread(),
     nowWaitingSpread: new Spread(),
     counts: { called: 0 },
+    standIns: new Map(),
   });
   const parts = saved === undefined ? fresh() : loadState<Parts>(saved, SAVED_CLASSES);
   const { queue, history, usual, allWaits, onArrival, whileWaiting, pending, times, nowSpread, nowWaitingSpread, counts } = parts;
+  const standIns = (parts.standIns ??= new Map());
   const minToday = options.minServicesToday ?? 3;
 
   /** Features of a ticket queued at `queuedAt` (itself left out of the queue if it is waiting). */
@@ -176,8 +183,26 @@ export function createEstimator(options: EstimatorOptions = {}, saved?: string):
           break;
         }
         case 'served':
-          learn(change.ticket, change.at, change.waitSec);
+          if (!change.ticket.inferred) learn(change.ticket, change.at, change.waitSec);
+          else {
+            // A wait counted from a stand-in would teach that waits are short: wait for the real issue time.
+            pending.delete(change.ticket.ticket);
+            standIns.set(change.ticket.ticket, { service: change.ticket.service, calledAt: change.at });
+            if (standIns.size > MAX_STAND_INS) standIns.delete(standIns.keys().next().value!);
+          }
           break;
+        case 'corrected': {
+          const s = standIns.get(change.ticket);
+          if (!s || change.issuedAt > s.calledAt) break;
+          standIns.delete(change.ticket);
+          // Learned as a recent wait (the queue as it was at its issue is not known: the regression does not learn it).
+          const waitSec = (s.calledAt - change.issuedAt) / 1000;
+          history.recordWait(s.service, waitSec);
+          usual.recordWait(s.service, change.issuedAt, waitSec);
+          allWaits.push(waitSec);
+          counts.called++;
+          break;
+        }
         case 'left':
           // A customer who gave up tells us only that the wait was longer than that: not used to learn.
           pending.delete(change.ticket.ticket);

@@ -10,7 +10,9 @@ import type { EstimatorEvent } from './types';
 export function toEstimatorEvents(e: BranchEvent, branch: BranchState): EstimatorEvent[] {
   switch (e.type) {
     case 'TicketIssued':
-      return [{ kind: 'issued', at: happenedAt(e), ticket: e.ticket.id, service: e.ticket.service }];
+      return [{ kind: 'issued', at: happenedAt(e), ticket: e.ticket.id, service: e.ticket.service, ...(e.inferred ? { inferred: true } : {}) }];
+    case 'TicketIssueCorrected':
+      return [{ kind: 'issue_corrected', at: e.at, ticket: e.ticketId, issuedAt: e.issuedAt }];
     case 'TicketCalled':
       return [{ kind: 'called', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId }];
     // A no-show was called: the counter is free again, like after a (short) service.

@@ -15,6 +15,8 @@ export interface WaitingTicket {
   queuedAt: number;
   /** Issue order, to break ties in queuedAt. */
   order: number;
+  /** Its issue time is a stand-in (see EstimatorEvent 'issued'). */
+  inferred?: boolean;
 }
 
 interface CounterState {
@@ -39,6 +41,7 @@ export type QueueChange =
   | { type: 'served'; ticket: WaitingTicket; at: number; waitSec: number }
   | { type: 'left'; ticket: WaitingTicket; at: number; waitSec: number }
   | { type: 'ended'; service: ServiceRef; at: number; durationSec: number; counter: CounterRef | null }
+  | { type: 'corrected'; ticket: TicketRef; issuedAt: number }
   | { type: 'none' };
 
 /** Which side of a ticket the rest of the queue is on. */
@@ -86,6 +89,7 @@ export class QueueState {
           issuedAt: e.at,
           queuedAt: e.at - this.headStartMs(priority),
           order: this.issued++,
+          ...(e.inferred ? { inferred: true } : {}),
         };
         this.waiting.set(e.ticket, ticket);
         return { type: 'issued', ticket };
@@ -115,6 +119,17 @@ export class QueueState {
         if (!ticket) return { type: 'none' };
         this.waiting.delete(e.ticket);
         return { type: 'left', ticket, at: e.at, waitSec: (e.at - ticket.issuedAt) / 1000 };
+      }
+      case 'issue_corrected': {
+        const t = this.waiting.get(e.ticket);
+        // Still waiting (not the usual case): it takes its place by the real time.
+        if (t?.inferred && e.issuedAt < t.issuedAt) {
+          t.queuedAt -= t.issuedAt - e.issuedAt;
+          t.issuedAt = e.issuedAt;
+          delete t.inferred;
+          return { type: 'none' };
+        }
+        return { type: 'corrected', ticket: e.ticket, issuedAt: e.issuedAt };
       }
       case 'counter_opened': {
         const c = this.counter(e.counter);

@@ -10,7 +10,17 @@ export type ServiceRef = string;
 
 export type EstimatorEvent =
   /** A customer took a ticket for a service. Higher priority numbers may jump ahead (see options). */
-  | { kind: 'issued'; at: number; ticket: TicketRef; service: ServiceRef; priority?: number }
+  | {
+      kind: 'issued';
+      at: number;
+      ticket: TicketRef;
+      service: ServiceRef;
+      priority?: number;
+      /** `at` is a stand-in (another queue system reported its call first): its wait is learned only once `issue_corrected` says the real issue time. */
+      inferred?: boolean;
+    }
+  /** The real issue time of a ticket issued `inferred`, reported after it was called. */
+  | { kind: 'issue_corrected'; at: number; ticket: TicketRef; issuedAt: number }
   /**
    * A ticket was called to a counter: it leaves the queue and the counter is busy.
    * `service` is only needed for a ticket the estimator never saw issued (walk-in, appointment):

@@ -36,6 +36,11 @@ export interface HistoryMemory {
   state: BranchState;
   /** Tickets issued and not finished yet. */
   open: Record<string, TicketRecord>;
+  /**
+   * Finished tickets whose issue time is still a stand-in (ingest: a step came before its
+   * "issued"), kept for their day so the real issue time can still correct their wait.
+   */
+  settled?: Record<string, TicketRecord>;
   /** Active notices and those resolved in the last day. */
   notices: Record<string, NoticeRecord>;
   /** Figures of the days still receiving tickets, by "day|service". */
@@ -99,6 +104,7 @@ export class HistoryProjector {
           promiseMinutes: null,
           promiseKept: null,
           notices: [],
+          ...(e.inferred ? { issueInferred: true as const } : {}),
         };
         m.open[t.id] = t;
         this.day(t.day, t.service, out).issued++;
@@ -127,24 +133,44 @@ export class HistoryProjector {
         const counterServices = config?.counters.find((c) => c.id === e.counterId)?.services ?? [t.service];
         const inTurn = nextTicketFor(m.state, counterServices);
         if (e.reason) t.outOfTurn = e.reason;
-        else if (inTurn && inTurn.id !== t.id) t.outOfTurn = 'unspecified';
+        // Whose issue time is not known yet cannot be judged to have passed anyone.
+        else if (inTurn && inTurn.id !== t.id && !t.issueInferred) t.outOfTurn = 'unspecified';
         const promise = config?.services.find((s) => s.id === t.service)?.promiseMinutes;
         t.promiseMinutes = promise ?? null;
         t.promiseKept = t.promiseMinutes === null ? null : t.waitMs <= t.promiseMinutes * 60_000;
 
         const d = this.day(t.day, t.service, out);
         d.called++;
-        const bucket = String(Math.floor(t.waitMs / WAIT_BUCKET_MS));
-        d.waitHist[bucket] = (d.waitHist[bucket] ?? 0) + 1;
-        d.waitSumMs += t.waitMs;
-        if (t.promiseKept !== null) {
-          d.promiseEligible++;
-          if (t.promiseKept) d.promiseKept++;
-        }
+        countWait(t, d, 1);
         if (t.outOfTurn) d.outOfTurn[t.outOfTurn] = (d.outOfTurn[t.outOfTurn] ?? 0) + 1;
 
         this.attribute(t, d, out);
         if (t.promiseKept === false) out.signals.push({ type: 'promise.missed', seq: e.seq, at: e.at, ticket: { ...t }, waitedMinutes: Math.round(t.waitMs / 60_000) });
+        out.ticket(t);
+        break;
+      }
+      case 'TicketIssueCorrected': {
+        const t = m.open[e.ticketId] ?? m.settled?.[e.ticketId];
+        // Only a stand-in issue time is corrected, and only to an earlier one (as the reducer does).
+        if (!t?.issueInferred || e.issuedAt >= t.issuedAt) break;
+        if (m.settled) delete m.settled[t.id];
+        delete t.issueInferred;
+        if (t.calledAt === null || t.waitMs === null) {
+          t.issuedAt = e.issuedAt;
+          out.ticket(t);
+          break;
+        }
+        // Its wait was counted from the stand-in: take that back and count the real one.
+        const d = this.day(t.day, t.service, out);
+        const keptBefore = t.promiseKept;
+        this.unattribute(t, d, out);
+        countWait(t, d, -1);
+        t.issuedAt = e.issuedAt;
+        t.waitMs = t.calledAt - t.issuedAt;
+        t.promiseKept = t.promiseMinutes === null ? null : t.waitMs <= t.promiseMinutes * 60_000;
+        countWait(t, d, 1);
+        this.attribute(t, d, out);
+        if (t.promiseKept === false && keptBefore !== false) out.signals.push({ type: 'promise.missed', seq: e.seq, at: e.at, ticket: { ...t }, waitedMinutes: Math.round(t.waitMs / 60_000) });
         out.ticket(t);
         break;
       }
@@ -195,6 +221,7 @@ export class HistoryProjector {
         if (e.type === 'ServiceEnded') {
           d.served++;
           delete m.open[t.id];
+          if (t.issueInferred) (m.settled ??= {})[t.id] = t;
         } else {
           // A no-show can be undone, or the customer called back later today: kept until then.
           d.noShows++;
@@ -291,6 +318,36 @@ export class HistoryProjector {
     }
   }
 
+  /** Takes back what attribute() counted for a ticket's wait (it is about to change). */
+  private unattribute(t: TicketRecord, d: DayServiceFigures, out: Changes): void {
+    const m = this.memory;
+    const hour = localParts(t.issuedAt, m.state.config?.timezone ?? 'UTC').hour;
+    if (!t.notices.length) {
+      const last = (m.usual[`${t.service}|${hour}`] ?? []).find(([day]) => day === t.day);
+      if (last) {
+        last[1] -= t.waitMs!;
+        last[2]--;
+      }
+      return;
+    }
+    // The usual of earlier days has not changed since: the same "extra" comes out as went in.
+    const usual = this.usualWait(t.service, hour, t.day);
+    const extra = usual === null ? null : t.waitMs! - usual;
+    d.touched--;
+    if (extra !== null) d.extraWaitMs -= extra;
+    for (const id of t.notices) {
+      const n = m.notices[id];
+      if (!n) continue;
+      n.touched--;
+      if (extra !== null) {
+        n.touchedCompared--;
+        n.extraWaitMs -= extra;
+      }
+      out.notice(n);
+    }
+    t.notices = [];
+  }
+
   private learnUsual(t: TicketRecord, hour: number): void {
     const k = `${t.service}|${hour}`;
     const days = (this.memory.usual[k] ??= []);
@@ -344,7 +401,22 @@ export class HistoryProjector {
     }
     const openDays = new Set(Object.values(m.open).map((t) => t.day));
     const today = localParts(now, m.state.config?.timezone ?? 'UTC').day;
+    // A stand-in issue time is corrected on its own day, or never.
+    for (const [id, t] of Object.entries(m.settled ?? {})) if (t.day < today || now - t.issuedAt > TICKET_MEMORY_MS) delete m.settled![id];
     for (const [k, d] of Object.entries(m.days)) if (d.day < today && !openDays.has(d.day)) delete m.days[k];
+  }
+}
+
+/** Adds (+1) or takes back (−1) a called ticket's wait in its day's figures. */
+function countWait(t: TicketRecord, d: DayServiceFigures, sign: 1 | -1): void {
+  const bucket = String(Math.floor(t.waitMs! / WAIT_BUCKET_MS));
+  const n = (d.waitHist[bucket] ?? 0) + sign;
+  if (n > 0) d.waitHist[bucket] = n;
+  else delete d.waitHist[bucket];
+  d.waitSumMs += sign * t.waitMs!;
+  if (t.promiseKept !== null) {
+    d.promiseEligible += sign;
+    if (t.promiseKept) d.promiseKept += sign;
   }
 }
 

@@ -67,6 +67,8 @@ export interface TicketRecord {
   promiseKept: boolean | null;
   /** Notices active in its scope while it waited. */
   notices: string[];
+  /** Its issue time is a stand-in (another queue system reported a later step first); its wait counts from it until corrected. */
+  issueInferred?: true;
 }
 
 /** One service on one local day. */

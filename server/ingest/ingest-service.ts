@@ -13,8 +13,10 @@ export function externalTicketId(branchId: string, externalId: string): string {
 /**
  * Applies a batch of steps from an existing queue system to a branch, one at a time and in the
  * order sent: each step once (a repeat is "duplicate"), a step overtaken by a later one of the
- * same ticket "superseded" (an "issued" arriving after its "served"), missing steps filled in
- * by the decision (core/decide/ingest.ts). Batches of one branch queue behind each other.
+ * same ticket "superseded" (a "called" arriving after its "served"), missing steps filled in
+ * by the decision (core/decide/ingest.ts). An "issued" arriving after a later step of its ticket
+ * corrects the issue time that step stood in with ("applied"; "superseded" when it is no earlier).
+ * Batches of one branch queue behind each other.
  */
 export class IngestService {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -49,11 +51,22 @@ export class IngestService {
     const recallKey = e.type === 'recalled' ? (e.eventId ?? String(e.at ?? 'once')) : '';
     const step = e.type === 'recalled' ? `recalled:${recallKey}` : e.type;
     if (row?.steps.includes(step)) return { status: 'duplicate', ticketId };
+    // The "issued" of a ticket a later step of which came first: its own time corrects the stand-in issue time.
+    const late = e.type === 'issued' && row !== undefined;
     // Overtaken: a later step of this ticket already came (a recall only after its service ended).
-    if (row && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
+    if (row && !late && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
     const result = await this.commands.execute({
       branch: branchId,
-      command: { type: 'IngestTicket', ticketId, action: e.type, service: e.service, number: e.number, counterId: e.counter ?? null, ...(e.at !== undefined ? { at: e.at } : {}) },
+      command: {
+        type: 'IngestTicket',
+        ticketId,
+        action: e.type,
+        service: e.service,
+        number: e.number,
+        counterId: e.counter ?? null,
+        ...(e.at !== undefined ? { at: e.at } : {}),
+        ...(late ? { late: true as const } : {}),
+      },
       key: `ingest-${hash(branchId, e.ticket, e.type, recallKey).slice(0, 40)}`,
       actor,
       fingerprint: hash(JSON.stringify(e)),
@@ -68,6 +81,8 @@ export class IngestService {
       { ticketId, stage: Math.max(row?.stage ?? 0, stage), steps: [...(row?.steps ?? []), step] },
       this.clock(),
     );
-    return { status: result.replayed ? 'duplicate' : 'applied', ticketId };
+    if (result.replayed) return { status: 'duplicate', ticketId };
+    // A late "issued" with no earlier time than the stand-in (or none at all) changes nothing.
+    return { status: late && result.events.length === 0 ? 'superseded' : 'applied', ticketId };
   }
 }

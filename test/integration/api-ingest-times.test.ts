@@ -71,9 +71,10 @@ describe('ingest at the external system’s own time', () => {
     expect((await record(q3!)).issuedAt).toBe(noon - 25 * MIN);
   });
 
-  it('out of order: the call before its issue; a step stamped before its ticket was issued counts from the issue', async () => {
+  it('out of order: the call before its issue (the late issue corrects its time); a step stamped before its ticket was issued counts from the issue', async () => {
     const res = await send([ev('called', 'Q-4', 'A004', noon - 5 * MIN, { counter: '3' }), ev('issued', 'Q-4', 'A004', noon - 15 * MIN)]).expect(200);
-    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'superseded']);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+    expect(await record(ids(res)[0]!)).toMatchObject({ issuedAt: noon - 15 * MIN, waitMs: 10 * MIN });
     const q2 = Object.values((await state()).tickets).find((t) => t.number === 'A002')!.id;
     // A002 was issued at noon − 20 min; the other system's clock says it was called at noon − 50 min.
     await send([ev('called', 'Q-2', 'A002', noon - 50 * MIN, { counter: '4' })]).expect(200);

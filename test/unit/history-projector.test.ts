@@ -141,6 +141,46 @@ describe('history projector', () => {
 });
 
 describe('local time for reports and replays', () => {
+  it('a late issue time (ingest: the call came first) moves the wait out of the stand-in: the usual, the notice and the day, counted once', () => {
+    const h = new BranchHarness();
+    const ingest = (ticketId: string, action: 'issued' | 'called' | 'served', at: number, late = false) =>
+      h.run({ type: 'IngestTicket', ticketId, action, service: 'teller', number: ticketId.slice(0, 4).toUpperCase(), counterId: '1', at, ...(late ? { late: true as const } : {}) });
+    // Yesterday: five teller tickets that each waited 4 minutes, and one the queue system reported
+    // served before issued — 4 minutes too, once its issue came. The usual stays 4 minutes.
+    h.now = T0 - DAY;
+    h.tick(5 * MIN);
+    expect(ingest('ylate', 'served', h.now).ok).toBe(true);
+    h.tick(MIN);
+    expect(ingest('ylate', 'issued', h.now - 5 * MIN, true).ok).toBe(true);
+    for (let i = 0; i < 5; i++) serve(h, 'teller', '1', 4);
+    // Today: a notice on counter 2; a ticket called at +20 min whose issue (at +2 min) comes after.
+    h.now = T0;
+    h.run({ type: 'PostNotice', noticeId: 'notice-fault-2', body: { presetId: 'computer-fault', counterId: '2', expectedInMinutes: 10 } });
+    h.tick(20 * MIN);
+    ingest('tlate', 'called', h.now);
+    h.tick(MIN);
+    const fixed = ingest('tlate', 'issued', T0 + 2 * MIN, true);
+    expect(fixed.ok && fixed.events.map((e) => e.type)).toEqual(['TicketIssueCorrected']);
+
+    const { all } = fold(h.events);
+    const t = all.tickets.find((x) => x.id === 'tlate')!;
+    expect(t).toMatchObject({ issuedAt: T0 + 2 * MIN, waitMs: 18 * MIN, notices: ['notice-fault-2'] });
+    expect(t.issueInferred).toBeUndefined();
+    // 18 minutes against the usual 4 (not a stand-in wait of 0: −4; nor the usual pulled down by yesterday's stand-in).
+    expect(all.notices.find((x) => x.id === 'notice-fault-2')).toMatchObject({ touched: 1, touchedCompared: 1, extraWaitMs: 14 * MIN });
+    const today = all.days.find((d) => d.day === localParts(T0, 'Europe/Rome').day && d.service === 'teller')!;
+    expect(today).toMatchObject({ issued: 1, called: 1, waitSumMs: 18 * MIN, touched: 1, extraWaitMs: 14 * MIN, waitHist: { '36': 1 } });
+    const yesterday = all.days.find((d) => d.day === localParts(T0 - DAY, 'Europe/Rome').day && d.service === 'teller')!;
+    expect(yesterday).toMatchObject({ called: 6, served: 6, waitSumMs: 24 * MIN, waitHist: { '8': 6 } });
+    // Folded in two batches (a checkpoint between the stand-in and its correction): the same rows.
+    const split = h.events.findIndex((e) => e.type === 'TicketIssueCorrected' && e.ticketId === 'tlate');
+    const p = new HistoryProjector(emptyHistoryMemory('demo'));
+    p.apply(h.events.slice(0, split));
+    const again = new HistoryProjector(JSON.parse(JSON.stringify(p.memory)));
+    again.apply(h.events.slice(split));
+    expect(again.memory.days).toEqual(fold(h.events).p.memory.days);
+  });
+
   it('reads a local date and time in the branch zone, across daylight saving', () => {
     expect(fromLocal('2026-12-01T10:14', 'Europe/Rome')).toBe(Date.UTC(2026, 11, 1, 9, 14));
     expect(fromLocal('2026-07-01 10:14:05', 'Europe/Rome')).toBe(Date.UTC(2026, 6, 1, 8, 14, 5));

@@ -123,6 +123,7 @@ export class BbAuditPage extends HistoryPage {
 
 const TYPES = [
   'TicketIssued',
+  'TicketIssueCorrected',
   'TicketCalled',
   'TicketRecalled',
   'ServiceEnded',

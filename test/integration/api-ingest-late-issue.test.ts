@@ -1,0 +1,120 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromLocal, localDay, type BranchEvent, type BranchState, type TicketRecord } from '../../core';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
+import { loginAs, removeDir, startTestServer } from '../support/server';
+
+/**
+ * An "issued" that reaches Branchboard after a later step of its ticket (issue 11). The step
+ * filled the issue in at its own time, a stand-in; the late "issued" corrects it with the queue
+ * system's real issue time (TicketIssueCorrected in the log), so the ticket's wait, the day's
+ * figures and the promise count from when the customer really took the ticket — not from the
+ * call, which made every such wait 0. The server's clock runs from noon of today in Rome.
+ */
+const MIN = 60_000;
+const TZ = 'Europe/Rome';
+const started = Date.now();
+const today = localDay(started, TZ);
+const noon = fromLocal(`${today}T12:00`, TZ)!;
+const clock = () => noon + (Date.now() - started);
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let secret = '';
+const branch = 'late-issue';
+
+beforeAll(async () => {
+  server = await startTestServer({}, { commandClock: clock, clock });
+  // Tellers promise 15 minutes here: a late issue can turn a kept promise into a missed one.
+  const services = DEMO_BRANCH.services.map((s) => (s.id === 'teller' ? { ...s, promiseMinutes: 15 } : s));
+  await server.commands.openBranch(branch, { ...DEMO_BRANCH, id: branch, timezone: TZ, services }, { role: 'system' });
+  const row = await server.sql.get<{ branches: string }>("SELECT branches FROM users WHERE username = 'manager'");
+  await server.sql.run("UPDATE users SET branches = ? WHERE username = 'manager'", [JSON.stringify([...JSON.parse(row!.branches), branch])]);
+  const manager = await loginAs(server.url, 'manager');
+  secret = (await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201)).body.secret;
+});
+
+afterAll(async () => {
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+});
+
+const send = (events: unknown[]) => request(server.url).post(`/api/branches/${branch}/ingest`).set('Authorization', `Bearer ${secret}`).send({ events });
+const ev = (type: string, ticket: string, number: string, at: number | undefined, extra: Record<string, unknown> = {}) => ({ type, ticket, number, service: 'teller', ...(at === undefined ? {} : { at }), ...extra });
+const statuses = (res: request.Response) => res.body.results.map((r: { status: string }) => r.status) as string[];
+const state = async () => (await server.states.get(branch)) as BranchState;
+const record = async (ticketId: string) => {
+  await server.history.caughtUp(branch);
+  const row = await server.sql.get<{ record: string }>('SELECT record FROM history_tickets WHERE branch_id = ? AND ticket_id = ?', [branch, ticketId]);
+  return JSON.parse(row!.record) as TicketRecord;
+};
+const report = async () => {
+  const manager = await loginAs(server.url, 'manager');
+  const res = await manager.get(`/api/branches/${branch}/history/reports`).query({ from: today, to: today, by: 'day' }).expect(200);
+  return (res.body.services as { service: string; called: number; waitMeanMs: number | null; promiseEligible: number; promiseKept: number }[]).find((s) => s.service === 'teller')!;
+};
+const logged = async (type: string) => (await server.store.readSince(branch, 0, 10_000)).filter((e: BranchEvent) => e.type === type);
+
+describe('a late "issued" corrects the issue time a later step stood in with', () => {
+  it('called, then issued: the ticket at the counter and its history count the wait from the real issue', async () => {
+    const res = await send([ev('called', 'Q-1', 'A001', noon - 5 * MIN, { counter: '1' }), ev('issued', 'Q-1', 'A001', noon - 25 * MIN)]).expect(200);
+    expect(statuses(res)).toEqual(['applied', 'applied']);
+    const id = res.body.results[0].ticketId as string;
+    expect((await state()).tickets[id]).toMatchObject({ status: 'called', issuedAt: noon - 25 * MIN, calledAt: noon - 5 * MIN });
+    expect((await state()).tickets[id]!.issueInferred).toBeUndefined();
+    const t = await record(id);
+    expect(t).toMatchObject({ issuedAt: noon - 25 * MIN, calledAt: noon - 5 * MIN, waitMs: 20 * MIN, promiseKept: false });
+    expect(t.issueInferred).toBeUndefined();
+    // The log says it: the correction is an event, the first issue stays as it was logged.
+    expect(await logged('TicketIssueCorrected')).toEqual([expect.objectContaining({ ticketId: id, issuedAt: noon - 25 * MIN, number: 'A001', service: 'teller' })]);
+    expect((await logged('TicketIssued')).find((e) => e.type === 'TicketIssued' && e.ticket.id === id)).toMatchObject({ inferred: true, occurredAt: noon - 5 * MIN });
+    // The branch missed its promise to this customer (20 min > 15): the lobby's apology knows.
+    expect((await state()).promiseMissedAt?.teller).toBeGreaterThan(0);
+  });
+
+  it('served, then issued (the ticket already gone from the board): the day’s figures take the corrected wait, once', async () => {
+    const before = await report();
+    const res = await send([ev('served', 'Q-2', 'A002', noon - 4 * MIN, { counter: '2' })]).expect(200);
+    const id = res.body.results[0].ticketId as string;
+    const standIn = await report();
+    expect(standIn.called).toBe(before.called + 1);
+    expect(await record(id)).toMatchObject({ outcome: 'served', waitMs: 0, issueInferred: true });
+
+    const late = await send([ev('issued', 'Q-2', 'A002', noon - 10 * MIN)]).expect(200);
+    expect(statuses(late)).toEqual(['applied']);
+    expect(await record(id)).toMatchObject({ outcome: 'served', issuedAt: noon - 10 * MIN, waitMs: 6 * MIN, promiseKept: true });
+    const after = await report();
+    expect(after.called).toBe(standIn.called);
+    // Two tickets called today: A001 waited 20 min, A002 6 min (not 0).
+    expect(after.waitMeanMs).toBe(Math.round((20 * MIN + 6 * MIN) / 2));
+    expect(after).toMatchObject({ promiseEligible: 2, promiseKept: 1 });
+
+    // Sent again: applied once.
+    expect(statuses(await send([ev('issued', 'Q-2', 'A002', noon - 10 * MIN)]).expect(200))).toEqual(['duplicate']);
+    expect((await report()).waitMeanMs).toBe(after.waitMeanMs);
+    expect((await logged('TicketIssueCorrected')).length).toBe(2);
+  });
+
+  it('a late "issued" no earlier than the stand-in, or without a time, changes nothing ("superseded")', async () => {
+    const a = await send([ev('called', 'Q-3', 'A003', noon - 3 * MIN, { counter: '3' }), ev('issued', 'Q-3', 'A003', noon - 2 * MIN)]).expect(200);
+    expect(statuses(a)).toEqual(['applied', 'superseded']);
+    const b = await send([ev('called', 'Q-4', 'A004', noon - 3 * MIN, { counter: '4' }), ev('issued', 'Q-4', 'A004', undefined)]).expect(200);
+    expect(statuses(b)).toEqual(['applied', 'superseded']);
+    expect((await state()).tickets[a.body.results[0].ticketId]).toMatchObject({ issuedAt: noon - 3 * MIN, issueInferred: true });
+    expect((await logged('TicketIssueCorrected')).length).toBe(2);
+  });
+
+  it('a "called" for a ticket it filled in is not judged out of turn (its real place is not known)', async () => {
+    await send([ev('issued', 'Q-5', 'A005', noon - 40 * MIN)]).expect(200);
+    const res = await send([ev('called', 'Q-6', 'A006', noon - MIN, { counter: '1' })]).expect(200);
+    const id = res.body.results[0].ticketId as string;
+    expect((await record(id)).outOfTurn).toBeNull();
+    expect((await state()).calls.find((c) => c.ticketId === id)?.passedOthers).toBeUndefined();
+  });
+
+  it('a time a little ahead of this server’s clock (allowed skew) counts as now, never in the future', async () => {
+    const res = await send([ev('issued', 'Q-7', 'A007', clock() + 90_000)]).expect(200);
+    expect(statuses(res)).toEqual(['applied']);
+    const t = (await state()).tickets[res.body.results[0].ticketId]!;
+    expect(t.issuedAt).toBeLessThanOrEqual(clock());
+    expect(t.issuedAt).toBeGreaterThan(clock() - 5 * MIN);
+  });
+});
