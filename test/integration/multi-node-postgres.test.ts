@@ -163,7 +163,8 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     const claimed = (await request(n2.url).post('/api/screen-pairings/claim').send({ pairingToken: pairing.pairingToken })).body;
     const tv = new Screen(n2.url, { screen: claimed.screenToken });
     sockets.push(tv.socket as unknown as Socket);
-    await once(tv.socket, 'snapshot');
+    // Its own sound settings come once it has joined its screen's room (the snapshot may come before).
+    await Promise.all([once(tv.socket, 'snapshot', 20_000), new Promise((ok) => (tv.socket as unknown as Socket).once('sound', ok))]);
     const reloaded = new Promise((ok) => (tv.socket as unknown as Socket).once('reload', ok));
     const reload = await request(n1.url).post(`/api/branches/demo/screens/${paired.body.screen.id}/reload`).set('Cookie', manager).set('Idempotency-Key', key()).send({});
     expect(reload.body).toEqual({ ok: true, delivered: true });
@@ -210,7 +211,8 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     const claimed = (await request(n2.url).post('/api/screen-pairings/claim').send({ pairingToken: pairing.pairingToken })).body;
     const tv = new Screen(n2.url, { screen: claimed.screenToken });
     sockets.push(tv.socket as unknown as Socket);
-    await once(tv.socket, 'snapshot');
+    // Its own sound settings come once it has joined its screen's room (the snapshot may come before).
+    await Promise.all([once(tv.socket, 'snapshot', 20_000), new Promise((ok) => (tv.socket as unknown as Socket).once('sound', ok))]);
     const lobby = new Screen(n2.url);
     sockets.push(lobby.socket as unknown as Socket);
     await once(lobby.socket, 'snapshot');

@@ -13,8 +13,13 @@ export async function pairedScreen(url: string, manager: Awaited<ReturnType<type
   if (paired.status !== 201) throw new Error(`pairing failed: ${paired.status} ${JSON.stringify(paired.body)}`);
   const claimed = (await request(url).post('/api/screen-pairings/claim').send({ pairingToken: ticket.pairingToken })).body as { screenToken: string };
   const socket = connectStream(url, { branch, screen: claimed.screenToken } as never) as unknown as Socket;
+  // Ready once it has its snapshot and has joined its screen's room: its sound settings come
+  // after the join, and the snapshot may come before it (a reload sent between would miss it).
   await new Promise<void>((ok, fail) => {
-    socket.once('snapshot', () => ok());
+    let heard = 0;
+    const one = () => ++heard === 2 && ok();
+    socket.once('snapshot', one);
+    socket.once('sound', one);
     socket.once('connect_error', fail);
   });
   return { id: paired.body.screen.id as string, token: claimed.screenToken, socket };
