@@ -47,6 +47,8 @@ export interface ClientToServer {
 export interface WaitEstimates {
   /** Server time they were computed; a screen shows them only while fresh. */
   at: number;
+  /** The branch's seq they were computed at: estimates with a seq at or past a change already take it in. */
+  seq?: number;
   services: Record<string, WaitEstimate>;
   /**
    * The rest of the wait of every ticket still waiting, by ticket id (as public events carry it):

@@ -369,7 +369,8 @@ export class BbPhoneTicket extends LitElement {
       </section>`;
     }
     if (shown.kind === 'waiting') {
-      const e = this.stream.currentEstimates()?.tickets?.[this.info.ticket.id]?.estimate;
+      const current = this.stream.currentEstimates();
+      const e = current?.tickets?.[this.info.ticket.id]?.estimate;
       let estimate = html`${t(lang, 'lobby.estimateUpdating')}`;
       if (e?.known) {
         const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
@@ -379,7 +380,7 @@ export class BbPhoneTicket extends LitElement {
       }
       return html`<section class="card" aria-live="polite" aria-atomic="true">
         <div class="status" data-testid="people-ahead" data-ahead=${shown.ahead}>${t(lang, 'kiosk.peopleAhead', { n: shown.ahead })}</div>
-        <div class="estimate" data-testid="ticket-estimate" data-known=${e?.known ? 'true' : 'false'} data-wait-sec=${e?.known ? Math.round(e.waitSec) : ''}>${estimate}</div>
+        <div class="estimate" data-testid="ticket-estimate" data-known=${e?.known ? 'true' : 'false'} data-wait-sec=${e?.known ? Math.round(e.waitSec) : ''} data-seq=${current?.seq ?? ''}>${estimate}</div>
       </section>`;
     }
     const key = shown.kind === 'done' ? 'kiosk.ticket.done' : shown.kind === 'no_show' ? 'kiosk.ticket.noShow' : 'kiosk.ticket.cancelled';

@@ -73,7 +73,7 @@ export class WaitEstimateService {
     for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, now);
     const tickets: NonNullable<WaitEstimates['tickets']> = {};
     for (const w of held.estimator.estimateWaiting(now)) tickets[w.ticket] = { ahead: w.ahead, estimate: w.estimate };
-    return { at: now, services, tickets, serviceSec: held.times.usual() };
+    return { at: now, seq: held.seq, services, tickets, serviceSec: held.times.usual() };
   }
 
   /** Learners waiting for their turn (see LEARNING_AT_ONCE). */
