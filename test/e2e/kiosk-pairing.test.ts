@@ -35,7 +35,7 @@ describe('kiosk pairing', () => {
   it('on first start the kiosk shows a pairing code, in its language and in English', async () => {
     await kiosk.goto(`${server.url}/kiosk/`);
     const code = kiosk.locator('[data-testid="pairing-code"]');
-    await expect.poll(async () => (await code.innerText()).trim(), { timeout: 10_000 }).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    await expect.poll(async () => (await code.innerText()).trim(), { timeout: 30_000 }).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}$/);
     expect(await kiosk.locator('h1').allInnerTexts()).toEqual(['Abbina questo chiosco', 'Pair this kiosk']);
     // The code on one line across the portrait screen, the dark ground to the bottom.
     const box = await code.evaluate((el) => {
@@ -65,7 +65,7 @@ describe('kiosk pairing', () => {
     expect(await card.innerText()).toContain('Totem biglietti');
 
     // The kiosk claims its token by itself and opens the branch's dispenser.
-    await kiosk.waitForURL(/\/kiosk\/demo$/, { timeout: 10_000 });
+    await kiosk.waitForURL(/\/kiosk\/demo$/, { timeout: 30_000 });
     await kiosk.locator('[data-testid="kiosk-service"][data-service="teller"][data-available="true"]').click();
     await kiosk.locator('[data-testid="kiosk-ticket-number"]').waitFor();
     const number = (await kiosk.locator('[data-testid="kiosk-ticket-number"]').innerText()).trim();

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
@@ -189,5 +192,21 @@ describe('npm run demo:replay', () => {
     const again = await replayDay({ url: server.url, branch, token: secret, speed: 1e6, seed: 3, hours: [9, 10], sleep: async () => {} });
     expect(again.applied).toBe(0);
     expect((await branchState(server.url, branch)).seq).toBe(s.seq);
+  });
+
+  it('from the command line as the README says (--token, --url, --branch, --speed, --hours); a bad --speed is refused by name', async () => {
+    const { branch, secret } = await freshBranch();
+    const root = join(import.meta.dirname, '..', '..');
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'server', 'tools', 'demo-replay.ts'), '--token', secret, '--url', server.url, '--branch', branch, ...args], { cwd: root, timeout: 120_000 });
+    // An hour at 36,000× real time: a tenth of a second of real sleeping between batches.
+    const { stdout } = await cli('--speed', '36000', '--hours', '9-10', '--seed', '5');
+    expect(stdout).toMatch(/events for ingest-\d+, hours 9–10, at 36000×/);
+    const done = /done: (\d+) events sent, (\d+) applied, (\d+) rejected/.exec(stdout);
+    expect(done && Number(done[1])).toBeGreaterThan(20);
+    expect(done && [done[2], done[3]]).toEqual([done![1], '0']);
+    expect((await branchState(server.url, branch)).today.served).toBeGreaterThan(5);
+    const refused = await cli('--speed', '0').then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('--speed wants a positive number') });
   });
 });
