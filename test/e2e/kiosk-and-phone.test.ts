@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,18 @@ import type { WaitEstimates } from '../../core';
 import { connectStream, DEMO_PASSWORD, key, removeDir, tempDataDir } from '../support/server';
 
 const shots = screenshotDir();
+
+/** The QR code's text in a page rendered as a binary PGM (pdftoppm -gray): what a phone's camera reads off the paper. */
+function readQr(pgmPath: string): string | null {
+  const pgm = readFileSync(pgmPath);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a binary 8-bit PGM');
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const grey = pgm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0; i < w * h; i++) rgba.set([grey[i]!, grey[i]!, grey[i]!, 255], i * 4);
+  return jsQR(rgba, w, h)?.data ?? null;
+}
 /** Everything here waits for what the page shows, never for a time: generous under a loaded machine. */
 const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
@@ -104,12 +117,15 @@ describe('kiosk → phone ticket', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pdfPath = join(mkdtempSync(join(tmpdir(), 'branchboard-print-')), 'ticket.pdf');
     writeFileSync(pdfPath, pdf);
-    if (existsSync('/usr/bin/pdftoppm')) {
-      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '150', '-singlefile', pdfPath, join(shots, 'kiosk-printed-ticket')]);
-      expect(existsSync(join(shots, 'kiosk-printed-ticket.png'))).toBe(true);
-    }
+    // pdftoppm (poppler-utils; .ci/run installs it) renders it as the paper would look.
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfPath, join(shots, 'kiosk-printed-ticket')]);
+    expect(existsSync(join(shots, 'kiosk-printed-ticket.png'))).toBe(true);
+    execFileSync('pdftoppm', ['-gray', '-r', '150', '-singlefile', pdfPath, pdfPath.replace(/\.pdf$/, '')]);
+    // The printed QR code holds the phone ticket's address.
+    const printedUrl = readQr(pdfPath.replace(/\.pdf$/, '.pgm'));
+    expect(printedUrl).toBe(qrUrl);
 
-    // The phone opens the address the QR code holds (on this test server instead of the public one).
+    // The phone opens the address the printed QR code holds (on this test server instead of the public one).
     // What it does when the turn comes is watched (the real vibrate and Web Audio still run).
     await phone.context().addInitScript(() => {
       const w = window as unknown as { vibrations: unknown[]; chimes: number };
@@ -123,7 +139,7 @@ describe('kiosk → phone ticket', () => {
         return oscillator.call(this);
       };
     });
-    await phone.goto(qrUrl.replace(PUBLIC_URL, server.url));
+    await phone.goto(printedUrl!.replace(PUBLIC_URL, server.url));
     await until(() => phone.locator('[data-testid="ticket-number"]').innerText()).toBe('A006');
     const ahead = phone.locator('[data-testid="people-ahead"]');
     await until(() => ahead.getAttribute('data-ahead')).toBe('2');
