@@ -135,6 +135,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const library = new PresetLibrary(sql);
   const branchAdmin = new BranchAdmin(sql, commands, store, states, library);
   const staffAdmin = new StaffAdmin(sql, users, replies, store, commands);
+  // Staff changes a crash left out of their branches' logs are written before anything is served.
+  await staffAdmin.finishPending();
 
   const app = express();
   const http = createServer(app);

@@ -128,7 +128,19 @@ export class StaffAdmin {
       const out = await fn(tx);
       if ('error' in out) return { ok: false as const, error: out.error };
       const kept = out.log?.length ? { ...out.body, [LOG_FIELD]: out.log } : out.body;
-      await this.replies.remember(tx, STAFF_SCOPE, id.key, id.fingerprint, { status: out.status, body: kept }, Date.now());
+      const now = Date.now();
+      await this.replies.remember(tx, STAFF_SCOPE, id.key, id.fingerprint, { status: out.status, body: kept }, now);
+      // What the logs still lack, in the same transaction as the change: a crash before they are
+      // written leaves it here, and the next start writes it (finishPending), retry or not.
+      if (out.log?.length) {
+        await tx.run('INSERT INTO staff_log_pending (idem_key, fingerprint, actor, entries, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING', [
+          id.key,
+          id.fingerprint,
+          JSON.stringify(id.actor),
+          JSON.stringify(out.log),
+          now,
+        ]);
+      }
       return { ok: true as const, replayed: false, reply: { status: out.status, body: { ...out.body, ...out.once } }, log: out.log ?? [] };
     });
     if (!result.ok) return result;
@@ -136,7 +148,26 @@ export class StaffAdmin {
     return { ok: true, replayed: false, reply: result.reply };
   }
 
-  /** Writes the entries in their branches' logs, by whoever made the change. Applied once per branch and key. */
+  /**
+   * Writes in the branches' logs the staff changes an earlier run committed but did not get to
+   * log (the process ended in between). Called at start, before the node serves.
+   */
+  async finishPending(): Promise<number> {
+    const rows = await this.sql.all<{ idem_key: string; fingerprint: string; actor: string; entries: string }>(
+      'SELECT idem_key, fingerprint, actor, entries FROM staff_log_pending ORDER BY at',
+    );
+    for (const r of rows) {
+      await this.record({ key: r.idem_key, fingerprint: r.fingerprint, actor: JSON.parse(r.actor) }, JSON.parse(r.entries) as StaffLogEntry[]);
+    }
+    return rows.length;
+  }
+
+  /**
+   * Writes the entries in their branches' logs, by whoever made the change. Applied once per
+   * branch and key (the command's idempotency), so writing them again is harmless; once all are
+   * written the pending row goes. A database error leaves it for the next start; a branch that
+   * refuses the entry (it no longer exists) is not retried for ever.
+   */
   private async record(id: Idempotent, log: readonly StaffLogEntry[]): Promise<void> {
     for (const e of log) {
       await this.commands.execute({
@@ -147,6 +178,7 @@ export class StaffAdmin {
         actor: id.actor,
       });
     }
+    await this.sql.run('DELETE FROM staff_log_pending WHERE idem_key = ?', [id.key]);
   }
 
   private async unknownBranch(branches: readonly string[]): Promise<{ error: CommandError } | undefined> {

@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CommandError, ErrorKind } from '../../core';
-import { UnstorableText } from '../store/sql';
+import { isStoreFailure, UnstorableText } from '../store/sql';
 
 /** The only place a domain error becomes an HTTP status. */
 export const STATUS_OF: Record<ErrorKind, number> = {
@@ -61,6 +61,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return sendError(res, status, 'bad_request', (err as Error).message);
+    }
+    if (isStoreFailure(err)) {
+      log.error({ err }, 'the database failed a request');
+      res.setHeader('Retry-After', '2');
+      return sendError(res, 503, 'store_unavailable', 'the database did not take this just now: retry with the same Idempotency-Key');
     }
     log.error({ err }, 'unhandled error');
     sendError(res, 500, 'internal', 'something went wrong on our side');

@@ -301,6 +301,17 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE screens ADD COLUMN sound_played_at BIGINT;
   ALTER TABLE screens ADD COLUMN sound_at BIGINT;
   `,
+  // Staff changes (issue 6) still to be written in their branches' logs: made in the account
+  // change's own transaction, removed once written, finished at start after a crash in between.
+  `
+  CREATE TABLE staff_log_pending (
+    idem_key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    entries TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  `,
 ];
 
 /**

@@ -38,6 +38,20 @@ export class UnstorableText extends Error {
 }
 
 /**
+ * Whether an error is the database failing (a SQLite error, a PostgreSQL error or a lost
+ * connection to it) rather than a fault in the request: the HTTP layer answers 503 and the
+ * client retries with the same Idempotency-Key; nothing acknowledged is lost.
+ */
+export function isStoreFailure(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'SqliteError') return true;
+  const code = (err as { code?: unknown }).code;
+  // pg's DatabaseError: a SQLSTATE code and a severity.
+  if (typeof (err as { severity?: unknown }).severity === 'string' && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return true;
+  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) && /postgres|pg|database/i.test(err.stack ?? '');
+}
+
+/**
  * SQLite through better-sqlite3 on one connection. Statements run synchronously; while a
  * transaction is open (it may await between its statements), statements from outside it wait
  * for it to end, so they are never swept into it.
