@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { precompiledMessages } from './scripts/vite/precompiled-messages';
 import { websocketOnly } from './scripts/vite/websocket-only';
 
 const page = (name: string) => resolve(import.meta.dirname, name, 'index.html');
@@ -14,7 +15,8 @@ export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
   builder: {},
-  plugins: [{ ...websocketOnly(), applyToEnvironment: (env) => env.name === 'lobby' }],
+  // The lobby's own: WebSocket-only engine.io, and catalogues parsed at build time (no parser shipped).
+  plugins: [websocketOnly(), precompiledMessages()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
   build: {
     outDir: 'dist',
     target: 'es2022',

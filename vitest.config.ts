@@ -8,6 +8,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
+    setupFiles: ['test/support/board-words.ts'],
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
       // The tests that touch the store, again on PostgreSQL (a throwaway cluster for the run, a schema per server).

@@ -1,6 +1,7 @@
 import { prefs } from './lib/prefs';
 import { parseHash } from './console/routes';
-// The tablet's words (the console brings the whole catalogue when it opens).
+// The board's and the tablet's words (the console brings the whole catalogue when it opens).
+import '../ui/i18n/parts/public-board';
 import '../ui/i18n/parts/tablet';
 
 /**

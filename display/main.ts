@@ -2,6 +2,7 @@ import './components/bb-lobby';
 import { phoneUrlFor } from './lib/site';
 import { loadIdentity, saveIdentity, type ScreenIdentity } from '../ui/pairing/screen-identity';
 import { SCREEN_VERSION } from './lib/screen-link';
+import { loadBoardWords } from '../ui/i18n/board-words';
 
 /**
  * Entry of the lobby page. /display/<branch> shows that branch's board (public, as on a phone;
@@ -48,7 +49,8 @@ function showLobby(branch: string, screen: ScreenIdentity | null): void {
 }
 
 async function showPairing(): Promise<void> {
-  await import('../ui/pairing/bb-pairing-screen');
+  // The pairing code's words: the device's language and English (as bb-pairing-screen shows them).
+  await Promise.all([import('../ui/pairing/bb-pairing-screen'), loadBoardWords([navigator.language || 'en', 'en'])]);
   const pairing = document.createElement('bb-pairing-screen');
   pairing.version = SCREEN_VERSION;
   pairing.addEventListener('bb-paired', (e) => {

@@ -4,6 +4,7 @@ import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } fr
 import { causeLabel } from '../ui/cause/cause-presentation';
 import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
 import '../ui/i18n/parts/kiosk';
+import '../ui/i18n/parts/public-board';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
 import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';

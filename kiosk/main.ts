@@ -1,4 +1,5 @@
 import { loadIdentity, saveIdentity } from '../ui/pairing/screen-identity';
+import '../ui/i18n/parts/public-board';
 
 /**
  * Entry of the kiosk page. /kiosk/<branch> is that branch's ticket dispenser (`?print=1` prints

@@ -5,6 +5,7 @@ import { causeLabel } from '../ui/cause/cause-presentation';
 import '../ui/dialog/bb-dialog';
 import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
 import '../ui/i18n/parts/kiosk';
+import '../ui/i18n/parts/public-board';
 import { matchLanguage } from '../ui/i18n/languages';
 import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';

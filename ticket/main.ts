@@ -1,4 +1,5 @@
 import { t } from '../ui/i18n/localize';
+import '../ui/i18n/parts/public-board';
 import { matchLanguage } from '../ui/i18n/languages';
 import './bb-phone-ticket';
 import type { PhoneTicketInfo } from './bb-phone-ticket';

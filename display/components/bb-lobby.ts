@@ -6,6 +6,7 @@ import { BranchStreamController } from '../../ui/stream/branch-stream';
 import type { LobbySource } from '../lib/lobby-source';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
+import { BoardWords, loadBoardWords } from '../../ui/i18n/board-words';
 import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
 import { LobbySound } from '../sound/lobby-sound';
 import { nextOpening, showClosed } from '../lib/opening';
@@ -84,6 +85,8 @@ export class BbLobby extends LitElement {
   });
 
   private live?: BranchStreamController;
+  /** The board's words, fetched for the languages it shows (and the parser, for a branch's ICU wording). */
+  private readonly words = new BoardWords(this);
   private get stream(): LobbySource {
     return this.replay ?? this.live!;
   }
@@ -191,8 +194,14 @@ export class BbLobby extends LitElement {
   override render() {
     const s = this.stream;
     const state = s.state;
+    const config = state?.config;
+    // The TV fetches all its branch's languages at once (it rotates through them); nothing is worded before they are here.
+    const langs = s.refused || !config ? this.screenLangs() : [...this.langsFor(config), ...(this.phoneView() ? [] : config.languages)];
+    if (!this.words.ready(langs, config?.display?.wording)) return this.renderBoot();
     if (s.refused) return this.renderRefused();
-    if (!state || !state.config) return this.renderLoading(state);
+    if (!state || !config) return this.renderLoading(state);
+    // A phone may switch to any language: the others come once the board is up.
+    if (this.phoneView()) void loadBoardWords(LANGUAGES).catch(() => undefined);
     return html`${this.renderBoard(state)}${this.identifying !== null ? html`<bb-screen-name .name=${this.identifying}></bb-screen-name>` : nothing}`;
   }
 
@@ -297,6 +306,14 @@ export class BbLobby extends LitElement {
   private showNotices(): void {
     const board = this.renderRoot.querySelector('#notices');
     board?.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+  }
+
+  /** While the words are on their way: the brand, as the page's own shell shows it. */
+  private renderBoot() {
+    return html`<div class="message" role="status" aria-busy="true">
+      <div class="brand">Branchboard</div>
+      <div class="pulse" aria-hidden="true"></div>
+    </div>`;
   }
 
   private renderLoading(state: BranchState | null) {

@@ -1,10 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { MessageKey } from './catalogue';
-import { message } from './messages';
-// The public board's words are always there; a page with more (tablet, kiosk, history) imports its part.
-import './parts/common';
-import './parts/lobby';
-import './parts/causes';
+import { isPlainMessage, message, type CatalogueMessage } from './messages';
 import { catalogueLanguage, FALLBACK_LANGUAGE, type Language } from './languages';
 
 /**
@@ -13,14 +10,18 @@ import { catalogueLanguage, FALLBACK_LANGUAGE, type Language } from './languages
  * intl-messageformat. One formatter per language, so a lobby TV holds several at once (its main
  * language large, the others beneath) — a page-wide "current locale" would not do.
  *
+ * Which messages a page knows is up to the page: it imports its parts (`parts/<part>.ts`;
+ * `parts/public-board.ts` for the board's common, lobby and causes), and the lobby loads the
+ * board's words per language (`board-words.ts`), already parsed when it was built.
+ *
  * A branch may word a message its own way (`BranchConfig.display.wording`): its text for a key
  * and language wins over the catalogue's.
  */
 
 export type MessageArgs = Record<string, string | number | Date>;
 
-/** A branch's own wording: language → message key → ICU message. */
-export type Wording = Partial<Record<string, Partial<Record<string, string>>>>;
+/** A branch's own wording: language → message key → ICU message (or the message parsed). */
+export type Wording = Partial<Record<string, Partial<Record<string, CatalogueMessage>>>>;
 
 export class Localizer {
   readonly lang: Language;
@@ -29,20 +30,22 @@ export class Localizer {
   /** `tag` is the language to speak (its region is used for numbers, e.g. "de-CH"); `wording` the branch's own. */
   constructor(
     readonly tag: string,
-    private readonly wording: Partial<Record<string, string>> = {},
+    private readonly wording: Partial<Record<string, CatalogueMessage>> = {},
   ) {
     this.lang = catalogueLanguage(tag);
   }
 
   /** The message for `key`, with its `{placeholders}` filled from `args`. */
   t(key: MessageKey, args?: MessageArgs): string {
+    const src = this.source(key);
+    if (src !== undefined && isPlainMessage(src)) return src;
     const f = this.format(key);
     if (!f) return key;
     try {
       return String(f.format(args));
     } catch {
       // A missing argument must not blank a screen: the plain message is better than nothing.
-      return this.source(key) ?? key;
+      return src === undefined ? key : textOf(src);
     }
   }
 
@@ -51,7 +54,7 @@ export class Localizer {
     return this.source(key as MessageKey) !== undefined;
   }
 
-  private source(key: MessageKey): string | undefined {
+  private source(key: MessageKey): CatalogueMessage | undefined {
     return this.wording[key] ?? message(this.lang, key) ?? message(FALLBACK_LANGUAGE, key);
   }
 
@@ -60,11 +63,11 @@ export class Localizer {
     if (f === undefined) {
       const src = this.source(key);
       try {
-        f = src === undefined ? null : new IntlMessageFormat(src, this.tag);
+        f = src === undefined ? null : formatter(src, this.tag);
       } catch {
         // A branch's own wording that does not parse: fall back to the catalogue's.
         const own = message(this.lang, key) ?? message(FALLBACK_LANGUAGE, key);
-        f = own === undefined ? null : new IntlMessageFormat(own, this.tag);
+        f = own === undefined ? null : formatter(own, this.tag);
       }
       this.formats.set(key, f);
     }
@@ -103,3 +106,13 @@ export function t(lang: string, key: MessageKey, args?: MessageArgs): string {
 
 export type { MessageKey };
 export { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from './languages';
+
+/** A formatter; a plain message is handed over as parsed already (a page may have no parser). */
+function formatter(src: CatalogueMessage, tag: string): IntlMessageFormat {
+  return new IntlMessageFormat(isPlainMessage(src) ? [{ type: 0, value: src } as MessageFormatElement] : src, tag);
+}
+
+/** A message's text without formatting: its source, or the literal parts of a parsed one. */
+function textOf(src: CatalogueMessage): string {
+  return typeof src === 'string' ? src : src.map((el: MessageFormatElement) => (el.type === 0 ? el.value : '')).join('');
+}
