@@ -14,7 +14,7 @@ export const INGEST_CLOCK_SKEW_MS = 2 * 60_000;
 /**
  * A step reported by an existing queue system, as branch events. Steps it missed or that arrive
  * out of order are filled in: a "called" for a ticket never seen issues it first, a "served" for
- * one still waiting calls it first. A step already true (issued twice, called to the counter it is
+ * one still waiting calls it first, a "recalled" before its call calls it. A step already true (issued twice, called to the counter it is
  * at) is nothing new. The counter is the branch's: it opens if it was closed, and the customer it
  * was serving is finished, as when a teller calls the next one.
  */
@@ -65,7 +65,9 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
 
   const atCounter = t?.status === 'called' ? t.counterId : null;
   if (cmd.action === 'recalled') {
-    return atCounter ? ok({ type: 'TicketRecalled', ticketId: id, counterId: atCounter }) : ok();
+    if (atCounter) return ok({ type: 'TicketRecalled', ticketId: id, counterId: atCounter });
+    // A recall before its call (out of order): it was called at that counter. Without one, nothing is known.
+    if (!cmd.counterId) return ok();
   }
 
   // The counter it is (or is to be) at.
@@ -89,6 +91,7 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
   }
   switch (cmd.action) {
     case 'called':
+    case 'recalled':
       return ok(...issue, ...call);
     case 'served':
       if (noShow && !t) return ok();

@@ -52,7 +52,7 @@ export class IngestService {
     const step = e.type === 'recalled' ? `recalled:${recallKey}` : e.type;
     if (row?.steps.includes(step)) return { status: 'duplicate', ticketId };
     // The "issued" of a ticket a later step of which came first: its own time corrects the stand-in issue time.
-    const late = e.type === 'issued' && row !== undefined;
+    const late = e.type === 'issued' && row !== undefined && row.stage > INGEST_STAGE.issued;
     // Overtaken: a later step of this ticket already came (a recall only after its service ended).
     if (row && !late && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
     const result = await this.commands.execute({
@@ -75,10 +75,13 @@ export class IngestService {
       const { code, message, field } = result.error;
       return { status: 'rejected', error: { code, message, ...(field ? { field: `events.${index}.${field}` } : {}) } };
     }
+    // A step that changed nothing (a recall of a ticket not known to be at a counter) takes it no further:
+    // its call, when it comes, is still applied.
+    const reached = e.type === 'recalled' && (result.replayed || result.events.length === 0) ? 0 : stage;
     await this.tickets.put(
       branchId,
       e.ticket,
-      { ticketId, stage: Math.max(row?.stage ?? 0, stage), steps: [...(row?.steps ?? []), step] },
+      { ticketId, stage: Math.max(row?.stage ?? 0, reached), steps: [...(row?.steps ?? []), step] },
       this.clock(),
     );
     if (result.replayed) return { status: 'duplicate', ticketId };

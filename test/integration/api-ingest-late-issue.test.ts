@@ -110,6 +110,22 @@ describe('a late "issued" corrects the issue time a later step stood in with', (
     expect((await state()).calls.find((c) => c.ticketId === id)?.passedOthers).toBeUndefined();
   });
 
+  it('a recall before its call calls the ticket at that counter; one without a counter holds nothing back', async () => {
+    const a = await send([ev('issued', 'Q-8', 'A008', noon - 12 * MIN), ev('recalled', 'Q-8', 'A008', noon - 2 * MIN, { counter: '2', eventId: 'r1' }), ev('called', 'Q-8', 'A008', noon - 3 * MIN, { counter: '2' })]).expect(200);
+    expect(statuses(a)).toEqual(['applied', 'applied', 'superseded']);
+    expect((await state()).tickets[a.body.results[0].ticketId]).toMatchObject({ status: 'called', counterId: '2', calledAt: noon - 2 * MIN });
+    // A recall naming no counter, of a ticket not at one: nothing to do — and the call that follows is still applied.
+    const b = await send([ev('issued', 'Q-9', 'A009', noon - 9 * MIN), ev('recalled', 'Q-9', 'A009', noon - MIN, { eventId: 'r1' }), ev('called', 'Q-9', 'A009', noon - 2 * MIN, { counter: '3' })]).expect(200);
+    expect(statuses(b)).toEqual(['applied', 'applied', 'applied']);
+    expect((await state()).tickets[b.body.results[0].ticketId]).toMatchObject({ status: 'called', counterId: '3', calledAt: noon - 2 * MIN });
+    // Not even issued yet: the recall keeps nothing back either; the issue and the call then come as usual.
+    const c = await send([ev('recalled', 'Q-10', 'A010', noon - MIN, { eventId: 'r1' }), ev('issued', 'Q-10', 'A010', noon - 6 * MIN), ev('called', 'Q-10', 'A010', noon - 2 * MIN, { counter: '4' })]).expect(200);
+    expect(statuses(c)).toEqual(['applied', 'applied', 'applied']);
+    const t = (await state()).tickets[c.body.results[0].ticketId]!;
+    expect(t).toMatchObject({ status: 'called', counterId: '4', issuedAt: noon - 6 * MIN });
+    expect(t.issueInferred).toBeUndefined();
+  });
+
   it('a time a little ahead of this server’s clock (allowed skew) counts as now, never in the future', async () => {
     const res = await send([ev('issued', 'Q-7', 'A007', clock() + 90_000)]).expect(200);
     expect(statuses(res)).toEqual(['applied']);
