@@ -4,7 +4,8 @@ import type { Sql } from '../store/sql';
 
 /** A checkpoint every this many events: a replayed moment learns at most this many (~0.1 s on a year of log: docs/BENCHMARKS.md). */
 export const CHECKPOINT_EVERY = 2_000;
-const READ_BATCH = 2_000;
+/** Events read and learned per turn of the event loop (a few ms). */
+const READ_BATCH = 250;
 /** Running estimators kept in memory (the busiest branches); another starts again from its checkpoint (≤ CHECKPOINT_EVERY events). */
 const RUNNING_KEPT = 100;
 
@@ -38,7 +39,16 @@ export class EstimatorCheckpoints {
     if (!events.length) return [];
     const first = events[0]!.seq;
     let held = this.running.get(branchId);
-    if (!held || held.seq !== first - 1) held = await this.at(branchId, first - 1, state);
+    if (!held || held.seq !== first - 1) {
+      this.running.delete(branchId);
+      // Not running here (let go for a busier branch, a restart, another node folded these): there
+      // is nothing to save before the next checkpoint, so nothing is learned until a batch reaches
+      // one; then it starts from the checkpoint before and the log. Relearning up to 2,000 events
+      // per batch of a branch let go (more branches than RUNNING_KEPT) cost a read of its log per command.
+      const due = Math.floor(events[events.length - 1]!.seq / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
+      if (due < first) return [];
+      held = await this.at(branchId, first - 1, state);
+    }
     const out: { seq: number; saved: string }[] = [];
     for (const e of events) {
       if (e.seq <= held.seq) continue;
@@ -81,6 +91,8 @@ export class EstimatorCheckpoints {
       const batch = await this.store.readSince(branchId, held.seq, Math.min(READ_BATCH, stop - held.seq));
       if (!batch.length) return;
       learn(held, batch, state);
+      // A turn of the event loop between batches: learning thousands of events at once stalls every request.
+      if (held.seq < seq) await new Promise((r) => setImmediate(r));
       if (saveAlong && held.seq % CHECKPOINT_EVERY === 0) await this.save(this.sql, branchId, [{ seq: held.seq, saved: held.estimator.save() }]);
     }
   }
