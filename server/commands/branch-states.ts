@@ -63,13 +63,13 @@ export class BranchStates {
    * Takes in committed events (this node's or another's) in seq order. Returns false when they
    * do not follow the cached state (a gap): the caller catches up from the store.
    */
-  accept(branchId: string, events: readonly BranchEvent[]): boolean {
+  accept(branchId: string, events: readonly BranchEvent[], after?: BranchState): boolean {
     const c = this.cache.get(branchId);
     if (!c) return true; // not held here: it is loaded from the log when first needed
     const fresh = events.filter((e) => e.seq > c.state.seq);
     if (!fresh.length) return true;
     if (fresh[0]!.seq !== c.state.seq + 1) return false;
-    this.advance(branchId, c, fresh);
+    this.advance(branchId, c, fresh, fresh.length === events.length && after?.seq === fresh[fresh.length - 1]!.seq ? after : undefined);
     return true;
   }
 
@@ -104,14 +104,18 @@ export class BranchStates {
   }
 
   /** Folds live events and tells the followers. */
-  private advance(branchId: string, c: Cached, events: readonly BranchEvent[]): void {
-    this.fold(c, events);
+  private advance(branchId: string, c: Cached, events: readonly BranchEvent[], after?: BranchState): void {
+    this.fold(c, events, after);
     this.committed?.emit(branchId, events, c.state);
   }
 
-  private fold(c: Cached, events: readonly BranchEvent[]): void {
-    let s = c.state;
-    for (const e of events) s = apply(s, e);
+  /** `after`: the state these events lead to, when the caller has already folded them onto the cached one (the command path). */
+  private fold(c: Cached, events: readonly BranchEvent[], after?: BranchState): void {
+    let s = after;
+    if (!s) {
+      s = c.state;
+      for (const e of events) s = apply(s, e);
+    }
     c.state = s;
     c.recent.push(...events);
     if (c.recent.length > RECENT_EVENTS) c.recent.splice(0, c.recent.length - RECENT_EVENTS);

@@ -119,7 +119,7 @@ export class CommandHandler {
                 this.states.accept(branch, await this.store.readSince(branch, held.seq, Number.MAX_SAFE_INTEGER, tx));
                 return this.attempt(input, this.states.peek(branch) ?? held, shape, tx);
               });
-        if (outcome.ok && !outcome.replayed) this.publish(branch, outcome.events);
+        if (outcome.ok && !outcome.replayed) this.publish(branch, outcome.events, outcome.state);
         return outcome;
       } catch (err) {
         // Another writer took this seq (or this key): catch up from the log and decide again.
@@ -147,10 +147,8 @@ export class CommandHandler {
     let after = state;
     for (const e of events) after = applyOne(after, e);
     const extra = shape(events, after);
-    const reply: StoredReply = {
-      status: extra.status ?? 200,
-      body: { ok: true, seq: after.seq, events: events.map((e) => e.type), ...extra.body },
-    };
+    const body = { ok: true, seq: after.seq, events: events.map((e) => e.type), ...extra.body };
+    const reply: StoredReply = { status: extra.status ?? 200, body, text: JSON.stringify(body) };
     const snapshotDue = events.some((e) => e.seq % SNAPSHOT_EVERY === 0);
     const write = async (db: Sql) => {
       // Writers of one branch take turns (where the engine can lock): a retry under the lock cannot lose again.
@@ -168,11 +166,12 @@ export class CommandHandler {
    * Tells the other nodes, then moves this node's cache, which tells this node's followers
    * (screens, estimator, read models) once per event, in seq order.
    */
-  private publish(branchId: string, events: BranchEvent[]): void {
+  private publish(branchId: string, events: BranchEvent[], after?: BranchState): void {
     if (!events.length) return;
     this.announce(branchId, events);
+    // The state the decision led to is taken as it is (the reducer ran once, in attempt()).
     // The cache was behind (events from elsewhere not seen yet): fold the log, these included.
-    if (!this.states.accept(branchId, events)) void this.states.catchUp(branchId);
+    if (!this.states.accept(branchId, events, after)) void this.states.catchUp(branchId);
   }
 
   /** Runs `fn` after the branch's earlier commands on this node have finished. */

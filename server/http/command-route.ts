@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Actor, Command } from '../../core';
 import type { CommandHandler, CommandInput, ReplyShaper } from '../commands/execute';
-import { requestHash } from '../store/command-replies';
+import { requestHash, type StoredReply } from '../store/command-replies';
 import { HttpError } from './errors';
 
 /** Who is behind a request, as the log records it: the staff member, else the public kiosk. */
@@ -29,5 +29,15 @@ export async function runCommand(
   const result = await commands.execute({ branch, command, key, actor, fingerprint, ...(writeAlso ? { writeAlso } : {}) }, shape);
   if (!result.ok) throw HttpError.from(result.error);
   if (result.replayed) res.set('Idempotent-Replayed', 'true');
-  res.status(result.reply.status).json(result.reply.body);
+  sendReply(res, result.reply);
+}
+
+/**
+ * A command's stored reply, sent as the JSON text it was stored as (`res.json` would serialise
+ * it again and hash it for an ETag, which a command's answer has no use for).
+ */
+export function sendReply(res: Response, reply: StoredReply): void {
+  res.status(reply.status);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(reply.text ?? JSON.stringify(reply.body));
 }

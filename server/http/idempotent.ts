@@ -3,7 +3,7 @@ import { ClientId } from '../../core';
 import type { CommandResult } from '../commands/execute';
 import type { Idempotent } from '../console/branch-admin';
 import { requestHash } from '../store/command-replies';
-import { actorOf } from './command-route';
+import { actorOf, sendReply } from './command-route';
 import { HttpError } from './errors';
 
 /** The Idempotency-Key of a request, its fingerprint and actor, for commands that do not go through `runCommand`. */
@@ -18,5 +18,5 @@ export function idempotentOf(req: Request): Idempotent {
 export function sendResult(res: Response, result: CommandResult): void {
   if (!result.ok) throw HttpError.from(result.error);
   if (result.replayed) res.set('Idempotent-Replayed', 'true');
-  res.status(result.reply.status).json(result.reply.body);
+  sendReply(res, result.reply);
 }

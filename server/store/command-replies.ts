@@ -7,6 +7,8 @@ const KEEP_MS = 24 * 3600_000;
 export interface StoredReply {
   status: number;
   body: unknown;
+  /** `body` as JSON, when already at hand: stored and sent as it is, never serialised twice. */
+  text?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export class CommandReplies {
     );
     if (!row) return undefined;
     if (row.request_hash !== requestHash) return 'mismatch';
-    return { status: Number(row.status), body: JSON.parse(row.body) };
+    return { status: Number(row.status), body: JSON.parse(row.body), text: row.body };
   }
 
   async remember(tx: Sql, branchId: string, key: string, requestHash: string, reply: StoredReply, now: number): Promise<void> {
@@ -34,7 +36,7 @@ export class CommandReplies {
       key,
       requestHash,
       reply.status,
-      JSON.stringify(reply.body),
+      reply.text ?? JSON.stringify(reply.body),
       now,
     ]);
   }
