@@ -130,18 +130,30 @@ export class CommandHandler {
     }
   }
 
-  /** One try: the key, the decision on `state`, the append at its seq (in `tx` when given, else a transaction of its own). */
+  /**
+   * One try: the decision on `state`, the append at its seq with the reply under the key (in `tx`
+   * when given, else a transaction of its own). The first try does not look the key up first: a
+   * key used before makes the reply's insert fail on (branch, key), the transaction rolls back,
+   * and the retry (`tx` given) finds the earlier reply. A refused decision looks it up before
+   * answering, so a retry of a command whose effect is already there gets its first answer.
+   */
   private async attempt(input: CommandInput, state: BranchState, shape: ReplyShaper, tx?: Sql): Promise<CommandResult> {
     const { branch, command, key, actor, fingerprint } = input;
-    const earlier = await this.replies.lookup(branch, key, fingerprint, tx);
-    if (earlier === 'mismatch') {
-      return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
+    const earlierReply = async (): Promise<CommandResult | undefined> => {
+      const earlier = await this.replies.lookup(branch, key, fingerprint, tx);
+      if (earlier === 'mismatch') {
+        return refuse('conflict', 'idempotency_key_reused', 'this Idempotency-Key was already used for another request', 'Idempotency-Key');
+      }
+      return earlier ? { ok: true, replayed: true, reply: earlier } : undefined;
+    };
+    if (tx) {
+      const earlier = await earlierReply();
+      if (earlier) return earlier;
     }
-    if (earlier) return { ok: true, replayed: true, reply: earlier };
 
     const now = this.clock();
     const decision = decide(state, command, now);
-    if (!decision.ok) return decision;
+    if (!decision.ok) return (!tx && (await earlierReply())) || decision;
 
     const events = stamp(branch, state.seq, decision.events, actor, now);
     let after = state;
