@@ -29,10 +29,11 @@ export interface ServerToClient {
   event: (e: BranchEvent) => void;
   /**
    * A heartbeat with the server clock: screens use it to fix their own clock and to notice silence,
-   * and reload themselves when `version` (the server's build) changes.
+   * and reload themselves when `version` (the server's build) changes. `estimates` ride along
+   * when they changed since last sent, and at least every ESTIMATES_MS: one frame, not two.
    */
-  tick: (msg: { serverTime: number; seq: number; version?: string }) => void;
-  /** Wait estimates for a ticket taken now, per service; derived, so not in the log. */
+  tick: (msg: { serverTime: number; seq: number; version?: string; estimates?: WaitEstimates }) => void;
+  /** Wait estimates for a ticket taken now, per service, on connect (later ones come with the heartbeat); derived, so not in the log. */
   estimates: (msg: WaitEstimates) => void;
   /** Why the stream was refused (unknown branch). */
   refused: (msg: { code: string; message: string }) => void;

@@ -18,7 +18,12 @@ export class BranchRooms {
   private readonly bySlices = new Map<number, Set<string>[]>();
   private readonly all = new Set<string>();
 
-  constructor(adapter: EventEmitter, sliceCounts: readonly number[]) {
+  constructor(
+    adapter: EventEmitter,
+    sliceCounts: readonly number[],
+    /** Called when a branch's last screen here left (what is kept per branch can go). */
+    onGone?: (branchId: string) => void,
+  ) {
     for (const n of sliceCounts) this.bySlices.set(n, Array.from({ length: n }, () => new Set<string>()));
     adapter.on('create-room', (room: string) => {
       if (!room.startsWith(PREFIX)) return;
@@ -31,6 +36,7 @@ export class BranchRooms {
       const id = room.slice(PREFIX.length);
       this.all.delete(id);
       for (const [n, sets] of this.bySlices) sets[sliceOf(id, n)]!.delete(id);
+      onGone?.(id);
     });
   }
 

@@ -21,9 +21,8 @@ import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
 
-/** Slices of the heartbeat and estimate periods; a branch is always in the same one. */
+/** Slices of the heartbeat period; a branch is always in the same one. */
 const TICK_SLICES = 40;
-const ESTIMATE_SLICES = 60;
 
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
@@ -35,10 +34,11 @@ export class BranchStream {
   /** The server's build, sent with every heartbeat: a screen that sees it change reloads itself. */
   version = '';
   private readonly ticker: ReturnType<typeof setInterval>;
-  private readonly estimateTimer: ReturnType<typeof setInterval>;
-  /** Branches whose estimates are due after a change, sent together a moment later. */
-  private readonly dueEstimates = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Branches with a screen here, by slice (heartbeats and periodic estimates visit one slice a turn). */
+  /** Branches whose estimates changed since they were last sent: they ride on the branch's next heartbeat. */
+  private readonly estimatesDue = new Set<string>();
+  /** When each branch's estimates last went out (they are sent at least every ESTIMATES_MS). */
+  private readonly estimatesSentAt = new Map<string, number>();
+  /** Branches with a screen here, by slice (a heartbeat turn visits one slice). */
   private readonly rooms: BranchRooms;
 
   constructor(
@@ -63,21 +63,18 @@ export class BranchStream {
       pingTimeout: 20_000,
       maxHttpBufferSize: 16_384,
     });
-    this.rooms = new BranchRooms(this.io.of('/').adapter, [TICK_SLICES, ESTIMATE_SLICES]);
+    this.rooms = new BranchRooms(this.io.of('/').adapter, [TICK_SLICES], (id) => {
+      this.estimatesDue.delete(id);
+      this.estimatesSentAt.delete(id);
+    });
     this.io.on('connection', (socket) => void this.welcome(socket));
     committed.on(this.broadcast);
-    // Heartbeats and periodic estimates go out in slices spread over their period: each branch
-    // still hears one every TICK_MS (ESTIMATES_MS), but 10,000 screens are never written to in one
-    // burst, which held every command and delivery behind it.
+    // Heartbeats go out in slices spread over their period: each branch still hears one every
+    // TICK_MS, but 10,000 screens are never written to in one burst, which held every command
+    // and delivery behind it.
     let slice = 0;
     this.ticker = setInterval(() => this.tick(slice++ % TICK_SLICES), TICK_MS / TICK_SLICES);
     this.ticker.unref();
-    let estimateSlice = 0;
-    this.estimateTimer = setInterval(() => {
-      const mine = estimateSlice++ % ESTIMATE_SLICES;
-      for (const id of this.rooms.inSlice(mine, ESTIMATE_SLICES)) this.sendEstimates(id);
-    }, ESTIMATES_MS / ESTIMATE_SLICES);
-    this.estimateTimer.unref();
   }
 
   /** Paired screens (reports, reload, identify): set by the app when screens can be paired. */
@@ -89,22 +86,13 @@ export class BranchStream {
     // cache) and sends it to its own screens; through the adapter each screen would get it once per node.
     for (const e of events) this.io.local.to(room(branchId)).emit('event', toPublicEvent(e));
     this.waits.observe(branchId, events);
-    // A burst of commands (a kiosk queue at opening) yields one estimate update, not one per ticket.
-    if (!this.dueEstimates.has(branchId)) {
-      this.dueEstimates.set(
-        branchId,
-        setTimeout(() => {
-          this.dueEstimates.delete(branchId);
-          this.sendEstimates(branchId);
-        }, 250),
-      );
-    }
+    // The new estimates go with the branch's next heartbeat (within TICK_MS): one frame per screen
+    // instead of two, and a burst of commands (a kiosk queue at opening) yields one update.
+    this.estimatesDue.add(branchId);
   };
 
   close(): Promise<void> {
     clearInterval(this.ticker);
-    clearInterval(this.estimateTimer);
-    for (const t of this.dueEstimates.values()) clearTimeout(t);
     return this.io.close().then(() => undefined);
   }
 
@@ -177,17 +165,24 @@ export class BranchStream {
     else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime });
   }
 
+  /**
+   * One slice's heartbeats. A branch's estimates ride along when they changed since last sent,
+   * and at least every ESTIMATES_MS (they age: the rest of a wait shrinks as time passes), so a
+   * screen gets one frame per period, not a heartbeat and estimates apart.
+   */
   private tick(slice: number): void {
     const serverTime = Date.now();
     if (slice === 0) this.limits.sweep(serverTime);
     for (const id of this.rooms.inSlice(slice, TICK_SLICES)) {
-      this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) });
+      const due = this.estimatesDue.has(id) || serverTime - (this.estimatesSentAt.get(id) ?? 0) >= ESTIMATES_MS;
+      // Undefined while the branch's estimator still learns: due again next turn.
+      const estimates = due ? this.waits.estimates(id, serverTime) : undefined;
+      if (estimates) {
+        this.estimatesDue.delete(id);
+        this.estimatesSentAt.set(id, serverTime);
+      }
+      this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}), ...(estimates ? { estimates } : {}) });
     }
-  }
-
-  private sendEstimates(branchId: string): void {
-    const estimates = this.waits.estimates(branchId, Date.now());
-    if (estimates) this.io.local.to(room(branchId)).emit('estimates', estimates);
   }
 
   /** How many branches have a screen on this node. */

@@ -2,7 +2,9 @@
  * Profiles the node under test (`--cpu-prof`, the profile written to PROF_DIR) under one load:
  * `tsx test/bench/profile.ts commands [concurrency] [seconds]` (closed loops of kiosk tickets
  * over HTTP) or `tsx test/bench/profile.ts fanout [seconds]` (1,000 branches × 10 screens at 200
- * commands/s). Not part of `npm run bench`: a tool for finding what a command or a delivery costs.
+ * commands/s), or `tsx test/bench/profile.ts connect [screens per branch]` (1,000 branches' screens
+connecting, then idle; HEAP_SNAPSHOT=<file> writes a heap snapshot of the idle node). Not part
+of `npm run bench`: a tool for finding what a command, a delivery or a connection costs.
  */
 import { Child } from './lib/child';
 import { tempDir } from './lib/temp';
@@ -13,11 +15,20 @@ import { pct } from './lib/http';
 const mode = process.argv[2] ?? 'commands';
 const dir = process.env.PROF_DIR ?? tempDir();
 const node = new Child('lib/node-process.ts', {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-const branches = Array.from({ length: mode === 'fanout' ? 1000 : 300 }, (_, i) => `bench-${i}`);
+const branches = Array.from({ length: mode === 'commands' ? 300 : 1000 }, (_, i) => `bench-${i}`);
 const { url } = await node.call<{ url: string }>('start', { dataDir: tempDir(), branches: branches.length });
 if (mode === 'fanout') {
   const r = await manyBranches(branchboardTarget(url, node), 1000, 10, 200, Number(process.argv[3] ?? 10));
   console.log(JSON.stringify({ p50: pct(r.perDelivery, 50), p99: pct(r.perDelivery, 99), missing: r.missing, server: r.server, generatorCpu: r.cpuMs / r.wallMs }));
+} else if (mode === 'connect') {
+  const gen = new Child('lib/loadgen-process.ts');
+  const { ms } = await gen.call<{ ms: number }>('open', { url, branches, perBranch: Number(process.argv[3] ?? 10) });
+  await new Promise((r) => setTimeout(r, 6000));
+  const mem = await node.call<{ heapUsed: number }>('mem');
+  if (process.env.HEAP_SNAPSHOT) await node.call('heapsnapshot', { file: process.env.HEAP_SNAPSHOT });
+  console.log(JSON.stringify({ connectMs: ms, heapUsedMB: mem.heapUsed / 2 ** 20 }));
+  await gen.call('close');
+  await gen.kill();
 } else {
   console.log(JSON.stringify(await httpCommands(url, node, branches, Number(process.argv[3] ?? 32), Number(process.argv[4] ?? 8))));
 }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectStream, key, loginAs, once, removeDir, startTestServer } from '../support/server';
+import type { WaitEstimates } from '../../core';
+import { connectStream, key, loginAs, once, removeDir, startTestServer, waitFor } from '../support/server';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -65,5 +66,25 @@ describe('wait estimates on the branch stream', () => {
     const after = connectStream(s.url, { branch: 'demo' });
     cleanups.push(() => after.disconnect());
     expect((await once(after, 'estimates')).services.advice).not.toMatchObject({ cause: 'no_counter' });
+  });
+
+  it('after a change, the new estimates ride on the next heartbeat: one frame per screen, not a heartbeat and estimates apart', async () => {
+    const s = await startTestServer({ ticketsPerMinute: 1000 });
+    cleanups.push(() => removeDir(s.dataDir));
+    cleanups.push(() => s.stop());
+    const screen = connectStream(s.url, { branch: 'demo' });
+    cleanups.push(() => screen.disconnect());
+    await once(screen, 'estimates');
+    let separate = 0;
+    screen.on('estimates', () => separate++);
+    let latest: WaitEstimates | undefined;
+    screen.on('tick', (t) => (latest = t.estimates ?? latest));
+
+    const res = await request(s.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' }).expect(201);
+    const id = (res.body as { ticket: { id: string } }).ticket.id;
+    const mine = await waitFor(() => latest?.tickets?.[id], 15_000, 'a heartbeat with the new ticket\'s estimate');
+    expect(mine.ahead).toBe(0);
+    expect(latest!.services.teller).toBeDefined();
+    expect(separate).toBe(0);
   });
 });

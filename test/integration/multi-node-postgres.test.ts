@@ -146,13 +146,19 @@ describe.skipIf(missing)('two nodes on PostgreSQL, no Redis', () => {
     // Node 2's estimator followed node 1's tickets: its estimates name exactly the tickets waiting.
     const waiting = Object.values((await branchState(n1.url)).queues).flat().sort();
     expect(waiting.length).toBeGreaterThan(0);
+    // Estimates come on connect and then with the heartbeat, after a change and every 15 s.
     const heard = await new Promise<string[]>((ok) => {
-      const take = (m: { tickets?: Record<string, unknown> }) => {
-        const ids = Object.keys(m.tickets ?? {}).sort();
-        if (ids.length === waiting.length) ok(ids);
-        else lobby[0]!.socket.once('estimates', take);
+      const socket = lobby[0]!.socket;
+      const take = (m: { tickets?: Record<string, unknown> } | undefined) => {
+        const ids = Object.keys(m?.tickets ?? {}).sort();
+        if (!m || ids.length !== waiting.length) return;
+        socket.off('estimates', take);
+        socket.off('tick', onTick);
+        ok(ids);
       };
-      lobby[0]!.socket.once('estimates', take);
+      const onTick = (t: { estimates?: { tickets?: Record<string, unknown> } }) => take(t.estimates);
+      socket.on('estimates', take);
+      socket.on('tick', onTick);
     });
     expect(heard).toEqual(waiting);
 

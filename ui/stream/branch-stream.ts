@@ -34,7 +34,7 @@ const WATCHDOG_MS = 500;
 const RECONNECT_SILENT_MS = 2 * STALE_AFTER_MS;
 /**
  * Wait estimates older than this (by server time) are not shown as live. The server sends them
- * every 15 s (ESTIMATES_MS) and after every change, so this allows two missed rounds.
+ * every 15 s (ESTIMATES_MS) and with the heartbeat after every change, so this allows two missed rounds.
  */
 export const ESTIMATES_MAX_AGE_MS = 45_000;
 
@@ -158,14 +158,11 @@ export class BranchStreamController implements ReactiveController {
     });
     socket.on('estimates', (msg) => {
       this.heard(null);
-      // Derived data, not in the log: the newest simply replaces what we had.
-      if (msg && typeof msg.at === 'number' && msg.services && typeof msg.services === 'object') {
-        this.estimates = msg;
-        this.host.requestUpdate();
-      }
+      this.takeEstimates(msg);
     });
-    socket.on('tick', ({ serverTime, seq, version }) => {
+    socket.on('tick', ({ serverTime, seq, version, estimates }) => {
       this.heard(serverTime);
+      if (estimates) this.takeEstimates(estimates);
       if (typeof version === 'string' && version) {
         const before = this.serverVersion;
         this.serverVersion = version;
@@ -221,6 +218,14 @@ export class BranchStreamController implements ReactiveController {
   }
 
   private readonly onReconnectAttempt = (): void => this.host.requestUpdate();
+
+  /** Derived data, not in the log: the newest simply replaces what we had. */
+  private takeEstimates(msg: WaitEstimates): void {
+    if (msg && typeof msg.at === 'number' && msg.services && typeof msg.services === 'object') {
+      this.estimates = msg;
+      this.host.requestUpdate();
+    }
+  }
 
   private resync(): void {
     // Without lastSeq the server sends a fresh snapshot (a partial copy cannot be caught up).
