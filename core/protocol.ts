@@ -21,10 +21,14 @@ export const StreamHandshake = z.object({
 export type StreamHandshake = z.infer<typeof StreamHandshake>;
 
 export interface ServerToClient {
-  /** A full state, sent on connect when the client holds nothing or is too far behind. */
-  snapshot: (msg: { state: BranchState; serverTime: number }) => void;
-  /** Events the client missed, in order, sent instead of a snapshot. */
-  catchup: (msg: { events: BranchEvent[]; serverTime: number }) => void;
+  /**
+   * A full state, sent on connect when the client holds nothing or is too far behind. On connect
+   * it carries the wait estimates too, when the branch's estimator is ready (else they follow
+   * with a heartbeat).
+   */
+  snapshot: (msg: { state: BranchState; serverTime: number; estimates?: WaitEstimates }) => void;
+  /** Events the client missed, in order, sent instead of a snapshot (with the estimates, as the snapshot). */
+  catchup: (msg: { events: BranchEvent[]; serverTime: number; estimates?: WaitEstimates }) => void;
   /** A new event, live. */
   event: (e: BranchEvent) => void;
   /**
@@ -33,7 +37,7 @@ export interface ServerToClient {
    * when they changed since last sent, and at least every ESTIMATES_MS: one frame, not two.
    */
   tick: (msg: { serverTime: number; seq: number; version?: string; estimates?: WaitEstimates }) => void;
-  /** Wait estimates for a ticket taken now, per service, on connect (later ones come with the heartbeat); derived, so not in the log. */
+  /** Wait estimates for a ticket taken now, per service; derived, so not in the log. Sent apart by older nodes only: they now come with the snapshot and the heartbeat. */
   estimates: (msg: WaitEstimates) => void;
   /** Why the stream was refused (unknown branch). */
   refused: (msg: { code: string; message: string }) => void;

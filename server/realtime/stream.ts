@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
@@ -17,6 +17,7 @@ import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
 import { StreamLimits } from './stream-limits';
 import { BranchRooms } from './branch-rooms';
+import { forgetRequest, keepsRequest } from './upgrade-request';
 import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
@@ -40,6 +41,8 @@ export class BranchStream {
   private readonly estimatesSentAt = new Map<string, number>();
   /** Branches with a screen here, by slice (a heartbeat turn visits one slice). */
   private readonly rooms: BranchRooms;
+  /** Each connection's client address, taken before its upgrade request is let go (upgrade-request.ts). */
+  private readonly addresses = new WeakMap<object, string>();
 
   constructor(
     httpServer: HttpServer,
@@ -66,6 +69,11 @@ export class BranchStream {
     this.rooms = new BranchRooms(this.io.of('/').adapter, [TICK_SLICES], (id) => {
       this.estimatesDue.delete(id);
       this.estimatesSentAt.delete(id);
+    });
+    this.io.engine.on('connection', (raw: { request: IncomingMessage | null }) => {
+      if (!raw.request || keepsRequest(raw.request)) return;
+      this.addresses.set(raw, this.limits.addressOf(raw.request));
+      forgetRequest(raw);
     });
     this.io.on('connection', (socket) => void this.welcome(socket));
     committed.on(this.broadcast);
@@ -97,7 +105,7 @@ export class BranchStream {
   }
 
   private async welcome(socket: Socket<ClientToServer, ServerToClient>): Promise<void> {
-    const address = this.limits.addressOf(socket.request);
+    const address = this.addresses.get(socket.conn) ?? this.limits.addressOf(socket.request);
     const crowded = this.limits.admit(address, Date.now());
     if (crowded) {
       socket.emit('refused', { code: crowded, message: 'too many connections from this address: try again later' });
@@ -120,12 +128,11 @@ export class BranchStream {
     if (socket.disconnected) return;
     // A paired screen's listeners go on before its snapshot: it reports as soon as it has rendered one.
     const screen = hs.data.screen && this.onScreen ? this.onScreen(socket as unknown as Socket, branchId, hs.data.screen) : undefined;
-    await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(room(branchId)));
+    // The estimates come in the same frame as the snapshot, or, while the branch's estimator still
+    // learns (the first screen after a restart), with the branch's first heartbeat after it is done.
+    await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(room(branchId)), true);
     await screen;
-    void this.waits.ready(branchId).then(() => {
-      const estimates = this.waits.estimates(branchId, Date.now());
-      if (estimates && socket.connected) socket.emit('estimates', estimates);
-    });
+    void this.waits.ready(branchId).then(() => this.estimatesDue.add(branchId));
     // A client resyncs after a gap, rarely: more is a bug or abuse, and each answer may be a
     // whole snapshot. One turned down asks again at the next heartbeat.
     const allowance = this.limits.connectionBucket(Date.now());
@@ -140,7 +147,7 @@ export class BranchStream {
    * Sends a client what it lacks after `lastSeq`: the events it missed, or a snapshot. `join`
    * runs in the same tick as the send, after any read, so no event slips in between.
    */
-  private async sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined, join?: () => void): Promise<void> {
+  private async sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined, join?: () => void, withEstimates = false): Promise<void> {
     let state = this.states.peek(branchId) ?? (await this.states.get(branchId))!;
     const behind = lastSeq === undefined ? Infinity : state.seq - lastSeq;
     // A client ahead of the log (a database restored from backup) or too far behind gets a fresh snapshot.
@@ -160,9 +167,11 @@ export class BranchStream {
     }
     join?.();
     const serverTime = Date.now();
-    if (events) socket.emit('catchup', { events: events.map(toPublicEvent), serverTime });
+    const estimates = withEstimates && this.waits.isReady(branchId) ? this.waits.estimates(branchId, serverTime) : undefined;
+    const extra = estimates ? { estimates } : {};
+    if (events) socket.emit('catchup', { events: events.map(toPublicEvent), serverTime, ...extra });
     // However long the queue, a screen gets its first tickets and the counts (core/public-snapshot.ts).
-    else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime });
+    else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime, ...extra });
   }
 
   /**

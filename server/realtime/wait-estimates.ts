@@ -53,6 +53,11 @@ export class WaitEstimateService {
     }
   }
 
+  /** Whether the branch's estimator has learned from its history (estimates() answers). */
+  isReady(branchId: string): boolean {
+    return this.estimators.has(branchId);
+  }
+
   /** Resolves once the branch's estimator has learned from its history. */
   ready(branchId: string): Promise<void> {
     if (this.estimators.has(branchId)) return Promise.resolve();

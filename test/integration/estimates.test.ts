@@ -1,9 +1,26 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WaitEstimates } from '../../core';
-import { connectStream, key, loginAs, once, removeDir, startTestServer, waitFor } from '../support/server';
+import { connectStream, key, loginAs, once, removeDir, startTestServer, waitFor, type StreamClient } from '../support/server';
 
 const cleanups: (() => unknown)[] = [];
+
+/** A screen's first estimates: in its snapshot when the branch's estimator is ready, else with a heartbeat. */
+function firstEstimates(socket: StreamClient, timeoutMs = 15_000): Promise<WaitEstimates> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no estimates within ${timeoutMs} ms`)), timeoutMs);
+    const take = (e: WaitEstimates | undefined) => {
+      if (!e) return;
+      clearTimeout(t);
+      socket.off('snapshot', onFrame);
+      socket.off('tick', onFrame);
+      resolve(e);
+    };
+    const onFrame = (m: { estimates?: WaitEstimates }) => take(m.estimates);
+    socket.on('snapshot', onFrame);
+    socket.on('tick', onFrame);
+  });
+}
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
@@ -17,7 +34,7 @@ describe('wait estimates on the branch stream', () => {
 
     const first = connectStream(s.url, { branch: 'demo' });
     cleanups.push(() => first.disconnect());
-    const initial = await once(first, 'estimates');
+    const initial = await firstEstimates(first);
     expect(initial.services.teller).toMatchObject({ known: false });
     expect(initial.services.advice).toMatchObject({ known: false, cause: 'no_counter' });
 
@@ -29,7 +46,7 @@ describe('wait estimates on the branch stream', () => {
     }
     const later = connectStream(s.url, { branch: 'demo' });
     cleanups.push(() => later.disconnect());
-    const known = await once(later, 'estimates');
+    const known = await firstEstimates(later);
     const t = known.services.teller!;
     expect(t.known).toBe(true);
     if (t.known) {
@@ -46,7 +63,7 @@ describe('wait estimates on the branch stream', () => {
     cleanups.push(() => again.stop());
     const back = connectStream(again.url, { branch: 'demo' });
     cleanups.push(() => back.disconnect());
-    expect((await once(back, 'estimates')).services.teller).toMatchObject({ known: true });
+    expect((await firstEstimates(back)).services.teller).toMatchObject({ known: true });
   });
 
   it('a service added to a counter already open counts for it at once (was: "no counter open" until a restart)', async () => {
@@ -59,13 +76,13 @@ describe('wait estimates on the branch stream', () => {
     await teller.post('/api/branches/demo/counters/1/open').set('Idempotency-Key', key()).send({}).expect(200);
     const before = connectStream(s.url, { branch: 'demo' });
     cleanups.push(() => before.disconnect());
-    expect((await once(before, 'estimates')).services.advice).toMatchObject({ known: false, cause: 'no_counter' });
+    expect((await firstEstimates(before)).services.advice).toMatchObject({ known: false, cause: 'no_counter' });
 
     const advice = { name: { it: 'Consulenza', en: 'Advice' }, prefix: 'B', counters: ['1', '3', '4'] };
     expect((await manager.put('/api/branches/demo/services/advice').set('Idempotency-Key', key()).send(advice)).status).toBe(200);
     const after = connectStream(s.url, { branch: 'demo' });
     cleanups.push(() => after.disconnect());
-    expect((await once(after, 'estimates')).services.advice).not.toMatchObject({ cause: 'no_counter' });
+    expect((await firstEstimates(after)).services.advice).not.toMatchObject({ cause: 'no_counter' });
   });
 
   it('after a change, the new estimates ride on the next heartbeat: one frame per screen, not a heartbeat and estimates apart', async () => {
@@ -74,7 +91,7 @@ describe('wait estimates on the branch stream', () => {
     cleanups.push(() => s.stop());
     const screen = connectStream(s.url, { branch: 'demo' });
     cleanups.push(() => screen.disconnect());
-    await once(screen, 'estimates');
+    await firstEstimates(screen);
     let separate = 0;
     screen.on('estimates', () => separate++);
     let latest: WaitEstimates | undefined;
@@ -86,5 +103,11 @@ describe('wait estimates on the branch stream', () => {
     expect(mine.ahead).toBe(0);
     expect(latest!.services.teller).toBeDefined();
     expect(separate).toBe(0);
+
+    // A screen that connects once the estimator is ready gets them in its snapshot's own frame.
+    const next = connectStream(s.url, { branch: 'demo' });
+    cleanups.push(() => next.disconnect());
+    const snap = await once(next, 'snapshot');
+    expect(snap.estimates?.tickets?.[id]?.ahead).toBe(0);
   });
 });

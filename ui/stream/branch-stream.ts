@@ -119,17 +119,19 @@ export class BranchStreamController implements ReactiveController {
     });
     this.socket = socket;
     this.options.onSocket?.(socket);
-    socket.on('snapshot', ({ state, serverTime }) => {
+    socket.on('snapshot', ({ state, serverTime, estimates }) => {
       this.heard(serverTime);
       this.replica.loadSnapshot(state);
+      if (estimates) this.takeEstimates(estimates);
       this.refused = null;
       this.retryDelay = RETRY_MIN_MS;
       this.setStatus('live');
       // A snapshot after a resync arrives while already live: render it now, not at the next tick.
       this.host.requestUpdate();
     });
-    socket.on('catchup', ({ events, serverTime }) => {
+    socket.on('catchup', ({ events, serverTime, estimates }) => {
       this.heard(serverTime);
+      if (estimates) this.takeEstimates(estimates);
       if (this.replica.receiveAll(events) === 'gap' || this.replica.needsSnapshot) this.resync();
       else this.setStatus('live');
       this.retryDelay = RETRY_MIN_MS;
