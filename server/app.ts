@@ -28,8 +28,6 @@ import { opsRoutes } from './ops/health';
 import { Metrics } from './ops/metrics';
 import { drain } from './ops/shutdown';
 import { ClusterLink } from './cluster/cluster-link';
-import { openPostgresBus } from './cluster/postgres-bus';
-import { openRedisBus } from './cluster/redis-bus';
 import { appVersion } from './realtime/app-version';
 import { voiceRoute } from './http/voice-route';
 import { sendFavicon } from './http/favicon';
@@ -94,6 +92,8 @@ export interface RunningServer {
   /** The demo accounts and their passwords when this start created them, to be shown once. */
   demoAccounts: DemoAccount[] | null;
   metrics: Metrics;
+  /** The branch stream (Socket.IO): tests look at what its connections hold. */
+  stream: BranchStream;
   /** Stops at once (tests): sockets and connections are cut. */
   close(): Promise<void>;
   /** Stops gracefully (SIGTERM): not ready, then screens sent away in batches, requests in flight finished. */
@@ -141,7 +141,12 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const app = express();
   const http = createServer(app);
   // Many nodes: Socket.IO over Redis, else over PostgreSQL, and every commit told to the other nodes (ClusterLink).
-  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : config.databaseUrl ? await openPostgresBus(config.databaseUrl, logger) : undefined;
+  // Imported only when configured: the Redis client alone is 650 modules, a second of a restart on one node.
+  const bus = config.redisUrl
+    ? await (await import('./cluster/redis-bus')).openRedisBus(config.redisUrl, logger)
+    : config.databaseUrl
+      ? await (await import('./cluster/postgres-bus')).openPostgresBus(config.databaseUrl, logger)
+      : undefined;
   const streamLimits = new StreamLimits(config.trustProxy, { ...DEFAULT_STREAM_LIMITS, socketsPerAddress: config.socketsPerAddress });
   const stream = new BranchStream(http, states, store, new WaitEstimateService(states, store), committed, bus?.adapter, streamLimits);
   const cluster = bus ? new ClusterLink(stream.io as never, states, sql, logger) : undefined;
@@ -338,6 +343,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
     logger,
     demoAccounts,
     metrics,
+    stream,
     close: () => (closing ??= stop(false)),
     shutdown: () => (closing ??= stop(true)),
   };

@@ -73,7 +73,8 @@ export class StaffFeed {
   }
 
   private async userOf(socket: Socket): Promise<User | undefined> {
-    const token = parseCookies(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
+    // A connection that came without a session cookie no longer holds its request (upgrade-request.ts).
+    const token = parseCookies(socket.request?.headers.cookie ?? '')[SESSION_COOKIE];
     socket.data.token = token;
     return this.deps.sessions.user(token, Date.now());
   }
