@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import QRCode from 'qrcode';
 import { sendError } from '../http/errors';
 
 /** A board address is short; anything longer is not one of ours. */
@@ -30,6 +29,8 @@ export function phoneQrRoutes(): Router {
     const href = parsed.href;
     let svg = cache.get(href);
     if (!svg) {
+      // Loaded at the first code drawn, not at every start (57 modules with its PNG encoder).
+      const { default: QRCode } = await import('qrcode');
       svg = await QRCode.toString(href, { type: 'svg', margin: 0, errorCorrectionLevel: 'M', color: { dark: '#0b1a30', light: '#ffffff' } });
       if (cache.size > 1000) cache.clear();
       cache.set(href, svg);
