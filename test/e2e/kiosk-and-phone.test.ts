@@ -178,10 +178,12 @@ describe('kiosk → phone ticket', () => {
   it('the estimate responds to counters closing within one update', async () => {
     for (let i = 0; i < 6; i++) await issue();
     const mine = await issue();
-    // Every estimate the server sends, in order (each says the branch seq it was made at).
+    // Every estimate the server sends, in order (each says the branch seq it was made at): on
+    // connect with the snapshot, then with the heartbeat after each change.
     const stream = connectStream(server.url, { branch: 'demo' });
     const heard: WaitEstimates[] = [];
-    stream.on('estimates', (m: WaitEstimates) => heard.push(m));
+    stream.on('snapshot', (m) => void (m.estimates && heard.push(m.estimates)));
+    stream.on('tick', (m) => void (m.estimates && heard.push(m.estimates)));
     try {
       await phone.goto(`${server.url}${mine.phone.path}`);
       const estimate = phone.locator('[data-testid="ticket-estimate"]');
