@@ -34,6 +34,8 @@ export default defineConfig({
         outDir: 'dist',
         emptyOutDir: false,
         modulePreload: { polyfill: false },
+        // Which chunk holds which language's words: the server preloads those of a branch (server/http/lobby-page.ts).
+        manifest: '.vite/lobby-manifest.json',
         rollupOptions: { input: { display: page('display') } },
       },
     },

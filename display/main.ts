@@ -3,6 +3,7 @@ import { phoneUrlFor } from './lib/site';
 import { loadIdentity, saveIdentity, type ScreenIdentity } from '../ui/pairing/screen-identity';
 import { SCREEN_VERSION } from './lib/screen-link';
 import { loadBoardWords } from '../ui/i18n/board-words';
+import type { InitialSnapshot } from '../ui/stream/branch-stream';
 
 /**
  * Entry of the lobby page. /display/<branch> shows that branch's board (public, as on a phone;
@@ -29,9 +30,23 @@ async function showReplay(branch: string, moment: string): Promise<void> {
   });
 }
 
-function showLobby(branch: string, screen: ScreenIdentity | null): void {
+/** The snapshot the server put in this page for `branch` (server/http/lobby-page.ts), once. */
+function takeSnapshot(branch: string): InitialSnapshot | null {
+  const el = document.getElementById('bb-snapshot');
+  if (!el) return null;
+  el.remove();
+  try {
+    const s = JSON.parse(el.textContent ?? '') as InitialSnapshot & { branch?: string };
+    return s.branch === branch && s.state && typeof s.serverTime === 'number' ? { state: s.state, serverTime: s.serverTime } : null;
+  } catch {
+    return null;
+  }
+}
+
+function showLobby(branch: string, screen: ScreenIdentity | null, initial: InitialSnapshot | null = null): void {
   const lobby = document.createElement('bb-lobby');
   lobby.branch = branch;
+  lobby.initial = initial;
   lobby.language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? language : '';
   if (screen) {
     lobby.screenToken = screen.screenToken;
@@ -63,7 +78,8 @@ async function showPairing(): Promise<void> {
 if (named && at) {
   void showReplay(decodeURIComponent(named), at);
 } else if (named) {
-  showLobby(decodeURIComponent(named), null);
+  const branch = decodeURIComponent(named);
+  showLobby(branch, null, takeSnapshot(branch));
 } else {
   const identity = loadIdentity();
   if (identity) showLobby(identity.branchId, identity);

@@ -31,6 +31,7 @@ import { ClusterLink } from './cluster/cluster-link';
 import { appVersion } from './realtime/app-version';
 import { voiceRoute } from './http/voice-route';
 import { sendFavicon } from './http/favicon';
+import { lobbyPage } from './http/lobby-page';
 import { BranchStream } from './realtime/stream';
 import { DEFAULT_STREAM_LIMITS, StreamLimits } from './realtime/stream-limits';
 import { WaitEstimateService } from './realtime/wait-estimates';
@@ -282,7 +283,8 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/voice', ...voiceRoute(config.dataDir));
   // /display/ is a lobby TV's own address: unpaired it shows a pairing code, paired its branch's board.
   app.get(['/display', '/display/'], (_req, res) => sendPage(res, page('display')));
-  app.get('/display/:branch', (_req, res) => sendPage(res, page('display')));
+  // /display/<branch> carries its branch's snapshot, so the board is drawn before the stream connects.
+  app.get('/display/:branch', lobbyPage(states, page('display')));
   app.get(['/admin', '/admin/'], (_req, res) => sendPage(res, page('admin')));
   app.get(['/kiosk', '/kiosk/'], (_req, res) => sendPage(res, page('kiosk')));
   app.get('/kiosk/:branch', (_req, res) => sendPage(res, page('kiosk')));

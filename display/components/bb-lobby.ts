@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core/client';
 import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
-import { BranchStreamController } from '../../ui/stream/branch-stream';
+import { BranchStreamController, type InitialSnapshot } from '../../ui/stream/branch-stream';
 import type { LobbySource } from '../lib/lobby-source';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
@@ -62,6 +62,9 @@ export class BbLobby extends LitElement {
   /** The address phones should open (the QR code); empty hides the code. */
   @property() phoneUrl = '';
 
+  /** The branch's snapshot the page came with (display/main.ts), drawn before the stream connects. */
+  @property({ attribute: false }) initial: InitialSnapshot | null = null;
+
   /** Set on a paired TV: its screen token, so the server knows which screen this is. */
   @property() screenToken = '';
   /** The screen's name while the console asked it to show it. */
@@ -96,6 +99,7 @@ export class BbLobby extends LitElement {
     if (!this.replay && !this.live) {
       this.live = new BranchStreamController(this, () => this.branch, {
         screen: () => this.screenToken || null,
+        initial: () => this.initial,
         onSocket: (socket) => {
           if (this.screenToken) this.screenLink.attach(socket);
         },

@@ -43,6 +43,18 @@ export interface BranchStreamOptions {
   screen?: () => string | null;
   /** Gets the socket once made, for what rides along on it (a screen's reports, reload, identify). */
   onSocket?: (socket: Socket) => void;
+  /**
+   * A snapshot the page came with (the lobby's HTML carries one, server/http/lobby-page.ts):
+   * shown at once, as if the stream had sent it; the stream then connects with its seq and
+   * catches up, exactly as after a reconnect.
+   */
+  initial?: () => InitialSnapshot | null;
+}
+
+/** A branch's snapshot and the server's time when it was taken. */
+export interface InitialSnapshot {
+  state: BranchState;
+  serverTime: number;
 }
 
 /**
@@ -107,6 +119,12 @@ export class BranchStreamController implements ReactiveController {
   }
 
   hostConnected(): void {
+    const initial = this.replica.state ? null : this.options.initial?.();
+    if (initial) {
+      this.heard(initial.serverTime);
+      this.replica.loadSnapshot(initial.state);
+      this.setStatus('live');
+    }
     const socket: Socket<ServerToClient, ClientToServer> = io({
       // A function, so every reconnect sends the seq we hold now.
       auth: (cb) => {
