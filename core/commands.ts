@@ -114,8 +114,11 @@ export type Command =
       counterId: string | null;
       /** When it happened in the other system (epoch ms); absent: when it arrives. */
       at?: number;
-      /** An "issued" for a ticket a later step of which came first: its real issue time corrects the stand-in. */
-      late?: true;
+      /**
+       * The ticket was seen before (issued, or filled in from a later step): an "issued" now is its
+       * real issue time, correcting the stand-in; any step once it has left the branch changes nothing.
+       */
+      known?: true;
     }
   | { type: 'CounterAction'; counterId: string; action: Exclude<CounterAction, 'pause'> }
   | { type: 'PauseCounter'; counterId: string; body: PauseCounterBody }

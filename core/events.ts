@@ -85,6 +85,11 @@ export const EventPayload = z.discriminatedUnion('type', [
     /** Present when the ticket was called before others who came earlier: the lobby says why. */
     reason: OutOfTurnReason.optional(),
     occurredAt: OccurredAt,
+    /**
+     * Reported late by another queue system: the counter has called someone after it since. A call of the past — it counts for the ticket's wait and the reports, and leaves the
+     * counter and the board as they are.
+     */
+    overtaken: z.literal(true).optional(),
   }),
   z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug }),
   /** The customer said, from their phone, that they are not coming any more: the place is freed. */

@@ -95,8 +95,13 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
         ...s,
         tickets: { ...s.tickets, [t.id]: { ...t, status: 'called', calledAt, counterId: e.counterId } },
         queues: { ...s.queues, [t.service]: (s.queues[t.service] ?? []).filter((id) => id !== t.id) },
-        counters: patchCounter(s, e.counterId, { ticketId: t.id, status: 'open', backAt: null }, e.at),
-        calls: [call, ...s.calls.filter((c) => c.counterId !== e.counterId)].slice(0, MAX_CALLS_KEPT),
+        // A call of the past (reported late): the counter has moved on, and the board with it.
+        ...(e.overtaken
+          ? {}
+          : {
+              counters: patchCounter(s, e.counterId, { ticketId: t.id, status: 'open', backAt: null }, e.at),
+              calls: [call, ...s.calls.filter((c) => c.counterId !== e.counterId)].slice(0, MAX_CALLS_KEPT),
+            }),
         ...(noShow ? { noShows: without(s.noShows ?? {}, t.id) } : {}),
         ...(late ? { promiseMissedAt: { ...(s.promiseMissedAt ?? {}), [t.service]: e.at } } : {}),
       };

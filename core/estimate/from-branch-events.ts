@@ -14,7 +14,7 @@ export function toEstimatorEvents(e: BranchEvent, branch: BranchState): Estimato
     case 'TicketIssueCorrected':
       return [{ kind: 'issue_corrected', at: e.at, ticket: e.ticketId, issuedAt: e.issuedAt }];
     case 'TicketCalled':
-      return [{ kind: 'called', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId }];
+      return [{ kind: 'called', at: happenedAt(e), ticket: e.ticketId, counter: e.counterId, ...(e.overtaken ? { past: true } : {}) }];
     // A no-show was called: the counter is free again, like after a (short) service.
     case 'ServiceEnded':
     case 'TicketNoShow':

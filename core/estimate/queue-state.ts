@@ -98,10 +98,13 @@ export class QueueState {
       case 'service_started': {
         const ticket = this.waiting.get(e.ticket);
         const service = ticket?.service ?? e.service;
-        if (service !== undefined && e.counter !== null) this.counter(e.counter).lastServed.set(service, e.at);
+        if (service !== undefined && e.counter !== null) {
+          const served = this.counter(e.counter).lastServed;
+          served.set(service, Math.max(e.at, served.get(service) ?? -Infinity));
+        }
         if (service !== undefined && !this.inService.has(e.ticket)) {
           this.inService.set(e.ticket, { service, since: e.at, counter: e.counter });
-          if (e.counter !== null) this.counter(e.counter).busyWith = e.ticket;
+          if (e.counter !== null && !(e.kind === 'called' && e.past)) this.counter(e.counter).busyWith = e.ticket;
         }
         if (!ticket) return { type: 'none' };
         this.waiting.delete(e.ticket);

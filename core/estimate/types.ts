@@ -27,7 +27,15 @@ export type EstimatorEvent =
    * it then keeps the counter busy and marks it as serving that service, but adds no wait history.
    * `counter` may be null when the log does not know which counter took it.
    */
-  | { kind: 'called'; at: number; ticket: TicketRef; counter: CounterRef | null; service?: ServiceRef }
+  | {
+      kind: 'called';
+      at: number;
+      ticket: TicketRef;
+      counter: CounterRef | null;
+      service?: ServiceRef;
+      /** Reported late: the counter has served someone since, so it is not busy with this one now. */
+      past?: boolean;
+    }
   /** Same as `called` for logs that record the start of service separately; a no-op if already called. */
   | { kind: 'service_started'; at: number; ticket: TicketRef; counter: CounterRef | null; service?: ServiceRef }
   /** The counter finished serving this ticket. */

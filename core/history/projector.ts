@@ -133,8 +133,9 @@ export class HistoryProjector {
         const counterServices = config?.counters.find((c) => c.id === e.counterId)?.services ?? [t.service];
         const inTurn = nextTicketFor(m.state, counterServices);
         if (e.reason) t.outOfTurn = e.reason;
-        // Whose issue time is not known yet cannot be judged to have passed anyone.
-        else if (inTurn && inTurn.id !== t.id && !t.issueInferred) t.outOfTurn = 'unspecified';
+        // Whose issue time is not known yet, or a call reported late (the queue then is not the
+        // queue now), cannot be judged to have passed anyone.
+        else if (inTurn && inTurn.id !== t.id && !t.issueInferred && !e.overtaken) t.outOfTurn = 'unspecified';
         const promise = config?.services.find((s) => s.id === t.service)?.promiseMinutes;
         t.promiseMinutes = promise ?? null;
         t.promiseKept = t.promiseMinutes === null ? null : t.waitMs <= t.promiseMinutes * 60_000;

@@ -51,8 +51,10 @@ export class IngestService {
     const recallKey = e.type === 'recalled' ? (e.eventId ?? String(e.at ?? 'once')) : '';
     const step = e.type === 'recalled' ? `recalled:${recallKey}` : e.type;
     if (row?.steps.includes(step)) return { status: 'duplicate', ticketId };
-    // The "issued" of a ticket a later step of which came first: its own time corrects the stand-in issue time.
-    const late = e.type === 'issued' && row !== undefined && row.stage > INGEST_STAGE.issued;
+    // Seen in the branch before (a no-op recall does not count): it is never issued again; an
+    // "issued" now, after a later step of its ticket, corrects the issue time that step stood in with.
+    const known = row !== undefined && row.stage >= INGEST_STAGE.issued;
+    const late = e.type === 'issued' && known;
     // Overtaken: a later step of this ticket already came (a recall only after its service ended).
     if (row && !late && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
     const result = await this.commands.execute({
@@ -65,7 +67,7 @@ export class IngestService {
         number: e.number,
         counterId: e.counter ?? null,
         ...(e.at !== undefined ? { at: e.at } : {}),
-        ...(late ? { late: true as const } : {}),
+        ...(known ? { known: true as const } : {}),
       },
       key: `ingest-${hash(branchId, e.ticket, e.type, recallKey).slice(0, 40)}`,
       actor,
@@ -85,7 +87,8 @@ export class IngestService {
       this.clock(),
     );
     if (result.replayed) return { status: 'duplicate', ticketId };
-    // A late "issued" with no earlier time than the stand-in (or none at all) changes nothing.
-    return { status: late && result.events.length === 0 ? 'superseded' : 'applied', ticketId };
+    // A late "issued" with no earlier time than the stand-in (or none at all), or a step of a
+    // ticket that has left the branch, changes nothing.
+    return { status: known && result.events.length === 0 && e.type !== 'recalled' ? 'superseded' : 'applied', ticketId };
   }
 }

@@ -12,6 +12,7 @@ import { loginAs, removeDir, startTestServer } from '../support/server';
  * call, which made every such wait 0. The server's clock runs from noon of today in Rome.
  */
 const MIN = 60_000;
+const SEC = 1000;
 const TZ = 'Europe/Rome';
 const started = Date.now();
 const today = localDay(started, TZ);
@@ -49,7 +50,7 @@ const record = async (ticketId: string) => {
 const report = async () => {
   const manager = await loginAs(server.url, 'manager');
   const res = await manager.get(`/api/branches/${branch}/history/reports`).query({ from: today, to: today, by: 'day' }).expect(200);
-  return (res.body.services as { service: string; called: number; waitMeanMs: number | null; promiseEligible: number; promiseKept: number }[]).find((s) => s.service === 'teller')!;
+  return (res.body.services as { service: string; issued: number; called: number; served: number; waitMeanMs: number | null; promiseEligible: number; promiseKept: number }[]).find((s) => s.service === 'teller')!;
 };
 const logged = async (type: string) => (await server.store.readSince(branch, 0, 10_000)).filter((e: BranchEvent) => e.type === type);
 
@@ -132,5 +133,45 @@ describe('a late "issued" corrects the issue time a later step stood in with', (
     const t = (await state()).tickets[res.body.results[0].ticketId]!;
     expect(t.issuedAt).toBeLessThanOrEqual(clock());
     expect(t.issuedAt).toBeGreaterThan(clock() - 5 * MIN);
+  });
+});
+
+/** Counters 2 and 4 last called at noon − 2 min above: these steps come after that. */
+describe('a step that happened before its counter moved on (it came late)', () => {
+  it('a call from before the counter’s current one is history: the counter keeps its customer, the late one counts as served until then', async () => {
+    const before = await report();
+    const a = await send([ev('issued', 'L-A', 'A020', noon - 30 * MIN), ev('called', 'L-A', 'A020', noon - 60 * SEC, { counter: '2' })]).expect(200);
+    const idA = a.body.results[0].ticketId as string;
+    // B was called at counter 2 before A, but its steps arrive after A's.
+    const b = await send([ev('issued', 'L-B', 'A019', noon - 40 * MIN), ev('called', 'L-B', 'A019', noon - 90 * SEC, { counter: '2' })]).expect(200);
+    expect(statuses(b)).toEqual(['applied', 'applied']);
+    const idB = b.body.results[0].ticketId as string;
+    const s = await state();
+    expect(s.counters['2']).toMatchObject({ status: 'open', ticketId: idA });
+    expect(s.calls.find((c) => c.counterId === '2')?.ticketId).toBe(idA);
+    expect(s.tickets[idA]).toMatchObject({ status: 'called', counterId: '2' });
+    expect(s.tickets[idB]).toBeUndefined();
+    expect(await record(idB)).toMatchObject({ outcome: 'served', calledAt: noon - 90 * SEC, endedAt: noon - 60 * SEC, waitMs: 40 * MIN - 90 * SEC, outOfTurn: null });
+    // Its own "served", later still: nothing more (it is not issued again).
+    expect(statuses(await send([ev('served', 'L-B', 'A019', noon - 80 * SEC, { counter: '2' })]).expect(200))).toEqual(['superseded']);
+    expect(statuses(await send([ev('served', 'L-A', 'A020', noon - 10 * SEC, { counter: '2' })]).expect(200))).toEqual(['applied']);
+    const after = await report();
+    expect(after.issued - before.issued).toBe(2);
+    // Served: A008 (finished by A020's call at its counter), A019 and A020.
+    expect(after.served - before.served).toBe(3);
+    expect((await state()).counters['2']!.ticketId).toBeNull();
+  });
+
+  it('a service end that comes after its counter’s next call does not issue the ticket again', async () => {
+    const before = await report();
+    const d = await send([ev('issued', 'L-D', 'A021', noon - 20 * MIN), ev('called', 'L-D', 'A021', noon - 50 * SEC, { counter: '4' })]).expect(200);
+    // The queue system reports the next call before the end of the one before.
+    await send([ev('issued', 'L-E', 'A022', noon - 19 * MIN), ev('called', 'L-E', 'A022', noon - 30 * SEC, { counter: '4' })]).expect(200);
+    expect(statuses(await send([ev('served', 'L-D', 'A021', noon - 40 * SEC, { counter: '4' })]).expect(200))).toEqual(['superseded']);
+    expect(statuses(await send([ev('no_show', 'L-D', 'A021', noon - 40 * SEC, { counter: '4' })]).expect(200))).toEqual(['superseded']);
+    const after = await report();
+    expect(after.issued - before.issued).toBe(2);
+    expect(await record(d.body.results[0].ticketId)).toMatchObject({ outcome: 'served', endedAt: noon - 30 * SEC });
+    expect(Object.values((await state()).tickets).filter((t) => t.number === 'A021')).toEqual([]);
   });
 });

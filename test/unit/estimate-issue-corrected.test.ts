@@ -72,3 +72,23 @@ describe('a ticket whose issue came after its call (ingest out of order)', () =>
     expect(called(twice)).toBe(called(once));
   });
 });
+
+describe('a call reported after its counter’s next one (ingest out of order)', () => {
+  /** Counter 1 calls A at 100 s; B's call there at 50 s and its end at 100 s arrive after. */
+  function counterBusyWithA(past: boolean): Estimator {
+    const e = createEstimator({ minServicesToday: 0 });
+    e.observe({ kind: 'counter_opened', at: sec(0), counter: '1', services: ['teller'] });
+    e.observe({ kind: 'issued', at: sec(0), ticket: 'A', service: 'teller' });
+    e.observe({ kind: 'called', at: sec(100), ticket: 'A', counter: '1' });
+    e.observe({ kind: 'issued', at: sec(10), ticket: 'B', service: 'teller' });
+    e.observe({ kind: 'called', at: sec(50), ticket: 'B', counter: '1', ...(past ? { past: true } : {}) });
+    e.observe({ kind: 'ended', at: sec(100), ticket: 'B', counter: '1' });
+    return e;
+  }
+
+  it('leaves the counter busy with its current customer: a ticket taken now waits for them', () => {
+    expect(figure(counterBusyWithA(true).estimateNew('teller', sec(110)))).toBeGreaterThan(0);
+    // Taken as a call of now, B's end would have freed the counter A is still at: "no wait".
+    expect(figure(counterBusyWithA(false).estimateNew('teller', sec(110)))).toBe(0);
+  });
+});

@@ -144,7 +144,7 @@ describe('local time for reports and replays', () => {
   it('a late issue time (ingest: the call came first) moves the wait out of the stand-in: the usual, the notice and the day, counted once', () => {
     const h = new BranchHarness();
     const ingest = (ticketId: string, action: 'issued' | 'called' | 'served', at: number, late = false) =>
-      h.run({ type: 'IngestTicket', ticketId, action, service: 'teller', number: ticketId.slice(0, 4).toUpperCase(), counterId: '1', at, ...(late ? { late: true as const } : {}) });
+      h.run({ type: 'IngestTicket', ticketId, action, service: 'teller', number: ticketId.slice(0, 4).toUpperCase(), counterId: '1', at, ...(late ? { known: true as const } : {}) });
     // Yesterday: five teller tickets that each waited 4 minutes, and one the queue system reported
     // served before issued — 4 minutes too, once its issue came. The usual stays 4 minutes.
     h.now = T0 - DAY;
