@@ -91,7 +91,7 @@ export const EventPayload = z.discriminatedUnion('type', [
      */
     overtaken: z.literal(true).optional(),
   }),
-  z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug }),
+  z.object({ type: z.literal('TicketRecalled'), ticketId: ClientId, counterId: Slug, occurredAt: OccurredAt }),
   /** The customer said, from their phone, that they are not coming any more: the place is freed. */
   z.object({ type: z.literal('TicketCancelled'), ticketId: ClientId }),
   z.object({ type: z.literal('ServiceEnded'), ticketId: ClientId, counterId: Slug, occurredAt: OccurredAt }),

@@ -185,7 +185,7 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
     case 'TicketRecalled': {
       const t = s.tickets[e.ticketId];
       if (!t) return s;
-      const call = { ticketId: t.id, number: t.number, counterId: e.counterId, at: e.at, recall: true };
+      const call = { ticketId: t.id, number: t.number, counterId: e.counterId, at: happenedAt(e), recall: true };
       return {
         ...s,
         tickets: { ...s.tickets, [t.id]: { ...t, recalls: t.recalls + 1 } },

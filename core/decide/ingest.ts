@@ -59,7 +59,8 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
 
   const atCounter = t?.status === 'called' ? t.counterId : null;
   if (cmd.action === 'recalled') {
-    if (atCounter) return ok({ type: 'TicketRecalled', ticketId: id, counterId: atCounter });
+    // At its own time: a recall reported minutes late is not announced on the lobby as if it were now.
+    if (atCounter) return ok({ type: 'TicketRecalled', ticketId: id, counterId: atCounter, ...(when === undefined ? {} : { occurredAt: Math.max(when, t!.calledAt ?? when) }) });
     // A recall before its call (out of order): it was called at that counter. Without one, nothing is known.
     if (!cmd.counterId) return ok();
   }

@@ -127,6 +127,14 @@ describe('a late "issued" corrects the issue time a later step stood in with', (
     expect(t.issueInferred).toBeUndefined();
   });
 
+  it('a recall counts at its own time: one reported minutes late is not announced as if it were now', async () => {
+    // (Counter 1 last called at noon − 1 min.)
+    const res = await send([ev('issued', 'Q-11', 'A011', noon - 50_000), ev('called', 'Q-11', 'A011', noon - 40_000, { counter: '1' }), ev('recalled', 'Q-11', 'A011', noon - 30_000, { eventId: 'again' })]).expect(200);
+    expect(statuses(res)).toEqual(['applied', 'applied', 'applied']);
+    const call = (await state()).calls.find((c) => c.counterId === '1')!;
+    expect(call).toMatchObject({ ticketId: res.body.results[0].ticketId, recall: true, at: noon - 30_000 });
+  });
+
   it('a time a little ahead of this server’s clock (allowed skew) counts as now, never in the future', async () => {
     const res = await send([ev('issued', 'Q-7', 'A007', clock() + 90_000)]).expect(200);
     expect(statuses(res)).toEqual(['applied']);
