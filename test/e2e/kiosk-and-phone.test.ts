@@ -91,7 +91,7 @@ describe('kiosk → phone ticket', () => {
     await kiosk.setViewportSize({ width: 1280, height: 800 });
     await kiosk.screenshot({ path: join(shots, 'kiosk-landscape.png') });
     await kiosk.setViewportSize({ width: 1080, height: 1920 });
-  });
+  }, 120_000);
 
   it('a ticket taken at the kiosk opens on the phone from its QR code and counts down to “your turn”', async () => {
     await issue();
@@ -173,7 +173,7 @@ describe('kiosk → phone ticket', () => {
     await phone.screenshot({ path: join(shots, 'phone-ticket-your-turn.png'), fullPage: true });
     await api('/counters/1/done').expect(200);
     await until(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('done');
-  });
+  }, 120_000);
 
   it('the estimate responds to counters closing within one update', async () => {
     for (let i = 0; i < 6; i++) await issue();
@@ -204,7 +204,7 @@ describe('kiosk → phone ticket', () => {
       stream.disconnect();
     }
     await api('/counters/1/open').expect(200);
-  });
+  }, 120_000);
 
   it('“I’m not coming any more” gives the place back', async () => {
     const t = await issue();
@@ -217,5 +217,5 @@ describe('kiosk → phone ticket', () => {
     await until(() => phone.locator('[data-testid="ticket-over"]').getAttribute('data-status')).toBe('cancelled');
     const state = (await request(server.url).get('/api/branches/demo/state')).body.state as { queues: Record<string, string[]> };
     expect(state.queues.teller).not.toContain(t.ticket.id);
-  });
+  }, 120_000);
 });

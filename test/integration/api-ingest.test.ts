@@ -208,5 +208,5 @@ describe('npm run demo:replay', () => {
     expect((await branchState(server.url, branch)).today.served).toBeGreaterThan(5);
     const refused = await cli('--speed', '0').then(() => null, (e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('--speed wants a positive number') });
-  });
+  }, 120_000);
 });
