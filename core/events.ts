@@ -118,6 +118,10 @@ export const EventPayload = z.discriminatedUnion('type', [
     /** A typed addition in fewer languages than the notice: shown beside its text, marked with its language. */
     note: LocalText.optional(),
     expectedEndAt: EpochMs.nullable().optional(),
+    /** The counters it now covers: a counter working again leaves a notice shared with others. */
+    scope: NoticeScope.optional(),
+    /** Why the notice changed without anyone editing it (a call at a counter it said was closed). */
+    reason: z.enum(['counter_reopened']).optional(),
   }),
   z.object({
     type: z.literal('NoticeResolved'),

@@ -239,6 +239,7 @@ function reduce(s: BranchState, e: BranchEvent): BranchState {
             // A new full text supersedes an earlier typed addition.
             ...(e.note ? { note: e.note } : e.text ? { note: null } : {}),
             expectedEndAt: e.expectedEndAt !== undefined ? e.expectedEndAt : n.expectedEndAt,
+            ...(e.scope ? { scope: e.scope } : {}),
             updates: [...n.updates, update],
           };
         }),

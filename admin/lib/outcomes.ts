@@ -53,8 +53,10 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
         number ? t(l, 'tablet.toast.called', { number }) : t(l, 'tablet.toast.done'),
         finishedPart(reply, ctx),
         has(reply, 'CounterOpened') && t(l, 'tablet.toast.reopened'),
-        // A call at a counter a notice said was closed ends that notice: said, not silent.
+        // A call at a counter a notice said was closed ends that notice (or takes this counter out
+        // of one shared with others): said, not silent.
         has(reply, 'NoticeResolved') && t(l, 'tablet.toast.noticeEnded'),
+        has(reply, 'NoticeUpdated') && t(l, 'tablet.toast.noticeLeftCounter'),
       ]);
     }
     case 'recall':
@@ -64,7 +66,11 @@ export function counterOutcome(action: CounterAction, reply: CommandReply, ctx: 
     case 'no-show':
       return before ? t(l, 'tablet.toast.noShow', { number: before }) : t(l, 'tablet.toast.done');
     case 'open':
-      return joined([t(l, 'tablet.toast.opened'), has(reply, 'NoticeResolved') && t(l, 'tablet.toast.noticeEnded')]);
+      return joined([
+        t(l, 'tablet.toast.opened'),
+        has(reply, 'NoticeResolved') && t(l, 'tablet.toast.noticeEnded'),
+        has(reply, 'NoticeUpdated') && t(l, 'tablet.toast.noticeLeftCounter'),
+      ]);
     case 'pause': {
       const backAt = reply.counter?.backAt ?? null;
       return joined([

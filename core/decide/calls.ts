@@ -1,5 +1,5 @@
 import type { BranchConfig } from '../branch';
-import type { Command, CommandError } from '../commands';
+import type { Command } from '../commands';
 import { reopenCounter } from './reopen';
 import type { EventPayload } from '../events';
 import { endLongTransaction } from '../long-transaction';
@@ -24,9 +24,7 @@ export function decideCallTicket(state: BranchState, config: BranchConfig, cmd: 
   const noShow = state.noShows?.[ticketId];
   if (noShow) {
     if (reason && reason !== 'no_show_callback') return fail('invalid', 'wrong_reason', 'a no-show comes back with the reason "no_show_callback"', 'reason');
-    const open = finishAndOpen(state, counter, now);
-    if ('error' in open) return { ok: false, error: open.error };
-    return ok(...open, { type: 'TicketCalled', ticketId, counterId: counter.id, reason: 'no_show_callback' });
+    return ok(...finishAndOpen(state, counter, now), { type: 'TicketCalled', ticketId, counterId: counter.id, reason: 'no_show_callback' });
   }
   const t = state.tickets[ticketId];
   if (!t) return fail('not_found', 'unknown_ticket', `no waiting ticket "${ticketId}"`, 'ticketId');
@@ -38,9 +36,7 @@ export function decideCallTicket(state: BranchState, config: BranchConfig, cmd: 
   if (!inTurn && !reason) return fail('invalid', 'reason_required', `${t.number} is not next: say why it is called before others`, 'reason');
   // In turn, a given reason would mislead the room: only a transfer is said.
   const why = inTurn ? callReason(t) : reason;
-  const open = finishAndOpen(state, counter, now);
-  if ('error' in open) return { ok: false, error: open.error };
-  return ok(...open, { type: 'TicketCalled', ticketId, counterId: counter.id, ...(why ? { reason: why } : {}) });
+  return ok(...finishAndOpen(state, counter, now), { type: 'TicketCalled', ticketId, counterId: counter.id, ...(why ? { reason: why } : {}) });
 }
 
 /** The reason a call in turn still shows: a transferred ticket, so the room sees why another service's number comes here. */
@@ -49,10 +45,8 @@ export function callReason(t: Ticket): OutOfTurnReason | undefined {
 }
 
 /** What a counter does before a new call: finish the customer at it, open if it was not (ending a notice saying it is closed). */
-export function finishAndOpen(state: BranchState, counter: CounterState, now: number): EventPayload[] | { error: CommandError } {
-  const open = reopenCounter(state, counter.id, now);
-  if ('error' in open) return open;
-  return [...finishCurrent(state, counter), ...open.events];
+export function finishAndOpen(state: BranchState, counter: CounterState, now: number): EventPayload[] {
+  return [...finishCurrent(state, counter), ...reopenCounter(state, counter.id, now).events];
 }
 
 /** Finishing the customer at a counter also ends the long-transaction notice about it. */

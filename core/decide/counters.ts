@@ -45,7 +45,6 @@ export function decideCounter(state: BranchState, config: BranchConfig, cmd: Cou
       if (!next) return fail('conflict', 'queue_empty', 'nobody is waiting for the services of this counter');
       // Calling from a paused or closed counter opens it (and ends a notice saying it is closed): one tap for the teller.
       const open = reopenCounter(state, counter.id, now);
-      if ('error' in open) return { ok: false, error: open.error };
       const reason = callReason(next);
       return ok(...finishCurrent, ...open.events, { type: 'TicketCalled', ticketId: next.id, counterId: counter.id, ...(reason ? { reason } : {}) });
     }
@@ -59,9 +58,7 @@ export function decideCounter(state: BranchState, config: BranchConfig, cmd: Cou
       if (!current) return fail('conflict', 'no_current_ticket', 'this counter has no ticket to mark as absent');
       return ok(...leaves({ type: 'TicketNoShow', ticketId: current.id, counterId: counter.id }));
     case 'open': {
-      const open = reopenCounter(state, counter.id, now);
-      if ('error' in open) return { ok: false, error: open.error };
-      return ok(...open.events);
+      return ok(...reopenCounter(state, counter.id, now).events);
     }
     case 'close':
       if (counter.status === 'closed' && !current) return ok();

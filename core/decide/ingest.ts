@@ -88,10 +88,8 @@ export function decideIngest(state: BranchState, config: BranchConfig, cmd: Inge
     } else {
       if (counter.ticketId && counter.ticketId !== id) call.push({ type: 'ServiceEnded', ticketId: counter.ticketId, counterId, ...time });
       // A fact from the queue system: a notice saying this counter is closed ends with it (one
-      // shared with other counters stays; it is staff's to update).
-      const open = reopenCounter(state, counterId, now);
-      if (!('error' in open)) call.push(...open.events);
-      else if (counter.status !== 'open') call.push({ type: 'CounterOpened', counterId });
+      // shared with other counters goes on for them).
+      call.push(...reopenCounter(state, counterId, now).events);
       call.push({ type: 'TicketCalled', ticketId: id, counterId, ...time });
     }
   }

@@ -381,17 +381,26 @@ describe('a counter and its counter-closed notice say the same thing', () => {
     expect(s.notices.filter((n) => n.status === 'active')).toEqual([]);
   });
 
-  it('409 closed_by_notice, naming the notice, when the notice also closes another counter', async () => {
+  it('a notice that also closes another counter goes on for it: the call takes this counter out of it, and the board says both', async () => {
     const b = await freshBranch();
     await issue(b, 'teller');
     for (const c of ['2', '3']) expect((await act(b, c, 'open')).status).toBe(200);
     const posted = await notice(b, { presetId: 'computer-fault', scope: { type: 'counters', ids: ['2', '3'] } });
     expect(posted.status).toBe(201);
     const res = await act(b, '2', 'call-next');
-    expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ ok: false, error: { code: 'closed_by_notice' } });
-    expect(res.body.error.message).toContain(posted.body.notice.id);
-    expect((await stateOf(b)).counters['2']!.status).toBe('paused');
+    expect(res.status).toBe(200);
+    const s = await stateOf(b);
+    expect(s.counters['2']!.status).toBe('open');
+    expect(s.counters['2']!.ticketId).not.toBeNull();
+    expect(s.counters['3']!.status).toBe('paused');
+    const still = s.notices.find((n) => n.id === posted.body.notice.id)!;
+    expect(still.status).toBe('active');
+    expect(still.scope).toEqual({ type: 'counters', ids: ['3'] });
+    // Counter 3 working again ends it, and its pause with it.
+    expect((await act(b, '3', 'open')).status).toBe(200);
+    const after = await stateOf(b);
+    expect(after.notices.find((n) => n.id === posted.body.notice.id)!.status).toBe('resolved');
+    expect(after.counters['3']!.status).toBe('open');
   });
 
   it('a pause under the notice moves its expected end (one return time); resolving then leaves the teller’s pause', async () => {

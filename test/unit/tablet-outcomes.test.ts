@@ -12,6 +12,12 @@ describe('tablet toasts for a counter with a counter-closed notice', () => {
     expect(counterOutcome('open', { ok: true, events: ['NoticeResolved', 'CounterOpened'] }, ctx())).toBe('Sportello aperto · avviso risolto');
   });
 
+  it('call next under a notice shared with other counters says the notice stays for them', () => {
+    const reply = { ok: true as const, events: ['NoticeUpdated', 'CounterOpened', 'TicketCalled'], counter: { id: '2', status: 'open' as const, backAt: null, ticketId: 'ticket-a2', since: 0 } };
+    expect(counterOutcome('call-next', reply, ctx())).toBe('Chiamato A002 · sportello riaperto · l’avviso resta per gli altri sportelli');
+    expect(counterOutcome('open', { ok: true, events: ['NoticeUpdated', 'CounterOpened'] }, ctx())).toBe('Sportello aperto · l’avviso resta per gli altri sportelli');
+  });
+
   it('a pause that moved the notice says the notice tells the same time', () => {
     const reply = { ok: true as const, events: ['NoticeUpdated', 'CounterPaused'], counter: { id: '2', status: 'paused' as const, backAt: 1, ticketId: null, since: 0 } };
     expect(counterOutcome('pause', reply, ctx())).toBe('In pausa fino alle 14:14 · l’avviso dice la stessa ora');
