@@ -121,6 +121,12 @@ describe('kiosk → phone ticket', () => {
     execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfPath, join(shots, 'kiosk-printed-ticket')]);
     expect(existsSync(join(shots, 'kiosk-printed-ticket.png'))).toBe(true);
     execFileSync('pdftoppm', ['-gray', '-r', '150', '-singlefile', pdfPath, pdfPath.replace(/\.pdf$/, '')]);
+    // One page, 80 mm wide (472.4 px at 150 dpi) and 150 mm long, as the print CSS says.
+    expect(/\/Type\s*\/Pages[^>]*\/Count 1\b/.test(pdf.toString('latin1'))).toBe(true);
+    const size = /^P5\s+(\d+)\s+(\d+)/.exec(readFileSync(pdfPath.replace(/\.pdf$/, '.pgm')).subarray(0, 32).toString('latin1'))!;
+    // (pdftoppm rounds a page's pixels up.)
+    expect(Math.abs(Number(size[1]) - (80 / 25.4) * 150)).toBeLessThan(1);
+    expect(Math.abs(Number(size[2]) - (150 / 25.4) * 150)).toBeLessThan(1);
     // The printed QR code holds the phone ticket's address.
     const printedUrl = readQr(pdfPath.replace(/\.pdf$/, '.pgm'));
     expect(printedUrl).toBe(qrUrl);
