@@ -303,13 +303,16 @@ export const lobbyStyles = css`
         }
       }
     
-  /* Sound blocked by the browser: a discreet sign in the header, left of the clock (where it covers
-     nothing the room reads, for as long as it stays), a tap turns sound on. */
+  /* Sound blocked by the browser: a discreet sign on a line of its own under the board, at the
+     right (it takes its room from the board, so it covers nothing the room reads), for as long as
+     it stays; a tap turns sound on. */
+  .staff-line {
+    flex: none;
+    display: flex;
+    justify-content: flex-end;
+    padding: 0 2.4rem 0.5rem;
+  }
   .sound-blocked {
-    position: fixed;
-    right: 19rem;
-    top: 0.6rem;
-    z-index: 20;
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
@@ -345,11 +348,13 @@ export const lobbyStyles = css`
         'counters'
         'notices';
     }
-    /* "Now serving" and the notices share what the waiting list and the counters leave: the calls
-       pack tighter sooner, and the notices keep room for a whole card (a lone notice, compact). */
+    /* "Now serving" and the notices share what the waiting list and the counters leave, the
+       notices three parts to one, so they keep room for a whole card on a busy branch; "now
+       serving" keeps at least what its calls take one per row at its tightest (--calls, set by
+       the lobby: a heading of about 5rem, 3.9rem a call). */
     main,
     main.many {
-      grid-template-rows: minmax(14rem, 1fr) minmax(0, auto) auto minmax(30rem, 1.2fr);
+      grid-template-rows: minmax(max(14rem, calc(5rem + var(--calls, 1) * 3.9rem)), 1fr) minmax(0, auto) auto minmax(30rem, 3fr);
     }
     /* Beside the branch's name and the clock, the QR code's words take two short lines each. */
     bb-phone-qr {

@@ -243,7 +243,6 @@ export class BbLobby extends LitElement {
       data-shift="${shift.x},${shift.y}"
       style="--shift-x:${shift.x}px;--shift-y:${shift.y}px"
     >
-      ${this.sound.sign(langs)}
       <header>
         ${stale
           ? html`<bb-connection-banner .lastHeardAt=${this.stream.lastHeardAt} .now=${now} timezone=${config.timezone} .langs=${langs}></bb-connection-banner>`
@@ -265,7 +264,7 @@ export class BbLobby extends LitElement {
           <bb-clock .now=${now} timezone=${config.timezone} language=${main}></bb-clock>
         </div>
       </header>
-      <main aria-busy=${stale ? 'true' : 'false'} class=${config.counters.length > 4 ? 'many' : ''}>
+      <main aria-busy=${stale ? 'true' : 'false'} class=${config.counters.length > 4 ? 'many' : ''} style="--calls:${state.calls.length}">
         ${activeCount > 0
           ? html`<button class="jump" type="button" data-testid="notices-jump" @click=${this.showNotices}>
               ${jumpIcon}<span>${inline(msgs(langs, 'lobby.noticesBelow', { n: activeCount }))}</span>
@@ -303,7 +302,18 @@ export class BbLobby extends LitElement {
           </div>
         </section>
       </main>
+      ${this.staffLine(langs)}
     </div>`;
+  }
+
+  /**
+   * "Sound off — tap to enable" while the browser blocks sound: a line of its own under the
+   * board (the board gives it the room), so it covers nothing the room reads, in either
+   * orientation — over the header it hid the branch's name on a TV on its side.
+   */
+  private staffLine(langs: readonly string[]) {
+    const sign = this.sound.sign(langs);
+    return sign === nothing ? nothing : html`<div class="staff-line">${sign}</div>`;
   }
 
   /** Phone view: the notices come after the queue; this takes the reader down to them. */

@@ -33,8 +33,13 @@ export class BbNoticeBoard extends LitElement {
    */
   @property({ attribute: false }) degraded: readonly LangText[][] = [];
 
-  /** Pages as lists of notice ids, from measuring the cards. */
+  /**
+   * Pages as lists of notice ids, from measuring the cards; a notice too tall for the column even
+   * at the compact size is in parts, "<id>#<k>", each on a page of its own (see `parts`).
+   */
   @state() private pages: string[][] = [];
+  /** The parts of each notice shown in parts: which pieces of its body each one shows. */
+  @state() private parts: Record<string, (readonly [number, number])[]> = {};
   @state() private page = 0;
   /**
    * Steps down from the density the count of notices asks for, measured: a notice taller than
@@ -91,6 +96,7 @@ export class BbNoticeBoard extends LitElement {
     const list = this.renderRoot.querySelector<HTMLElement>('.list');
     const ids = this.notices.map((n) => n.id);
     let pages: string[][];
+    const parts: Record<string, (readonly [number, number])[]> = {};
     if (!list || ids.length === 0 || matchMedia('(max-width: 899px)').matches) {
       pages = [ids];
     } else {
@@ -102,17 +108,34 @@ export class BbNoticeBoard extends LitElement {
         this.shrink = 0;
         return;
       }
-      const cardEls = [...list.querySelectorAll<HTMLElement>(':scope > bb-notice-card')];
-      if (DENSITIES.indexOf(this.density()) < DENSITIES.length - 1 && cardEls.some((c) => c.offsetHeight > room)) {
-        // One notice alone does not fit at this size: a page of its own would still cut it.
-        this.shrunkFor = room;
-        this.shrink++;
-        return;
+      const cardEls = [...list.querySelectorAll<BbNoticeCard>(':scope > bb-notice-card')];
+      // Measured whole; each card shows its own part again before the frame is painted.
+      for (const card of cardEls) card.showPart(null);
+      try {
+        if (DENSITIES.indexOf(this.density()) < DENSITIES.length - 1 && cardEls.some((c) => c.offsetHeight > room)) {
+          // One notice alone does not fit at this size: a page of its own would still cut it.
+          this.shrunkFor = room;
+          this.shrink++;
+          return;
+        }
+        const items: { id: string; height: number }[] = [];
+        for (const card of cardEls) {
+          const id = card.dataset.id ?? '';
+          const split = card.offsetHeight > room ? splitIntoParts(card, room) : [];
+          if (split.length < 2) items.push({ id, height: card.offsetHeight });
+          else {
+            parts[id] = split.map((p) => p.range);
+            split.forEach((p, k) => items.push({ id: `${id}#${k}`, height: p.height }));
+          }
+        }
+        pages = packIntoPages(items, room, gap);
+      } finally {
+        for (const card of cardEls) card.showPart(card.piecesShown);
       }
-      pages = packIntoPages(cardEls.map((card) => ({ id: card.dataset.id ?? '', height: card.offsetHeight })), room, gap);
     }
-    if (JSON.stringify(pages) !== JSON.stringify(this.pages)) {
+    if (JSON.stringify(pages) !== JSON.stringify(this.pages) || JSON.stringify(parts) !== JSON.stringify(this.parts)) {
       this.pages = pages;
+      this.parts = parts;
       if (this.page >= pages.length) this.page = 0;
     }
   }
@@ -140,6 +163,12 @@ export class BbNoticeBoard extends LitElement {
     const n = this.notices.length;
     const density = this.density();
     const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
+    // The part of a notice in parts that this page shows, if any.
+    const partOnPage = (id: string): readonly [number, number] | null => {
+      const k = (this.parts[id] ?? []).findIndex((_, i) => onPage.has(`${id}#${i}`));
+      return k < 0 ? null : this.parts[id]![k]!;
+    };
+    const shown = (id: string) => onPage.has(id) || partOnPage(id) !== null;
     const pageCount = this.pages.length;
     return html`<div class="sr" aria-live="polite" data-testid="notice-announce" lang=${this.langs[0] ?? 'en'}>${this.announcement()}</div>
       <div class="title">
@@ -174,9 +203,11 @@ export class BbNoticeBoard extends LitElement {
               (x) => x.id,
               (x) => html`<bb-notice-card
                 role="listitem"
-                class=${onPage.has(x.id) ? '' : 'off'}
-                aria-hidden=${onPage.has(x.id) ? 'false' : 'true'}
+                class=${shown(x.id) ? '' : 'off'}
+                aria-hidden=${shown(x.id) ? 'false' : 'true'}
                 data-id=${x.id}
+                data-part=${this.parts[x.id] ? `${(this.parts[x.id] ?? []).findIndex((_, i) => onPage.has(`${x.id}#${i}`)) + 1}/${this.parts[x.id]!.length}` : nothing}
+                .piecesShown=${partOnPage(x.id)}
                 .notice=${x}
                 .config=${this.config}
                 .langs=${langs}
@@ -186,6 +217,32 @@ export class BbNoticeBoard extends LitElement {
             )}
           </div>`}`;
   }
+}
+
+/**
+ * A card too tall for `room` even at the compact size, in parts that each fit: every part keeps
+ * the card's head and expected end and shows as many of its pieces (a language's line of the
+ * text, the apology, …) as fit, in order. Measured by showing each part in turn. A single piece
+ * taller than the room still gets a part of its own (a text is at most 280 characters: at 28 px
+ * it is far shorter than the column's least height).
+ */
+function splitIntoParts(card: BbNoticeCard, room: number): { range: readonly [number, number]; height: number }[] {
+  const n = card.pieces().length;
+  const out: { range: readonly [number, number]; height: number }[] = [];
+  for (let from = 0; from < n; ) {
+    let to = from + 1;
+    card.showPart([from, to]);
+    let height = card.offsetHeight;
+    while (to < n) {
+      card.showPart([from, to + 1]);
+      if (card.offsetHeight > room) break;
+      height = card.offsetHeight;
+      to++;
+    }
+    out.push({ range: [from, to], height });
+    from = to;
+  }
+  return out;
 }
 
 declare global {

@@ -186,38 +186,42 @@ export const nowServingStyles = css`
       /* Level 3: each call on one line (two to a row when they fit): the ticket, then the
          counter's names side by side and why ("A002 → Sportello 3 · Counter 3 · Nuova chiamata · Called again"). No language is
          left out and no text goes under --bb-min: the rows get shorter, not the words smaller. */
-      ol.half[data-level='3'] {
+      ol.half.oneline {
         /* Two to a row where a row is wide enough for two one-line calls, else one. */
         grid-template-columns: repeat(auto-fill, minmax(34rem, 1fr));
         gap: 0.4em 0.8em;
       }
-      ol.half[data-level='3'] li:not(.lead) {
+      ol.half.oneline li:not(.lead) {
         padding: 0.3em 1.2em;
       }
-      ol.half[data-level='3'] li:not(.lead) .ticket {
+      ol.half.oneline li:not(.lead) .ticket {
         font-size: max(var(--bb-min, 0px), 2.9em);
       }
+      /* Level 3: the newest, with its tag, across the row on one line. */
+      ol.half.oneline[data-level='3'] li.first.tagged {
+        grid-column: 1 / -1;
+      }
       /* The newest call still stands out. */
-      ol.half[data-level='3'] li.first .ticket {
+      ol.half.oneline li.first .ticket {
         font-size: max(var(--bb-min, 0px), 3.5em);
       }
-      ol.half[data-level='3'] li:not(.lead) .where {
+      ol.half.oneline li:not(.lead) .where {
         flex-direction: row;
         flex-wrap: wrap;
         align-items: baseline;
         gap: 0 0.8em;
       }
-      ol.half[data-level='3'] li:not(.lead) .counter .l0,
-      ol.half[data-level='3'] li:not(.lead) .counter .l1,
-      ol.half[data-level='3'] li:not(.lead) .why .l0,
-      ol.half[data-level='3'] li:not(.lead) .why .l1 {
+      ol.half.oneline li:not(.lead) .counter .l0,
+      ol.half.oneline li:not(.lead) .counter .l1,
+      ol.half.oneline li:not(.lead) .why .l0,
+      ol.half.oneline li:not(.lead) .why .l1 {
         display: inline;
         margin: 0;
       }
-      ol.half[data-level='3'] li:not(.lead) .counter .l1::before {
+      ol.half.oneline li:not(.lead) .counter .l1::before {
         content: ' · ';
       }
-      ol.half[data-level='3'] li:not(.lead) .recall {
+      ol.half.oneline li:not(.lead) .recall {
         grid-column: auto;
       }
       li.fresh {

@@ -12,11 +12,14 @@ import { nowServingStyles } from './bb-now-serving.styles';
  * How tightly the rows are packed on the TV. The board starts roomy and steps down until every
  * call fits the space it has (which shrinks under the reconnect banner, or beside a long waiting
  * list): 0 the newest large and the others one per row; 1 the newest a little smaller and the
- * others two per row; 2 all two per row; 3 each call on one line, two to a row where they fit (names side by side, no language left out). Within a level the whole
- * list may first shrink a little (down to MIN_SCALE) when that is enough to fit. Only past the
- * tightest does it leave calls out, the oldest first, and it says how many ("+2").
+ * others two per row; 2 all two per row; 3 each call on one line, two to a row where they fit
+ * (names side by side, no language left out), the newest across the row when it carries a tag
+ * ("Called again", its service) — two to a row it wrapped onto three lines; 4 as 3 with the newest
+ * in a half row too. Within a level the whole list may first shrink a little (down to MIN_SCALE)
+ * when that is enough to fit. Only past the tightest does it leave calls out, the oldest first,
+ * and it says how many ("+2").
  */
-const TIGHTEST = 3;
+const TIGHTEST = 4;
 const MIN_SCALE = 0.85;
 
 /**
@@ -131,18 +134,20 @@ export class BbNowServing extends LitElement {
       <h2>${inline(msgs(langs, 'lobby.nowServing'))}</h2>
       ${calls.length === 0
         ? html`<div class="empty" data-testid="serving-empty">${stacked(msgs(langs, this.emptyKey))}</div>`
-        : html`<ol data-level=${this.level} class=${this.level > 0 ? 'half' : ''} style=${styleMap({ '--k': String(this.scale) })}>
+        : html`<ol data-level=${this.level} class="${this.level > 0 ? 'half' : ''} ${this.level >= 3 ? 'oneline' : ''}" style=${styleMap({ '--k': String(this.scale) })}>
               ${repeat(
                 calls,
                 (c) => callKey(c),
                 (c, i) => {
                   const lit = this.highlighted.has(callKey(c)) || c === lead;
+                  const why = this.renderWhy(c);
+                  const tagged = why !== nothing || (c.recall && lit);
                   return html`<li
                     data-testid="call"
                     data-ticket=${c.number}
                     data-counter=${c.counterId}
                     data-leading=${c === lead ? 'true' : 'false'}
-                    class="${i === 0 ? 'first' : ''} ${i === 0 && firstOwnSize ? 'lead' : ''} ${lit ? 'fresh' : ''}"
+                    class="${i === 0 ? 'first' : ''} ${i === 0 && firstOwnSize ? 'lead' : ''} ${lit ? 'fresh' : ''} ${tagged ? 'tagged' : ''}"
                   >
                     <span class="ticket">${c.number}</span>
                     <svg class="arrow" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
@@ -150,7 +155,7 @@ export class BbNowServing extends LitElement {
                     </svg>
                     <span class="where">
                       <span class="counter">${stacked(localTexts(counterName(c.counterId), langs, branchLangs))}</span>
-                      ${this.renderWhy(c)}
+                      ${why}
                       ${c.recall && lit ? html`<span class="recall" data-testid="call-recall">${stacked(msgs(langs, 'lobby.calledAgain'))}</span>` : nothing}
                     </span>
                   </li>`;

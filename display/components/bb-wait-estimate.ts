@@ -61,14 +61,15 @@ export class BbWaitEstimate extends LitElement {
   }
 
   /**
-   * Several languages: their words side by side and the figure once — "Attesa stimata · Estimated
-   * wait ~6 min (4–9 min)" — since a figure reads the same in every language (a line saved per
-   * service on the TV, where every line is at least 28 px).
+   * Several languages: their words side by side and the figure once — "Attesa · Wait ~6 min
+   * (4–9 min)" — since a figure reads the same in every language. The TV's short word ("Wait",
+   * the clock icon and the "~" say it is an estimate) keeps the line to one row even in German
+   * and French beside the promise: a line saved per service, where every line is at least 28 px.
    */
   private sharedLine(langs: readonly string[], e: Extract<WaitEstimate, { known: true }>): TemplateResult {
     const main = langs[0]!;
     const w = waitWords(main, e.waitSec, e.p10Sec, e.p90Sec);
-    const labels = perLang(langs, (l) => t(l, 'lobby.estimatedWait'));
+    const labels = perLang(langs, (l) => t(l, 'lobby.waitShort'));
     return html`<span class="l0 shared"
       >${labels.map(
         (p, i) => html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class="label ${i > 0 ? 'other' : ''}" lang=${p.lang}>${p.text}</span>`,

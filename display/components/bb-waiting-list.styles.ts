@@ -143,6 +143,13 @@ export const waitingListStyles = css`
         clip-path: inset(50%);
         white-space: nowrap;
       }
+      /* A TV on its side: a narrower name column (names wrap) leaves the estimate and the promise
+         a line less. */
+      @media (min-width: 900px) and (orientation: portrait) {
+        ul {
+          grid-template-columns: auto fit-content(11rem) minmax(0, 1fr);
+        }
+      }
       @media (max-width: 899px) {
         :host {
           display: block;

@@ -10,6 +10,10 @@ export const noticeCardStyles = css`
         --fs-when: 1.75rem;
         --icon: 3.8rem;
       }
+      /* A piece left for the next part (pieces() and showPart()): the author styles set display. */
+      [hidden] {
+        display: none !important;
+      }
       :host([density='large']) {
         --fs-cause: 2.3rem;
         --fs-meta: 1.75rem;

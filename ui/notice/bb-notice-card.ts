@@ -25,8 +25,47 @@ export class BbNoticeCard extends LitElement {
   /** Server time, epoch ms. */
   @property({ type: Number }) now = 0;
   @property({ reflect: true }) density: NoticeDensity = 'normal';
+  /**
+   * On the TV, a notice too tall for its column even at the compact size is shown in parts, a
+   * page each (the notice board measures them): the pieces [from, to) of the body shown in this
+   * part (see pieces()). Its cause, scope, "since" and expected end are on every part; null
+   * shows the whole notice.
+   */
+  @property({ attribute: false }) piecesShown: readonly [number, number] | null = null;
 
   static override styles = [langStyles, noticeCardStyles];
+
+  /**
+   * The body's pieces a part may show or leave for the next, in order: each language's line of a
+   * text (or a note), the apology, the resolution's lines — everything but the expected end,
+   * which every part keeps.
+   */
+  pieces(): HTMLElement[] {
+    const body = this.renderRoot.querySelector('.body');
+    if (!body) return [];
+    const out: HTMLElement[] = [];
+    for (const child of body.children) {
+      if (!(child instanceof HTMLElement) || child.classList.contains('when')) continue;
+      const lines = child.classList.contains('text') ? [...child.children].filter((e): e is HTMLElement => e instanceof HTMLElement) : [];
+      if (lines.length > 1) out.push(...lines);
+      else out.push(child);
+    }
+    return out;
+  }
+
+  /** Shows only the pieces of `part` (null: all), at once, so the board can measure a part. */
+  showPart(part: readonly [number, number] | null): void {
+    this.pieces().forEach((piece, i) => (piece.hidden = part !== null && (i < part[0] || i >= part[1])));
+    // A text whose every line is on another part takes no room either.
+    for (const text of this.renderRoot.querySelectorAll<HTMLElement>('.body > .text')) {
+      const lines = [...text.children] as HTMLElement[];
+      text.hidden = part !== null && lines.length > 1 && lines.every((l) => l.hidden);
+    }
+  }
+
+  protected override updated(): void {
+    this.showPart(this.piecesShown);
+  }
 
   override render() {
     const n = this.notice;
