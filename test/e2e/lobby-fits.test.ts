@@ -7,6 +7,8 @@ import { hashPassword } from '../../server/auth/passwords';
 import { Users } from '../../server/auth/users';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { launchChromium } from '../support/browser';
+import { openBusyBranch } from '../support/busy-branch';
+import { lobbySettled, withinOneTurn } from '../support/lobby-layout';
 import { screenshotDir } from '../support/screenshots';
 import { key, loginAs, startTestServer } from '../support/server';
 import { renderedTexts } from '../support/text-metrics';
@@ -31,21 +33,38 @@ const GROWN: BranchConfig = {
   ],
 };
 
+/** The longest a notice's text can be (280 characters a language), in two languages: too tall for the notices' column even at the compact size. */
+const LONG_NOTICE = {
+  cause: 'technical_problem',
+  effect: 'service_unavailable',
+  scope: { type: 'branch' },
+  apologise: true,
+  expectedInMinutes: 40,
+  text: {
+    it: 'Il sistema informatico della filiale è fermo per un guasto alla rete della banca: non possiamo registrare versamenti, prelievi allo sportello né bonifici. I tecnici stanno lavorando per ripristinarlo. Il bancomat all’ingresso funziona. Vi ringraziamo per la pazienza.',
+    en: 'The branch’s computer system is down because of a fault in the bank’s network: we cannot take deposits, counter withdrawals or transfers. Technicians are working to restore it. The cash machine at the entrance works. Thank you for your patience while we fix it.',
+  },
+};
+
 /**
  * The lobby holds its layout whatever the branch looks like: a notice is never cut (its expected
  * end, the line customers look for, is at its bottom), and no counter tile falls off the screen —
- * on the demo branch with one computer-fault notice, and on a branch with six counters and four
- * services, at 1920×1080 and in portrait.
+ * on the demo branch with one computer-fault notice, on a branch with six counters and four
+ * services, and on the busy branch (test/support/busy-branch.ts: figures in every estimate, two
+ * promises missed or at risk, three calls, three notices) in Italian + English and German +
+ * English/French — then with a fourth notice too tall even at the compact size, which shows in
+ * parts, page after page — at 1920×1080 and in portrait.
  */
 describe('lobby: every notice whole, every counter on the screen', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let teller: Awaited<ReturnType<typeof loginAs>>;
   let n = 0;
+  let offset = 0;
   const shots = screenshotDir();
 
   beforeAll(async () => {
-    server = await startTestServer({ ticketsPerMinute: 10_000 });
+    server = await startTestServer({ ticketsPerMinute: 10_000 }, { commandClock: () => Date.now() + offset });
     await new Users(server.sql).create({ username: 'fits', name: 'Teller', role: 'teller', branches: ['*'] }, await hashPassword('fits-pass'), Date.now());
     teller = await loginAs(server.url, 'fits', 'fits-pass');
     browser = await launchChromium();
@@ -81,9 +100,22 @@ describe('lobby: every notice whole, every counter on the screen', () => {
     const page = await (await browser.newContext({ viewport, locale: 'it-IT' })).newPage();
     await page.goto(`${server.url}/display/${branch}`);
     await page.locator('bb-notice-board bb-notice-card').first().waitFor();
-    await page.waitForTimeout(1000);
+    await lobbySettled(page);
     return page;
   }
+
+  const busy = (languages: string[]) => openBusyBranch(server, `fits-busy-${++n}`, languages, (ms) => (offset = ms));
+
+  /** The notice cards on the page now: their id, part ("1/2" when shown in parts) and the texts of their body shown. */
+  const cardsOnPage = (page: Page) =>
+    page.evaluate(() => {
+      const board = document.querySelector('bb-lobby')!.shadowRoot!.querySelector('bb-notice-board')!.shadowRoot!;
+      return [...board.querySelectorAll<HTMLElement>('.list > bb-notice-card:not(.off)')].map((c) => ({
+        id: c.dataset.id!,
+        part: c.getAttribute('data-part'),
+        texts: [...c.shadowRoot!.querySelectorAll<HTMLElement>('.body .text > span, .body .text')].filter((e) => e.checkVisibility() && e.children.length === 0).map((e) => e.textContent!.trim()),
+      }));
+    });
 
   /** Every visible notice card ends inside the notice area; every counter tile inside the screen. */
   async function checkFits(page: Page, viewport: { width: number; height: number }) {
@@ -192,5 +224,61 @@ describe('lobby: every notice whole, every counter on the screen', () => {
       await page.context().close();
     }, 60_000);
 
+
+    for (const langs of [
+      ['it', 'en'],
+      ['de', 'en', 'fr'],
+    ]) {
+      it(`the busy branch in ${langs.join(' + ')}, at ${size}: all three calls, every notice whole, every tile on the screen`, async () => {
+        const page = await open(await busy(langs), viewport);
+        await lobbySettled(page, { estimates: 3 });
+        await page.screenshot({ path: join(shots, `lobby-fits-busy-${langs.join('-')}-${size}.png`) });
+        await withinOneTurn(
+          page,
+          async () => {
+            await checkFits(page, viewport);
+            expect(await page.locator('[data-testid="call"]').count()).toBe(3);
+            expect(await page.locator('[data-testid="calls-more"]').count()).toBe(0);
+            for (const c of await cardsOnPage(page)) expect(c.part, `notice ${c.id} in parts`).toBeNull();
+          },
+          { estimates: 3 },
+        );
+        await page.context().close();
+      }, 60_000);
+    }
+
+    it(`a notice too tall for its column even at the compact size, at ${size}: in parts, page after page, each whole with its expected end, all of its text shown`, async () => {
+      const b = await busy(['it', 'en']);
+      const res = await teller.post(`/api/branches/${b}/notices`).set('Idempotency-Key', key()).send(LONG_NOTICE);
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      const page = await open(b, viewport);
+      await lobbySettled(page, { estimates: 3 });
+      // The long notice (a service unavailable: it comes first) shows in parts, each on a page that
+      // fits; the pages turn by themselves until every part has been on the screen.
+      const seen = new Map<string, Set<string>>();
+      let parts = 0;
+      await expect
+        .poll(
+          async () => {
+            await lobbySettled(page, { estimates: 3 });
+            const cards = await cardsOnPage(page);
+            const long = cards.find((c) => c.part !== null);
+            if (long?.part) {
+              parts = Number(long.part.split('/')[1]);
+              await checkFits(page, viewport);
+              if (!seen.has(long.part)) await page.screenshot({ path: join(shots, `lobby-fits-long-notice-${size}-part-${long.part.replace('/', '-of-')}.png`) });
+              seen.set(long.part, new Set(long.texts));
+            }
+            return parts > 1 && seen.size === parts;
+          },
+          { timeout: 90_000, interval: 500 },
+        )
+        .toBe(true);
+      // Across its parts, the whole text in both languages.
+      const shown = [...seen.values()].flatMap((t) => [...t]);
+      expect(shown).toContain(LONG_NOTICE.text.it);
+      expect(shown).toContain(LONG_NOTICE.text.en);
+      await page.context().close();
+    }, 120_000);
   }
 });

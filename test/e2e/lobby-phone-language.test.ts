@@ -13,7 +13,7 @@ const PUBLIC_URL = 'https://queue.example-bank.it';
  * The phone view (/display/<branch> at phone width) follows the browser's language and has an
  * on-screen switch: a labelled select naming each language in itself. The choice shows at once,
  * stays in the address (?lang=) and for the next visit, and the screen-reader announcements of
- * calls speak it. The TV's QR code keeps the branch's address and the language it was asked for.
+ * calls and new notices speak it. The TV's QR code keeps the branch's address and the language it was asked for.
  */
 describe('the phone view speaks the reader’s language', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -40,6 +40,10 @@ describe('the phone view speaks the reader’s language', () => {
   const spoken = (page: Page) =>
     page.locator('bb-now-serving [aria-live]').evaluate((el) => ({ text: el.textContent?.trim() ?? '', lang: el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang }));
 
+  /** What the notice announcement (aria-live) says now, and in which language. */
+  const noticeSpoken = (page: Page) =>
+    page.locator('[data-testid="notice-announce"]').evaluate((el) => ({ text: el.textContent?.trim() ?? '', lang: el.getAttribute('lang') ?? '' }));
+
   it('follows the browser, and the switch changes the language at once, in the address and for the next visit', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE', hasTouch: true, isMobile: true });
     const phone = await context.newPage();
@@ -64,7 +68,7 @@ describe('the phone view speaks the reader’s language', () => {
     await post('/tickets', { service: 'teller' });
     await post('/counters/1/open');
     await post('/counters/1/call-next');
-    await expect.poll(async () => (await spoken(phone)).text, { timeout: 5000 }).toContain('Counter 1');
+    await expect.poll(async () => (await spoken(phone)).text, { timeout: 20_000 }).toContain('Counter 1');
     expect((await spoken(phone)).lang).toBe('en');
 
     // Switched again: the next call is said in Italian.
@@ -73,8 +77,13 @@ describe('the phone view speaks the reader’s language', () => {
     await post('/tickets', { service: 'teller' });
     await post('/counters/2/open');
     await post('/counters/2/call-next');
-    await expect.poll(async () => (await spoken(phone)).text, { timeout: 5000 }).toContain('Sportello 2');
+    await expect.poll(async () => (await spoken(phone)).text, { timeout: 20_000 }).toContain('Sportello 2');
     expect((await spoken(phone)).lang).toBe('it');
+    // A new notice is announced too, in the same language: its cause and its text.
+    await post('/notices', { presetId: 'computer-fault', counterId: '2' });
+    await expect.poll(async () => (await noticeSpoken(phone)).text, { timeout: 20_000 }).toContain(t('it', 'common.cause.technical_problem'));
+    expect((await noticeSpoken(phone)).text).toContain('Guasto al computer');
+    expect((await noticeSpoken(phone)).lang).toBe('it');
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(screenshotDir(), 'phone-language-switch.png') });
 
