@@ -355,6 +355,7 @@ export const lobbyStyles = css`
     main,
     main.many {
       grid-template-rows: minmax(max(14rem, calc(5rem + var(--calls, 1) * 3.9rem)), 1fr) minmax(0, auto) auto minmax(30rem, 3fr);
+      row-gap: 0.8rem;
     }
     /* Beside the branch's name and the clock, the QR code's words take two short lines each. */
     bb-phone-qr {

@@ -143,11 +143,11 @@ export const waitingListStyles = css`
         clip-path: inset(50%);
         white-space: nowrap;
       }
-      /* A TV on its side: a narrower name column (names wrap) leaves the estimate and the promise
-         a line less. */
+      /* A TV on its side: a narrower name column (names wrap between words, never inside one: at
+         least its longest word) leaves the estimate and the promise a line less. */
       @media (min-width: 900px) and (orientation: portrait) {
         ul {
-          grid-template-columns: auto fit-content(11rem) minmax(0, 1fr);
+          grid-template-columns: auto minmax(min-content, 11rem) minmax(0, 1fr);
         }
       }
       @media (max-width: 899px) {
