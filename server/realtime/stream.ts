@@ -17,6 +17,7 @@ import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
 import { StreamLimits } from './stream-limits';
 import { BranchRooms } from './branch-rooms';
+import { paceUpgrades } from './upgrade-pacer';
 import { forgetRequest, keepsRequest } from './upgrade-request';
 import type { WaitEstimateService } from './wait-estimates';
 
@@ -35,6 +36,7 @@ export class BranchStream {
   /** The server's build, sent with every heartbeat: a screen that sees it change reloads itself. */
   version = '';
   private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly upgrades: { close(): void };
   /** Branches whose estimates changed since they were last sent: they ride on the branch's next heartbeat. */
   private readonly estimatesDue = new Set<string>();
   /** When each branch's estimates last went out (they are sent at least every ESTIMATES_MS). */
@@ -55,7 +57,10 @@ export class BranchStream {
     /** Sockets per address, resyncs per connection and address (see stream-limits.ts). */
     private readonly limits: StreamLimits = new StreamLimits(false),
   ) {
-    this.io = new Server(httpServer, {
+    // Socket.IO's upgrades are taken a few ms' worth per turn (upgrade-pacer.ts): a reconnect storm
+    // no longer holds the event loop.
+    let made: Server<ClientToServer, ServerToClient> | undefined;
+    this.upgrades = paceUpgrades(httpServer, () => (made = new Server(httpServer, {
       ...(adapter ? { adapter } : {}),
       serveClient: false,
       // Socket.IO's default pings (25 s, 20 s to answer): the 2-second heartbeat already proves the
@@ -65,7 +70,8 @@ export class BranchStream {
       pingInterval: 25_000,
       pingTimeout: 20_000,
       maxHttpBufferSize: 16_384,
-    });
+    })));
+    this.io = made!;
     this.rooms = new BranchRooms(this.io.of('/').adapter, [TICK_SLICES], (id) => {
       this.estimatesDue.delete(id);
       this.estimatesSentAt.delete(id);
@@ -101,6 +107,7 @@ export class BranchStream {
 
   close(): Promise<void> {
     clearInterval(this.ticker);
+    this.upgrades.close();
     return this.io.close().then(() => undefined);
   }
 
