@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifiedLitCss } from './scripts/vite/minified-lit-css';
 import { precompiledMessages } from './scripts/vite/precompiled-messages';
 import { websocketOnly } from './scripts/vite/websocket-only';
 
@@ -15,8 +16,8 @@ export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
   builder: {},
-  // The lobby's own: WebSocket-only engine.io, and catalogues parsed at build time (no parser shipped).
-  plugins: [websocketOnly(), precompiledMessages()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
+  // The lobby's own: WebSocket-only engine.io, catalogues parsed at build time (no parser shipped), minified component CSS.
+  plugins: [websocketOnly(), precompiledMessages(), minifiedLitCss()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
   build: {
     outDir: 'dist',
     target: 'es2022',
@@ -33,7 +34,8 @@ export default defineConfig({
       build: {
         outDir: 'dist',
         emptyOutDir: false,
-        modulePreload: { polyfill: false },
+        // One script and a few chunks without imports of their own: nothing to preload, so no preload helper.
+        modulePreload: false,
         // Which chunk holds which language's words: the server preloads those of a branch (server/http/lobby-page.ts).
         manifest: '.vite/lobby-manifest.json',
         rollupOptions: { input: { display: page('display') } },

@@ -8,7 +8,7 @@ import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
 import { BoardWords, loadBoardWords } from '../../ui/i18n/board-words';
 import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
-import { LobbySound } from '../sound/lobby-sound';
+import { LazySound } from '../lib/lazy-sound';
 import { nextOpening, showClosed } from '../lib/opening';
 import { burnInShift } from '../lib/burn-in';
 
@@ -19,7 +19,6 @@ function qrUrl(url: string, lang: string): string {
   u.searchParams.set('lang', lang);
   return u.toString();
 }
-import './bb-closed-screen';
 import { rotatingLanguages } from '../lib/rotation';
 import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lang-text';
 import { themeTokens } from '../../ui/theme/lobby-theme';
@@ -32,8 +31,17 @@ import './bb-notice-board';
 import './bb-now-serving';
 import './bb-phone-qr';
 import './bb-waiting-list';
-import './bb-language-switch';
 import { lobbyStyles } from './bb-lobby.styles';
+
+/**
+ * Parts a board does not draw at its first paint as a rule, loaded when first shown and fetched
+ * right after the first paint anyway (a TV must be able to show them later without the network).
+ * Lit sets their properties before they are defined; they draw once their code is here.
+ */
+const later = {
+  closedScreen: () => import('./bb-closed-screen').catch(() => undefined),
+  languageSwitch: () => import('./bb-language-switch').catch(() => undefined),
+};
 
 /** Where a phone keeps the language its reader chose, for the next visit (a QR code has none). */
 const PHONE_LANG_KEY = 'branchboard.phone.lang';
@@ -88,6 +96,7 @@ export class BbLobby extends LitElement {
   });
 
   private live?: BranchStreamController;
+  private fetchedLater = false;
   /** The board's words, fetched for the languages it shows (and the parser, for a branch's ICU wording). */
   private readonly words = new BoardWords(this);
   private get stream(): LobbySource {
@@ -118,11 +127,11 @@ export class BbLobby extends LitElement {
   }
 
   /** Chime and spoken calls on the TV (a phone stays silent), and which call leads now-serving. */
-  private readonly sound = new LobbySound(this, () => !this.phoneView());
+  private readonly sound = new LazySound(this, () => !this.phoneView());
 
   /** What the screen's sound did, for the console and the end-to-end tests. */
   get soundReport() {
-    return { state: this.sound.soundState, played: [...this.sound.player.played], announced: [...this.sound.announcer.announced] };
+    return { state: this.sound.soundState, played: [...this.sound.played], announced: [...this.sound.announced] };
   }
 
   static override styles = [themeTokens, langStyles, lobbyStyles];
@@ -183,6 +192,11 @@ export class BbLobby extends LitElement {
 
   protected override updated(): void {
     const st = this.stream.state;
+    if (st?.config && !this.fetchedLater) {
+      this.fetchedLater = true;
+      void later.closedScreen();
+      if (this.phoneView()) void later.languageSwitch();
+    }
     if (st?.config && this.stream.status === 'live') this.sound.observe(st, st.config.languages, this.stream.now());
     if (this.screenToken && this.stream.state) {
       this.screenLink.rendered(this.stream.state.seq);
@@ -217,6 +231,7 @@ export class BbLobby extends LitElement {
     const main = langs[0] ?? 'en';
     const now = this.stream.now();
     if (showClosed(state, now)) {
+      void later.closedScreen();
       return html`<bb-closed-screen
         branchName=${config.name}
         .langs=${langs}
@@ -236,6 +251,7 @@ export class BbLobby extends LitElement {
     const date = new Intl.DateTimeFormat(main, { timeZone: config.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
 
     const shift = this.phoneView() ? { x: 0, y: 0 } : burnInShift(now);
+    if (this.phoneView()) void later.languageSwitch();
     return html`<div
       class="screen ${stale ? 'stale' : ''}"
       data-sound=${this.sound.soundState}
