@@ -449,10 +449,12 @@ function auditChange(e: BranchEvent, before: BranchState, after: BranchState): {
   const counter = typeof p.counterId === 'string' ? p.counterId : undefined;
   if (counter) counters.push(counter);
   if (e.type === 'NoticePosted' && e.notice.scope.type === 'counters') counters.push(...e.notice.scope.ids);
-  const ticket = e.type === 'TicketIssued' ? e.ticket.number : typeof p.ticketId === 'string' ? before.tickets[p.ticketId]?.number : undefined;
+  // A corrected issue names its ticket itself (it may have left the branch already).
+  const ticket = e.type === 'TicketIssued' ? e.ticket.number : e.type === 'TicketIssueCorrected' ? e.number : typeof p.ticketId === 'string' ? before.tickets[p.ticketId]?.number : undefined;
   const notice = e.type === 'NoticePosted' ? e.notice.id : typeof p.noticeId === 'string' ? p.noticeId : undefined;
   const { counterId: _c, ticketId: _t, noticeId: _n, ...rest } = p;
   if (e.type === 'TicketIssued') delete rest.ticket;
+  if (e.type === 'TicketIssueCorrected') delete rest.number;
   return {
     change: {
       kind: 'event',

@@ -66,6 +66,10 @@ describe('a late "issued" corrects the issue time a later step stood in with', (
     expect(t.issueInferred).toBeUndefined();
     // The log says it: the correction is an event, the first issue stays as it was logged.
     expect(await logged('TicketIssueCorrected')).toEqual([expect.objectContaining({ ticketId: id, issuedAt: noon - 25 * MIN, number: 'A001', service: 'teller' })]);
+    // The audit trail says which ticket and the time it now has.
+    const audit = (await (await loginAs(server.url, 'manager')).get(`/api/branches/${branch}/history/audit`).query({ type: 'TicketIssueCorrected' }).expect(200)).body;
+    expect(JSON.stringify(audit)).toContain('"ticket":"A001"');
+    expect(JSON.stringify(audit)).toContain(`"issuedAt":${noon - 25 * MIN}`);
     expect((await logged('TicketIssued')).find((e) => e.type === 'TicketIssued' && e.ticket.id === id)).toMatchObject({ inferred: true, occurredAt: noon - 5 * MIN });
     // The branch missed its promise to this customer (20 min > 15): the lobby's apology knows.
     expect((await state()).promiseMissedAt?.teller).toBeGreaterThan(0);
