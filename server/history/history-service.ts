@@ -22,9 +22,18 @@ const FOLD_SLICE = 16;
 /** Something that must happen in the same transaction as the rows (the webhook outbox). */
 export type ChangesHook = (tx: Sql, branchId: string, changes: HistoryChanges) => Promise<void>;
 
+/**
+ * The projector's memory is written with the position every this many events (and at a graceful
+ * stop); in between only the position and the chain link move. Loading a branch folds at most
+ * this many events of the log again to bring the memory to the position.
+ */
+export const MEMORY_EVERY = 64;
+
 interface Projection {
   projector: HistoryProjector;
   chain: string;
+  /** The seq of the memory last written (0: none yet). */
+  memorySeq: number;
 }
 
 /**
@@ -74,6 +83,15 @@ export class HistoryService {
     this.unsubscribe?.();
     await this.flush();
     await Promise.all(this.queues.values());
+    // The memories not written since their last events, so the next start folds nothing again.
+    const behind = [...this.projections].filter(([, p]) => p.memorySeq < p.projector.memory.seq);
+    if (behind.length) {
+      await this.sql
+        .tx(async (tx) => {
+          for (const [branchId, p] of behind) await this.history.saveMemory(tx, branchId, p.projector.memory);
+        })
+        .catch((err) => this.logger?.warn({ err }, 'history memories not saved at stop (the next start folds them again)'));
+    }
     this.projections.clear();
   }
 
@@ -127,9 +145,17 @@ export class HistoryService {
     let p = this.projections.get(branchId);
     if (!p) {
       const pos = await this.history.position(branchId);
-      p = pos
-        ? { projector: new HistoryProjector(pos.memory), chain: pos.chain }
-        : { projector: new HistoryProjector(emptyHistoryMemory(branchId)), chain: CHAIN_START };
+      if (pos) {
+        const projector = new HistoryProjector(pos.memory);
+        const memorySeq = pos.memory.seq;
+        // The rows up to pos.seq are written; the memory written before them is brought there from the log.
+        while (projector.memory.seq < pos.seq) {
+          const batch = await this.store.readSince(branchId, projector.memory.seq, Math.min(CATCH_UP_BATCH, pos.seq - projector.memory.seq));
+          if (!batch.length) throw new Error(`history of ${branchId}: the log ends before the read models' position ${pos.seq}`);
+          projector.apply(batch);
+        }
+        p = { projector, chain: pos.chain, memorySeq };
+      } else p = { projector: new HistoryProjector(emptyHistoryMemory(branchId)), chain: CHAIN_START, memorySeq: 0 };
       this.projections.set(branchId, p);
     }
     return p;
@@ -167,14 +193,18 @@ export class HistoryService {
     const changes = p.projector.apply(events);
     const memory = p.projector.memory;
     const checkpoints = await this.estimators.advance(branchId, events, memory.state);
+    const withMemory = p.memorySeq === 0 || memory.seq - p.memorySeq >= MEMORY_EVERY;
     const written = await this.sql.tx(async (tx) => {
       if (!(await this.history.claim(tx, branchId, startSeq))) return false;
-      await this.history.write(tx, branchId, changes, { seq: memory.seq, chain, memory }, links);
+      await this.history.write(tx, branchId, changes, { seq: memory.seq, chain, memory }, links, withMemory);
       await this.estimators.save(tx, branchId, checkpoints);
       for (const hook of this.hooks) await hook(tx, branchId, changes);
       return true;
     });
-    if (written) p.chain = chain;
+    if (written) {
+      p.chain = chain;
+      if (withMemory) p.memorySeq = memory.seq;
+    }
     else this.projections.delete(branchId); // its memory has these events in it: reload what was stored
     return written;
   }

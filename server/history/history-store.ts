@@ -1,7 +1,12 @@
 import type { AuditEntry, DayServiceFigures, HistoryChanges, HistoryMemory, NoticeRecord, TicketRecord } from '../../core';
 import type { Sql } from '../store/sql';
 
-/** Where a branch's read models stand: the last event folded, the hash-chain link after it, the projector's memory. */
+/**
+ * Where a branch's read models stand: the last event folded, the hash-chain link after it, the
+ * projector's memory. The memory is written every so many events only (it holds the branch's
+ * state and open tickets, many KB): its own `seq` may be behind `seq`, and whoever loads it folds
+ * the log's events between the two into it again, writing nothing (their rows are written).
+ */
 export interface HistoryPosition {
   seq: number;
   chain: string;
@@ -48,8 +53,11 @@ export class HistoryStore {
     return Number(row?.seq ?? 0) === seq;
   }
 
-  /** Writes what one batch changed and the new position, in the caller's transaction. */
-  async write(tx: Sql, branchId: string, changes: HistoryChanges, position: HistoryPosition, links: ReadonlyMap<number, string>): Promise<void> {
+  /**
+   * Writes what one batch changed and the new position, in the caller's transaction; the memory
+   * too when `withMemory` (or when the branch has no position yet).
+   */
+  async write(tx: Sql, branchId: string, changes: HistoryChanges, position: HistoryPosition, links: ReadonlyMap<number, string>, withMemory = true): Promise<void> {
     for (const n of changes.notices) {
       await tx.run(
         `INSERT INTO history_notices (branch_id, notice_id, day, started_at, cause, record) VALUES (?, ?, ?, ?, ?, ?)
@@ -89,11 +97,20 @@ export class HistoryStore {
         ],
       );
     }
+    if (!withMemory) {
+      const moved = await tx.run('UPDATE history_positions SET seq = ?, chain = ? WHERE branch_id = ?', [position.seq, position.chain, branchId]);
+      if (moved.changes) return;
+    }
     await tx.run(
       `INSERT INTO history_positions (branch_id, seq, chain, memory) VALUES (?, ?, ?, ?)
        ON CONFLICT (branch_id) DO UPDATE SET seq = excluded.seq, chain = excluded.chain, memory = excluded.memory`,
       [branchId, position.seq, position.chain, JSON.stringify(position.memory)],
     );
+  }
+
+  /** The memory alone, where the position is the memory's own (another node may have moved it on). */
+  async saveMemory(tx: Sql, branchId: string, memory: HistoryMemory): Promise<void> {
+    await tx.run('UPDATE history_positions SET memory = ? WHERE branch_id = ? AND seq = ?', [JSON.stringify(memory), branchId, memory.seq]);
   }
 
   async notices(branchIds: readonly string[], fromDay: string, toDay: string): Promise<(NoticeRecord & { branchId: string })[]> {
