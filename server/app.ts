@@ -257,7 +257,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks }));
   app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
   const ingestTickets = new IngestTickets(sql);
-  app.use('/api/branches', ingestRoutes(new IntegrationTokens(sql), new IngestService(commands, ingestTickets), states, { sql, replies, commands }));
+  app.use('/api/branches', ingestRoutes(new IntegrationTokens(sql), new IngestService(commands, ingestTickets, states, deps.commandClock), states, { sql, replies, commands }));
   const consoleConfig = consoleConfigRoutes({ commands, admin: branchAdmin, states, store, library });
   app.use('/api/branches', consoleConfig.branches);
   app.use('/api/preset-library', consoleConfig.library);

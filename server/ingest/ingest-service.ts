@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { INGEST_STAGE, type Actor, type IngestEvent, type IngestOutcome } from '../../core';
+import { INGEST_STAGE, localDay, type Actor, type IngestEvent, type IngestOutcome } from '../../core';
+import type { BranchStates } from '../commands/branch-states';
 import type { CommandHandler } from '../commands/execute';
 import type { IngestTickets } from '../store/ingest-tickets';
 
 const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('base64url');
 
-/** Our ticket id for an external one: stable, so a step sent twice or late finds the same ticket. */
-export function externalTicketId(branchId: string, externalId: string): string {
-  return `x${hash(branchId, externalId).slice(0, 31)}`;
+/**
+ * Our ticket id for an external one on a local day: stable, so a step sent twice or late finds the
+ * same ticket; another day's ticket of the same id (ids need only be unique within a day) is another.
+ */
+export function externalTicketId(branchId: string, externalId: string, day: string): string {
+  return `x${hash(branchId, day, externalId).slice(0, 31)}`;
 }
 
 /**
@@ -24,6 +28,8 @@ export class IngestService {
   constructor(
     private readonly commands: CommandHandler,
     private readonly tickets: IngestTickets,
+    private readonly states: BranchStates,
+    /** The commands' clock: which day a step without its own time belongs to. */
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -44,8 +50,12 @@ export class IngestService {
   }
 
   private async applyOne(branchId: string, e: IngestEvent, actor: Actor, index: number): Promise<IngestOutcome> {
-    const row = await this.tickets.get(branchId, e.ticket);
-    const ticketId = row?.ticketId ?? externalTicketId(branchId, e.ticket);
+    // The branch's local day of the step: an id seen on another day is another ticket.
+    const now = this.clock();
+    const day = localDay(Math.min(e.at ?? now, now), (await this.states.get(branchId))?.config?.timezone ?? 'UTC');
+    const external = `${day}|${e.ticket}`;
+    const row = await this.tickets.get(branchId, external);
+    const ticketId = row?.ticketId ?? externalTicketId(branchId, e.ticket, day);
     const stage = INGEST_STAGE[e.type];
     // Two recalls of one ticket are told apart by the external event id, else by their time.
     const recallKey = e.type === 'recalled' ? (e.eventId ?? String(e.at ?? 'once')) : '';
@@ -69,7 +79,7 @@ export class IngestService {
         ...(e.at !== undefined ? { at: e.at } : {}),
         ...(known ? { known: true as const } : {}),
       },
-      key: `ingest-${hash(branchId, e.ticket, e.type, recallKey).slice(0, 40)}`,
+      key: `ingest-${hash(branchId, day, e.ticket, e.type, recallKey).slice(0, 40)}`,
       actor,
       fingerprint: hash(JSON.stringify(e)),
     });
@@ -82,7 +92,7 @@ export class IngestService {
     const reached = e.type === 'recalled' && (result.replayed || result.events.length === 0) ? 0 : stage;
     await this.tickets.put(
       branchId,
-      e.ticket,
+      external,
       { ticketId, stage: Math.max(row?.stage ?? 0, reached), steps: [...(row?.steps ?? []), step] },
       this.clock(),
     );

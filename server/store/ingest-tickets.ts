@@ -8,7 +8,10 @@ export interface IngestTicketRow {
   steps: string[];
 }
 
-/** How far each external ticket got, per branch: what makes ingest idempotent on the external ids, in order or late. */
+/**
+ * How far each external ticket got, per branch: what makes ingest idempotent on the external ids,
+ * in order or late. `externalId` is the caller's key for it (IngestService: "<local day>|<its id>").
+ */
 export class IngestTickets {
   constructor(private readonly sql: Sql) {}
 
