@@ -117,7 +117,8 @@ describe('3. bounded password hashing', () => {
       await s.stop();
       removeDir(s.dataDir);
     }
-  });
+    // 200 requests and a few scrypt hashes: past 30 s on a loaded machine (slow, not wrong).
+  }, 90_000);
 });
 
 describe('8. sessions: capped, listed, revoked', () => {
