@@ -194,8 +194,14 @@ export class BbLobby extends LitElement {
     const st = this.stream.state;
     if (st?.config && !this.fetchedLater) {
       this.fetchedLater = true;
-      void later.closedScreen();
-      if (this.phoneView()) void later.languageSwitch();
+      // Once the first frame is painted (a timer set in the frame's own callback runs after it).
+      const phone = this.phoneView();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          void later.closedScreen();
+          if (phone) void later.languageSwitch();
+        }, 0),
+      );
     }
     if (st?.config && this.stream.status === 'live') this.sound.observe(st, st.config.languages, this.stream.now());
     if (this.screenToken && this.stream.state) {

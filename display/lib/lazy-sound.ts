@@ -4,11 +4,12 @@ import type { LobbySound } from '../sound/lobby-sound';
 import type { SoundState } from '../sound/voice-player';
 
 /**
- * The lobby's sound (display/sound/lobby-sound.ts, unchanged) loaded when the board first asks
- * for it — right after its first paint — so the chime, the voices and their words are not in the
- * screen's first download (issue 9). Until it is here it is silent, as the sound is while it
- * starts; the first state it was shown is handed to it first, so the calls already on screen
- * then are not announced and every call since is, exactly as when it was there from the start.
+ * The lobby's sound (display/sound/lobby-sound.ts, unchanged), loaded and started once the board
+ * has painted its first frame: its code is not in the screen's first download, and starting it
+ * (an AudioContext takes a quarter of a second of the main thread in Chromium) does not hold
+ * that frame back (issue 9). Until then it is silent, as the sound is while it starts; the first
+ * state it was shown is handed to it first, so the calls already on screen then are not
+ * announced and every call since is, exactly as when it was there from the start.
  */
 export class LazySound {
   private sound?: LobbySound;
@@ -60,6 +61,11 @@ export class LazySound {
     this.first ??= { state, langs, now };
     if (this.loading) return;
     this.loading = true;
+    // After the frame that draws this state: a timer set in the frame's own callback runs once it is painted.
+    requestAnimationFrame(() => setTimeout(() => this.load(), 0));
+  }
+
+  private load(): void {
     import('../sound/lobby-sound').then(
       ({ LobbySound }) => {
         const sound = new LobbySound(this.host, this.audible);

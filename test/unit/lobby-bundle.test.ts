@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
  */
 const root = join(import.meta.dirname, '..', '..');
 
-/** What the lobby may ship at first (its entry script and what it preloads), gzipped. */
-const LOBBY_MAX_GZIP_BYTES = 47 * 1024;
+/** What the lobby may ship at first (its entry script and what it preloads), gzipped: 45.7 KiB reached on 2026-12-01, plus room for a little growth. */
+const LOBBY_MAX_GZIP_BYTES = 48 * 1024;
 
 /** Both builds of vite.config.ts (the staff pages, and the lobby), in memory. */
 async function buildPages(): Promise<{ lobby: Rollup.OutputChunk[]; others: Rollup.OutputChunk[] }> {
