@@ -14,6 +14,7 @@ import { decideTransfer } from './transfer';
 export { nextTicketFor } from './tickets';
 export { lastNoShowAt } from './no-show';
 export { MAX_AHEAD_MS } from './times';
+export { INGEST_CLOCK_SKEW_MS } from './ingest';
 export { ok, fail, err, type Decision } from './result';
 
 /**

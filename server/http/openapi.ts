@@ -123,7 +123,7 @@ export function openApiDocument(): object {
       '/api/branches/{branch}/ingest': {
         post: {
           summary:
-            'Steps from an existing queue system with its own ticket ids: issued, called, recalled, served, no_show. Each applied once (replays → duplicate), in order or late (overtaken steps → superseded, missing ones filled in; an issued after a later step of its ticket corrects the issue time with its own at); each at the system’s own time `at` (refused beyond 2 min ahead, or before the branch’s day); results per event, in order',
+            'Steps from an existing queue system with its own ticket ids: issued, called, recalled, served, no_show; and its counters’ counter_opened, counter_paused, counter_closed (with at or eventId). Each applied once (replays → duplicate), in order or late (overtaken steps → superseded, missing ones filled in; an issued after a later step of its ticket corrects the issue time with its own at); each at the system’s own time `at` (refused beyond 2 min ahead, or before the branch’s day); results per event, in order',
           security: [{ integration: [] }],
           parameters: [branch],
           requestBody: json(IngestBody),

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { INGEST_STAGE, localDay, type Actor, type IngestEvent, type IngestOutcome } from '../../core';
+import {
+  INGEST_CLOCK_SKEW_MS,
+  INGEST_STAGE,
+  isCounterStep,
+  localDay,
+  type Actor,
+  type BranchState,
+  type Command,
+  type IngestCounterStep,
+  type IngestEvent,
+  type IngestOutcome,
+  type IngestTicketStep,
+} from '../../core';
 import type { BranchStates } from '../commands/branch-states';
 import type { CommandHandler } from '../commands/execute';
 import type { IngestTickets } from '../store/ingest-tickets';
@@ -50,9 +62,47 @@ export class IngestService {
   }
 
   private async applyOne(branchId: string, e: IngestEvent, actor: Actor, index: number): Promise<IngestOutcome> {
-    // The branch's local day of the step: an id seen on another day is another ticket.
     const now = this.clock();
-    const day = localDay(Math.min(e.at ?? now, now), (await this.states.get(branchId))?.config?.timezone ?? 'UTC');
+    const state = await this.states.get(branchId);
+    // The branch's local day of the step: an id seen on another day is another ticket.
+    const day = localDay(Math.min(e.at ?? now, now), state?.config?.timezone ?? 'UTC');
+    if (isCounterStep(e)) return this.applyCounter(branchId, state, day, e, actor, index, now);
+    return this.applyTicket(branchId, day, e, actor, index);
+  }
+
+  /**
+   * A counter opening, pausing or closing in the queue system, as a teller's own would (its rules
+   * are the tablet's: closing finishes the customer at it, opening ends a notice saying it is closed).
+   */
+  private async applyCounter(branchId: string, state: BranchState | undefined, day: string, e: IngestCounterStep, actor: Actor, index: number, now: number): Promise<IngestOutcome> {
+    const field = (name: string) => `events.${index}.${name}`;
+    const rejected = (code: string, message: string, name: string): IngestOutcome => ({ status: 'rejected', error: { code, message, field: field(name) } });
+    if (e.at === undefined && e.eventId === undefined) return rejected('at_required', 'a counter event needs its time (at) or its eventId: without either, a repeat cannot be told from a new one', 'at');
+    if (e.at !== undefined && e.at > now + INGEST_CLOCK_SKEW_MS) return rejected('at_in_future', `at: more than ${INGEST_CLOCK_SKEW_MS / 1000} s ahead of this server's clock (is the other system's clock right?)`, 'at');
+    const tz = state?.config?.timezone ?? 'UTC';
+    if (e.at !== undefined && localDay(e.at, tz) < localDay(now, tz)) return rejected('at_before_today', 'at: before the branch’s day began; a past day’s steps are not taken', 'at');
+    const counter = state?.counters[e.counter];
+    if (!counter || !state?.config?.counters.some((c) => c.id === e.counter)) return rejected('unknown_counter', `no counter "${e.counter}" in this branch`, 'counter');
+    // Came late: the counter has changed, or called someone, after it.
+    const at = Math.min(e.at ?? now, now);
+    const current = counter.ticketId ? state.tickets[counter.ticketId] : undefined;
+    if (at < counter.since || (current?.calledAt != null && at < current.calledAt)) return { status: 'superseded', counter: e.counter };
+    const command: Command =
+      e.type === 'counter_paused'
+        ? { type: 'PauseCounter', counterId: e.counter, body: {} }
+        : { type: 'CounterAction', counterId: e.counter, action: e.type === 'counter_opened' ? 'open' : 'close' };
+    const result = await this.commands.execute({
+      branch: branchId,
+      command,
+      key: `ingest-${hash(branchId, day, 'counter', e.counter, e.type, e.eventId ?? String(e.at)).slice(0, 40)}`,
+      actor,
+      fingerprint: hash(JSON.stringify(e)),
+    });
+    if (!result.ok) return rejected(result.error.code, result.error.message, result.error.field ?? 'counter');
+    return { status: result.replayed ? 'duplicate' : 'applied', counter: e.counter };
+  }
+
+  private async applyTicket(branchId: string, day: string, e: IngestTicketStep, actor: Actor, index: number): Promise<IngestOutcome> {
     const external = `${day}|${e.ticket}`;
     const row = await this.tickets.get(branchId, external);
     const ticketId = row?.ticketId ?? externalTicketId(branchId, e.ticket, day);

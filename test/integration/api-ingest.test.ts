@@ -5,7 +5,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { replayDay } from '../../server/tools/demo/replay';
-import { branchState, connectStream, loginAs, once, removeDir, startTestServer, openDemoBranch } from '../support/server';
+import type { WaitEstimates } from '../../core';
+import { branchState, connectStream, loginAs, once, removeDir, startTestServer, openDemoBranch, waitFor } from '../support/server';
 
 /** Ingest from an existing queue system (issue 11): tokens, then steps with the system's own ids. */
 
@@ -174,6 +175,58 @@ describe('POST /api/branches/:branch/ingest', () => {
     const after = await branchState(server.url, branch);
     expect(after.tickets[t5]).toBeUndefined();
     expect(after.today.served).toBe(2);
+  });
+});
+
+describe('counter steps from the queue system', () => {
+  it('a counter it closes or pauses does so on the board and in the estimates at once; opened again, it serves', async () => {
+    const { branch, secret } = await freshBranch();
+    const now = Date.now();
+    // Tellers serve at counters 1 and 2 (their calls open them); two customers wait.
+    const opened = await send(branch, secret, [
+      ev('called', 'k-1', { number: 'A001', counter: '1', at: now - 60_000 }),
+      ev('called', 'k-2', { number: 'A002', counter: '2', at: now - 50_000 }),
+      ev('issued', 'k-3', { number: 'A003', at: now - 40_000 }),
+      ev('issued', 'k-4', { number: 'A004', at: now - 30_000 }),
+    ]).expect(200);
+    expect(opened.body.results.every((r: { status: string }) => r.status === 'applied')).toBe(true);
+    const screen = connectStream(server.url, { branch });
+    const heard: WaitEstimates[] = [];
+    screen.on('snapshot', (m) => void (m.estimates && heard.push(m.estimates)));
+    screen.on('tick', (m) => void (m.estimates && heard.push(m.estimates)));
+    try {
+      const closing = await send(branch, secret, [
+        { type: 'counter_closed', counter: '1', eventId: 'logout-1' },
+        { type: 'counter_paused', counter: '2', at: Date.now() },
+      ]).expect(200);
+      expect(closing.body.results).toEqual([{ status: 'applied', counter: '1' }, { status: 'applied', counter: '2' }]);
+      const s = await branchState(server.url, branch);
+      expect(s.counters['1']).toMatchObject({ status: 'closed', ticketId: null });
+      // A pause keeps the customer at the counter, as a teller's does.
+      expect(s.counters['2']!.status).toBe('paused');
+      expect(Object.values(s.tickets).find((t) => t.number === 'A001')).toBeUndefined();
+      // The first estimates made after it know no counter serves tellers now.
+      const after = await waitFor(() => heard.find((m) => (m.seq ?? 0) >= s.seq), 30_000, 'estimates after the close');
+      expect(after.services.teller).toMatchObject({ known: false, cause: 'no_counter' });
+    } finally {
+      screen.disconnect();
+    }
+    // Sent again: applied once. Without a time or an id it cannot be told from a new one: refused by name.
+    expect((await send(branch, secret, [{ type: 'counter_closed', counter: '1', eventId: 'logout-1' }]).expect(200)).body.results[0].status).toBe('duplicate');
+    expect((await send(branch, secret, [{ type: 'counter_closed', counter: '1' }]).expect(200)).body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'at_required', field: 'events.0.at' } });
+    expect((await send(branch, secret, [{ type: 'counter_opened', counter: '9', eventId: 'x' }]).expect(200)).body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'unknown_counter', field: 'events.0.counter' } });
+    // Opened again it serves; a close that happened before that opening, arriving after it, is superseded.
+    const reopened = await send(branch, secret, [{ type: 'counter_opened', counter: '1', at: Date.now() }, ev('called', 'k-3', { number: 'A003', counter: '1', at: Date.now() })]).expect(200);
+    expect(reopened.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+    expect((await send(branch, secret, [{ type: 'counter_closed', counter: '1', at: now - 20_000 }]).expect(200)).body.results[0].status).toBe('superseded');
+    expect((await branchState(server.url, branch)).counters['1']).toMatchObject({ status: 'open' });
+  });
+
+  it('400 naming the field for a counter step without its counter, or with a ticket’s fields', async () => {
+    const { branch, secret } = await freshBranch();
+    const none = await send(branch, secret, [{ type: 'counter_closed', eventId: 'x' }]).expect(400);
+    expect(JSON.stringify(none.body.error)).toContain('events.0.counter');
+    await send(branch, secret, [{ type: 'counter_closed', counter: '1', eventId: 'x', ticket: 'k-9' }]).expect(400);
   });
 });
 
