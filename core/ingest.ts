@@ -46,7 +46,7 @@ export const INGEST_COUNTER_TYPES = ['counter_opened', 'counter_paused', 'counte
  * A counter opening, pausing or closing in the queue system: the lobby's tile and the estimates
  * follow it at once (a counter it only saw calling would otherwise stay open for ever). Closing
  * finishes the customer at it. Applied once by `eventId`, else by `at` (one of them is needed); one
- * that happened before the counter's last change or its current call (it came late) is superseded.
+ * that happened before the counter's current call (it came late) is superseded.
  */
 export const IngestCounterStep = z
   .object({

@@ -83,10 +83,11 @@ export class IngestService {
     if (e.at !== undefined && localDay(e.at, tz) < localDay(now, tz)) return rejected('at_before_today', 'at: before the branch’s day began; a past day’s steps are not taken', 'at');
     const counter = state?.counters[e.counter];
     if (!counter || !state?.config?.counters.some((c) => c.id === e.counter)) return rejected('unknown_counter', `no counter "${e.counter}" in this branch`, 'counter');
-    // Came late: the counter has changed, or called someone, after it.
+    // Came late: the counter has called someone after it (both the other system's times; the
+    // counter's own "since" is this server's arrival time, which a batch sent a minute later would precede).
     const at = Math.min(e.at ?? now, now);
     const current = counter.ticketId ? state.tickets[counter.ticketId] : undefined;
-    if (at < counter.since || (current?.calledAt != null && at < current.calledAt)) return { status: 'superseded', counter: e.counter };
+    if (current?.calledAt != null && at < current.calledAt) return { status: 'superseded', counter: e.counter };
     const command: Command =
       e.type === 'counter_paused'
         ? { type: 'PauseCounter', counterId: e.counter, body: {} }

@@ -215,11 +215,19 @@ describe('counter steps from the queue system', () => {
     expect((await send(branch, secret, [{ type: 'counter_closed', counter: '1', eventId: 'logout-1' }]).expect(200)).body.results[0].status).toBe('duplicate');
     expect((await send(branch, secret, [{ type: 'counter_closed', counter: '1' }]).expect(200)).body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'at_required', field: 'events.0.at' } });
     expect((await send(branch, secret, [{ type: 'counter_opened', counter: '9', eventId: 'x' }]).expect(200)).body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'unknown_counter', field: 'events.0.counter' } });
-    // Opened again it serves; a close that happened before that opening, arriving after it, is superseded.
+    // Opened again it serves; a close that happened before its current call, arriving after it, is superseded.
     const reopened = await send(branch, secret, [{ type: 'counter_opened', counter: '1', at: Date.now() }, ev('called', 'k-3', { number: 'A003', counter: '1', at: Date.now() })]).expect(200);
     expect(reopened.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
     expect((await send(branch, secret, [{ type: 'counter_closed', counter: '1', at: now - 20_000 }]).expect(200)).body.results[0].status).toBe('superseded');
     expect((await branchState(server.url, branch)).counters['1']).toMatchObject({ status: 'open' });
+  });
+
+  it('a batch sent a minute after the fact: a call, then the counter’s close 30 s later — both applied (the counter was opened by the call on arrival, after the close happened)', async () => {
+    const { branch, secret } = await freshBranch();
+    const t = Date.now() - 60_000;
+    const res = await send(branch, secret, [ev('called', 'b-1', { number: 'A001', counter: '1', at: t }), { type: 'counter_closed', counter: '1', at: t + 30_000 }]).expect(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+    expect((await branchState(server.url, branch)).counters['1']).toMatchObject({ status: 'closed', ticketId: null });
   });
 
   it('400 naming the field for a counter step without its counter, or with a ticket’s fields', async () => {
