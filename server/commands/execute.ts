@@ -164,8 +164,7 @@ export class CommandHandler {
     const snapshotDue = events.some((e) => e.seq % SNAPSHOT_EVERY === 0);
     const write = async (db: Sql) => {
       // Writers of one branch take turns (where the engine can lock): a retry under the lock cannot lose again.
-      await this.store.lockBranch(db, branch);
-      await this.store.append(db, branch, state.seq, events, snapshotDue ? after : undefined);
+      await this.store.append(db, branch, state.seq, events, snapshotDue ? after : undefined, true);
       await this.replies.remember(db, branch, key, fingerprint, reply, now);
       await input.writeAlso?.(db);
     };
