@@ -79,7 +79,12 @@ if (named && at) {
   void showReplay(decodeURIComponent(named), at);
 } else if (named) {
   const branch = decodeURIComponent(named);
-  showLobby(branch, null, takeSnapshot(branch));
+  const initial = takeSnapshot(branch);
+  // With the branch's languages known, their words (preloaded by the page) come first: the board is the first thing drawn.
+  const langs = [...(initial?.state.config?.languages ?? []), ...(language ? [language] : [])];
+  void loadBoardWords(langs)
+    .catch(() => undefined)
+    .then(() => showLobby(branch, null, initial));
 } else {
   const identity = loadIdentity();
   if (identity) showLobby(identity.branchId, identity);
