@@ -52,3 +52,28 @@ describe('synthetic branch day', () => {
     expect(absent).toBeGreaterThan(0);
   });
 });
+
+describe('synthetic branch day with its counters’ steps (demo:replay)', () => {
+  const day = generateDay(params, DEMO_BRANCH, { seed: 7, counterSteps: true });
+  const closes = day.filter((e) => e.type === 'counter_closed');
+
+  it('closes counters as the staffing drops and at the end of the day, each when its customer has left and before its next call', () => {
+    expect(closes.length).toBeGreaterThanOrEqual(DEMO_BRANCH.counters.length);
+    // The ticket steps are the same day as without them.
+    expect(day.filter((e) => e.type !== 'counter_closed')).toEqual(generateDay(params, DEMO_BRANCH, { seed: 7 }));
+    for (const c of DEMO_BRANCH.counters) {
+      let busy = false;
+      let closed = false;
+      for (const e of day.filter((x) => x.counter === c.id && x.type !== 'issued' && x.type !== 'recalled')) {
+        if (e.type === 'called') [busy, closed] = [true, false];
+        else if (e.type === 'counter_closed') {
+          expect(busy).toBe(false);
+          closed = true;
+        } else busy = false;
+      }
+      // Every counter that served anyone is closed when the day ends.
+      if (day.some((e) => e.counter === c.id && e.type === 'called')) expect(closed).toBe(true);
+    }
+    expect(new Set(closes.map((e) => e.externalId)).size).toBe(closes.length);
+  });
+});

@@ -8,13 +8,13 @@ import type { DayParams } from './day-params';
  * would report, as ingest events with its own ids.
  */
 
-export type ExternalEventType = 'issued' | 'called' | 'recalled' | 'served' | 'no_show';
+export type ExternalEventType = 'issued' | 'called' | 'recalled' | 'served' | 'no_show' | 'counter_closed';
 
 export interface ExternalEvent {
   /** Milliseconds after the day's first hour starts. */
   offsetMs: number;
   type: ExternalEventType;
-  /** The external system's ticket id. */
+  /** The external system's ticket id (a counter's step: its own event id). */
   externalId: string;
   service: string;
   /** Its ticket number, e.g. "A042". */
@@ -31,6 +31,8 @@ export interface DayOptions {
   seed?: number;
   /** Hours of the day to generate, [from, to). Default 8–17, a branch's opening hours. */
   hours?: readonly [number, number];
+  /** Also the counters closing when the staffing drops and at the end of the day (counter_closed). */
+  counterSteps?: boolean;
 }
 
 /** mulberry32: small, fast, seedable. */
@@ -139,5 +141,34 @@ export function generateDay(params: DayParams, branch: DayBranch, options: DayOp
     events.push({ ...base, offsetMs: done, type: 'served' });
     freeAt[best] = done;
   }
+  if (options.counterSteps) events.push(...closings(events, branch, hours.length, countersAt));
   return events.sort((a, b) => a.offsetMs - b.offsetMs);
+}
+
+/**
+ * A counter closes when its hour's staffing no longer has it, once its customer then has left, and
+ * at the end of the day — unless it calls someone again before that (a service longer than the gap).
+ */
+function closings(events: readonly ExternalEvent[], branch: DayBranch, hourCount: number, countersAt: (t: number) => number): ExternalEvent[] {
+  const out: ExternalEvent[] = [];
+  for (const [i, counter] of branch.counters.entries()) {
+    const mine = events.filter((e) => e.counter === counter.id && e.type !== 'issued').sort((a, b) => a.offsetMs - b.offsetMs);
+    if (!mine.length) continue;
+    for (let h = 1; h <= hourCount; h++) {
+      const at = h * HOUR_MS;
+      const staffedBefore = i < countersAt(at - 1);
+      if (!staffedBefore || (h < hourCount && i < countersAt(at))) continue;
+      // Its customer at the change leaves first (the end of its last call before it); it closes if it calls nobody meanwhile.
+      const lastCall = mine.filter((e) => e.type === 'called' && e.offsetMs < at).at(-1);
+      if (!lastCall) continue;
+      const end = mine.find((e) => e.externalId === lastCall.externalId && (e.type === 'served' || e.type === 'no_show'));
+      const closeAt = Math.max(at, (end?.offsetMs ?? at) + 1_000);
+      const next = mine.find((e) => e.type === 'called' && e.offsetMs >= at);
+      if (next && next.offsetMs <= closeAt) continue;
+      const open = mine.filter((e) => e.type === 'called' && e.offsetMs < closeAt).length > mine.filter((e) => (e.type === 'served' || e.type === 'no_show') && e.offsetMs < closeAt).length;
+      if (open) continue;
+      out.push({ offsetMs: closeAt, type: 'counter_closed', externalId: `close-${counter.id}-${Math.round(closeAt)}`, service: '', number: '', counter: counter.id });
+    }
+  }
+  return out;
 }

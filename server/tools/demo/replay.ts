@@ -35,7 +35,7 @@ export async function replayDay(o: ReplayOptions): Promise<ReplaySummary> {
   if (!res.ok) throw new Error(`branch "${o.branch}" not found at ${o.url} (${res.status})`);
   const { state } = (await res.json()) as { state: BranchState };
   if (!state.config) throw new Error(`branch "${o.branch}" has no configuration`);
-  const day = generateDay(params, state.config, { seed: o.seed, hours: o.hours });
+  const day = generateDay(params, state.config, { seed: o.seed, hours: o.hours, counterSteps: true });
   const start = Date.now();
   const summary: ReplaySummary = { sent: 0, applied: 0, rejected: 0 };
   log(`${day.length} events for ${o.branch}, hours ${o.hours[0]}–${o.hours[1]}, at ${o.speed}× (${((day.at(-1)?.offsetMs ?? 0) / o.speed / 60_000).toFixed(1)} min)`);
@@ -47,16 +47,21 @@ export async function replayDay(o: ReplayOptions): Promise<ReplaySummary> {
     // Everything due by now goes together (a fast replay sends bigger batches).
     const now = (Date.now() - start) * o.speed;
     while (i < day.length && batch.length < 200 && (day[i]!.offsetMs <= Math.max(now, due))) batch.push(day[i++]!);
-    const events: IngestEvent[] = batch.map((e) => ({
-      type: e.type,
-      ticket: e.externalId,
-      number: e.number,
-      service: e.service,
-      ...(e.counter ? { counter: e.counter } : {}),
-      // Its time in the replay (accelerated): the server takes a step's own time, and refuses one ahead of its clock.
-      at: Math.round(start + e.offsetMs / o.speed),
-      ...(e.type === 'recalled' ? { eventId: `${e.externalId}-r${Math.round(e.offsetMs)}` } : {}),
-    }));
+    // Its time in the replay (accelerated): the server takes a step's own time, and refuses one ahead of its clock.
+    const at = (e: ExternalEvent) => Math.round(start + e.offsetMs / o.speed);
+    const events: IngestEvent[] = batch.map((e): IngestEvent =>
+      e.type === 'counter_closed'
+        ? { type: 'counter_closed', counter: e.counter!, at: at(e), eventId: e.externalId }
+        : {
+            type: e.type,
+            ticket: e.externalId,
+            number: e.number,
+            service: e.service,
+            ...(e.counter ? { counter: e.counter } : {}),
+            at: at(e),
+            ...(e.type === 'recalled' ? { eventId: `${e.externalId}-r${Math.round(e.offsetMs)}` } : {}),
+          },
+    );
     const reply = await post(o, events);
     summary.sent += events.length;
     for (const r of reply) {
@@ -65,7 +70,7 @@ export async function replayDay(o: ReplayOptions): Promise<ReplaySummary> {
     }
     const last = batch.at(-1)!;
     const clock = new Date(Date.UTC(2000, 0, 1, o.hours[0]) + last.offsetMs).toISOString().slice(11, 16);
-    log(`${clock}  ${batch.map((e) => `${e.number} ${e.type}${e.counter ? ` @${e.counter}` : ''}`).join(', ')}`);
+    log(`${clock}  ${batch.map((e) => (e.type === 'counter_closed' ? `counter ${e.counter} closed` : `${e.number} ${e.type}${e.counter ? ` @${e.counter}` : ''}`)).join(', ')}`);
   }
   return summary;
 }
