@@ -17,6 +17,12 @@ export const StreamHandshake = z.object({
   lastSeq: z.number().int().min(0).optional(),
   /** A paired screen's token (see screens.ts): the socket then also carries its reports, reload and identify. */
   screen: z.string().min(20).max(100).optional(),
+  /**
+   * `services`: only the estimates a lobby shows (per service), not every waiting ticket's — a
+   * long queue's list is most of the frame, written to every screen of the branch. Without it,
+   * all of them (the phone ticket and the kiosk read their own ticket's).
+   */
+  estimates: z.literal('services').optional(),
 });
 export type StreamHandshake = z.infer<typeof StreamHandshake>;
 

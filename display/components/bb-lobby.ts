@@ -109,6 +109,8 @@ export class BbLobby extends LitElement {
       this.live = new BranchStreamController(this, () => this.branch, {
         screen: () => this.screenToken || null,
         initial: () => this.initial,
+        // The board shows the wait per service, never a ticket's own.
+        estimates: 'services',
         onSocket: (socket) => {
           if (this.screenToken) this.screenLink.attach(socket);
         },

@@ -11,17 +11,26 @@ import {
   type BranchEvent,
   type ClientToServer,
   type ServerToClient,
+  type WaitEstimates,
 } from '../../core';
 import type { BranchStates } from '../commands/branch-states';
 import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
-import { StreamLimits } from './stream-limits';
+import { StreamLimits, type Bucket } from './stream-limits';
 import { BranchRooms } from './branch-rooms';
 import { paceUpgrades } from './upgrade-pacer';
 import { forgetRequest, keepsRequest } from './upgrade-request';
 import type { WaitEstimateService } from './wait-estimates';
 
 const room = (branchId: string) => `branch:${branchId}`;
+/** The branch's sockets that take every waiting ticket's estimate too (phone tickets, kiosks): all but lobbies. */
+const ticketsRoom = (branchId: string) => `tickets:${branchId}`;
+
+/** Estimates without the waiting tickets' (what a lobby shows). */
+function servicesOnly(e: WaitEstimates): WaitEstimates {
+  const { tickets: _tickets, ...rest } = e;
+  return rest;
+}
 
 /** Slices of the heartbeat period; a branch is always in the same one. */
 const TICK_SLICES = 40;
@@ -137,13 +146,17 @@ export class BranchStream {
     const screen = hs.data.screen && this.onScreen ? this.onScreen(socket as unknown as Socket, branchId, hs.data.screen) : undefined;
     // The estimates come in the same frame as the snapshot, or, while the branch's estimator still
     // learns (the first screen after a restart), with the branch's first heartbeat after it is done.
-    await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(room(branchId)), true);
+    const tickets = hs.data.estimates !== 'services';
+    await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(tickets ? [room(branchId), ticketsRoom(branchId)] : room(branchId)), tickets ? 'all' : 'services');
     await screen;
     void this.waits.ready(branchId).then(() => this.estimatesDue.add(branchId));
     // A client resyncs after a gap, rarely: more is a bug or abuse, and each answer may be a
     // whole snapshot. One turned down asks again at the next heartbeat.
-    const allowance = this.limits.connectionBucket(Date.now());
+    // Made at the first resync (a fresh bucket is full, as one made at connect would be by then):
+    // most screens never resync, and 10,000 idle ones held 10,000 buckets.
+    let allowance: Bucket | undefined;
     socket.on('resync', (msg) => {
+      allowance ??= this.limits.connectionBucket(Date.now());
       if (!this.limits.mayResync(allowance, address, Date.now())) return;
       const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
       void this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
@@ -154,7 +167,7 @@ export class BranchStream {
    * Sends a client what it lacks after `lastSeq`: the events it missed, or a snapshot. `join`
    * runs in the same tick as the send, after any read, so no event slips in between.
    */
-  private async sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined, join?: () => void, withEstimates = false): Promise<void> {
+  private async sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined, join?: () => void, withEstimates?: 'all' | 'services'): Promise<void> {
     let state = this.states.peek(branchId) ?? (await this.states.get(branchId))!;
     const behind = lastSeq === undefined ? Infinity : state.seq - lastSeq;
     // A client ahead of the log (a database restored from backup) or too far behind gets a fresh snapshot.
@@ -175,7 +188,7 @@ export class BranchStream {
     join?.();
     const serverTime = Date.now();
     const estimates = withEstimates && this.waits.isReady(branchId) ? this.waits.estimates(branchId, serverTime) : undefined;
-    const extra = estimates ? { estimates } : {};
+    const extra = estimates ? { estimates: withEstimates === 'services' ? servicesOnly(estimates) : estimates } : {};
     if (events) socket.emit('catchup', { events: events.map(toPublicEvent), serverTime, ...extra });
     // However long the queue, a screen gets its first tickets and the counts (core/public-snapshot.ts).
     else socket.emit('snapshot', { state: publicSnapshot(this.states.peek(branchId) ?? state), serverTime, ...extra });
@@ -191,13 +204,26 @@ export class BranchStream {
     if (slice === 0) this.limits.sweep(serverTime);
     for (const id of this.rooms.inSlice(slice, TICK_SLICES)) {
       const due = this.estimatesDue.has(id) || serverTime - (this.estimatesSentAt.get(id) ?? 0) >= ESTIMATES_MS;
+      const withTickets = this.io.of('/').adapter.rooms.has(ticketsRoom(id));
       // Undefined while the branch's estimator still learns: due again next turn.
-      const estimates = due ? this.waits.estimates(id, serverTime) : undefined;
+      const estimates = due ? this.waits.estimates(id, serverTime, withTickets) : undefined;
       if (estimates) {
         this.estimatesDue.delete(id);
         this.estimatesSentAt.set(id, serverTime);
       }
-      this.io.local.to(room(id)).emit('tick', { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}), ...(estimates ? { estimates } : {}) });
+      const tick = { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) };
+      if (!estimates) {
+        this.io.local.to(room(id)).emit('tick', tick);
+        continue;
+      }
+      // Two frames for the branch, each encoded once: lobbies get the services' estimates, the
+      // phones and kiosks among its sockets every ticket's too.
+      if (!withTickets) {
+        this.io.local.to(room(id)).emit('tick', { ...tick, estimates });
+      } else {
+        this.io.local.to(room(id)).except(ticketsRoom(id)).emit('tick', { ...tick, estimates: servicesOnly(estimates) });
+        this.io.local.to(ticketsRoom(id)).emit('tick', { ...tick, estimates });
+      }
     }
   }
 

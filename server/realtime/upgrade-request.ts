@@ -23,9 +23,13 @@ export function forgetRequest(raw: { request: IncomingMessage | null }): void {
   const req = raw.request;
   if (!req) return;
   raw.request = null;
-  req.headers = {};
-  req.headersDistinct = {};
-  req.rawHeaders = [];
+  req.headers = NO_HEADERS;
+  req.headersDistinct = NO_HEADERS as IncomingMessage['headersDistinct'];
+  req.rawHeaders = NO_RAW_HEADERS;
   req.url = '';
   (req as { _query?: unknown })._query = undefined;
 }
+
+/** Shared by every emptied request: nothing is allocated per connection to forget it. */
+const NO_HEADERS = Object.freeze({}) as IncomingMessage['headers'];
+const NO_RAW_HEADERS = Object.freeze([]) as unknown as string[];

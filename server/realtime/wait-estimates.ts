@@ -70,12 +70,13 @@ export class WaitEstimateService {
   }
 
   /** The expected wait of a ticket taken now, for every service, and of every waiting ticket; undefined while still learning. */
-  estimates(branchId: string, now: number): WaitEstimates | undefined {
+  estimates(branchId: string, now: number, withTickets = true): WaitEstimates | undefined {
     const state = this.states.peek(branchId);
     const held = this.estimators.get(branchId);
     if (!state?.config || !held) return undefined;
     const services: WaitEstimates['services'] = {};
     for (const s of state.config.services) services[s.id] = held.estimator.estimateNew(s.id, now);
+    if (!withTickets) return { at: now, seq: held.seq, services, serviceSec: held.times.usual() };
     const tickets: NonNullable<WaitEstimates['tickets']> = {};
     for (const w of held.estimator.estimateWaiting(now)) tickets[w.ticket] = { ahead: w.ahead, estimate: w.estimate };
     return { at: now, seq: held.seq, services, tickets, serviceSec: held.times.usual() };

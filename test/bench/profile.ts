@@ -2,14 +2,15 @@
  * Profiles the node under test (`--cpu-prof`, the profile written to PROF_DIR) under one load:
  * `tsx test/bench/profile.ts commands [concurrency] [seconds]` (closed loops of kiosk tickets
  * over HTTP) or `tsx test/bench/profile.ts fanout [seconds]` (1,000 branches × 10 screens at 200
- * commands/s), or `tsx test/bench/profile.ts connect [screens per branch]` (1,000 branches' screens
-connecting, then idle; HEAP_SNAPSHOT=<file> writes a heap snapshot of the idle node). Not part
-of `npm run bench`: a tool for finding what a command, a delivery or a connection costs.
+ *  * commands/s), `tsx test/bench/profile.ts fanout1 [screens] [rounds]` (one branch, commands one
+ * after another), or `tsx test/bench/profile.ts connect [screens per branch]` (1,000 branches'
+ * screens connecting, then idle; HEAP_SNAPSHOT=<file> writes a heap snapshot of the idle node).
+ * Not part of `npm run bench`: a tool for finding what a command, a delivery or a connection costs.
  */
 import { Child } from './lib/child';
 import { tempDir } from './lib/temp';
 import { httpCommands } from './commands';
-import { branchboardTarget, manyBranches } from './fanout';
+import { branchboardTarget, manyBranches, oneBranch } from './fanout';
 import { pct } from './lib/http';
 
 const mode = process.argv[2] ?? 'commands';
@@ -19,6 +20,9 @@ const branches = Array.from({ length: mode === 'commands' ? 300 : 1000 }, (_, i)
 const { url } = await node.call<{ url: string }>('start', { dataDir: tempDir(), branches: branches.length });
 if (mode === 'fanout') {
   const r = await manyBranches(branchboardTarget(url, node), 1000, 10, 200, Number(process.argv[3] ?? 10));
+  console.log(JSON.stringify({ p50: pct(r.perDelivery, 50), p99: pct(r.perDelivery, 99), missing: r.missing, server: r.server, generatorCpu: r.cpuMs / r.wallMs }));
+} else if (mode === 'fanout1') {
+  const r = await oneBranch(branchboardTarget(url, node), Number(process.argv[3] ?? 5000), Number(process.argv[4] ?? 50));
   console.log(JSON.stringify({ p50: pct(r.perDelivery, 50), p99: pct(r.perDelivery, 99), missing: r.missing, server: r.server, generatorCpu: r.cpuMs / r.wallMs }));
 } else if (mode === 'connect') {
   const gen = new Child('lib/loadgen-process.ts');

@@ -110,4 +110,33 @@ describe('wait estimates on the branch stream', () => {
     const snap = await once(next, 'snapshot');
     expect(snap.estimates?.tickets?.[id]?.ahead).toBe(0);
   });
+
+  it('a lobby (estimates: services) gets the estimates per service without every waiting ticket\'s; a phone or kiosk on the same branch gets its ticket\'s', async () => {
+    const s = await startTestServer({ ticketsPerMinute: 1000 });
+    cleanups.push(() => removeDir(s.dataDir));
+    cleanups.push(() => s.stop());
+    const phone = connectStream(s.url, { branch: 'demo' });
+    const lobby = connectStream(s.url, { branch: 'demo', estimates: 'services' } as { branch: string });
+    cleanups.push(() => phone.disconnect());
+    cleanups.push(() => lobby.disconnect());
+    await Promise.all([firstEstimates(phone), firstEstimates(lobby)]);
+    const heard = { phone: [] as WaitEstimates[], lobby: [] as WaitEstimates[] };
+    phone.on('tick', (t) => void (t.estimates && heard.phone.push(t.estimates)));
+    lobby.on('tick', (t) => void (t.estimates && heard.lobby.push(t.estimates)));
+
+    const res = await request(s.url).post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' }).expect(201);
+    const id = (res.body as { ticket: { id: string } }).ticket.id;
+    const seq = (res.body as { seq: number }).seq;
+    await waitFor(() => heard.phone.some((e) => e.tickets?.[id]), 15_000, "the phone's heartbeat with the ticket's estimate");
+    const lobbyGot = await waitFor(() => heard.lobby.find((e) => (e.seq ?? 0) >= seq), 15_000, "the lobby's heartbeat with the estimates after the ticket");
+    expect(lobbyGot.tickets).toBeUndefined();
+    expect(Object.keys(lobbyGot.services).sort()).toEqual(Object.keys(heard.phone.find((e) => e.tickets?.[id])!.services).sort());
+
+    // Its snapshot too: a lobby connecting now gets the services only.
+    const late = connectStream(s.url, { branch: 'demo', estimates: 'services' } as { branch: string });
+    cleanups.push(() => late.disconnect());
+    const snap = await once(late, 'snapshot');
+    expect(snap.estimates?.services.teller).toBeDefined();
+    expect(snap.estimates?.tickets).toBeUndefined();
+  });
 });

@@ -49,6 +49,8 @@ export interface BranchStreamOptions {
    * catches up, exactly as after a reconnect.
    */
   initial?: () => InitialSnapshot | null;
+  /** `services`: the page shows only the estimates per service (a lobby), not every ticket's: smaller frames. */
+  estimates?: 'services';
 }
 
 /** A branch's snapshot and the server's time when it was taken. */
@@ -129,7 +131,8 @@ export class BranchStreamController implements ReactiveController {
       // A function, so every reconnect sends the seq we hold now.
       auth: (cb) => {
         const screen = this.options.screen?.();
-        cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}), ...(screen ? { screen } : {}) } satisfies StreamHandshake);
+        const estimates = this.options.estimates;
+        cb({ branch: this.branch(), ...(this.replica.state ? { lastSeq: this.replica.seq } : {}), ...(screen ? { screen } : {}), ...(estimates ? { estimates } : {}) } satisfies StreamHandshake);
       },
       transports: ['websocket'],
       reconnectionDelay: 500,

@@ -55,7 +55,8 @@ export class Screen {
         const type = text.charCodeAt(0);
         if (type === 0x32 /* '2' ping */) return ws.send('3');
         if (text.startsWith('0')) {
-          const auth = this.seq >= 0 ? { branch: this.branch, lastSeq: this.seq } : { branch: this.branch };
+          // As the lobby asks (display/components/bb-lobby.ts): the estimates per service, not every ticket's.
+          const auth = this.seq >= 0 ? { branch: this.branch, lastSeq: this.seq, estimates: 'services' } : { branch: this.branch, estimates: 'services' };
           return ws.send(`40${JSON.stringify(auth)}`);
         }
         if (text.startsWith('42')) {
