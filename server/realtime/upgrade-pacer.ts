@@ -3,14 +3,18 @@ import type { Duplex } from 'node:stream';
 
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
-/** Longest stretch of WebSocket upgrades handled in one turn of the event loop (ms). */
-const UPGRADES_MS_PER_TURN = 8;
+/**
+ * Upgrades handled per turn of the event loop: ~0.2 ms of CPU each, so a few ms a turn. A count,
+ * not a wall-clock budget: on a machine short of CPU a budget in ms admits ever fewer per turn
+ * while the rest of the turn still runs, and the queue falls behind.
+ */
+const UPGRADES_PER_TURN = 32;
 
 const ignore = () => {};
 
 /**
- * Takes the WebSocket upgrades that `attach` (Socket.IO's engine) put on `http` a few
- * milliseconds' worth per turn of the event loop. After a restart, thousands of screens come back
+ * Takes the WebSocket upgrades that `attach` (Socket.IO's engine) put on `http` a few dozen per
+ * turn of the event loop. After a restart, thousands of screens come back
  * at once and Node hands their upgrades over in one poll phase: answered all together, they held
  * the event loop for seconds (commands, heartbeats and deliveries behind them). Queued, each waits
  * its turn with its TCP connection open; a client that gives up meanwhile is skipped.
@@ -20,37 +24,47 @@ export function paceUpgrades(http: HttpServer, attach: () => void): { close(): v
   attach();
   const added = http.listeners('upgrade').filter((l) => !before.has(l)) as UpgradeListener[];
   for (const l of added) http.removeListener('upgrade', l);
-  const queue: [IncomingMessage, Duplex, Buffer][] = [];
+  // A FIFO with a moving head: shift() on an array of thousands copies it every time.
+  let queue: [IncomingMessage, Duplex, Buffer][] = [];
+  let head = 0;
   let scheduled = false;
   let closed = false;
   const drain = () => {
     scheduled = false;
-    const start = performance.now();
-    while (queue.length && performance.now() - start < UPGRADES_MS_PER_TURN) {
-      const [req, socket, head] = queue.shift()!;
-      socket.removeListener('error', ignore);
-      if (socket.destroyed) continue;
-      for (const l of added) l.call(http, req, socket, head);
+    const end = Math.min(queue.length, head + UPGRADES_PER_TURN);
+    try {
+      while (head < end) {
+        const [req, socket, first] = queue[head]!;
+        queue[head++] = undefined as never;
+        socket.removeListener('error', ignore);
+        if (!socket.destroyed) for (const l of added) l.call(http, req, socket, first);
+      }
+    } finally {
+      if (head === queue.length) {
+        queue = [];
+        head = 0;
+      } else schedule();
     }
-    if (queue.length) schedule();
   };
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
     setImmediate(drain);
   };
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, first: Buffer) => {
     if (closed) return void socket.destroy();
     // Nothing listens on the socket while it waits: a reset must not become an uncaught error.
     socket.on('error', ignore);
-    queue.push([req, socket, head]);
+    queue.push([req, socket, first]);
     schedule();
   });
   return {
     /** Stops taking upgrades: those still waiting are cut (the server is closing). */
     close() {
       closed = true;
-      for (const [, socket] of queue.splice(0)) socket.destroy();
+      for (const [, socket] of queue.slice(head)) socket.destroy();
+      queue = [];
+      head = 0;
     },
   };
 }
