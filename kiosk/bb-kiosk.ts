@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
-import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
+import { t, useWording } from '../ui/i18n/localize';
+import { nativeLanguageName } from '../ui/i18n/languages';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
@@ -432,7 +433,7 @@ export class BbKiosk extends LitElement {
                 aria-pressed=${l === lang ? 'true' : 'false'}
                 @click=${() => (this.language = l)}
               >
-                ${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}
+                ${nativeLanguageName(l)}
               </button>`,
             )}
           </nav>`

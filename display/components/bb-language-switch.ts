@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { isLanguage, LANGUAGE_NAMES } from '../../ui/i18n/languages';
+import { nativeLanguageName } from '../../ui/i18n/languages';
 import { t } from '../../ui/i18n/localize';
 
 /**
@@ -47,7 +47,7 @@ export class BbLanguageSwitch extends LitElement {
       ><span>${t(this.current, 'lobby.phoneLanguage')}</span>
       <select data-testid="language-switch" @change=${this.changed}>
         ${this.languages.map(
-          (l) => html`<option value=${l} lang=${l} ?selected=${l === this.current}>${isLanguage(l) ? LANGUAGE_NAMES[l] : l}</option>`,
+          (l) => html`<option value=${l} lang=${l} ?selected=${l === this.current}>${nativeLanguageName(l)}</option>`,
         )}
       </select></label
     >`;

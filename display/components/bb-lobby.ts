@@ -48,7 +48,7 @@ const PHONE_LANG_KEY = 'branchboard.phone.lang';
 function storedLanguage(): string {
   try {
     const v = globalThis.localStorage?.getItem(PHONE_LANG_KEY) ?? '';
-    return isLanguage(v) ? v : '';
+    return /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) ? v : '';
   } catch {
     return '';
   }
@@ -175,7 +175,8 @@ export class BbLobby extends LitElement {
    */
   private chooseLanguage(e: CustomEvent<string>): void {
     const lang = e.detail;
-    if (!isLanguage(lang)) return;
+    // One of the six, or one the branch shows (its staff texts are in it; the fixed words in English).
+    if (!isLanguage(lang) && !this.stream.state?.config?.languages.includes(lang)) return;
     this.language = lang;
     try {
       globalThis.localStorage?.setItem(PHONE_LANG_KEY, lang);
@@ -279,7 +280,7 @@ export class BbLobby extends LitElement {
           ? html`<bb-language-switch
               class="lang-switch"
               .current=${main}
-              .languages=${[...config.languages.filter(isLanguage), ...LANGUAGES.filter((l) => !config.languages.includes(l))]}
+              .languages=${[...config.languages, ...LANGUAGES.filter((l) => !config.languages.includes(l))]}
               @bb-language=${this.chooseLanguage}
             ></bb-language-switch>`
           : nothing}

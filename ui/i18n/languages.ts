@@ -23,6 +23,43 @@ export function isLanguage(v: unknown): v is Language {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 }
 
+/**
+ * Whether the screens have their fixed words (labels, "We are closed", cause names) in this
+ * language. A branch may show others (pt, ro, ar…): staff texts — presets, notices, counter and
+ * service names — are shown in them as typed, and the fixed words come in English beside them.
+ */
+export function hasBoardWords(tag: string): boolean {
+  return isLanguage(tag.toLowerCase().split('-')[0]);
+}
+
+/** The branch's languages that have no translation of the fixed words (the console warns about them). */
+export function untranslatedLanguages(tags: readonly string[]): string[] {
+  return tags.filter((t) => !hasBoardWords(t));
+}
+
+/** The language the fixed words of `tag` are written in: itself when translated, else the fallback. */
+export function wordsLanguage(tag: string): string {
+  return hasBoardWords(tag) ? tag : FALLBACK_LANGUAGE;
+}
+
+const nativeNames = new Map<string, string>();
+
+/** A language named in itself, for switches: "Deutsch", "português" (any tag the browser knows, else the tag). */
+export function nativeLanguageName(tag: string): string {
+  if (isLanguage(tag)) return LANGUAGE_NAMES[tag];
+  let name = nativeNames.get(tag);
+  if (name === undefined) {
+    try {
+      const n = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+      name = n.charAt(0).toLocaleUpperCase(tag) + n.slice(1);
+    } catch {
+      name = tag;
+    }
+    nativeNames.set(tag, name);
+  }
+  return name;
+}
+
 /** The catalogue language for a tag: "fr-CH" → "fr"; a language we do not have → English. */
 export function catalogueLanguage(tag: string): Language {
   const base = tag.toLowerCase().split('-')[0] ?? '';

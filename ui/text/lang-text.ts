@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { t, type MessageArgs, type MessageKey } from '../i18n/localize';
+import { wordsLanguage } from '../i18n/languages';
 
 /**
  * Showing the same thing in the screen's languages: the first is the main one (large), the others
@@ -54,9 +55,14 @@ export function localTexts(
 /** Arguments of a message, the same in every language or made per language (a clock time, a day). */
 export type ArgsFor = MessageArgs | ((lang: string) => MessageArgs);
 
-/** A catalogue message in each screen language. */
+/**
+ * A catalogue message in each screen language. A language the catalogue lacks (a branch showing
+ * Portuguese) gets the fixed words in English, under "en" — never English passed off as Portuguese;
+ * the branch's staff texts still show in it (localTexts).
+ */
 export function msgs(langs: readonly string[], key: MessageKey, args?: ArgsFor): LangText[] {
-  return perLang(langs, (l) => t(l, key, typeof args === 'function' ? args(l) : args));
+  const worded = [...new Set(langs.map(wordsLanguage))];
+  return perLang(worded, (l) => t(l, key, typeof args === 'function' ? args(l) : args));
 }
 
 /** Main language on top, the others smaller beneath. */

@@ -18,6 +18,13 @@ export const languagesFieldStyles = [
     .hint {
       margin: 2px 0 10px;
     }
+    .warn {
+      margin: 0 0 10px;
+      padding: 8px 10px;
+      border-left: 4px solid var(--bb-warn);
+      background: color-mix(in srgb, var(--bb-warn-soft) 45%, white);
+      border-radius: 4px;
+    }
     ol {
       list-style: none;
       margin: 0 0 10px;

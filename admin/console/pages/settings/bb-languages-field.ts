@@ -1,8 +1,9 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { languageName, SCREEN_LANGUAGES } from '../../parts/language-names';
 import { languagesFieldStyles } from './bb-languages-field.styles';
+import { untranslatedLanguages } from '../../../../ui/i18n/languages';
 
 /**
  * The languages a branch's screens show, in order: the first is the main one (large on the TV),
@@ -29,6 +30,8 @@ export class BbLanguagesField extends LitElement {
   override render() {
     const u = this.ui;
     const left = SCREEN_LANGUAGES.filter((l) => !this.value.includes(l));
+    // Said before the branch is saved: which languages the screens will show only staff texts in.
+    const untranslated = untranslatedLanguages(this.value);
     return html`<fieldset>
       <legend>${ct(u, 'branch.languages')}</legend>
       <p class="hint">${ct(u, 'branch.languagesHint')}</p>
@@ -53,6 +56,11 @@ export class BbLanguagesField extends LitElement {
           </li>`,
         )}
       </ol>
+      ${untranslated.length
+        ? html`<p class="warn" role="note" data-testid="languages-untranslated">
+            ${ct(u, 'branch.languagesUntranslated', { langs: new Intl.ListFormat(u, { type: 'conjunction' }).format(untranslated.map((l) => languageName(l, u))) })}
+          </p>`
+        : nothing}
       <div class="add">
         <label class="visually-hidden" for="add-lang">${ct(u, 'branch.langAdd')}</label>
         <select id="add-lang" data-testid="add-language" .value=${this.adding} @change=${(e: Event) => (this.adding = (e.target as HTMLSelectElement).value)}>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import '../../ui/i18n/parts/public-board';
+import '../../ui/i18n/parts/kiosk';
+import { hasBoardWords, nativeLanguageName, untranslatedLanguages, wordsLanguage } from '../../ui/i18n/languages';
+import { localTexts, msgs } from '../../ui/text/lang-text';
+import { t } from '../../ui/i18n/localize';
+import { rotatingLanguages } from '../../display/lib/rotation';
+
+/**
+ * A branch may show languages the catalogue has no words for (it, en, pt): the screens show the
+ * staff's texts in them and the fixed words in English, labelled English; the console says so.
+ */
+describe('a branch language without the fixed words (pt)', () => {
+  it('the TV still rotates to it: staff texts in pt, the fixed words in English under "en"', () => {
+    const langs = ['it', 'en', 'pt'];
+    const turns = [0, 8_000].map((ms) => rotatingLanguages(langs, ms, 8));
+    expect(turns).toContainEqual(['it', 'pt']);
+    expect(msgs(['it', 'pt'], 'lobby.closedNow')).toEqual([
+      { lang: 'it', text: t('it', 'lobby.closedNow') },
+      { lang: 'en', text: t('en', 'lobby.closedNow') },
+    ]);
+    // Never English labelled as Portuguese, nor twice when English is on screen too.
+    expect(msgs(['pt'], 'lobby.closedNow').map((m) => m.lang)).toEqual(['en']);
+    expect(msgs(['en', 'pt'], 'lobby.closedNow')).toHaveLength(1);
+    expect(localTexts({ it: 'Sportello 1', pt: 'Guiché 1' }, ['it', 'pt'])).toEqual([
+      { lang: 'it', text: 'Sportello 1' },
+      { lang: 'pt', text: 'Guiché 1' },
+    ]);
+  });
+
+  it('is named in itself on the kiosk and the phone switch, and listed by the console’s warning', () => {
+    expect(nativeLanguageName('pt')).toMatch(/^Portugu[eê]s$/i);
+    expect(nativeLanguageName('pt')).not.toBe('pt');
+    expect(nativeLanguageName('de')).toBe('Deutsch');
+    expect(untranslatedLanguages(['it', 'en', 'pt', 'fr-CH', 'ro'])).toEqual(['pt', 'ro']);
+    expect(hasBoardWords('fr-CH')).toBe(true);
+    expect(wordsLanguage('ar')).toBe('en');
+  });
+});
