@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { minifiedLitCss } from './scripts/vite/minified-lit-css';
-import { precompiledMessages } from './scripts/vite/precompiled-messages';
-import { websocketOnly } from './scripts/vite/websocket-only';
+import { minifiedLitCss } from './scripts/vite/minified-lit-css.ts';
+import { precompiledMessages } from './scripts/vite/precompiled-messages.ts';
+import { websocketOnly } from './scripts/vite/websocket-only.ts';
 
 const page = (name: string) => resolve(import.meta.dirname, name, 'index.html');
 

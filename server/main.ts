@@ -14,11 +14,10 @@ const server = await startServer(config).catch((error: NodeJS.ErrnoException & {
 });
 const { url, logger } = server;
 
-logger.info({ url, dataDir: config.dataDir, host: config.host }, 'Branchboard is running');
 const terminal = process.stdout.isTTY === true;
-if (terminal) {
-  console.log(['', `  Branchboard is running on ${url}`, `  Data:          ${config.dataDir}`].join('\n'));
-}
+// In a terminal, said for a person (the JSON log follows); otherwise the log's own line.
+if (terminal) console.log(['', `  Branchboard is running on ${url}`, `  Data:          ${config.dataDir}`].join('\n'));
+else logger.info({ url, dataDir: config.dataDir, host: config.host }, 'Branchboard is running');
 if (server.demoAccounts) {
   announceDemo(server.demoAccounts, {
     dataDir: config.dataDir,

@@ -1,6 +1,6 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
-import { isPlainMessage } from '../../ui/i18n/messages';
+import { isPlainMessage } from '../../ui/i18n/messages.ts';
 
 /** A catalogue file: ui/i18n/<part>/<lang>.json. */
 const CATALOGUE = /[\\/]ui[\\/]i18n[\\/][a-z]+[\\/][a-z]{2}\.json$/;

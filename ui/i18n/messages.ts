@@ -1,5 +1,5 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { LANGUAGES, type Language } from './languages';
+import { LANGUAGES, type Language } from './languages.ts';
 
 /**
  * A catalogue message as a page holds it: its ICU source (as the JSON files have it), or — in the
