@@ -109,11 +109,16 @@ export const consoleNavStyles = css`
   }
   .foot-row {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
   }
+  /* Room for the longest language name ("Nederlands") and the arrow; the logout button goes
+     under it when both don't fit side by side. */
   .foot-row .lang {
-    flex: 1;
-    min-width: 0;
+    flex: 1 0 9.5em;
+  }
+  .foot-row .logout {
+    flex: 1 0 auto;
   }
   .who {
     margin: 0;

@@ -64,8 +64,11 @@ describe('manager console: a new branch from nothing', () => {
     await admin.screenshot({ path: join(shots, 'console-new-branch.png') });
     await admin.locator('[data-testid="save-branch"]').click();
 
-    // Hours: the usual weekday hours are offered; saving goes on to the services.
+    // Hours: none are made up; asked for, the usual weekday hours are offered; saving goes on to the services.
     await admin.locator('[data-testid="wizard-step"][data-step="hours"]').waitFor();
+    await admin.locator('[data-testid="no-hours"]').waitFor();
+    expect(await admin.locator('[data-testid="save-hours"]').count()).toBe(0);
+    await admin.locator('[data-testid="add-hours"]').click();
     await admin.locator('[data-testid="save-hours"]').click();
 
     await admin.locator('[data-testid="wizard-step"][data-step="services"]').waitFor();
@@ -73,7 +76,9 @@ describe('manager console: a new branch from nothing', () => {
     await addService(admin, { it: 'Consulenza', en: 'Advice', de: 'Beratung' }, null);
     await expect.poll(() => admin.locator('[data-testid="service"]').count()).toBe(2);
     await admin.screenshot({ path: join(shots, 'console-wizard-services.png') });
-    await admin.locator('[data-testid="wizard-next"]').click();
+    // A reload resumes at the next unfinished step (counters), not at Hours.
+    await admin.reload();
+    await admin.locator('[data-testid="wizard-step"][data-step="counters"]').waitFor();
 
     await admin.locator('[data-testid="wizard-step"][data-step="counters"]').waitFor();
     for (let n = 1; n <= 3; n++) {

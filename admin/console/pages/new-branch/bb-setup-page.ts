@@ -1,10 +1,10 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ct } from '../../i18n/console-strings';
 import { BranchPage } from '../../parts/branch-page';
 import { consoleHash } from '../../routes';
 import type { AccountCreated } from '../staff/bb-account-form';
-import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
+import { resumeStep, wizardProgress, WIZARD_STEPS, type WizardStep } from './wizard-steps';
 import { setupPageStyles } from './bb-setup-page.styles';
 import '../settings/bb-hours-editor';
 import '../services/bb-services-editor';
@@ -25,8 +25,21 @@ export class BbSetupPage extends BranchPage {
   @state() private step: WizardStep = 'hours';
   @state() private created: AccountCreated | null = null;
 
+  private resumed = false;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate?.(changed);
+    // Once the branch is known: resume at its next unfinished step, not at the first one.
+    const cfg = this.config;
+    if (!this.resumed && cfg) {
+      this.resumed = true;
+      this.step = resumeStep(cfg, wizardProgress.get(cfg.id));
+    }
+  }
+
   private go(step: WizardStep): void {
     this.step = step;
+    if (this.config) wizardProgress.set(this.config.id, step);
     this.created = null;
     window.scrollTo?.({ top: 0 });
   }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ScreenStatus } from '../../../../core/client';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { screenCardStyles } from './bb-screen-card.styles';
+import { screenSeq } from './screen-seq';
 import './bb-screen-sound';
 
 export type ScreenAction = 'reload' | 'identify' | 'unpair' | 'rename';
@@ -44,7 +45,7 @@ export class BbScreenCard extends LitElement {
   override render() {
     const u = this.ui;
     const sc = this.screen;
-    const behind = sc.renderedSeq !== null && sc.renderedSeq < this.branchSeq;
+    const seq = screenSeq(sc.renderedSeq, this.branchSeq);
     const time = (at: number) => new Intl.DateTimeFormat(u, { timeStyle: 'short' }).format(at);
     return html`<article class=${sc.up ? 'up' : 'down'} data-testid="screen" data-screen=${sc.id} data-up=${sc.up ? 'true' : 'false'}>
       <header>
@@ -71,8 +72,12 @@ export class BbScreenCard extends LitElement {
         <div>
           <dt>${ct(u, 'screens.shows')}</dt>
           <dd data-testid="screen-seq">
-            ${sc.renderedSeq === null ? '—' : behind ? html`<span class="late">${ct(u, 'screens.behind', { n: this.branchSeq - sc.renderedSeq })}</span>` : ct(u, 'screens.current')}
-            ${sc.renderedSeq === null ? nothing : html`<span class="muted">#${sc.renderedSeq}</span>`}
+            ${seq.kind === 'waiting'
+              ? html`<span class="muted" data-seq="waiting">${ct(u, 'screens.waitingFirst')}</span>`
+              : seq.kind === 'behind'
+                ? html`<span class="late" data-seq="behind">${ct(u, 'screens.behind', { n: seq.n })}</span>`
+                : html`<span data-seq="current">${ct(u, 'screens.current')}</span>`}
+            ${seq.kind === 'waiting' ? nothing : html`<span class="muted">#${sc.renderedSeq}</span>`}
           </dd>
         </div>
         <div><dt>${ct(u, 'screens.version')}</dt><dd>${sc.version ?? '—'}</dd></div>

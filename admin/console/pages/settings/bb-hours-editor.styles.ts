@@ -62,5 +62,12 @@ export const hoursEditorStyles = [
     section .hint {
       margin: 0 0 10px;
     }
+    .none {
+      margin: 0 0 12px;
+      font-size: 15px;
+    }
+    .hint {
+      color: var(--bb-muted);
+    }
   `,
 ];

@@ -41,6 +41,8 @@ export class BbHoursEditor extends LitElement {
   @property() submitLabel = '';
 
   @state() private weekly: Weekly = USUAL_HOURS;
+  /** False while the branch has no hours stored (open all day): nothing made up is shown or saved. */
+  @state() private editing = false;
   @state() private closed: Closed[] = [];
   @state() private exceptions: Exception[] = [];
   private loadedFor: string | null = null;
@@ -52,12 +54,21 @@ export class BbHoursEditor extends LitElement {
     if (changed.has('config') && this.config && this.loadedFor !== this.config.id) {
       this.loadedFor = this.config.id;
       const h = this.config.hours;
+      this.editing = !!h;
       if (h) {
         this.weekly = structuredClone(h.weekly);
         this.closed = structuredClone(h.closed);
         this.exceptions = structuredClone(h.exceptions);
       }
     }
+  }
+
+  /** The manager chose to add hours: the usual day as a starting point, said to be one. */
+  private startHours(): void {
+    this.weekly = structuredClone(USUAL_HOURS);
+    this.closed = [];
+    this.exceptions = [];
+    this.editing = true;
   }
 
   private setDay(d: Weekday, intervals: OpenInterval[]): void {
@@ -77,7 +88,14 @@ export class BbHoursEditor extends LitElement {
 
   override render() {
     const u = this.language;
+    if (!this.editing) {
+      return html`<p class="none" data-testid="no-hours">${ct(u, 'hours.none')}</p>
+        <div class="actions">
+          <button type="button" class="btn" data-testid="add-hours" @click=${() => this.startHours()}>${ct(u, 'hours.add')}</button>
+        </div>`;
+    }
     return html`<form @submit=${this.submit} novalidate>
+      ${this.config?.hours ? nothing : html`<p class="hint" data-testid="hours-start-hint">${ct(u, 'hours.startHint')}</p>`}
       <table class="week">
         <caption class="visually-hidden">${ct(u, 'hours.weekly')}</caption>
         <tbody>
