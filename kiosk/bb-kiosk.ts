@@ -3,13 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import { t, useWording } from '../ui/i18n/localize';
-import { nativeLanguageName } from '../ui/i18n/languages';
+import { isLanguage, nativeLanguageName } from '../ui/i18n/languages';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
 import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';
-import { localTexts } from '../ui/text/lang-text';
+import { langStyles, localTexts, msgs, stacked } from '../ui/text/lang-text';
+import { whenArgs } from '../ui/time/when';
+import { kioskAvailability, type KioskAvailability } from './availability';
 import { waitWords } from '../ui/time/wait-words';
 import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { qrDataUrl, screenToken, type TakenTicket } from './ticket-slip';
@@ -29,6 +31,8 @@ export class BbKiosk extends LitElement {
   @property() branch = '';
   /** Print each ticket as soon as it is taken. */
   @property({ type: Boolean }) autoPrint = false;
+  /** The language the address asked for (?lang=en), as the lobby and the phone honour it; else the branch's first. */
+  @property() askedLanguage = '';
 
   @state() private language = '';
   @state() private taken: TakenTicket | null = null;
@@ -42,7 +46,9 @@ export class BbKiosk extends LitElement {
   private base = '';
   private resetTimer?: ReturnType<typeof setTimeout>;
 
-  static override styles = css`
+  static override styles = [
+    langStyles,
+    css`
     :host {
       --ink: #0d1b2e;
       --ink-2: #3c4d63;
@@ -115,6 +121,21 @@ export class BbKiosk extends LitElement {
     .lead {
       margin: 0.4rem 0 0;
       font-size: clamp(1.2rem, 2.6vw, 2rem);
+      color: var(--ink-2);
+    }
+    .unavailable {
+      border-radius: 1.4rem;
+      padding: clamp(1rem, 2.5vw, 2rem);
+      background: var(--card);
+      border: 0.15rem solid var(--line);
+      font-size: clamp(1.2rem, 2.4vw, 2rem);
+    }
+    .unavailable h2 {
+      margin: 0 0 0.5em;
+      font-size: 1.4em;
+    }
+    .unavailable p {
+      margin: 0.4em 0 0;
       color: var(--ink-2);
     }
     .services {
@@ -375,7 +396,8 @@ export class BbKiosk extends LitElement {
         margin: 3mm 0;
       }
     }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -391,8 +413,25 @@ export class BbKiosk extends LitElement {
     const config = this.stream.state?.config;
     if (config) {
       useWording(config.display?.wording);
-      if (!config.languages.includes(this.language)) this.language = config.languages[0] ?? 'en';
+      if (!this.kioskLanguages(config.languages).includes(this.language)) this.language = this.startLanguage(config.languages);
     }
+  }
+
+  /** The asked language as the branch spells it ("en" for ?lang=en-GB), or the branch's first. */
+  private startLanguage(branchLangs: readonly string[]): string {
+    const asked = this.askedLanguage.toLowerCase();
+    const base = asked.split('-')[0];
+    const match = branchLangs.find((l) => l.toLowerCase() === asked) ?? branchLangs.find((l) => l.toLowerCase().split('-')[0] === base);
+    if (asked && match) return match;
+    // One the branch does not show but the catalogue has: its words, the staff texts falling back.
+    if (asked && isLanguage(base)) return base;
+    return branchLangs[0] ?? 'en';
+  }
+
+  /** The languages the switch offers: the branch's, and one the address asked for. */
+  private kioskLanguages(branchLangs: readonly string[]): string[] {
+    const start = this.startLanguage(branchLangs);
+    return branchLangs.includes(start) ? [...branchLangs] : [...branchLangs, start];
   }
 
   protected override updated(): void {
@@ -423,9 +462,9 @@ export class BbKiosk extends LitElement {
     return html`<header>
       <span class="branch" dir="auto">${config.name}</span>
       <span class="clock" aria-hidden="true">${clockTime(this.stream.now(), config.timezone, lang)}</span>
-      ${config.languages.length > 1
+      ${this.kioskLanguages(config.languages).length > 1
         ? html`<nav class="langs" aria-label=${t(lang, 'common.language')}>
-            ${config.languages.map(
+            ${this.kioskLanguages(config.languages).map(
               (l) => html`<button
                 lang=${l}
                 data-testid="kiosk-lang"
@@ -441,9 +480,45 @@ export class BbKiosk extends LitElement {
     </header>`;
   }
 
+  /** The kiosk's languages for a message that must reach everyone: the chosen one first, then the branch's. */
+  private allLangs(config: { languages: readonly string[] }): string[] {
+    return [this.language, ...config.languages.filter((l) => l !== this.language)];
+  }
+
+  /** Closed, or nothing to take a ticket for: said plainly, with the reason, in the branch's languages. */
+  private renderUnavailable(s: BranchState, a: Exclude<KioskAvailability, { kind: 'open' }>) {
+    const config = s.config!;
+    const now = this.stream.now();
+    const langs = this.allLangs(config);
+    if (a.kind === 'closed') {
+      return html`<div class="unavailable" role="status" data-testid="kiosk-unavailable" data-reason="closed">
+        <h2>${stacked(msgs(langs, 'lobby.closedNow'))}</h2>
+        <p>
+          ${a.opensAt !== null
+            ? stacked(msgs(langs, 'lobby.opensAt', whenArgs({ at: a.opensAt, now, timeZone: config.timezone })))
+            : stacked(msgs(langs, 'lobby.closedThanks'))}
+        </p>
+      </div>`;
+    }
+    const why = a.reason === 'no_services' ? 'kiosk.noServices' : a.reason === 'no_counter' ? 'kiosk.noCounterOpen' : 'kiosk.seeReasons';
+    return html`<div class="unavailable" role="status" data-testid="kiosk-unavailable" data-reason=${a.reason}>
+      <h2>${stacked(msgs(langs, 'kiosk.noneAvailable'))}</h2>
+      <p>${stacked(msgs(langs, why))}</p>
+    </div>`;
+  }
+
   private renderServices(s: BranchState) {
     const lang = this.language;
     const estimates = this.stream.currentEstimates();
+    const a = kioskAvailability(s, this.stream.now());
+    if (a.kind === 'closed') return this.renderUnavailable(s, a);
+    if (a.kind === 'none') {
+      // Nothing to take a ticket for: the reason first, then each service with its own (a notice's text).
+      return html`${this.renderUnavailable(s, a)}
+        <ul class="services">
+          ${s.config!.services.map((svc) => html`<li>${this.renderService(s, svc, null)}</li>`)}
+        </ul>`;
+    }
     return html`<div>
         <h1>${t(lang, 'kiosk.title')}</h1>
         <p class="lead">${t(lang, 'kiosk.chooseService')}</p>

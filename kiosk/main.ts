@@ -16,6 +16,9 @@ async function showKiosk(branch: string): Promise<void> {
   const kiosk = document.createElement('bb-kiosk');
   kiosk.branch = branch;
   kiosk.autoPrint = new URLSearchParams(query).get('print') === '1';
+  // ?lang=en starts it in that language, as the lobby and the phone do (the switch still offers the branch's).
+  const lang = new URLSearchParams(query).get('lang') ?? '';
+  kiosk.askedLanguage = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(lang) ? lang : '';
   document.body.replaceChildren(kiosk);
 }
 
