@@ -1,7 +1,7 @@
 import type { Browser, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { key, startTestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { key, type TestServer } from '../support/server';
+import { serverAndChromiumPerSuite } from '../support/suite-server';
 
 /**
  * The lobby draws its branch from the snapshot in its page (server/http/lobby-page.ts) before
@@ -10,8 +10,9 @@ import { key, startTestServer } from '../support/server';
  * catches up with what happened meanwhile.
  */
 describe('the lobby paints from its page, then follows the stream', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let browser: Browser;
+  serverAndChromiumPerSuite((s, b) => ((server = s), (browser = b)));
 
   const takeTicket = async () => {
     const res = await fetch(`${server.url}/api/branches/demo/tickets`, {
@@ -21,16 +22,6 @@ describe('the lobby paints from its page, then follows the stream', () => {
     });
     expect(res.status).toBe(201);
   };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('without a WebSocket the board is drawn from the page; stale after the silence; exact once the stream comes', async () => {
     await takeTicket();

@@ -9,6 +9,7 @@ import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
 import { key, startTestServer } from '../support/server';
+import { updateBranch as updateBranchAs } from '../support/suite-server';
 
 const shots = screenshotDir();
 
@@ -21,11 +22,7 @@ describe('the lobby speaks every language', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
 
-  const updateBranch = async (body: UpdateBranchBody) => {
-    const k = key();
-    const r = await server.commands.execute({ branch: 'demo', command: { type: 'UpdateBranch', body }, key: k, actor: { role: 'admin', user: 'admin' }, fingerprint: k });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  };
+  const updateBranch = (body: UpdateBranchBody) => updateBranchAs(server, body);
 
   const open = async (path: string, viewport = { width: 1920, height: 1080 }, locale = 'it-IT'): Promise<Page> => {
     const page = await (await browser.newContext({ viewport, locale })).newPage();

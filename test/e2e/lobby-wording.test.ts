@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UpdateBranchBody } from '../../core';
 import { Localizer } from '../../ui/i18n/localize';
-import { launchChromium } from '../support/browser';
-import { key, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { serverAndChromiumPerSuite, updateBranch as updateBranchAs } from '../support/suite-server';
 
 /**
  * A branch's own wording on the lobby. The lobby's build ships its catalogues parsed and no ICU
@@ -11,14 +11,11 @@ import { key, startTestServer } from '../support/server';
  * before the board is drawn, so the screen never shows the catalogue's words first.
  */
 describe("the lobby in the branch's own words", () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: TestServer;
   let browser: Browser;
+  serverAndChromiumPerSuite((s, b) => ((server = s), (browser = b)));
 
-  const updateBranch = async (body: UpdateBranchBody) => {
-    const k = key();
-    const r = await server.commands.execute({ branch: 'demo', command: { type: 'UpdateBranch', body }, key: k, actor: { role: 'admin', user: 'admin' }, fingerprint: k });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  };
+  const updateBranch = (body: UpdateBranchBody) => updateBranchAs(server, body);
 
   /** The first words the board shows in two of its titles, read as soon as it has drawn its counters. */
   const firstWords = async (page: Page) => {
@@ -27,16 +24,6 @@ describe("the lobby in the branch's own words", () => {
     const text = (sel: string) => page.locator(sel).evaluate((h) => h.textContent?.replace(/\s+/g, ' ').trim() ?? '');
     return { counters: await text('section.counters h2'), waiting: await text('bb-waiting-list h2') };
   };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('plain words and words in ICU syntax (quoted braces) are both shown from the first paint', async () => {
     const wording = { 'lobby.counters': 'Desks', 'lobby.waiting': "Queue '{'today'}'" };

@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromLocal, localDay, type BranchState } from '../../core';
-import { loginAs, openDemoBranch, removeDir, startTestServer } from '../support/server';
+import { ingest, integrationSecret, statuses } from '../support/ingest';
+import { openDemoBranch, removeDir, startTestServer } from '../support/server';
 
 /**
  * A queue system's ticket ids need only be unique within a day (core/ingest.ts): "A042" or
@@ -21,10 +21,7 @@ const branch = 'ingest-days';
 beforeAll(async () => {
   server = await startTestServer({}, { commandClock: clock, clock });
   await openDemoBranch(server, branch);
-  const row = await server.sql.get<{ branches: string }>("SELECT branches FROM users WHERE username = 'manager'");
-  await server.sql.run("UPDATE users SET branches = ? WHERE username = 'manager'", [JSON.stringify([...JSON.parse(row!.branches), branch])]);
-  const manager = await loginAs(server.url, 'manager');
-  secret = (await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201)).body.secret;
+  ({ secret } = await integrationSecret(server, branch));
 });
 
 afterAll(async () => {
@@ -32,9 +29,8 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir);
 });
 
-const send = (events: unknown[]) => request(server.url).post(`/api/branches/${branch}/ingest`).set('Authorization', `Bearer ${secret}`).send({ events });
+const send = (events: unknown[]) => ingest(server, branch, secret, events);
 const ev = (type: string, at: number, extra: Record<string, unknown> = {}) => ({ type, ticket: '0042', number: 'A042', service: 'teller', at, ...extra });
-const statuses = (res: request.Response) => res.body.results.map((r: { status: string }) => r.status) as string[];
 const state = async () => (await server.states.get(branch)) as BranchState;
 
 describe('an external ticket id used again on another day', () => {

@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLocal, localDay, type BranchEvent, type BranchState, type TicketRecord } from '../../core';
+import { fromLocal, localDay, type BranchEvent, type BranchState } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
+import { ingest, integrationSecret, statuses, ticketRecord } from '../support/ingest';
 import { loginAs, removeDir, startTestServer } from '../support/server';
 
 /**
@@ -27,10 +27,7 @@ beforeAll(async () => {
   // Tellers promise 15 minutes here: a late issue can turn a kept promise into a missed one.
   const services = DEMO_BRANCH.services.map((s) => (s.id === 'teller' ? { ...s, promiseMinutes: 15 } : s));
   await server.commands.openBranch(branch, { ...DEMO_BRANCH, id: branch, timezone: TZ, services }, { role: 'system' });
-  const row = await server.sql.get<{ branches: string }>("SELECT branches FROM users WHERE username = 'manager'");
-  await server.sql.run("UPDATE users SET branches = ? WHERE username = 'manager'", [JSON.stringify([...JSON.parse(row!.branches), branch])]);
-  const manager = await loginAs(server.url, 'manager');
-  secret = (await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201)).body.secret;
+  ({ secret } = await integrationSecret(server, branch));
 });
 
 afterAll(async () => {
@@ -38,15 +35,10 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir);
 });
 
-const send = (events: unknown[]) => request(server.url).post(`/api/branches/${branch}/ingest`).set('Authorization', `Bearer ${secret}`).send({ events });
+const send = (events: unknown[]) => ingest(server, branch, secret, events);
 const ev = (type: string, ticket: string, number: string, at: number | undefined, extra: Record<string, unknown> = {}) => ({ type, ticket, number, service: 'teller', ...(at === undefined ? {} : { at }), ...extra });
-const statuses = (res: request.Response) => res.body.results.map((r: { status: string }) => r.status) as string[];
 const state = async () => (await server.states.get(branch)) as BranchState;
-const record = async (ticketId: string) => {
-  await server.history.caughtUp(branch);
-  const row = await server.sql.get<{ record: string }>('SELECT record FROM history_tickets WHERE branch_id = ? AND ticket_id = ?', [branch, ticketId]);
-  return JSON.parse(row!.record) as TicketRecord;
-};
+const record = (ticketId: string) => ticketRecord(server, branch, ticketId);
 const report = async () => {
   const manager = await loginAs(server.url, 'manager');
   const res = await manager.get(`/api/branches/${branch}/history/reports`).query({ from: today, to: today, by: 'day' }).expect(200);

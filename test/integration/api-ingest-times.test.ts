@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLocal, localDay, type BranchState, type TicketRecord } from '../../core';
+import { fromLocal, localDay, type BranchState } from '../../core';
+import { ingest, integrationSecret, ticketRecord } from '../support/ingest';
 import { key, loginAs, openDemoBranch, removeDir, startTestServer } from '../support/server';
 
 /**
@@ -20,10 +21,7 @@ const branch = 'ingest-times';
 beforeAll(async () => {
   server = await startTestServer({}, { commandClock: clock, clock });
   await openDemoBranch(server, branch);
-  const row = await server.sql.get<{ branches: string }>("SELECT branches FROM users WHERE username = 'manager'");
-  await server.sql.run("UPDATE users SET branches = ? WHERE username = 'manager'", [JSON.stringify([...JSON.parse(row!.branches), branch])]);
-  const manager = await loginAs(server.url, 'manager');
-  secret = (await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201)).body.secret;
+  ({ secret } = await integrationSecret(server, branch));
 });
 
 afterAll(async () => {
@@ -31,14 +29,10 @@ afterAll(async () => {
   removeDir(server.dataDir);
 });
 
-const send = (events: unknown[]) => request(server.url).post(`/api/branches/${branch}/ingest`).set('Authorization', `Bearer ${secret}`).send({ events });
+const send = (events: unknown[]) => ingest(server, branch, secret, events);
 const ev = (type: string, ticket: string, number: string, at: number, extra: Record<string, unknown> = {}) => ({ type, ticket, number, service: 'teller', at, ...extra });
 const state = async () => (await server.states.get(branch)) as BranchState;
-const record = async (ticketId: string) => {
-  await server.history.caughtUp(branch);
-  const row = await server.sql.get<{ record: string }>('SELECT record FROM history_tickets WHERE branch_id = ? AND ticket_id = ?', [branch, ticketId]);
-  return JSON.parse(row!.record) as TicketRecord;
-};
+const record = (ticketId: string) => ticketRecord(server, branch, ticketId);
 const ids = (res: request.Response) => res.body.results.map((r: { ticketId: string }) => r.ticketId) as string[];
 
 describe('ingest at the external system’s own time', () => {

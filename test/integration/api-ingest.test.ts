@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { replayDay } from '../../server/tools/demo/replay';
 import type { WaitEstimates } from '../../core';
+import { ingest, integrationSecret } from '../support/ingest';
 import { branchState, connectStream, loginAs, once, removeDir, startTestServer, openDemoBranch, waitFor } from '../support/server';
 
 /** Ingest from an existing queue system (issue 11): tokens, then steps with the system's own ids. */
@@ -19,15 +20,12 @@ let branchNo = 0;
 async function freshBranch(): Promise<{ branch: string; secret: string }> {
   const branch = `ingest-${++branchNo}`;
   await openDemoBranch(server, branch);
-  const row = await server.sql.get<{ branches: string }>("SELECT branches FROM users WHERE username = 'manager'");
-  await server.sql.run("UPDATE users SET branches = ? WHERE username = 'manager'", [JSON.stringify([...JSON.parse(row!.branches), branch])]);
-  manager = await loginAs(server.url, 'manager');
-  const res = await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201);
-  return { branch, secret: res.body.secret as string };
+  const made = await integrationSecret(server, branch);
+  manager = made.manager;
+  return { branch, secret: made.secret };
 }
 
-const send = (branch: string, secret: string, events: unknown[]) =>
-  request(server.url).post(`/api/branches/${branch}/ingest`).set('Authorization', `Bearer ${secret}`).send({ events });
+const send = (branch: string, secret: string, events: unknown[]) => ingest(server, branch, secret, events);
 
 const ev = (type: string, ticket: string, extra: Record<string, unknown> = {}) => ({ type, ticket, number: 'Q17', service: 'teller', ...extra });
 

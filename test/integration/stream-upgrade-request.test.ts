@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { Manager, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectStream, DEMO_PASSWORD, once, removeDir, startTestServer, type StreamClient } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { connectStream, DEMO_PASSWORD, once, type StreamClient, type TestServer } from '../support/server';
+import { serverPerSuite } from '../support/suite-server';
 
 /**
  * Socket.IO keeps each connection's upgrade request for its whole life; the stream lets it go
@@ -9,18 +10,8 @@ import { connectStream, DEMO_PASSWORD, once, removeDir, startTestServer, type St
  * came without a session cookie. A staff device's keeps it, so the console's feed can still read
  * the cookie, even when it opens the feed later on the same connection.
  */
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;
-const sockets: { disconnect(): unknown }[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const sockets = serverPerSuite<{ disconnect(): unknown }>((s) => (server = s));
 
 const engineClient = (sid: string) => (server.stream.io.engine as unknown as { clients: Record<string, { request: unknown }> }).clients[sid];
 

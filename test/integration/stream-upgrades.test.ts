@@ -1,24 +1,15 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectStream, once, removeDir, startTestServer, type StreamClient } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { connectStream, once, type StreamClient, type TestServer } from '../support/server';
+import { serverPerSuite } from '../support/suite-server';
 
 /**
  * WebSocket upgrades are taken a few milliseconds' worth per turn of the event loop
  * (server/realtime/upgrade-pacer.ts): every one of a crowd arriving at once is still answered, in
  * order, and a client that hangs up while waiting costs nothing.
  */
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;
-const sockets: StreamClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const sockets = serverPerSuite<StreamClient>((s) => (server = s));
 
 /** An upgrade request written by hand, its connection cut before any answer. */
 function hangUpWhileWaiting(port: number): Promise<void> {

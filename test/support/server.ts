@@ -156,3 +156,5 @@ export async function openDemoBranch(server: RunningServer, id: string, configur
   await server.commands.openBranch(id, configured ? { ...DEMO_BRANCH, id } : null, { role: 'system' });
   return id;
 }
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

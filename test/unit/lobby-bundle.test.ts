@@ -33,23 +33,8 @@ async function buildPages(): Promise<{ lobby: Rollup.OutputChunk[]; others: Roll
   }
 }
 
-/** The chunks a page's entry loads before it runs (static imports only). */
-function firstLoad(chunks: Rollup.OutputChunk[], entry: string): Rollup.OutputChunk[] {
-  const byName = new Map(chunks.map((c) => [c.fileName, c]));
-  const start = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(entry))!;
-  const seen = new Set<string>();
-  const todo = [start.fileName];
-  while (todo.length) {
-    const name = todo.pop()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    todo.push(...byName.get(name)!.imports);
-  }
-  return [...seen].map((n) => byName.get(n)!);
-}
-
-/** Every module of the chunks reachable from an entry (static and dynamic imports). */
-function modulesOf(chunks: Rollup.OutputChunk[], entry: string): string[] {
+/** The chunks reachable from a page's entry: through its static imports, and its dynamic ones too if asked. */
+function reachable(chunks: Rollup.OutputChunk[], entry: string, dynamic: boolean): Rollup.OutputChunk[] {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const start = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(entry));
   if (!start) throw new Error(`no entry chunk for ${entry}`);
@@ -60,10 +45,16 @@ function modulesOf(chunks: Rollup.OutputChunk[], entry: string): string[] {
     if (seen.has(name)) continue;
     seen.add(name);
     const c = byName.get(name)!;
-    todo.push(...c.imports, ...c.dynamicImports.filter((d) => byName.has(d)));
+    todo.push(...c.imports, ...(dynamic ? c.dynamicImports.filter((d) => byName.has(d)) : []));
   }
-  return [...seen].flatMap((n) => byName.get(n)!.moduleIds);
+  return [...seen].map((n) => byName.get(n)!);
 }
+
+/** The chunks a page's entry loads before it runs (static imports only). */
+const firstLoad = (chunks: Rollup.OutputChunk[], entry: string) => reachable(chunks, entry, false);
+
+/** Every module of the chunks reachable from an entry (static and dynamic imports). */
+const modulesOf = (chunks: Rollup.OutputChunk[], entry: string) => reachable(chunks, entry, true).flatMap((c) => c.moduleIds);
 
 const rel = (id: string) => id.replace(root + '/', '');
 
