@@ -137,11 +137,21 @@ export class BbTicketMoves extends LitElement {
           )}
         ${config.counters
           .filter((c) => c.id !== this.counterId)
-          .map(
-            (c) => html`<button class="btn" data-testid="transfer-counter" data-counter=${c.id} @click=${() => this.transfer(current.number, { toCounterId: c.id })}>
-              ${t(l, 'causes.transferTo', { name: local(config, c.name, l) })}
-            </button>`,
-          )}
+          .map((c) => {
+            // A closed counter has nobody to call the customer (the server refuses it too); a paused one is said so.
+            const status = state.counters[c.id]?.status ?? 'closed';
+            return html`<button
+              class="btn target"
+              data-testid="transfer-counter"
+              data-counter=${c.id}
+              data-status=${status}
+              ?disabled=${status === 'closed'}
+              @click=${() => this.transfer(current.number, { toCounterId: c.id })}
+            >
+              <span>${t(l, 'causes.transferTo', { name: local(config, c.name, l) })}</span>
+              ${status === 'open' ? nothing : html`<span class="mark">${t(l, `common.status.${status}`)}</span>`}
+            </button>`;
+          })}
       </div>
     </div>`;
   }
@@ -181,6 +191,16 @@ export class BbTicketMoves extends LitElement {
         align-items: flex-start;
         padding: 6px 10px;
         line-height: 1.2;
+      }
+      .target {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        line-height: 1.2;
+      }
+      .target .mark {
+        font-size: 14px;
+        font-weight: 400;
       }
       .ticket span {
         font-size: 14px;

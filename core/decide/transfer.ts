@@ -21,6 +21,11 @@ export function decideTransfer(state: BranchState, config: BranchConfig, cmd: Tr
   const target = toCounterId ? config.counters.find((c) => c.id === toCounterId) : undefined;
   if (toCounterId && !target) return fail('invalid', 'unknown_counter', `no counter "${toCounterId}" in this branch`, 'toCounterId');
   if (toCounterId === counter.id) return fail('invalid', 'same_counter', 'the ticket is already at this counter', 'toCounterId');
+  // A closed counter has nobody at it: the customer would wait for a call that never comes.
+  // A paused one is coming back (the tablet says so beside it), so it may still take the ticket.
+  if (target && (state.counters[target.id]?.status ?? 'closed') === 'closed') {
+    return fail('conflict', 'counter_closed', `counter "${target.id}" is closed: nobody would call this ticket`, 'toCounterId');
+  }
   if (service && !config.services.some((s) => s.id === service)) return fail('invalid', 'unknown_service', `no service "${service}" in this branch`, 'service');
   // To a counter without a service named: the ticket's own if that counter serves it, else the counter's first.
   const to = service ?? (target && !target.services.includes(t.service) ? target.services[0]! : t.service);

@@ -100,6 +100,18 @@ describe('POST …/counters/:counter/transfer', () => {
     expect((await act(b, '1', 'transfer', { service: 'teller' })).body.error).toMatchObject({ code: 'nothing_to_transfer' });
     expect((await act(b, '1', 'transfer', { toCounterId: '99' })).body.error).toMatchObject({ code: 'unknown_counter', field: 'toCounterId' });
   });
+
+  it('409 naming toCounterId for a closed counter (nobody would call the ticket); the customer stays at the counter', async () => {
+    const b = await freshBranch();
+    const a1 = await issue(b);
+    await act(b, '1', 'call-next');
+    const res = await act(b, '1', 'transfer', { toCounterId: '3' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'counter_closed', field: 'toCounterId' } });
+    expect((await branchState(server.url, b)).counters['1']!.ticketId).toBe(a1.id);
+    expect((await act(b, '3', 'open')).status).toBe(200);
+    expect((await act(b, '1', 'transfer', { toCounterId: '3' })).status).toBe(200);
+  });
 });
 
 describe('POST …/counters/:counter/undo-no-show', () => {

@@ -48,7 +48,7 @@ describe('call a specific ticket', () => {
     given.when({ type: 'CallTicket', counterId: '2', body: { ticketId: 'ticket-a1', reason: 'appointment' } }).thenFails({ code: 'ticket_at_counter' });
     given.when({ type: 'CallTicket', counterId: '2', body: { ticketId: 'ticket-zz', reason: 'appointment' } }).thenFails({ code: 'unknown_ticket', field: 'ticketId' });
     spec()
-      .given(issue('ticket-a1'), callNext('1'), { type: 'TransferTicket', counterId: '1', body: { toCounterId: '3' } })
+      .given(issue('ticket-a1'), callNext('1'), act('3', 'open'), { type: 'TransferTicket', counterId: '1', body: { toCounterId: '3' } })
       .when({ type: 'CallTicket', counterId: '2', body: { ticketId: 'ticket-a1', reason: 'transferred' } })
       .thenFails({ code: 'assigned_elsewhere' });
   });
@@ -78,17 +78,17 @@ describe('transfer', () => {
 
   it('to a counter: only that counter calls it, before later tickets; others skip it', () => {
     const b = spec()
-      .given(issue('ticket-a1'), issue('ticket-a2'), callNext('1'))
+      .given(issue('ticket-a1'), issue('ticket-a2'), callNext('1'), act('4', 'open'))
       .when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '4' } })
       .then([{ type: 'TicketTransferred', ticketId: 'ticket-a1', counterId: '1', service: 'teller', toCounterId: '4' }]);
     expect(b.run(callNext('2'))).toMatchObject({ ok: true, events: [{ type: 'CounterOpened' }, { type: 'TicketCalled', ticketId: 'ticket-a2' }] });
-    expect(b.run(callNext('4'))).toMatchObject({ ok: true, events: [{ type: 'CounterOpened' }, { type: 'TicketCalled', ticketId: 'ticket-a1', reason: 'transferred' }] });
+    expect(b.run(callNext('4'))).toMatchObject({ ok: true, events: [{ type: 'TicketCalled', ticketId: 'ticket-a1', reason: 'transferred' }] });
   });
 
   it('to a counter that does not serve its service: it takes that counter’s service', () => {
     const config = { ...PROMISED, counters: PROMISED.counters.map((c) => (c.id === '4' ? { ...c, services: ['advice'] } : c)) };
     spec(config)
-      .given(issue('ticket-a1'), callNext('1'))
+      .given(issue('ticket-a1'), callNext('1'), act('4', 'open'))
       .when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '4' } })
       .then([{ type: 'TicketTransferred', ticketId: 'ticket-a1', counterId: '1', service: 'advice', toCounterId: '4' }]);
   });
@@ -100,6 +100,19 @@ describe('transfer', () => {
     given.when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '1' } }).thenFails({ code: 'same_counter', field: 'toCounterId' });
     given.when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '9' } }).thenFails({ code: 'unknown_counter', field: 'toCounterId' });
     given.when({ type: 'TransferTicket', counterId: '1', body: { service: 'loans' } }).thenFails({ code: 'unknown_service', field: 'service' });
+  });
+
+  it('to a closed counter: refused (nobody would call it), naming the field; once it is open, accepted', () => {
+    const given = spec().given(issue('ticket-a1'), callNext('1'));
+    given.when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '3' } }).thenFails({ kind: 'conflict', code: 'counter_closed', field: 'toCounterId' });
+    spec()
+      .given(issue('ticket-a1'), callNext('1'), act('3', 'open'), act('3', 'close'))
+      .when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '3' } })
+      .thenFails({ code: 'counter_closed', field: 'toCounterId' });
+    spec()
+      .given(issue('ticket-a1'), callNext('1'), act('3', 'open'))
+      .when({ type: 'TransferTicket', counterId: '1', body: { toCounterId: '3' } })
+      .then([{ type: 'TicketTransferred', ticketId: 'ticket-a1', counterId: '1', service: 'teller', toCounterId: '3' }]);
   });
 });
 
