@@ -9,7 +9,7 @@ import '../ui/i18n/parts/public-board';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
 import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';
-import { langStyles, localTexts, msgs, stacked } from '../ui/text/lang-text';
+import { langStyles, localTexts, msgs, stacked, staffTexts } from '../ui/text/lang-text';
 import { whenArgs } from '../ui/time/when';
 import { kioskAvailability, type KioskAvailability } from './availability';
 import { waitWords } from '../ui/time/wait-words';
@@ -438,8 +438,14 @@ export class BbKiosk extends LitElement {
     if (this.language) document.documentElement.lang = this.language;
   }
 
+  /** A counter's or service's name: the sign in the room, in the branch's languages when not in the chosen one. */
   private text(name: Record<string, string>): string {
     return localTexts(name, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? '';
+  }
+
+  /** A notice's text: English before the branch's languages when it lacks the chosen one. */
+  private staffText(text: Record<string, string>): string {
+    return staffTexts(text, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? '';
   }
 
   override render() {
@@ -536,7 +542,7 @@ export class BbKiosk extends LitElement {
     const describedBy = `facts-${svc.id}`;
     if (!availability.available) {
       const reason =
-        availability.reason === 'notice' ? this.text(availability.notice.text) || t(lang, 'kiosk.unavailable') : t(lang, 'kiosk.noCounter');
+        availability.reason === 'notice' ? this.staffText(availability.notice.text) || t(lang, 'kiosk.unavailable') : t(lang, 'kiosk.noCounter');
       return html`<button class="service" aria-disabled="true" aria-describedby=${describedBy} data-testid="kiosk-service" data-service=${svc.id} data-available="false">
         <span class="name" dir="auto">${this.text(svc.name)}</span>
         <span class="facts reason" id=${describedBy} dir="auto">${reason}</span>
@@ -588,7 +594,7 @@ export class BbKiosk extends LitElement {
       ${estimate ? html`<div class="est" data-testid="kiosk-estimate">${this.estimateLine(estimate)}</div>` : nothing}
       ${notices.length
         ? html`<ul class="notices" data-testid="kiosk-notices">
-            ${notices.map((n) => html`<li><b>${causeLabel(n.cause, lang)}</b><span dir="auto">${this.text(n.text)}</span></li>`)}
+            ${notices.map((n) => html`<li><b>${causeLabel(n.cause, lang)}</b><span dir="auto">${this.staffText(n.text)}</span></li>`)}
           </ul>`
         : nothing}
       ${this.qr

@@ -9,7 +9,7 @@ import '../ui/i18n/parts/public-board';
 import { matchLanguage } from '../ui/i18n/languages';
 import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';
-import { localTexts } from '../ui/text/lang-text';
+import { localTexts, staffTexts } from '../ui/text/lang-text';
 import { waitWords } from '../ui/time/wait-words';
 import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { TurnAlert } from './turn-alert';
@@ -399,7 +399,7 @@ export class BbPhoneTicket extends LitElement {
         ${notices.map(
           (n) => html`<li>
             <span class="cause">${causeLabel(n.cause, lang)}</span>
-            ${localTexts(n.text, [lang], langs).map((x) => html`<span class="text" lang=${x.lang} dir="auto">${x.text}</span>`)}
+            ${staffTexts(n.text, [lang], langs).map((x) => html`<span class="text" lang=${x.lang} dir="auto">${x.text}</span>`)}
           </li>`,
         )}
       </ul>

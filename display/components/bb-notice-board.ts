@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core/client';
-import { inline, langStyles, msgs, stacked, type LangText, localTexts } from '../../ui/text/lang-text';
+import { inline, langStyles, msgs, stacked, type LangText, staffTexts } from '../../ui/text/lang-text';
 import { t } from '../../ui/i18n/localize';
 import type { BbNoticeCard, NoticeDensity } from '../../ui/notice/bb-notice-card';
 import '../../ui/notice/bb-notice-card';
@@ -15,7 +15,8 @@ const PAGE_MS = 12_000;
 const DENSITIES: readonly NoticeDensity[] = ['large', 'normal', 'compact'];
 
 /**
- * The notices column: what is happening in the branch, active ones first, then recently resolved.
+ * The notices column: what is happening in the branch, active ones first (or, with none, what is
+ * degraded now), then recently resolved.
  * When the notices do not all fit, they are shown a page at a time, turning every few seconds,
  * with a page indicator: no notice is ever cut in half or silently left out. A new notice brings
  * the first page back at once.
@@ -154,13 +155,16 @@ export class BbNoticeBoard extends LitElement {
     const lang = this.langs[0] ?? 'en';
     const newest = [...this.notices].filter((x) => x.status === 'active').sort((a, b) => b.startedAt - a.startedAt)[0];
     if (!newest) return '';
-    const text = localTexts(newest.text, [lang], this.config?.languages ?? [])[0]?.text ?? '';
+    const text = staffTexts(newest.text, [lang], this.config?.languages ?? [])[0]?.text ?? '';
     return `${t(lang, 'lobby.notices')}: ${t(lang, `common.cause.${newest.cause}`)}. ${text}`;
   }
 
   override render() {
     const langs = this.langs;
     const n = this.notices.length;
+    // What is degraded now (counters against the plan, a promise missed) comes before resolved
+    // notices: only an active notice, which says why, takes its place.
+    const activeCount = this.notices.filter((x) => x.status === 'active').length;
     const density = this.density();
     const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
     // The part of a notice in parts that this page shows, if any.
@@ -180,7 +184,7 @@ export class BbNoticeBoard extends LitElement {
             </div>`
           : nothing}
       </div>
-      ${n === 0 && this.degraded.length > 0
+      ${activeCount === 0 && this.degraded.length > 0
         ? html`<div class="degraded" data-testid="degraded" role="status">
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
               <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" />
@@ -190,13 +194,17 @@ export class BbNoticeBoard extends LitElement {
               ${this.degraded.map((line) => html`<div class="degraded-line">${inline(line)}</div>`)}
             </div>
           </div>`
-        : n === 0
+        : nothing}
+      ${n === 0 && this.degraded.length === 0
         ? html`<div class="calm" data-testid="no-notices">
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
               <circle cx="12" cy="12" r="10" /><path d="M7 12.5l3.5 3.5 6.5-7" />
             </svg>
             <div>${stacked(msgs(langs, 'lobby.noNotices'))}</div>
           </div>`
+        : nothing}
+      ${n === 0
+        ? nothing
         : html`<div class="list" role="list">
             ${repeat(
               this.notices,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../../ui/i18n/parts/public-board';
 import '../../ui/i18n/parts/kiosk';
 import { hasBoardWords, nativeLanguageName, untranslatedLanguages, wordsLanguage } from '../../ui/i18n/languages';
-import { localTexts, msgs } from '../../ui/text/lang-text';
+import { localTexts, msgs, staffTexts } from '../../ui/text/lang-text';
 import { t } from '../../ui/i18n/localize';
 import { rotatingLanguages } from '../../display/lib/rotation';
 
@@ -35,5 +35,17 @@ describe('a branch language without the fixed words (pt)', () => {
     expect(untranslatedLanguages(['it', 'en', 'pt', 'fr-CH', 'ro'])).toEqual(['pt', 'ro']);
     expect(hasBoardWords('fr-CH')).toBe(true);
     expect(wordsLanguage('ar')).toBe('en');
+  });
+});
+
+describe('a reader’s language the text lacks (?lang=de on an it/en branch)', () => {
+  it('staff text falls back to English, then the branch’s first; names stay the branch’s signs', () => {
+    const notice = { it: 'Guasto al computer', en: 'The computer has failed' };
+    expect(staffTexts(notice, ['de'], ['it', 'en'])).toEqual([{ lang: 'en', text: 'The computer has failed' }]);
+    expect(staffTexts({ it: 'Solo italiano', fr: 'Seulement français' }, ['de'], ['it', 'en'])).toEqual([{ lang: 'it', text: 'Solo italiano' }]);
+    // The chosen language when the text has it.
+    expect(staffTexts({ ...notice, de: 'Der Computer ist ausgefallen' }, ['de'], ['it', 'en'])[0]!.lang).toBe('de');
+    // A counter's name is the sign in the room: the branch's first language.
+    expect(localTexts({ it: 'Sportello 2', en: 'Counter 2' }, ['de'], ['it', 'en'])).toEqual([{ lang: 'it', text: 'Sportello 2' }]);
   });
 });

@@ -4,7 +4,7 @@ import { noticePhase, type BranchConfig, type Notice } from '../../core/client';
 import { hasApology } from '../i18n/apology';
 import { t } from '../i18n/localize';
 import { causeIcon } from '../icons/cause-icons';
-import { inline, langStyles, localTexts, msgs, perLang, stacked, type LangText } from '../text/lang-text';
+import { inline, langStyles, msgs, staffTexts, perLang, stacked, type LangText } from '../text/lang-text';
 import { scopeNames } from '../text/scope-words';
 import { whenArgs, type At } from '../time/when';
 import { noticeCardStyles } from './bb-notice-card.styles';
@@ -75,7 +75,7 @@ export class BbNoticeCard extends LitElement {
     const branchLangs = this.config?.languages ?? [];
     const phase = noticePhase(n, this.now);
     const time = (at: number): At => ({ at, now: this.now, timeZone: tz });
-    const texts = localTexts(n.text, langs, branchLangs);
+    const texts = staffTexts(n.text, langs, branchLangs);
 
     return html`<article data-testid="notice" data-notice-id=${n.id} data-cause=${n.cause} data-status=${phase}>
       <div class="badge">${causeIcon(n.cause)}</div>
@@ -132,15 +132,16 @@ export class BbNoticeCard extends LitElement {
     const r = n.resolution;
     if (!r) return nothing;
     const langs = this.langs;
-    const texts = localTexts(r.text, langs, this.config?.languages ?? []);
+    // The closing words, or the preset's resolved twin; never the notice's own present-tense text
+    // ("a colleague is working to fix it") under a "Resolved" — without words, the screen's own.
+    const texts = staffTexts(r.text ?? n.resolvedText, langs, this.config?.languages ?? []);
     return html`<div class="resolved-line">
         ${checkIcon}
         <div>${(this.density === 'compact' ? inline : stacked)(msgs(langs, 'lobby.resolvedAt', whenArgs(time(r.at))))}</div>
       </div>
       ${texts.length
         ? html`<div class="text resolution">${stacked(texts)}</div>`
-        : // No closing words: recall what the notice said, quietly, so the "resolved" has its context.
-          html`<div class="text original">${stacked(localTexts(n.text, langs, this.config?.languages ?? []))}</div>`}
+        : html`<div class="text resolution" data-testid="notice-resolved-done">${stacked(msgs(langs, 'lobby.resolvedDone'))}</div>`}
       ${this.renderNote(r.note)} ${r.apologise ? this.renderApology(texts) : nothing} ${this.renderPrevention(r.prevention)}`;
   }
 
@@ -151,7 +152,7 @@ export class BbNoticeCard extends LitElement {
   private renderNote(note: Record<string, string> | null | undefined) {
     if (!note) return nothing;
     const langs = this.langs;
-    const own = localTexts(note, langs, this.config?.languages ?? []);
+    const own = staffTexts(note, langs, this.config?.languages ?? []);
     if (!own.length) return nothing;
     const typedIn = own[0]!.lang;
     const others = langs.filter((l) => !note[l]);
@@ -163,7 +164,7 @@ export class BbNoticeCard extends LitElement {
 
   /** Admit, fix, prevent: what the branch will do so it does not happen again. */
   private renderPrevention(prevention: Record<string, string> | null | undefined) {
-    const texts = localTexts(prevention, this.langs, this.config?.languages ?? []);
+    const texts = staffTexts(prevention, this.langs, this.config?.languages ?? []);
     if (!texts.length) return nothing;
     return html`<div class="prevention" data-testid="notice-prevention">
       <div class="prevention-label">${inline(msgs(this.langs, 'causes.prevention'))}</div>

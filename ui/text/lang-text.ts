@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { t, type MessageArgs, type MessageKey } from '../i18n/localize';
-import { wordsLanguage } from '../i18n/languages';
+import { FALLBACK_LANGUAGE, wordsLanguage } from '../i18n/languages';
 
 /**
  * Showing the same thing in the screen's languages: the first is the main one (large), the others
@@ -50,6 +50,21 @@ export function localTexts(
   if (shown.length) return shown;
   const other = [...branchLangs, ...Object.keys(text)].find((l) => has(l));
   return other ? [{ lang: other, text: text[other]! }] : [];
+}
+
+/**
+ * Staff-written text (a notice, a preset, its closing words) in the screen's languages. When it
+ * has none of them (a reader chose German; the notice is in Italian and English), English first,
+ * then the branch's languages: a visitor who asked for another language more likely reads English
+ * than the branch's own. Counter and service names are not this: they are the signs in the room,
+ * as the manager wrote them (localTexts, the branch's languages first).
+ */
+export function staffTexts(
+  text: Record<string, string> | null | undefined,
+  langs: readonly string[],
+  branchLangs: readonly string[] = [],
+): LangText[] {
+  return localTexts(text, langs, [FALLBACK_LANGUAGE, ...branchLangs]);
 }
 
 /** Arguments of a message, the same in every language or made per language (a clock time, a day). */
