@@ -8,7 +8,7 @@ import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
 import { BoardWords, loadBoardWords } from '../../ui/i18n/board-words';
 import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
-import { LazySound } from '../lib/lazy-sound';
+import { LobbySound } from '../sound/lobby-sound';
 import { nextOpening, showClosed } from '../lib/opening';
 import { burnInShift } from '../lib/burn-in';
 
@@ -129,11 +129,11 @@ export class BbLobby extends LitElement {
   }
 
   /** Chime and spoken calls on the TV (a phone stays silent), and which call leads now-serving. */
-  private readonly sound = new LazySound(this, () => !this.phoneView());
+  private readonly sound = new LobbySound(this, () => !this.phoneView());
 
   /** What the screen's sound did, for the console and the end-to-end tests. */
   get soundReport() {
-    return { state: this.sound.soundState, played: [...this.sound.played], announced: [...this.sound.announced] };
+    return { state: this.sound.soundState, played: [...this.sound.player.played], announced: [...this.sound.announcer.announced] };
   }
 
   static override styles = [themeTokens, langStyles, lobbyStyles];
