@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
+import '../../ui/i18n/parts/public-board';
+import '../../ui/i18n/parts/kiosk';
+import { t } from '../../ui/i18n/localize';
+import { languageName } from '../../admin/console/parts/language-names';
+import { launchChromium } from '../support/browser';
+import { DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
+
+const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
+/**
+ * A branch in Italian, English and Portuguese — a language the screens have no fixed words in.
+ * The console says so when it is chosen; the kiosk names it in itself and shows the staff's
+ * Portuguese with the fixed words in English; the lobby asked for it does the same, labelled.
+ */
+describe('a branch language without the fixed words: console, kiosk and lobby agree', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    await server.commands.openBranch(
+      'lisboa',
+      {
+        ...DEMO_BRANCH,
+        id: 'lisboa',
+        name: 'Agência Lisboa',
+        languages: ['it', 'en', 'pt'],
+        presets: [],
+        services: DEMO_BRANCH.services.map((s) => ({ ...s, name: { ...s.name, pt: s.id === 'teller' ? 'Caixa' : 'Aconselhamento' } })),
+      },
+      { role: 'system' },
+    );
+    const staff = await loginAs(server.url, 'admin');
+    const res = await staff.post('/api/branches/lisboa/counters/1/open').set('Idempotency-Key', key()).send({});
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the console warns which languages have no translation of the fixed words', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('[data-testid="login-username"]').fill('admin');
+    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
+    await page.locator('[data-testid="login-submit"]').click();
+    await page.waitForURL(/#\/console/);
+    await page.locator('[data-testid="nav-new-branch"]').click();
+    await page.locator('[data-testid="add-language"]').waitFor();
+    expect(await page.locator('[data-testid="languages-untranslated"]').count()).toBe(0);
+    await page.locator('[data-testid="add-language"]').selectOption('pt');
+    await page.locator('[data-testid="add-language-button"]').click();
+    const warn = page.locator('[data-testid="languages-untranslated"]');
+    await until(() => warn.count()).toBe(1);
+    const ui = await page.evaluate(() => document.documentElement.lang || 'it');
+    expect(await warn.innerText()).toContain(languageName('pt', ui.split('-')[0]!));
+    await page.context().close();
+  });
+
+  it('the kiosk names it in itself; chosen, the staff’s Portuguese shows with the fixed words in English', async () => {
+    const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'it-IT' })).newPage();
+    await kiosk.goto(`${server.url}/kiosk/lisboa`);
+    const pt = kiosk.locator('[data-testid="kiosk-lang"][data-lang="pt"]');
+    await pt.waitFor();
+    expect((await pt.innerText()).trim()).toMatch(/^Portugu[eê]s$/i);
+    await pt.click();
+    const teller = kiosk.locator('[data-testid="kiosk-service"][data-service="teller"]');
+    await until(() => teller.locator('.name').innerText()).toBe('Caixa');
+    expect(await kiosk.locator('h1').innerText()).toBe(t('en', 'kiosk.title'));
+    await kiosk.context().close();
+  });
+
+  it('the lobby asked for pt: service names in Portuguese, the fixed words in English labelled "en"', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'pt-PT', isMobile: true })).newPage();
+    await phone.goto(`${server.url}/display/lisboa?lang=pt`);
+    await phone.locator('bb-now-serving h2').waitFor();
+    const title = phone.locator('bb-now-serving h2 [lang]').first();
+    expect(await title.getAttribute('lang')).toBe('en');
+    expect((await title.textContent())?.trim()).toBe(t('en', 'lobby.nowServing'));
+    await until(() => phone.locator('bb-waiting-list li[data-service="teller"] .name .l0').textContent()).toBe('Caixa');
+    // The phone's switch offers it too, named in itself.
+    expect(await phone.locator('[data-testid="language-switch"] option[value="pt"]').innerText()).toMatch(/^Portugu[eê]s$/i);
+    await phone.context().close();
+  });
+});
