@@ -118,7 +118,7 @@ export const counterPanelStyles = css`
       }
       .pause-choices {
         display: grid;
-        grid-template-columns: repeat(5, 1fr);
+        grid-template-columns: repeat(auto-fit, minmax(84px, 1fr));
         gap: 8px;
         padding: 10px 12px 12px;
         border-radius: 12px;
@@ -130,8 +130,10 @@ export const counterPanelStyles = css`
         color: var(--bb-warn);
       }
       .pause-choices .btn {
-        padding: 0 4px;
-        white-space: nowrap;
+        padding: 4px 6px;
+        white-space: normal;
+        line-height: 1.15;
+        text-align: center;
         font-size: 18px;
       }
       /* The question when a customer is at the counter: whole sentences, one button a row. */

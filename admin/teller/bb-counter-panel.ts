@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { UNDO_NO_SHOW_MS, clockTime, lastNoShowAt, nextTicketFor, type BranchState, type CounterAction, type WaitEstimates } from '../../core/client';
 import { ActionController } from '../lib/action-controller';
@@ -249,6 +249,14 @@ export class BbCounterPanel extends LitElement {
         ${t(l, 'common.duration.unknown')}
       </button>
     </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated?.(changed);
+    // "Back in…" (or the question about the customer) opens under the fold of a 820 px tablet: bring it into view.
+    if ((changed.has('pauseOpen') && this.pauseOpen) || (changed.has('pendingPause') && this.pendingPause)) {
+      this.renderRoot.querySelector('.pause-choices')?.scrollIntoView({ block: 'nearest', behavior: 'auto' });
+    }
   }
 
   static override styles = [buttonStyles, cardStyles, counterPanelStyles];

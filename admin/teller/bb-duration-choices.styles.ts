@@ -20,14 +20,17 @@ export const durationChoicesStyles = css`
     font-size: 24px;
     font-weight: 800;
   }
+  /* A drawer's row: as many columns as fit; a long label ("Je ne sais pas") wraps inside its button. */
   :host([size='compact']) .durations {
-    grid-template-columns: repeat(5, 1fr);
+    grid-template-columns: repeat(auto-fit, minmax(84px, 1fr));
     gap: 8px;
   }
   :host([size='compact']) .btn {
-    padding: 0 4px;
+    padding: 4px 6px;
     font-size: 17px;
-    white-space: nowrap;
+    line-height: 1.15;
+    white-space: normal;
+    text-align: center;
   }
   .hint {
     font-size: 13px;

@@ -89,6 +89,22 @@ export const topBarStyles = css`
         color: var(--bb-muted);
         white-space: nowrap;
       }
+      .tools .btn {
+        white-space: nowrap;
+      }
+      /* A landscape tablet (1180 px): the product's name gives its room to the branch's, and a
+         long "Se déconnecter" stays on one line. */
+      @media (max-width: 1280px) {
+        .brand-name {
+          display: none;
+        }
+        .tools {
+          gap: 10px;
+        }
+        .tools .btn {
+          padding: 0 10px;
+        }
+      }
       /* Where the branch's name shows, it gives way (ellipsis) before the counter's. */
       @media (min-width: 901px) {
         .counter {

@@ -22,7 +22,7 @@ export class BbTopBar extends LitElement {
     const l = this.language;
     return html`
       <div class="where">
-        <span class="brand"><span class="mark" aria-hidden="true"></span>Branchboard</span>
+        <span class="brand"><span class="mark" aria-hidden="true"></span><span class="brand-name">Branchboard</span></span>
         ${this.branchName ? html`<span class="branch" data-testid="branch-name">${this.branchName}</span>` : nothing}
         ${this.counterName
           ? html`<button class="btn ghost counter" data-testid="change-counter" @click=${() => this.emit('bb-change-counter')}>

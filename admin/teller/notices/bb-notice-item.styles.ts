@@ -60,6 +60,12 @@ export const noticeItemStyles = css`
   .closing {
     font-style: italic;
   }
+  .note {
+    margin-top: 0;
+  }
+  .note-label {
+    font-weight: 700;
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;

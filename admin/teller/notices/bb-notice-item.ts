@@ -10,6 +10,7 @@ import { scopeWords } from '../../../ui/text/scope-words';
 import { local } from '../../lib/teller-model';
 import { buttonStyles, cardStyles } from '../../styles/shared';
 import { noticeItemStyles } from './bb-notice-item.styles';
+import { languageName } from './one-language-hint';
 import './bb-notice-update-form';
 import './bb-notice-resolve-form';
 
@@ -43,6 +44,16 @@ export class BbNoticeItem extends LitElement {
     if (id) this.dispatchEvent(new CustomEvent<NoticeToggleDetail>('bb-notice-toggle', { detail: { id, drawer }, bubbles: true, composed: true }));
   }
 
+  /** The latest typed update (kept beside the text, in the language it was typed in): the teller sees what the lobby shows. */
+  private renderNote(note: Record<string, string>) {
+    const l = this.language;
+    const lang = note[l] !== undefined ? l : Object.keys(note)[0];
+    if (!lang) return nothing;
+    return html`<p class="text note" data-testid="notice-note" lang=${lang}>
+      <span class="note-label">${t(l, 'tablet.notices.noteLabel', { language: languageName(lang, l) })}</span> ${note[lang]}
+    </p>`;
+  }
+
   override render() {
     const n = this.notice;
     const config = this.state?.config;
@@ -66,6 +77,7 @@ export class BbNoticeItem extends LitElement {
         ${n.apologise ? html`<span class="tag">${t(l, 'tablet.notices.apology')}</span>` : nothing}
       </div>
       <p class="text">${local(config, n.text, l)}</p>
+      ${n.note && !resolved ? this.renderNote(n.note) : nothing}
       <div class="meta">
         <span>${scopeWords(n.scope, config, l, this.counterId)}</span>
         <span>${t(l, 'tablet.notices.since', { time: clock(n.startedAt) })}</span>

@@ -8,11 +8,14 @@ import { noticeUpdatedOutcome, outcomeContextFor } from '../../lib/outcomes';
 import { buttonStyles, cardStyles } from '../../styles/shared';
 import '../bb-duration-choices';
 import { noticeFormStyles } from './notice-form.styles';
-import { oneLanguageHint } from './one-language-hint';
+import { languageName, oneLanguageHint } from './one-language-hint';
 
 export const TEXT_MAX = 280;
 
-/** "Update": a new expected end (one tap sends it) or a new text, typed in the tablet's language. */
+/**
+ * "Update": a new expected end (one tap sends it) or a new text, in the language the teller says
+ * they typed it in (the tablet's by default), so the lobby labels it truthfully.
+ */
 @customElement('bb-notice-update-form')
 export class BbNoticeUpdateForm extends LitElement {
   static override styles = [buttonStyles, cardStyles, noticeFormStyles];
@@ -24,6 +27,8 @@ export class BbNoticeUpdateForm extends LitElement {
   @property() counterId = '';
 
   @state() private draftText = '';
+  /** The language the text is typed in; null: the tablet's. */
+  @state() private typedIn: string | null = null;
 
   private actions = new ActionController(this, () => this.language);
 
@@ -50,7 +55,7 @@ export class BbNoticeUpdateForm extends LitElement {
     const ctx = outcomeContextFor(this.state, this.counterId, this.language);
     const ok = await this.actions.run(
       'text',
-      () => commands.updateNotice(n.id, { text: { [this.language]: text } }),
+      () => commands.updateNotice(n.id, { text: { [this.typedIn ?? this.language]: text } }),
       (reply) => noticeUpdatedOutcome(reply, ctx),
     );
     if (ok) this.done();
@@ -67,6 +72,9 @@ export class BbNoticeUpdateForm extends LitElement {
     const n = this.notice;
     if (!n) return nothing;
     const l = this.language;
+    const branchLangs = this.state?.config?.languages ?? [];
+    const typedIn = this.typedIn ?? l;
+    const langs = [...new Set([l, ...branchLangs])];
     return html`<div class="drawer">
       <div class="label">${t(l, 'tablet.notices.newEnd')}</div>
       <bb-duration-choices
@@ -96,7 +104,13 @@ export class BbNoticeUpdateForm extends LitElement {
           ${t(l, 'tablet.notices.saveText')}
         </button>
       </div>
-      ${oneLanguageHint('hint', this.draftText, l, this.state?.config?.languages ?? [])}
+      <label class="lang-row">
+        <span>${t(l, 'tablet.notices.writtenIn')}</span>
+        <select data-testid="update-notice-lang" @change=${(e: Event) => (this.typedIn = (e.target as HTMLSelectElement).value)}>
+          ${langs.map((x) => html`<option value=${x} lang=${x} ?selected=${x === typedIn}>${languageName(x, l)}</option>`)}
+        </select>
+      </label>
+      ${oneLanguageHint('hint', this.draftText, l, branchLangs, typedIn)}
     </div>`;
   }
 }

@@ -34,6 +34,22 @@ export const noticeFormStyles = css`
     outline: 3px solid var(--bb-primary-soft);
     border-color: var(--bb-primary);
   }
+  .lang-row {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    font-size: 16px;
+    font-weight: 600;
+  }
+  .lang-row select {
+    font: inherit;
+    min-height: 48px;
+    padding: 0 12px;
+    border: 1.5px solid var(--bb-border);
+    border-radius: 12px;
+    background: var(--bb-surface);
+    color: var(--bb-text);
+  }
   .hint {
     margin: -4px 0 0;
     font-size: 15px;
