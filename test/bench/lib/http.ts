@@ -34,11 +34,13 @@ export class HttpClient {
     const key = randomUUID();
     const send = () => this.post(`/api/branches/${branch}/tickets`, '{"service":"teller"}', { 'idempotency-key': key });
     // A kept-alive connection the server closed while idle (its 5 s keep-alive timeout) resets on
-    // reuse: send again, with the same key, so it is still one ticket.
-    const res = await send().catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return send();
+    // reuse: send again, with the same key, so it is still one ticket. After a pause all of the
+    // agent's sockets are stale at once, so the next one tried may be too: a few tries.
+    const retry = (tries: number) => (err: NodeJS.ErrnoException): Promise<{ status: number; body: string }> => {
+      if (tries > 0 && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return send().catch(retry(tries - 1));
       throw err;
-    });
+    };
+    const res = await send().catch(retry(4));
     if (res.status !== 201) throw new Error(`ticket on ${branch}: ${res.status} ${res.body}`);
     return (JSON.parse(res.body) as { seq: number }).seq;
   }
