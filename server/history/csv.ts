@@ -1,7 +1,27 @@
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
 
 export type CsvColumn<T> = { header: string; value: (row: T) => string | number | boolean | null | undefined };
+
+/** A cell that a spreadsheet would read as a formula (staff-typed text): prefixed with a quote mark. */
+const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// As the library did with a record delimiter set: a lone \n or \r is left unquoted.
+const NEEDS_QUOTES = /[",]|\r\n/;
+
+/**
+ * One cell, written as csv-stringify writes it with `escape_formulas` and booleans as yes/no
+ * (what these files were made with, and what test/unit/csv-cells.test.ts compares against): a
+ * month of tickets is ~20,000 rows, and the library's per-field options and checks were most of
+ * its CPU (issue 12).
+ */
+export function csvCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v); // a negative number is a number, not a formula
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (v === '') return '';
+  const quoted = NEEDS_QUOTES.test(v);
+  const s = FORMULA.test(v) ? `'${v}` : v;
+  return quoted ? `"${s.replaceAll('"', '""')}"` : s;
+}
 
 /**
  * A table as CSV that opens right in a spreadsheet: UTF-8 with a byte-order mark (Excel reads
@@ -9,13 +29,14 @@ export type CsvColumn<T> = { header: string; value: (row: T) => string | number 
  * (=, +, -, @) escaped, because notice texts are typed by staff.
  */
 export function toCsv<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[], withHeader = true, bom = true): string {
-  const records = [...rows].map((r) => columns.map((c) => c.value(r) ?? ''));
-  return stringify(withHeader ? [columns.map((c) => c.header), ...records] : records, {
-    bom,
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    cast: { boolean: (b) => (b ? 'yes' : 'no'), number: (n) => String(n) },
-  });
+  let out = bom ? '\uFEFF' : '';
+  if (withHeader) out += columns.map((c) => csvCell(c.header)).join(',') + '\r\n';
+  for (const r of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvCell(columns[i]!.value(r));
+    out += line + '\r\n';
+  }
+  return out;
 }
 
 export function sendCsv(res: Response, filename: string, body: string): void {
