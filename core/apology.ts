@@ -26,14 +26,11 @@ export function promiseDuring(state: BranchState, n: Notice, now: number): Promi
 }
 
 /**
- * Whether resolving this notice should offer the apology pre-ticked: yes when the notice itself
- * apologised (the resolved card must not silently take back an apology the room has read); for
- * one that did not, yes when the promise was missed while it was up, no when waits stayed within
- * the promise (an apology for a normal wait reads as insincere), and otherwise yes when the cause
- * is the branch's own doing.
+ * Whether resolving this notice should offer the apology pre-ticked: yes when the promise was
+ * missed while it was up, no when waits stayed within the promise (an apology for a normal wait
+ * reads as insincere), and otherwise yes when the cause is the branch's own doing.
  */
 export function apologyDefault(state: BranchState, n: Notice, now: number): boolean {
-  if (n.apologise) return true;
   const during = promiseDuring(state, n, now);
   if (during === 'missed') return true;
   if (during === 'kept') return false;
