@@ -351,10 +351,10 @@ export const lobbyStyles = css`
     /* "Now serving" and the notices share what the waiting list and the counters leave, the
        notices three parts to one, so they keep room for a whole card on a busy branch; "now
        serving" keeps at least what its calls take one per row at its tightest (--calls, set by
-       the lobby: a heading of about 5rem, 3.9rem a call). */
+       the lobby: a heading of about 4.6rem, 3.8rem a call, the calls a hair smaller if need be). */
     main,
     main.many {
-      grid-template-rows: minmax(max(14rem, calc(5rem + var(--calls, 1) * 3.9rem)), 1fr) minmax(0, auto) auto minmax(30rem, 3fr);
+      grid-template-rows: minmax(max(14rem, calc(4.6rem + var(--calls, 1) * 3.8rem)), 1fr) minmax(0, auto) auto minmax(30rem, 3fr);
       row-gap: 0.8rem;
     }
     /* Beside the branch's name and the clock, the QR code's words take two short lines each. */

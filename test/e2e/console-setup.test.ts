@@ -137,7 +137,7 @@ describe('manager console: a new branch from nothing', () => {
     await expect.poll(() => preview.locator('[data-testid="preview-missing"]').count()).toBe(0);
     // The preview is the lobby's own card, in the three languages, main one first.
     const card = preview.locator('bb-notice-card');
-    await expect.poll(() => card.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(['it', 'en', 'de']);
+    await expect.poll(() => card.locator('.text > span').evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(['it', 'en', 'de']);
 
     await manager.locator('[data-testid="preset-resolved-it"]').fill('Il lettore di carte funziona di nuovo.');
     await manager.locator('[data-testid="preset-resolved-en"]').fill('The card reader works again.');
@@ -205,13 +205,13 @@ describe('manager console: a new branch from nothing', () => {
     await expect
       .poll(
         async () => {
-          for (const l of await notice.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang') ?? ''))) seenLangs.add(l);
+          for (const l of await notice.locator('.text > span').evaluateAll((els) => els.map((e) => e.getAttribute('lang') ?? ''))) seenLangs.add(l);
           return [...seenLangs].sort();
         },
         { timeout: 30_000, interval: 500 },
       )
       .toEqual(['de', 'en', 'it']);
-    expect((await notice.locator('.text span').evaluateAll((els) => els.map((e) => e.getAttribute('lang'))))[0]).toBe('it');
+    expect((await notice.locator('.text > span').evaluateAll((els) => els.map((e) => e.getAttribute('lang'))))[0]).toBe('it');
     // It reports back: the console shows it up.
     await expect.poll(() => screen.getAttribute('data-up'), { timeout: 20_000 }).toBe('true');
     await manager.screenshot({ path: join(shots, 'console-screens.png') });

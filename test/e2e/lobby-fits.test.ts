@@ -33,7 +33,7 @@ const GROWN: BranchConfig = {
   ],
 };
 
-/** The longest a notice's text can be (280 characters a language), in two languages: too tall for the notices' column even at the compact size. */
+/** About the longest a notice's text can be (280 characters a language), in two languages. */
 const LONG_NOTICE = {
   cause: 'technical_problem',
   effect: 'service_unavailable',
@@ -44,6 +44,11 @@ const LONG_NOTICE = {
     it: 'Il sistema informatico della filiale è fermo per un guasto alla rete della banca: non possiamo registrare versamenti, prelievi allo sportello né bonifici. I tecnici stanno lavorando per ripristinarlo. Il bancomat all’ingresso funziona. Vi ringraziamo per la pazienza.',
     en: 'The branch’s computer system is down because of a fault in the bank’s network: we cannot take deposits, counter withdrawals or transfers. Technicians are working to restore it. The cash machine at the entrance works. Thank you for your patience while we fix it.',
   },
+};
+
+/** Then a teller's update typed in Italian only, as long as it may be: a note beside the texts, marked with its language. */
+const LONG_UPDATE = {
+  it: 'Aggiornamento: il guasto riguarda la linea dati di tutta la zona e il fornitore ha inviato una squadra. Chi deve solo prelevare può usare il bancomat all’ingresso; per versamenti e bonifici potete tornare nel pomeriggio o usare l’app della banca. Grazie per la comprensione.',
 };
 
 /**
@@ -113,7 +118,8 @@ describe('lobby: every notice whole, every counter on the screen', () => {
       return [...board.querySelectorAll<HTMLElement>('.list > bb-notice-card:not(.off)')].map((c) => ({
         id: c.dataset.id!,
         part: c.getAttribute('data-part'),
-        texts: [...c.shadowRoot!.querySelectorAll<HTMLElement>('.body .text > span, .body .text')].filter((e) => e.checkVisibility() && e.children.length === 0).map((e) => e.textContent!.trim()),
+        // Each language's line of its texts as shown (innerText leaves out the sentences on another part).
+        texts: [...c.shadowRoot!.querySelectorAll<HTMLElement>('.body .text > .l0, .body .text > .l1')].filter((e) => e.checkVisibility()).map((e) => e.innerText.trim()),
       }));
     });
 
@@ -251,11 +257,14 @@ describe('lobby: every notice whole, every counter on the screen', () => {
       const b = await busy(['it', 'en']);
       const res = await teller.post(`/api/branches/${b}/notices`).set('Idempotency-Key', key()).send(LONG_NOTICE);
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      const update = await teller.patch(`/api/branches/${b}/notices/${res.body.notice.id}`).set('Idempotency-Key', key()).send({ text: LONG_UPDATE });
+      expect(update.status, JSON.stringify(update.body)).toBeLessThan(300);
+      expect(update.body.notice.note).toEqual(LONG_UPDATE);
       const page = await open(b, viewport);
       await lobbySettled(page, { estimates: 3 });
       // The long notice (a service unavailable: it comes first) shows in parts, each on a page that
       // fits; the pages turn by themselves until every part has been on the screen.
-      const seen = new Map<string, Set<string>>();
+      const seen = new Map<string, string[]>();
       let parts = 0;
       await expect
         .poll(
@@ -267,17 +276,24 @@ describe('lobby: every notice whole, every counter on the screen', () => {
               parts = Number(long.part.split('/')[1]);
               await checkFits(page, viewport);
               if (!seen.has(long.part)) await page.screenshot({ path: join(shots, `lobby-fits-long-notice-${size}-part-${long.part.replace('/', '-of-')}.png`) });
-              seen.set(long.part, new Set(long.texts));
+              seen.set(long.part, long.texts);
             }
             return parts > 1 && seen.size === parts;
           },
           { timeout: 90_000, interval: 500 },
         )
         .toBe(true);
-      // Across its parts, the whole text in both languages.
-      const shown = [...seen.values()].flatMap((t) => [...t]);
-      expect(shown).toContain(LONG_NOTICE.text.it);
-      expect(shown).toContain(LONG_NOTICE.text.en);
+      // Across its parts, in their order, the whole text in both languages, and the update.
+      const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+      const shown = words(
+        [...seen.entries()]
+          .sort(([a], [b]) => parseInt(a) - parseInt(b))
+          .flatMap(([, t]) => [...t])
+          .join(' '),
+      );
+      expect(shown).toContain(words(LONG_NOTICE.text.it));
+      expect(shown).toContain(words(LONG_NOTICE.text.en));
+      expect(shown).toContain(words(LONG_UPDATE.it));
       await page.context().close();
     }, 120_000);
   }

@@ -37,8 +37,8 @@ export class BbNoticeCard extends LitElement {
 
   /**
    * The body's pieces a part may show or leave for the next, in order: each language's line of a
-   * text (or a note), the apology, the resolution's lines — everything but the expected end,
-   * which every part keeps.
+   * text, a note (with the mark of its language), the apology, the resolution's lines —
+   * everything but the expected end, which every part keeps.
    */
   pieces(): HTMLElement[] {
     const body = this.renderRoot.querySelector('.body');
@@ -46,8 +46,9 @@ export class BbNoticeCard extends LitElement {
     const out: HTMLElement[] = [];
     for (const child of body.children) {
       if (!(child instanceof HTMLElement) || child.classList.contains('when')) continue;
-      const lines = child.classList.contains('text') ? [...child.children].filter((e): e is HTMLElement => e instanceof HTMLElement) : [];
-      if (lines.length > 1) out.push(...lines);
+      // A text (or a note) parts between its sentences, in every language, in order.
+      const sentences = child.classList.contains('text') ? [...child.querySelectorAll<HTMLElement>('.s')] : [];
+      if (sentences.length > 1) out.push(...sentences);
       else out.push(child);
     }
     return out;
@@ -55,11 +56,20 @@ export class BbNoticeCard extends LitElement {
 
   /** Shows only the pieces of `part` (null: all), at once, so the board can measure a part. */
   showPart(part: readonly [number, number] | null): void {
-    this.pieces().forEach((piece, i) => (piece.hidden = part !== null && (i < part[0] || i >= part[1])));
-    // A text whose every line is on another part takes no room either.
+    const pieces = this.pieces();
+    pieces.forEach((piece, i) => (piece.hidden = part !== null && (i < part[0] || i >= part[1])));
+    // A language's line whose every sentence is on another part takes no room, nor a text whose
+    // every line is; a note's "in Italian" goes with its last sentence.
     for (const text of this.renderRoot.querySelectorAll<HTMLElement>('.body > .text')) {
-      const lines = [...text.children] as HTMLElement[];
-      text.hidden = part !== null && lines.length > 1 && lines.every((l) => l.hidden);
+      if (pieces.includes(text)) continue;
+      const lines = [...text.querySelectorAll<HTMLElement>(':scope > .l0, :scope > .l1')];
+      for (const line of lines) {
+        const sentences = [...line.querySelectorAll<HTMLElement>('.s')];
+        line.hidden = part !== null && sentences.length > 0 && sentences.every((x) => x.hidden);
+      }
+      const mark = text.querySelector<HTMLElement>('.note-lang');
+      if (mark) mark.hidden = part !== null && [...text.querySelectorAll<HTMLElement>('.s')].at(-1)?.hidden === true;
+      text.hidden = part !== null && lines.length > 0 && lines.every((l) => l.hidden);
     }
   }
 
@@ -92,7 +102,7 @@ export class BbNoticeCard extends LitElement {
       <div class="body">
         ${phase === 'resolved'
           ? this.renderResolution(n, time)
-          : html`<div class="text">${stacked(texts)}</div>
+          : html`<div class="text">${inSentences(texts)}</div>
               ${this.renderNote(n.note)} ${n.apologise ? this.renderApology(texts) : nothing}`}
         ${phase === 'resolved'
           ? nothing
@@ -158,7 +168,7 @@ export class BbNoticeCard extends LitElement {
     const others = langs.filter((l) => !note[l]);
     const mark = perLang(others, (l) => t(l, 'causes.noteIn', { language: languageName(typedIn, l) }));
     return html`<div class="text note" data-testid="notice-note">
-      ${stacked(own)}${mark.length ? html`<span class="note-lang" data-testid="note-lang">${inline(mark)}</span>` : nothing}
+      ${inSentences(own)}${mark.length ? html`<span class="note-lang" data-testid="note-lang">${inline(mark)}</span>` : nothing}
     </div>`;
   }
 
@@ -194,6 +204,26 @@ const effectIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColo
 const clockIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="9.5" /><path d="M12 6.5V12l3.5 2.2" /></svg>`;
 const hourglassIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M5.5 2.5h13M5.5 21.5h13" /><path d="M7.5 2.5c0 5 4.5 6 4.5 9.5s-4.5 4.5-4.5 9.5M16.5 2.5c0 5-4.5 6-4.5 9.5s4.5 4.5 4.5 9.5" /></svg>`;
 const checkIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="12" cy="12" r="10" stroke-width="2.2" /><path d="M7 12.5l3.5 3.5 6.5-7" /></svg>`;
+
+/**
+ * `stacked` with each sentence its own element (Intl.Segmenter), read the same, so that on the
+ * TV a notice too tall for its column can continue a long text on its next part.
+ */
+function inSentences(parts: readonly LangText[]) {
+  if (parts.length === 0) return nothing;
+  return html`${parts.map(
+    (p, i) => html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${p.lang} dir="auto">${sentences(p.text, p.lang).map((x) => html`<span class="s">${x}</span>`)}</span> `,
+  )}`;
+}
+
+function sentences(text: string, lang: string): string[] {
+  try {
+    const out = [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)].map((x) => x.segment);
+    return out.length ? out : [text];
+  } catch {
+    return [text];
+  }
+}
 
 /** A language's name in another ("italiano" → "Italian" for an English reader). */
 function languageName(lang: string, inLang: string): string {
