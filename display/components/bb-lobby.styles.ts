@@ -337,7 +337,8 @@ export const lobbyStyles = css`
     transition: transform 3s ease-in-out;
   }
 
-  /* A TV in portrait: one column — now serving, waiting, counters, then the notices. */
+  /* A TV in portrait: one column — now serving, waiting, then the notices (why it is slow, right
+     under who waits), the counters in a strip along the bottom as in landscape. */
   @media (min-width: 900px) and (orientation: portrait) {
     main,
     main.many {
@@ -345,16 +346,17 @@ export const lobbyStyles = css`
       grid-template-areas:
         'serving'
         'waiting'
-        'counters'
-        'notices';
+        'notices'
+        'counters';
     }
     /* "Now serving" and the notices share what the waiting list and the counters leave, the
-       notices three parts to one, so they keep room for a whole card on a busy branch; "now
-       serving" keeps at least what its calls take one per row at its tightest (--calls, set by
-       the lobby: a heading of about 4.6rem, 3.8rem a call, the calls a hair smaller if need be). */
+       notices six parts to one: they keep room for a whole card on a busy branch, and a quiet one
+       has no empty band under its calls. "Now serving" keeps at least what its calls take one per
+       row at its tightest (--calls, set by the lobby: a heading of about 4.6rem, 3.8rem a call,
+       the calls a hair smaller if need be). */
     main,
     main.many {
-      grid-template-rows: minmax(max(14rem, calc(4.6rem + var(--calls, 1) * 3.8rem)), 1fr) minmax(0, auto) auto minmax(30rem, 3fr);
+      grid-template-rows: minmax(max(14rem, calc(4.6rem + var(--calls, 1) * 3.8rem)), 1fr) minmax(0, auto) minmax(30rem, 6fr) auto;
       row-gap: 0.8rem;
     }
     /* Beside the branch's name and the clock, the QR code's words take two short lines each. */

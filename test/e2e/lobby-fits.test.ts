@@ -207,6 +207,22 @@ describe('lobby: every notice whole, every counter on the screen', () => {
       const page = await open(await demoWithFault(), viewport);
       await page.screenshot({ path: join(shots, `lobby-fits-demo-fault-${size}.png`) });
       await checkFits(page, viewport);
+      if (viewport.height > viewport.width) {
+        // On its side: the notices right under who waits, the counters last; and a quiet branch
+        // leaves no empty band under its one call (the notices take the free room).
+        const box = (sel: string) =>
+          page.evaluate((sel) => {
+            const r = document.querySelector('bb-lobby')!.shadowRoot!.querySelector(sel)!.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom };
+          }, sel);
+        const waiting = await box('bb-waiting-list');
+        const notices = await box('bb-notice-board');
+        const counters = await box('.counters');
+        expect(notices.top).toBeGreaterThan(waiting.bottom);
+        expect(counters.top).toBeGreaterThan(notices.bottom);
+        const lastCall = (await page.locator('[data-testid="call"]').last().boundingBox())!;
+        expect(waiting.top - (lastCall.y + lastCall.height), 'empty band under now serving').toBeLessThan(100);
+      }
       await page.context().close();
     }, 60_000);
 
