@@ -80,12 +80,16 @@ export class CallAnnouncer {
   private async say(a: Announcement): Promise<void> {
     const s = this.settings();
     if (!this.player.running) return;
+    // Sound switched off meanwhile (and perhaps on again): the rest of this call is not said.
+    const session = this.player.session;
+    const still = () => this.player.session === session;
     if (s.chime) await this.player.playChime();
     if (!s.voice) return;
     for (const lang of s.langs) {
       const base = lang.split('-')[0] as VoiceLang;
       if (!VOICE_LANGS.includes(base)) continue;
       const has = await this.player.hasClips(base);
+      if (!still()) return;
       await this.player.playClips(base, spokenCall(a.ticket, s.counterName(a.counterId, lang), base, a.recall, (c) => has.has(c)));
     }
   }

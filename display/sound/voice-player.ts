@@ -32,6 +32,7 @@ export class VoicePlayer {
   onState?: (s: SoundState) => void;
 
   private ctx: AudioContext | null = null;
+  private sessions = 0;
   private gain: GainNode | null = null;
   private readonly sprites = new Map<string, Promise<{ buffer: AudioBuffer; manifest: VoiceManifest } | null>>();
   private chime: Promise<AudioBuffer | null> | null = null;
@@ -72,7 +73,16 @@ export class VoicePlayer {
     this.checkRunning();
   }
 
+  /**
+   * Which run of the sound this is: it changes when the sound is stopped, so a call being said
+   * when it was switched off is not finished minutes later when it is switched on again.
+   */
+  get session(): number {
+    return this.sessions;
+  }
+
   stop(): void {
+    this.sessions++;
     void this.ctx?.close().catch(() => undefined);
     this.ctx = null;
     this.setState('off');
@@ -94,14 +104,16 @@ export class VoicePlayer {
     if (!ctx || !this.running) return;
     this.chime ??= this.load(`${this.base}chime.ogg`);
     const buf = await this.chime;
-    if (buf) await this.schedule([{ buffer: buf, offset: 0, duration: buf.duration, name: 'chime' }]);
+    // Stopped (and perhaps started again) while it loaded: not for this run of the sound.
+    if (buf && this.ctx === ctx) await this.schedule([{ buffer: buf, offset: 0, duration: buf.duration, name: 'chime' }]);
   }
 
   /** Plays clips of a language's sprite back to back; resolves when the last has finished. */
   async playClips(lang: VoiceLang, clips: readonly string[]): Promise<void> {
-    if (!this.ctx || !this.running) return;
+    const ctx = this.ctx;
+    if (!ctx || !this.running) return;
     const s = await this.sprite(lang);
-    if (!s) return;
+    if (!s || this.ctx !== ctx) return;
     const parts = clips
       .map((c) => ({ c, at: s.manifest.clips[c] }))
       .filter((p): p is { c: string; at: [number, number] } => !!p.at)
