@@ -92,7 +92,14 @@ export class StaffFeed {
       if (!mayActOn(user, id)) continue;
       const state = await this.deps.states.get(id);
       if (!state?.config) continue;
-      branches.push(branchSummary(state, counts.get(id)));
+      const summary = branchSummary(state, counts.get(id));
+      branches.push(summary);
+      // Where no row was sent yet, this one is what the room now holds: a batch heard after it
+      // (committed before this socket came, told late) that leaves it as it is sends nothing.
+      if (!this.sent.has(id)) {
+        const { seq: _seq, ...shown } = summary;
+        this.sent.set(id, JSON.stringify(shown));
+      }
       void socket.join(room(id));
     }
     socket.emit('overview', { branches, serverTime: Date.now() });
