@@ -86,6 +86,21 @@ export class BbHoursEditor extends LitElement {
     if (ok) this.dispatchEvent(new CustomEvent('bb-hours-saved', { bubbles: true, composed: true }));
   }
 
+  /** Back to "no hours" (open all day): the stored hours are cleared, not replaced by made-up ones. */
+  private async removeHours(): Promise<void> {
+    const id = this.config?.id;
+    if (!id) return;
+    if (!this.config?.hours) {
+      this.editing = false; // nothing stored yet: just put the starting point away
+      return;
+    }
+    const ok = await this.save.run(() => this.api.updateBranch(id, { hours: null }));
+    if (ok) {
+      this.editing = false;
+      this.dispatchEvent(new CustomEvent('bb-hours-saved', { bubbles: true, composed: true }));
+    }
+  }
+
   override render() {
     const u = this.language;
     if (!this.editing) {
@@ -154,6 +169,9 @@ export class BbHoursEditor extends LitElement {
       <div class="actions">
         <button class="btn primary" type="submit" data-testid="save-hours" aria-busy=${this.save.busy ? 'true' : 'false'}>
           ${this.save.busy ? ct(u, 'common.saving') : this.submitLabel || ct(u, 'common.save')}
+        </button>
+        <button class="btn quiet" type="button" data-testid="remove-hours" ?disabled=${this.save.busy} @click=${() => this.removeHours()}>
+          ${ct(u, this.config?.hours ? 'hours.remove' : 'hours.discard')}
         </button>
       </div>
     </form>`;

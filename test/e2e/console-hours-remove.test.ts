@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { screenshotDir } from '../support/screenshots';
+import { DEMO_PASSWORD, branchState, startTestServer } from '../support/server';
+
+const shots = screenshotDir();
+
+/**
+ * Opening hours once stored could not be taken back to "none" (open all day) from the console:
+ * the API took `hours: null`, the form had no way to send it.
+ */
+describe('manager console: opening hours can be removed again', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })).newPage();
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('[data-testid="login-username"]').fill('admin');
+    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
+    await page.locator('[data-testid="login-submit"]').click();
+    await page.waitForURL(/#\/console/);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a starting point not saved is put away without writing anything', async () => {
+    const before = (await branchState(server.url)).seq;
+    await page.goto(`${server.url}/admin/#/console/branch/demo/settings`);
+    await page.locator('bb-hours-editor [data-testid="add-hours"]').click();
+    await page.locator('bb-hours-editor [data-testid="remove-hours"]').click();
+    await page.locator('bb-hours-editor [data-testid="no-hours"]').waitFor();
+    expect((await branchState(server.url)).seq).toBe(before);
+  });
+
+  it('saved hours are removed: the branch has none stored and the page says it counts as open all day', async () => {
+    await page.locator('bb-hours-editor [data-testid="add-hours"]').click();
+    await page.locator('bb-hours-editor [data-testid="save-hours"]').click();
+    await expect.poll(async () => (await branchState(server.url)).config?.hours?.weekly.mon?.length ?? 0, { timeout: 10_000 }).toBe(2);
+
+    // A fresh page load shows the stored hours with the way back.
+    await page.reload();
+    const remove = page.locator('bb-hours-editor [data-testid="remove-hours"]');
+    await remove.waitFor();
+    expect(await remove.textContent()).toContain('open all day');
+    expect(await seriousViolations(page)).toEqual([]);
+    await remove.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'console-settings-hours-stored.png') });
+    await remove.click();
+    await expect.poll(async () => (await branchState(server.url)).config?.hours, { timeout: 10_000 }).toBeUndefined();
+    await page.locator('bb-hours-editor [data-testid="no-hours"]').waitFor();
+    await page.screenshot({ path: join(shots, 'console-settings-hours-removed.png') });
+
+    // And it stays removed after a reload: nothing made up comes back.
+    await page.reload();
+    await page.locator('bb-hours-editor [data-testid="no-hours"]').waitFor();
+    expect(await page.locator('bb-hours-editor tr[data-day]').count()).toBe(0);
+  });
+});
