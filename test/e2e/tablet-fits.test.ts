@@ -109,4 +109,21 @@ describe('tablet at 1180×820, in French', () => {
     expect(await note.innerText()).toMatch(/italien/i);
     await tablet.screenshot({ path: join(shots, 'tablet-fr-notice-note.png') });
   });
+
+  it('the Resolved drawer asks what language its closing message is written in, and sends it as that language', async () => {
+    const card = tablet.locator('[data-testid="active-notice"]').first();
+    const id = await card.getAttribute('data-notice-id');
+    await card.locator('[data-testid="resolve-notice"]').click();
+    const lang = card.locator('[data-testid="resolve-lang"]');
+    expect(await lang.inputValue()).toBe('fr');
+    await lang.selectOption('it');
+    await card.locator('[data-testid="resolve-text"]').fill('Lettore sostituito, grazie della pazienza.');
+    await card.locator('[data-testid="resolve-prevention"]').fill('Teniamo un lettore di scorta.');
+    await tablet.screenshot({ path: join(shots, 'tablet-fr-resolve-drawer.png') });
+    await card.locator('[data-testid="confirm-resolve"]').click();
+    await expect.poll(async () => (await branchState(server.url)).notices.find((n) => n.id === id)?.resolution ?? null).toMatchObject({
+      note: { it: 'Lettore sostituito, grazie della pazienza.' },
+      prevention: { it: 'Teniamo un lettore di scorta.' },
+    });
+  });
 });

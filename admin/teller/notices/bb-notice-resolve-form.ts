@@ -8,7 +8,7 @@ import { noticeResolvedOutcome, outcomeContextFor } from '../../lib/outcomes';
 import { buttonStyles, cardStyles } from '../../styles/shared';
 import { TEXT_MAX } from './bb-notice-update-form';
 import { noticeFormStyles } from './notice-form.styles';
-import { oneLanguageHint } from './one-language-hint';
+import { oneLanguageHint, writtenInSelect } from './one-language-hint';
 
 /** "Resolved": an optional closing message, whether to apologise (the notice's own choice first), and confirm. */
 @customElement('bb-notice-resolve-form')
@@ -25,6 +25,8 @@ export class BbNoticeResolveForm extends LitElement {
   /** What the branch will do so it does not happen again: admit, fix, prevent. */
   @state() private draftPrevention = '';
   @state() private apologise = false;
+  /** The language the closing message and the prevention are typed in; null: the tablet's. */
+  @state() private typedIn: string | null = null;
 
   private actions = new ActionController(this, () => this.language);
 
@@ -43,13 +45,14 @@ export class BbNoticeResolveForm extends LitElement {
     const text = this.draftText.trim();
     const prevention = this.draftPrevention.trim();
     const ctx = outcomeContextFor(this.state, this.counterId, this.language);
+    const lang = this.typedIn ?? this.language;
     const ok = await this.actions.run(
       'resolve',
       () =>
         commands.resolveNotice(n.id, {
           apologise: this.apologise,
-          ...(text ? { text: { [this.language]: text } } : {}),
-          ...(prevention ? { prevention: { [this.language]: prevention } } : {}),
+          ...(text ? { text: { [lang]: text } } : {}),
+          ...(prevention ? { prevention: { [lang]: prevention } } : {}),
         }),
       (reply) => noticeResolvedOutcome(reply, ctx),
     );
@@ -60,6 +63,8 @@ export class BbNoticeResolveForm extends LitElement {
     const n = this.notice;
     if (!n) return nothing;
     const l = this.language;
+    const branchLangs = this.state?.config?.languages ?? [];
+    const typedIn = this.typedIn ?? l;
     return html`<div class="drawer">
       <label class="label" for="resolve">${t(l, 'tablet.notices.resolveText')}</label>
       <input
@@ -71,7 +76,7 @@ export class BbNoticeResolveForm extends LitElement {
         .value=${this.draftText}
         @input=${(e: Event) => (this.draftText = (e.target as HTMLInputElement).value)}
       />
-      ${oneLanguageHint('hint', this.draftText, l, this.state?.config?.languages ?? [])}
+      ${oneLanguageHint('hint', this.draftText || this.draftPrevention, l, branchLangs, typedIn)}
       <label class="label" for="prevention">${t(l, 'causes.preventionLabel')}</label>
       <input
         id="prevention"
@@ -81,6 +86,7 @@ export class BbNoticeResolveForm extends LitElement {
         .value=${this.draftPrevention}
         @input=${(e: Event) => (this.draftPrevention = (e.target as HTMLInputElement).value)}
       />
+      ${writtenInSelect('resolve-lang', l, branchLangs, typedIn, (x) => (this.typedIn = x))}
       <div class="resolve-row">
         <button
           class="btn toggle ${this.apologise ? 'selected' : ''}"

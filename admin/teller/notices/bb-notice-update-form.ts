@@ -8,7 +8,7 @@ import { noticeUpdatedOutcome, outcomeContextFor } from '../../lib/outcomes';
 import { buttonStyles, cardStyles } from '../../styles/shared';
 import '../bb-duration-choices';
 import { noticeFormStyles } from './notice-form.styles';
-import { languageName, oneLanguageHint } from './one-language-hint';
+import { oneLanguageHint, writtenInSelect } from './one-language-hint';
 
 export const TEXT_MAX = 280;
 
@@ -74,7 +74,6 @@ export class BbNoticeUpdateForm extends LitElement {
     const l = this.language;
     const branchLangs = this.state?.config?.languages ?? [];
     const typedIn = this.typedIn ?? l;
-    const langs = [...new Set([l, ...branchLangs])];
     return html`<div class="drawer">
       <div class="label">${t(l, 'tablet.notices.newEnd')}</div>
       <bb-duration-choices
@@ -104,12 +103,7 @@ export class BbNoticeUpdateForm extends LitElement {
           ${t(l, 'tablet.notices.saveText')}
         </button>
       </div>
-      <label class="lang-row">
-        <span>${t(l, 'tablet.notices.writtenIn')}</span>
-        <select data-testid="update-notice-lang" @change=${(e: Event) => (this.typedIn = (e.target as HTMLSelectElement).value)}>
-          ${langs.map((x) => html`<option value=${x} lang=${x} ?selected=${x === typedIn}>${languageName(x, l)}</option>`)}
-        </select>
-      </label>
+      ${writtenInSelect('update-notice-lang', l, branchLangs, typedIn, (x) => (this.typedIn = x))}
       ${oneLanguageHint('hint', this.draftText, l, branchLangs, typedIn)}
     </div>`;
   }

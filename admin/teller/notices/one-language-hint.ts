@@ -11,6 +11,20 @@ export function oneLanguageHint(id: string, draft: string, language: Language, b
   return html`<p class="hint" id=${id} data-testid="one-language-hint">${said}</p>`;
 }
 
+/**
+ * "Written in": which language a typed text is in (the tablet's by default, or another of the
+ * branch's), so the lobby labels it truthfully and the other languages keep their own words.
+ */
+export function writtenInSelect(testid: string, language: Language, branchLanguages: readonly string[], typedIn: string, choose: (lang: string) => void) {
+  const langs = [...new Set([language, ...branchLanguages])];
+  return html`<label class="lang-row">
+    <span>${t(language, 'tablet.notices.writtenIn')}</span>
+    <select data-testid=${testid} @change=${(e: Event) => choose((e.target as HTMLSelectElement).value)}>
+      ${langs.map((x) => html`<option value=${x} lang=${x} ?selected=${x === typedIn}>${languageName(x, language)}</option>`)}
+    </select>
+  </label>`;
+}
+
 /** A language's name in the tablet's language ("italiano", "Italian"). */
 export function languageName(lang: string, inLang: string): string {
   try {
