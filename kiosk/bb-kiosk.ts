@@ -3,13 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { clockTime, type BranchState, type ServiceConfig, type WaitEstimate } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import { t, useWording } from '../ui/i18n/localize';
-import { isLanguage, nativeLanguageName } from '../ui/i18n/languages';
+import { catalogueLanguage, isLanguage, nativeLanguageName } from '../ui/i18n/languages';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
 import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';
-import { langStyles, localTexts, msgs, stacked, staffTexts } from '../ui/text/lang-text';
+import { langStyles, localTexts, msgs, stacked, staffTexts, type LangText } from '../ui/text/lang-text';
 import { whenArgs } from '../ui/time/when';
 import { kioskAvailability, type KioskAvailability } from './availability';
 import { waitWords } from '../ui/time/wait-words';
@@ -435,17 +435,19 @@ export class BbKiosk extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.language) document.documentElement.lang = this.language;
+    // The page speaks in its fixed words' language (English for a language the catalogue lacks);
+    // names and staff texts carry their own `lang` where they are shown.
+    if (this.language) document.documentElement.lang = catalogueLanguage(this.language);
   }
 
   /** A counter's or service's name: the sign in the room, in the branch's languages when not in the chosen one. */
-  private text(name: Record<string, string>): string {
-    return localTexts(name, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? '';
+  private text(name: Record<string, string>): LangText {
+    return localTexts(name, [this.language], this.stream.state?.config?.languages ?? [])[0] ?? { lang: this.language, text: '' };
   }
 
   /** A notice's text: English before the branch's languages when it lacks the chosen one. */
-  private staffText(text: Record<string, string>): string {
-    return staffTexts(text, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? '';
+  private staffText(text: Record<string, string>): LangText | undefined {
+    return staffTexts(text, [this.language], this.stream.state?.config?.languages ?? [])[0];
   }
 
   override render() {
@@ -454,7 +456,7 @@ export class BbKiosk extends LitElement {
     if (!s?.config) {
       return html`<div class="screen"><div class="banner" role="status">${t(lang, 'kiosk.offline')}</div></div>`;
     }
-    return html`<div class="screen" lang=${lang}>
+    return html`<div class="screen" lang=${catalogueLanguage(lang)}>
         ${this.renderHeader(s)}
         ${this.stream.status !== 'live' ? html`<div class="banner" role="status">${t(lang, 'kiosk.offline')}</div>` : nothing}
         ${this.taken ? this.renderTicket(s, this.taken) : this.renderServices(s)}
@@ -541,11 +543,12 @@ export class BbKiosk extends LitElement {
     const waiting = waitingFor(s, svc.id);
     const describedBy = `facts-${svc.id}`;
     if (!availability.available) {
-      const reason =
-        availability.reason === 'notice' ? this.staffText(availability.notice.text) || t(lang, 'kiosk.unavailable') : t(lang, 'kiosk.noCounter');
+      const fixed = (key: 'kiosk.unavailable' | 'kiosk.noCounter'): LangText => ({ lang: catalogueLanguage(lang), text: t(lang, key) });
+      const said = availability.reason === 'notice' ? this.staffText(availability.notice.text) : undefined;
+      const reason = said?.text ? said : fixed(availability.reason === 'notice' ? 'kiosk.unavailable' : 'kiosk.noCounter');
       return html`<button class="service" aria-disabled="true" aria-describedby=${describedBy} data-testid="kiosk-service" data-service=${svc.id} data-available="false">
-        <span class="name" dir="auto">${this.text(svc.name)}</span>
-        <span class="facts reason" id=${describedBy} dir="auto">${reason}</span>
+        ${nameOf(this.text(svc.name))}
+        <span class="facts reason" id=${describedBy} dir="auto" lang=${reason.lang}>${reason.text}</span>
       </button>`;
     }
     return html`<button
@@ -557,7 +560,7 @@ export class BbKiosk extends LitElement {
       ?disabled=${this.busy}
       @click=${() => this.take(svc.id, estimate)}
     >
-      <span class="name" dir="auto">${this.text(svc.name)}</span>
+      ${nameOf(this.text(svc.name))}
       <span class="facts" id=${describedBy}>${t(lang, 'kiosk.waitingCount', { n: waiting })}${estimate ? html` · ${this.estimateLine(estimate)}` : nothing}</span>
     </button>`;
   }
@@ -586,15 +589,19 @@ export class BbKiosk extends LitElement {
     const ahead = this.ahead(s, ticket);
     const estimate = this.ticketEstimate(ticket);
     const notices = noticesTouchingService(s, ticket.service);
+    const name = svc ? this.text(svc.name) : undefined;
     return html`<section class="ticket" aria-labelledby="ticket-number" role="status">
       <div class="label">${t(lang, 'kiosk.yourTicket')}</div>
       <div class="number" id="ticket-number" tabindex="-1" data-testid="kiosk-ticket-number">${ticket.number}</div>
-      <div class="svc" dir="auto">${svc ? this.text(svc.name) : ''}</div>
+      <div class="svc" dir="auto" lang=${name?.lang ?? nothing}>${name?.text ?? ''}</div>
       ${ahead !== null ? html`<div class="ahead" data-testid="kiosk-ahead" data-ahead=${ahead}>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</div>` : nothing}
       ${estimate ? html`<div class="est" data-testid="kiosk-estimate">${this.estimateLine(estimate)}</div>` : nothing}
       ${notices.length
         ? html`<ul class="notices" data-testid="kiosk-notices">
-            ${notices.map((n) => html`<li><b>${causeLabel(n.cause, lang)}</b><span dir="auto">${this.staffText(n.text)}</span></li>`)}
+            ${notices.map((n) => {
+              const said = this.staffText(n.text);
+              return html`<li><b>${causeLabel(n.cause, lang)}</b><span dir="auto" lang=${said?.lang ?? nothing}>${said?.text ?? ''}</span></li>`;
+            })}
           </ul>`
         : nothing}
       ${this.qr
@@ -617,11 +624,12 @@ export class BbKiosk extends LitElement {
     const svc = config.services.find((x) => x.id === ticket.service);
     const ahead = this.ahead(s, ticket);
     const estimate = this.ticketEstimate(ticket);
-    return html`<div class="print" lang=${lang} aria-hidden="true">
+    const name = svc ? this.text(svc.name) : undefined;
+    return html`<div class="print" lang=${catalogueLanguage(lang)} aria-hidden="true">
       <div class="p-branch" dir="auto">${config.name}</div>
       <div class="p-label">${t(lang, 'kiosk.yourTicket')}</div>
       <div class="p-number">${ticket.number}</div>
-      <div class="p-svc" dir="auto">${svc ? this.text(svc.name) : ''}</div>
+      <div class="p-svc" dir="auto" lang=${name?.lang ?? nothing}>${name?.text ?? ''}</div>
       <div class="p-line">${t(lang, 'kiosk.takenAt', { time: clockTime(ticket.issuedAt, config.timezone, lang) })}</div>
       ${ahead !== null ? html`<div class="p-line"><b>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</b></div>` : nothing}
       ${estimate ? html`<div class="p-line">${this.estimateLine(estimate)}</div>` : nothing}
@@ -681,6 +689,11 @@ export class BbKiosk extends LitElement {
     this.takenEstimate = null;
     this.qr = '';
   }
+}
+
+/** A service's name on its button, marked with the language it is in. */
+function nameOf(name: LangText) {
+  return html`<span class="name" dir="auto" lang=${name.lang}>${name.text}</span>`;
 }
 
 declare global {

@@ -73,6 +73,10 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     const teller = kiosk.locator('[data-testid="kiosk-service"][data-service="teller"]');
     await until(() => teller.locator('.name').innerText()).toBe('Caixa');
     expect(await kiosk.locator('h1').innerText()).toBe(t('en', 'kiosk.title'));
+    // Marked as what they are, for a screen reader: the fixed words English, the staff's name Portuguese.
+    expect(await kiosk.locator('html').getAttribute('lang')).toBe('en');
+    expect(await kiosk.locator('.screen').getAttribute('lang')).toBe('en');
+    expect(await teller.locator('.name').getAttribute('lang')).toBe('pt');
     await kiosk.context().close();
   });
 
