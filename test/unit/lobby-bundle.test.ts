@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createBuilder, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { staffOnly } from '../../ui/i18n/board/staff-only';
+import common from '../../ui/i18n/common/en.json';
+import causes from '../../ui/i18n/causes/en.json';
 
 /**
  * What the lobby screen downloads (issue 9): the real Vite build of the pages, walked from the
@@ -79,6 +83,13 @@ describe('the lobby bundle', () => {
     const firstModules = first.flatMap((c) => c.moduleIds).map(rel);
     expect(firstModules.filter((m) => /icu-messageformat-parser\/index|icu-skeleton-parser/.test(m))).toEqual([]);
     expect(firstModules.filter((m) => m.startsWith('ui/i18n/') && m.endsWith('.json'))).toEqual([]);
+    // The word chunks leave out the staff-only keys: no module of the lobby may name one, as a key or a key's prefix.
+    const sources = lobby.filter((m) => /^(display|ui|core)\/.*\.ts$/.test(m)).map((m) => readFileSync(join(root, m), 'utf8')).join('\n');
+    const named = [...sources.matchAll(/['"`]((?:common|causes)\.[\w.]+)['"`]/g)].map((m) => m[1]!);
+    const prefixes = [...sources.matchAll(/`((?:common|causes)\.[\w.]*)\$\{/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter(staffOnly)).toEqual([]);
+    expect(Object.keys({ ...common, ...causes }).filter((k) => staffOnly(k) && prefixes.some((p) => k.startsWith(p)))).toEqual([]);
     // The closed screen and the phone's language switch come right after the first paint.
     expect(firstModules.filter((m) => /^display\/components\/bb-(closed-screen|language-switch)/.test(m))).toEqual([]);
   }, 120_000);
