@@ -83,11 +83,22 @@ export class IngestService {
     if (e.at !== undefined && localDay(e.at, tz) < localDay(now, tz)) return rejected('at_before_today', 'at: before the branch’s day began; a past day’s steps are not taken', 'at');
     const counter = state?.counters[e.counter];
     if (!counter || !state?.config?.counters.some((c) => c.id === e.counter)) return rejected('unknown_counter', `no counter "${e.counter}" in this branch`, 'counter');
-    // Came late: the counter has called someone after it (both the other system's times; the
-    // counter's own "since" is this server's arrival time, which a batch sent a minute later would precede).
+    // Came late: the counter has called someone after it, or took another of its own steps after
+    // it (all the other system's times; the counter's own "since" is this server's arrival time,
+    // which a batch sent a minute later would precede). Once superseded, always: a retry of the
+    // batch after the counter moved on is not applied then.
     const at = Math.min(e.at ?? now, now);
+    const external = `${day}|@counter:${e.counter}`;
+    const step = `${e.type}:${e.eventId ?? String(e.at)}`;
+    const seen = await this.tickets.get(branchId, external);
+    const steps = seen?.steps ?? [];
+    if (steps.includes(`superseded ${step}`)) return { status: 'superseded', counter: e.counter };
+    const last = Math.max(-1, ...steps.filter((s) => s.startsWith('@')).map((s) => Number(s.slice(1))));
     const current = counter.ticketId ? state.tickets[counter.ticketId] : undefined;
-    if (current?.calledAt != null && at < current.calledAt) return { status: 'superseded', counter: e.counter };
+    if ((current?.calledAt != null && at < current.calledAt) || at < last) {
+      await this.tickets.put(branchId, external, { ticketId: '', stage: 0, steps: [...steps, `superseded ${step}`] }, now);
+      return { status: 'superseded', counter: e.counter };
+    }
     const command: Command =
       e.type === 'counter_paused'
         ? { type: 'PauseCounter', counterId: e.counter, body: {} }
@@ -100,6 +111,8 @@ export class IngestService {
       fingerprint: hash(JSON.stringify(e)),
     });
     if (!result.ok) return rejected(result.error.code, result.error.message, result.error.field ?? 'counter');
+    // The time of the counter's latest step, kept last (the list keeps its last entries).
+    if (at >= last) await this.tickets.put(branchId, external, { ticketId: '', stage: 0, steps: [...steps.filter((s) => !s.startsWith('@')), `@${at}`] }, now);
     return { status: result.replayed ? 'duplicate' : 'applied', counter: e.counter };
   }
 

@@ -4,7 +4,11 @@ export interface IngestTicketRow {
   ticketId: string;
   /** How far the ticket got (core/ingest.ts INGEST_STAGE). */
   stage: number;
-  /** Steps of it already applied: "issued", "called", "recalled:<event id or time>", "served", "no_show". */
+  /**
+   * Steps of it already applied: "issued", "called", "recalled:<event id or time>", "served", "no_show".
+   * A counter's row ("<day>|@counter:<id>", no ticket) holds its steps judged superseded
+   * ("superseded <type>:<event id or time>") and the time of its latest applied step ("@<epoch ms>").
+   */
   steps: string[];
 }
 
