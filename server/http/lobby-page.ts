@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
-import { publicSnapshot, type BranchState } from '../../core';
+import { publicSnapshot, Slug, type BranchState } from '../../core';
 import type { BranchStates } from '../commands/branch-states';
 import { sendError } from './errors';
 
@@ -19,7 +19,9 @@ export const SNAPSHOT_ELEMENT_ID = 'bb-snapshot';
 export function withSnapshot(html: string, branchId: string, state: BranchState, serverTime: number, preload: readonly string[] = []): string {
   const json = JSON.stringify({ branch: branchId, state: publicSnapshot(state), serverTime }).replace(/</g, '\\u003c');
   const links = preload.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
-  return html.replace('</head>', `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${json}</script>${links}</head>`);
+  // A function, not a string: in a replacement string `$&`, `$'` and `` $` `` (which staff text may
+  // hold) would put the page's own markup into the JSON.
+  return html.replace('</head>', () => `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${json}</script>${links}</head>`);
 }
 
 /** Vite's manifest of the lobby's build (vite.config.ts): source file → its chunk and the chunks it imports. */
@@ -57,23 +59,21 @@ async function readManifest(page: string): Promise<Manifest> {
 }
 
 /**
- * GET /display/:branch, with the branch's snapshot and its words' chunks preloaded. A replay (`?at=`) and an unknown branch get the plain page (the stream
- * says "unknown branch" as before). Never cached: the snapshot is of this moment.
+ * GET /display/:branch, with the branch's snapshot and its words' chunks preloaded. A replay
+ * (`?at=`) gets the plain page. A name that is no branch (or cannot be one) is a 404 with the
+ * plain page, whose board says "unknown branch" in its own words as the stream refuses it. Never
+ * cached: the snapshot is of this moment.
  */
 export function lobbyPage(states: BranchStates, file: string) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (!existsSync(file)) return sendError(res, 503, 'not_built', 'the pages are not built: run `npm run build`');
     try {
       const branchId = String(req.params.branch);
-      let state: BranchState | undefined;
-      if (req.query.at === undefined) {
-        // A name that is not a branch (or cannot be one) simply gets no snapshot.
-        state = states.peek(branchId) ?? (await states.get(branchId).catch(() => undefined));
-      }
+      const state = Slug.safeParse(branchId).success ? (states.peek(branchId) ?? (await states.get(branchId))) : undefined;
       const html = await readFile(file, 'utf8');
       res.set('Cache-Control', 'no-store');
-      if (!state) {
-        res.type('html').send(html);
+      if (!state || req.query.at !== undefined) {
+        res.status(state ? 200 : 404).type('html').send(html);
         return;
       }
       // A phone asking for one language (?lang=) is shown that one; a TV its branch's languages.

@@ -53,7 +53,9 @@ const nearShape = fc.record(
   {
     branch: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('demo ', 'DEMO', '../demo', 'demo\u0000', 'x'.repeat(41), 'no-such-branch'), fc.jsonValue()),
     lastSeq: fc.oneof(fc.double(), fc.integer({ min: -5, max: 5 }), fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, '5', null, true), fc.jsonValue()),
-    screen: fc.string({ maxLength: 300 }),
+    screen: fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('\u0000'.repeat(20), 'x'.repeat(20) + '\u2028'), fc.jsonValue()),
+    // The lobby's option: only the services' estimates. Anything but the one word is refused.
+    estimates: fc.oneof(fc.constantFrom('services', 'Services', 'services ', 'tickets', 'all', '', null, true, 1, ['services'], { services: true }), fc.jsonValue()),
     constructor: fc.jsonValue(),
   },
   { requiredKeys: [] },
@@ -91,6 +93,67 @@ describe(`${HANDSHAKES} hostile handshakes and ${EVENTS} hostile events on the s
     expect(server.unhandledErrors()).toEqual([]);
     expect((await branchState(server.url)).seq).toBe(seq);
     console.log(`hostile handshakes: ${inputs.length}; ${JSON.stringify(Object.fromEntries(outcomes))}`);
+  });
+
+  it('a good branch with a wrongly typed option is refused, not crashed on nor half-served; with the options right (or unknown fields beside them) it is served', { timeout: 60_000 }, async () => {
+    const seq = (await branchState(server.url)).seq;
+    const refused: unknown[] = [
+      { branch: 'demo', estimates: 'Services' },
+      { branch: 'demo', estimates: 'tickets' },
+      { branch: 'demo', estimates: ['services'] },
+      { branch: 'demo', estimates: { toString: 'services' } },
+      { branch: 'demo', estimates: null },
+      { branch: 'demo', estimates: 1 },
+      { branch: 'demo', lastSeq: '3' },
+      { branch: 'demo', lastSeq: -1 },
+      { branch: 'demo', lastSeq: 1.5 },
+      { branch: 'demo', lastSeq: null },
+      { branch: 'demo', screen: 12345678901234567890 },
+      { branch: 'demo', screen: { token: 'x'.repeat(30) } },
+      { branch: 'demo', screen: 'short' },
+      { branch: 'demo', screen: 'x'.repeat(101) },
+      { branch: ['demo'] },
+      { branch: { toString: 'demo' } },
+    ];
+    for (const auth of refused) {
+      const socket = connect(auth);
+      expect(await outcome(socket), JSON.stringify(auth)).toBe('refused:invalid');
+      socket.disconnect();
+    }
+    const served: [unknown, string][] = [
+      [{ branch: 'demo', estimates: 'services' }, 'snapshot'],
+      [{ branch: 'demo', estimates: 'services', lastSeq: seq }, 'catchup'],
+      // A screen ahead of the log (a database restored from backup) is given the truth afresh.
+      [{ branch: 'demo', estimates: 'services', lastSeq: seq + 1_000_000 }, 'snapshot'],
+      [{ branch: 'demo', lastSeq: 0, unknown: { deep: [1, { x: '</script>' }] }, __proto__: { estimates: 'tickets' } }, 'catchup'],
+      // A screen token of the right shape that pairs with nothing: the board is public, the socket is told it is unpaired.
+      [{ branch: 'demo', estimates: 'services', screen: 'no-such-screen-token-0000' }, 'snapshot'],
+    ];
+    for (const [auth, first] of served) {
+      const socket = connect(auth);
+      expect(await outcome(socket), JSON.stringify(auth)).toBe(first);
+      socket.disconnect();
+    }
+    // A lobby asking for the services' estimates gets those, never every waiting ticket's.
+    const lobby = connect({ branch: 'demo', estimates: 'services' });
+    const phone = connect({ branch: 'demo' });
+    try {
+      const withEstimates = (s: StreamClient) =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          const seen = (m: { estimates?: unknown }) => m.estimates && resolve(m.estimates as Record<string, unknown>);
+          s.on('snapshot', seen);
+          s.on('tick', seen);
+        });
+      const [forLobby, forPhone] = await Promise.all([withEstimates(lobby), withEstimates(phone)]);
+      expect(Object.keys(forLobby.services as object).length).toBeGreaterThan(0);
+      expect(forLobby.tickets).toBeUndefined();
+      expect(forPhone.tickets).toBeDefined();
+    } finally {
+      lobby.disconnect();
+      phone.disconnect();
+    }
+    expect(server.unhandledErrors()).toEqual([]);
+    expect((await branchState(server.url)).seq).toBe(seq);
   });
 
   it('events of any name and payload from connected screens change nothing and break nothing', { timeout: 240_000 }, async () => {
