@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../ui/i18n/parts/kiosk';
 import { t } from '../../ui/i18n/localize';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
 import { key, loginAs, startTestServer } from '../support/server';
@@ -48,6 +49,7 @@ describe('kiosk: nothing open, and ?lang', () => {
     expect(await kiosk.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await kiosk.locator('h1').count()).toBe(0);
     await kiosk.screenshot({ path: join(screenshotDir(), 'kiosk-no-counter-open.png') });
+    expect(await seriousViolations(kiosk)).toEqual([]);
 
     const res = await staff.post('/api/branches/demo/counters/1/open').set('Idempotency-Key', key()).send({});
     expect(res.status).toBeLessThan(300);

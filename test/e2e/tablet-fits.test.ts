@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
 import { branchState, DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
@@ -54,6 +55,7 @@ describe('tablet at 1180×820, in French', () => {
     const name = tablet.locator('[data-testid="branch-name"]');
     expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await tablet.screenshot({ path: join(shots, 'tablet-fr-1180-header.png'), clip: { x: 0, y: 0, width: 1180, height: 70 } });
+    expect(await seriousViolations(tablet)).toEqual([]);
   });
 
   it('the transfer menu marks a closed counter and does not offer it', async () => {
@@ -70,6 +72,7 @@ describe('tablet at 1180×820, in French', () => {
     const open = tablet.locator('[data-testid="transfer-counter"][data-counter="1"]');
     expect(await open.isDisabled()).toBe(false);
     await tablet.screenshot({ path: join(shots, 'tablet-fr-transfer-menu.png') });
+    expect(await seriousViolations(tablet)).toEqual([]);
     await tablet.locator('[data-testid="transfer"]').click();
   });
 
@@ -82,6 +85,7 @@ describe('tablet at 1180×820, in French', () => {
     // It counts from now, and says so.
     expect(await choices.first().innerText()).toBe('dans 5 min');
     await tablet.screenshot({ path: join(shots, 'tablet-fr-pause.png') });
+    expect(await seriousViolations(tablet)).toEqual([]);
     await tablet.locator('[data-testid="pause"]').click();
   });
 
@@ -96,6 +100,7 @@ describe('tablet at 1180×820, in French', () => {
     expect(await overflowing(durations)).toEqual([]);
     expect(await durations.allInnerTexts()).toContain('dans 10 min');
     await tablet.screenshot({ path: join(shots, 'tablet-fr-update-drawer.png') });
+    expect(await seriousViolations(tablet)).toEqual([]);
 
     const lang = card.locator('[data-testid="update-notice-lang"]');
     expect(await lang.inputValue()).toBe('fr');
@@ -108,6 +113,7 @@ describe('tablet at 1180×820, in French', () => {
     expect(await note.getAttribute('lang')).toBe('it');
     expect(await note.innerText()).toMatch(/italien/i);
     await tablet.screenshot({ path: join(shots, 'tablet-fr-notice-note.png') });
+    expect(await seriousViolations(tablet)).toEqual([]);
   });
 
   it('the Resolved drawer asks what language its closing message is written in, and sends it as that language', async () => {
@@ -120,6 +126,7 @@ describe('tablet at 1180×820, in French', () => {
     await card.locator('[data-testid="resolve-text"]').fill('Lettore sostituito, grazie della pazienza.');
     await card.locator('[data-testid="resolve-prevention"]').fill('Teniamo un lettore di scorta.');
     await tablet.screenshot({ path: join(shots, 'tablet-fr-resolve-drawer.png') });
+    expect(await seriousViolations(tablet)).toEqual([]);
     await card.locator('[data-testid="confirm-resolve"]').click();
     await expect.poll(async () => (await branchState(server.url)).notices.find((n) => n.id === id)?.resolution ?? null).toMatchObject({
       note: { it: 'Lettore sostituito, grazie della pazienza.' },
