@@ -24,24 +24,9 @@ export const noticeBoardStyles = css`
       h2 .i0 {
         color: var(--bb-text);
       }
+      /* The page dots (ui/theme/pager-styles.ts). */
       .pager {
-        display: flex;
-        align-items: center;
-        gap: 0.6rem;
         font-size: max(var(--bb-min, 0px), 1.5rem);
-        font-weight: 700;
-        color: var(--bb-text-2);
-        font-variant-numeric: tabular-nums;
-      }
-      .dot {
-        width: 0.9rem;
-        height: 0.9rem;
-        border-radius: 50%;
-        border: 0.15rem solid var(--bb-text-2);
-      }
-      .dot.on {
-        background: var(--bb-text);
-        border-color: var(--bb-text);
       }
       .list {
         position: relative;

@@ -8,6 +8,7 @@ import type { BbNoticeCard, NoticeDensity } from '../../ui/notice/bb-notice-card
 import '../../ui/notice/bb-notice-card';
 import { packIntoPages } from '../lib/pages';
 import { noticeBoardStyles } from './bb-notice-board.styles';
+import { pagerStyles } from '../../ui/theme/pager-styles';
 
 /** How long each page of notices stays up when they do not all fit. */
 const PAGE_MS = 12_000;
@@ -55,7 +56,7 @@ export class BbNoticeBoard extends LitElement {
   private firstId: string | undefined;
   private shownIds = '';
 
-  static override styles = [langStyles, noticeBoardStyles];
+  static override styles = [langStyles, pagerStyles, noticeBoardStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();

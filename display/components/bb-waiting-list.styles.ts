@@ -14,25 +14,10 @@ export const waitingListStyles = css`
         overflow: hidden;
         align-content: start;
       }
+      /* The page dots (ui/theme/pager-styles.ts), at the right. */
       .pager {
-        display: flex;
-        align-items: center;
-        gap: 0.6rem;
         margin-left: auto;
         font-size: max(var(--bb-min, 0px), 1.45rem);
-        font-weight: 700;
-        color: var(--bb-text-2);
-        font-variant-numeric: tabular-nums;
-      }
-      .dot {
-        width: 0.9rem;
-        height: 0.9rem;
-        border-radius: 50%;
-        border: 0.15rem solid var(--bb-text-2);
-      }
-      .dot.on {
-        background: var(--bb-text);
-        border-color: var(--bb-text);
       }
       /* The heading, and beside it (or under it when it does not fit) the counters open against the plan. */
       .head {

@@ -6,6 +6,7 @@ import { inline, langStyles, localTexts, msgs, stacked } from '../../ui/text/lan
 import { packIntoPages } from '../lib/pages';
 import './bb-wait-estimate';
 import { waitingListStyles } from './bb-waiting-list.styles';
+import { pagerStyles } from '../../ui/theme/pager-styles';
 
 /** How long each page of services stays up when they do not all fit. */
 const PAGE_MS = 10_000;
@@ -43,7 +44,7 @@ export class BbWaitingList extends LitElement {
   private timer?: ReturnType<typeof setInterval>;
   private readonly onResize = () => (this.measuring = true);
 
-  static override styles = [langStyles, waitingListStyles];
+  static override styles = [langStyles, pagerStyles, waitingListStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { DEMO_PASSWORD, branchState, startTestServer } from '../support/server';
+import { branchState, startTestServer } from '../support/server';
+import { openConsole } from '../support/staff-pages';
 
 const shots = screenshotDir();
 
@@ -20,12 +21,7 @@ describe('manager console: opening hours can be removed again', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })).newPage();
-    await page.goto(`${server.url}/admin/`);
-    await page.locator('[data-testid="login-username"]').fill('admin');
-    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.waitForURL(/#\/console/);
+    page = await openConsole(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   }, 60_000);
 
   afterAll(async () => {

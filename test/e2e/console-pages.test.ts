@@ -5,7 +5,8 @@ import { PAGES } from '../../admin/console/pages';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
+import { key, loginAs, startTestServer } from '../support/server';
+import { openConsole } from '../support/staff-pages';
 
 const shots = screenshotDir();
 
@@ -38,12 +39,7 @@ describe('manager console: every page', () => {
     expect((await manager.post('/api/users').set('Idempotency-Key', key()).send({ username: 'gbernasconi', name: 'Giuseppina Maria Alessandra Bernasconi-Ferraris', role: 'teller', branches: ['demo'] })).status).toBe(201);
 
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
-    await page.goto(`${server.url}/admin/`);
-    await page.locator('[data-testid="login-username"]').fill('admin');
-    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.waitForURL(/#\/console/);
+    page = await openConsole(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'it-IT' });
   }, 60_000);
 
   afterAll(async () => {

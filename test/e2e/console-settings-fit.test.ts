@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { DEMO_PASSWORD, startTestServer } from '../support/server';
+import { startTestServer } from '../support/server';
+import { openConsole } from '../support/staff-pages';
 
 const shots = screenshotDir();
 
@@ -21,12 +22,7 @@ describe('manager console: settings tell the truth, the language select fits', (
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
-    await page.goto(`${server.url}/admin/`);
-    await page.locator('[data-testid="login-username"]').fill('admin');
-    await page.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.waitForURL(/#\/console/);
+    page = await openConsole(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'it-IT' });
   }, 60_000);
 
   afterAll(async () => {

@@ -3,10 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchConfig } from '../../core';
-import { hashPassword } from '../../server/auth/passwords';
-import { Users } from '../../server/auth/users';
 import { launchChromium } from '../support/browser';
 import { PROMISED } from '../support/configs';
+import { tellerAndLobby } from '../support/lobby-suite';
 import { screenshotDir } from '../support/screenshots';
 import { key, loginAs, startTestServer } from '../support/server';
 
@@ -27,10 +26,8 @@ describe('lobby: every wait has its cause on screen', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ ticketsPerMinute: 10_000 }, { commandClock: () => Date.now() + offset });
-    await new Users(server.sql).create({ username: 'causes', name: 'Teller', role: 'teller', branches: ['*'] }, await hashPassword('causes-pass'), Date.now());
-    teller = await loginAs(server.url, 'causes', 'causes-pass');
     browser = await launchChromium();
-    lobby = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
+    ({ teller, lobby } = await tellerAndLobby(server, browser, 'causes'));
   }, 60_000);
 
   afterAll(async () => {

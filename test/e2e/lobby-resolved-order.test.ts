@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/passwords';
-import { Users } from '../../server/auth/users';
 import { t } from '../../ui/i18n/localize';
 import '../../ui/i18n/parts/public-board';
 import { launchChromium } from '../support/browser';
 import { PROMISED } from '../support/configs';
+import { tellerAndLobby } from '../support/lobby-suite';
 import { screenshotDir } from '../support/screenshots';
 import { key, loginAs, startTestServer } from '../support/server';
 
@@ -25,10 +24,8 @@ describe('lobby: the resolved notice after what is true now', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await new Users(server.sql).create({ username: 'order', name: 'Teller', role: 'teller', branches: ['*'] }, await hashPassword('order-pass'), Date.now());
-    teller = await loginAs(server.url, 'order', 'order-pass');
     browser = await launchChromium();
-    lobby = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
+    ({ teller, lobby } = await tellerAndLobby(server, browser, 'order'));
   }, 60_000);
 
   afterAll(async () => {

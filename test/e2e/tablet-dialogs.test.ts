@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { branchState, DEMO_PASSWORD, startTestServer } from '../support/server';
+import { branchState, startTestServer } from '../support/server';
+import { openTablet } from '../support/staff-pages';
 
 /**
  * The tablet's dialogs and drawers in real Chromium: the shared bb-dialog keeps focus inside
@@ -17,13 +18,7 @@ describe('tablet dialogs', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    tablet = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', hasTouch: true })).newPage();
-    await tablet.goto(`${server.url}/admin/`);
-    await tablet.locator('[data-testid="login-username"]').fill('teller3');
-    await tablet.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
-    await tablet.locator('[data-testid="login-submit"]').click();
-    await tablet.locator('[data-testid="pick-counter"][data-counter="3"]').click();
-    await tablet.locator('[data-testid="call-next"]').waitFor();
+    tablet = await openTablet(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' }, 'teller3', '3');
   }, 60_000);
 
   afterAll(async () => {

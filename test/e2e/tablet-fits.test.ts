@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { branchState, DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
+import { branchState, key, loginAs, startTestServer } from '../support/server';
+import { openTablet } from '../support/staff-pages';
 
 const shots = screenshotDir();
 
@@ -28,13 +29,7 @@ describe('tablet at 1180×820, in French', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    tablet = await (await browser.newContext({ viewport: { width: 1180, height: 820 }, locale: 'fr-FR', hasTouch: true })).newPage();
-    await tablet.goto(`${server.url}/admin/`);
-    await tablet.locator('[data-testid="login-username"]').fill('teller3');
-    await tablet.locator('[data-testid="login-password"]').fill(DEMO_PASSWORD);
-    await tablet.locator('[data-testid="login-submit"]').click();
-    await tablet.locator('[data-testid="pick-counter"][data-counter="3"]').click();
-    await tablet.locator('[data-testid="call-next"]').waitFor();
+    tablet = await openTablet(browser, server.url, { viewport: { width: 1180, height: 820 }, locale: 'fr-FR' }, 'teller3', '3');
     await tablet.locator('[data-testid="lang"]').selectOption('fr');
     await tablet.locator('[data-testid="logout"]', { hasText: 'Se déconnecter' }).waitFor();
   }, 60_000);

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BranchConfig } from '../../../../core/client';
 import { apiContext } from '../../data/contexts';
@@ -7,6 +7,7 @@ import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { formStyles } from '../settings/form.styles';
+import { soundFormStyles, soundSaveButton, soundSaveOutcome } from './sound-form';
 
 const DEFAULT_VOLUME = 0.8;
 
@@ -17,24 +18,7 @@ const DEFAULT_VOLUME = 0.8;
  */
 @customElement('bb-branch-sound')
 export class BbBranchSound extends LitElement {
-  static override styles = [
-    formStyles,
-    css`
-      .grid.four {
-        grid-template-columns: repeat(4, minmax(0, 1fr));
-        align-items: end;
-      }
-      .volume {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-      }
-      .volume input {
-        flex: 1;
-        min-width: 0;
-      }
-    `,
-  ];
+  static override styles = [formStyles, soundFormStyles];
 
   @consume({ context: apiContext }) private api!: ConsoleApi;
   @property({ attribute: false }) config: BranchConfig | null = null;
@@ -82,12 +66,9 @@ export class BbBranchSound extends LitElement {
             /><span>${Math.round(v.volume * 100)} %</span></span
           ></label
         >
-        <div class="actions">
-          <button class="btn" type="submit" data-testid="branch-sound-save" aria-busy=${this.save.busy ? 'true' : 'false'}>${this.save.busy ? ct(u, 'common.saving') : ct(u, 'screens.soundSave')}</button>
-        </div>
+        ${soundSaveButton(this.save, u, 'branch-sound-save')}
       </div>
-      ${this.save.status === 'error' ? html`<p class="error" role="alert">${this.save.message}</p>` : nothing}
-      ${this.save.status === 'saved' ? html`<p class="ok-note" role="status" data-testid="branch-sound-saved">${ct(u, 'common.saved')}</p>` : nothing}
+      ${soundSaveOutcome(this.save, 'branch-sound-saved', ct(u, 'common.saved'))}
     </form>`;
   }
 }

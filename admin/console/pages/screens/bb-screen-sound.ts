@@ -7,6 +7,7 @@ import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
 import { formStyles } from '../settings/form.styles';
+import { soundFormStyles, soundSaveButton, soundSaveOutcome } from './sound-form';
 
 type Choice = 'branch' | 'on' | 'off';
 const choiceOf = (v: boolean | null | undefined): Choice => (v === true ? 'on' : v === false ? 'off' : 'branch');
@@ -35,20 +36,8 @@ export class BbScreenSound extends LitElement {
       form {
         gap: 12px;
       }
-      .grid.four {
-        grid-template-columns: repeat(4, minmax(0, 1fr));
-        align-items: end;
-      }
-      .volume {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-      }
-      .volume input[type='range'] {
-        flex: 1;
-        min-width: 0;
-      }
     `,
+    soundFormStyles,
   ];
 
   @consume({ context: apiContext }) private api!: ConsoleApi;
@@ -144,12 +133,9 @@ export class BbScreenSound extends LitElement {
                   /><span>${Math.round((v.volume ?? 0.8) * 100)} %</span>
                 </div>`}
           </div>
-          <div class="actions">
-            <button class="btn" type="submit" data-testid="sound-save" aria-busy=${this.save.busy ? 'true' : 'false'}>${this.save.busy ? ct(u, 'common.saving') : ct(u, 'screens.soundSave')}</button>
-          </div>
+          ${soundSaveButton(this.save, u, 'sound-save')}
         </div>
-        ${this.save.status === 'error' ? html`<p class="error" role="alert">${this.save.message}</p>` : nothing}
-        ${this.save.status === 'saved' ? html`<p class="ok-note" role="status" data-testid="sound-saved">${ct(u, 'screens.soundSaved')}</p>` : nothing}
+        ${soundSaveOutcome(this.save, 'sound-saved', ct(u, 'screens.soundSaved'))}
       </form>`;
   }
 }
