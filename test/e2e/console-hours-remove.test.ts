@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { branchState, startTestServer } from '../support/server';
+import { branchState, type TestServer } from '../support/server';
+import { serverAndChromiumPerSuite } from '../support/suite-server';
 import { openConsole } from '../support/staff-pages';
 
 const shots = screenshotDir();
@@ -14,19 +14,11 @@ const shots = screenshotDir();
  * the API took `hours: null`, the form had no way to send it.
  */
 describe('manager console: opening hours can be removed again', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let server: TestServer;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    page = await openConsole(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  serverAndChromiumPerSuite(async (s, b) => {
+    server = s;
+    page = await openConsole(b, s.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   });
 
   it('a starting point not saved is put away without writing anything', async () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { serverAndChromiumPerSuite } from '../support/suite-server';
 import { openConsole } from '../support/staff-pages';
 
 const shots = screenshotDir();
@@ -15,19 +15,11 @@ const shots = screenshotDir();
  * language select was too narrow for its own names (French empty, German "Deuts").
  */
 describe('manager console: settings tell the truth, the language select fits', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let server: TestServer;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    page = await openConsole(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'it-IT' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  serverAndChromiumPerSuite(async (s, b) => {
+    server = s;
+    page = await openConsole(b, s.url, { viewport: { width: 1280, height: 800 }, locale: 'it-IT' });
   });
 
   it('the demo branch has no hours stored: the page says so and offers to add them; no weekday shows as open', async () => {

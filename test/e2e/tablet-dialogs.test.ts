@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { branchState, startTestServer } from '../support/server';
+import { branchState, type TestServer } from '../support/server';
+import { serverAndChromiumPerSuite } from '../support/suite-server';
 import { openTablet } from '../support/staff-pages';
 
 /**
@@ -11,19 +11,11 @@ import { openTablet } from '../support/staff-pages';
  * update its end and resolve it.
  */
 describe('tablet dialogs', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let server: TestServer;
   let tablet: Page;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    tablet = await openTablet(browser, server.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' }, 'teller3', '3');
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  serverAndChromiumPerSuite(async (s, b) => {
+    server = s;
+    tablet = await openTablet(b, s.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' }, 'teller3', '3');
   });
 
   /** Whether the focused element (through shadow roots) lies inside the open dialog. */

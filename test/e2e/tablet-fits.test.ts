@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
-import { branchState, key, loginAs, startTestServer } from '../support/server';
+import { branchState, key, loginAs, type TestServer } from '../support/server';
+import { serverAndChromiumPerSuite } from '../support/suite-server';
 import { openTablet } from '../support/staff-pages';
 
 const shots = screenshotDir();
@@ -22,21 +22,13 @@ function overflowing(buttons: Locator): Promise<string[]> {
  * tablet's own card, and was labelled with the tablet's language whatever it was written in.
  */
 describe('tablet at 1180×820, in French', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let server: TestServer;
   let tablet: Page;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    tablet = await openTablet(browser, server.url, { viewport: { width: 1180, height: 820 }, locale: 'fr-FR' }, 'teller3', '3');
+  serverAndChromiumPerSuite(async (s, b) => {
+    server = s;
+    tablet = await openTablet(b, s.url, { viewport: { width: 1180, height: 820 }, locale: 'fr-FR' }, 'teller3', '3');
     await tablet.locator('[data-testid="lang"]').selectOption('fr');
     await tablet.locator('[data-testid="logout"]', { hasText: 'Se déconnecter' }).waitFor();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('the header: "Se déconnecter" on one line, the branch name whole', async () => {

@@ -23,14 +23,14 @@ export function serverPerSuite<S extends { disconnect(): unknown }>(started: (se
   return sockets;
 }
 
-/** A default test server and a Chromium for a browser suite, both closed after its tests. */
-export function serverAndChromiumPerSuite(started: (server: TestServer, browser: Browser) => void): void {
+/** A default test server and a Chromium for a browser suite, both closed after its tests; `started` may open its pages. */
+export function serverAndChromiumPerSuite(started: (server: TestServer, browser: Browser) => unknown): void {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    started(server, browser);
+    await started(server, browser);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
