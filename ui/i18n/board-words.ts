@@ -1,4 +1,3 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogueLanguage, type Language } from './languages';
 import type { Wording } from './localize';
 import { addLanguage, isPlainMessage, message, type CatalogueMessage } from './messages';
@@ -6,9 +5,10 @@ import { addLanguage, isPlainMessage, message, type CatalogueMessage } from './m
 /**
  * The lobby's words, loaded for the languages it shows (issue 9: the screen downloads only
  * those): the public board's common, lobby and causes messages of one language are one chunk
- * (`board/<lang>.ts`), already parsed when the lobby was built, so the screen ships no message
- * parser. A branch's own wording in ICU syntax (a plural, a placeholder) needs the parser: it is
- * loaded only for such a branch, before its board is drawn.
+ * (`board/<lang>.ts`), already compiled to functions when the lobby was built, so the screen ships
+ * no message parser nor formatter. A branch's own wording in ICU syntax (a plural, a placeholder)
+ * needs them (intl-messageformat and its parser): they are loaded only for such a branch, before
+ * its board is drawn.
  */
 const CHUNKS: Record<Language, () => Promise<{ default: Record<string, CatalogueMessage> }>> = {
   it: () => import('./board/it'),
@@ -58,11 +58,10 @@ function needsParser(wording: Wording | undefined): boolean {
 let parserLoaded = false;
 let parser: Promise<void> | undefined;
 
-/** intl-messageformat parses strings with the parser it is given (its documented `__parse`). */
+/** intl-messageformat with its parser, for the localizer (icu-with-parser.ts). */
 function loadParser(): Promise<void> {
-  parser ??= import('@formatjs/icu-messageformat-parser').then(
-    ({ parse }) => {
-      IntlMessageFormat.__parse = parse;
+  parser ??= import('./icu-with-parser').then(
+    () => {
       parserLoaded = true;
     },
     (err: unknown) => {

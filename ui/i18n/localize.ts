@@ -1,18 +1,17 @@
-import { IntlMessageFormat } from 'intl-messageformat';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { MessageKey } from './catalogue';
-import { isPlainMessage, message, type CatalogueMessage } from './messages';
+import { compileIcu } from './icu';
+import { isPlainMessage, message, type CatalogueMessage, type MessageFunction } from './messages';
 import { catalogueLanguage, FALLBACK_LANGUAGE, type Language } from './languages';
 
 /**
  * The one way every front end words things: ICU message-format strings kept as JSON data per
  * part and language (ui/i18n/<part>/<lang>.json, edited by translators), formatted by
- * intl-messageformat. One formatter per language, so a lobby TV holds several at once (its main
+ * intl-messageformat (icu.ts) — or, in the lobby's build, compiled to functions when it is built. One formatter per language, so a lobby TV holds several at once (its main
  * language large, the others beneath) — a page-wide "current locale" would not do.
  *
  * Which messages a page knows is up to the page: it imports its parts (`parts/<part>.ts`;
  * `parts/public-board.ts` for the board's common, lobby and causes), and the lobby loads the
- * board's words per language (`board-words.ts`), already parsed when it was built.
+ * board's words per language (`board-words.ts`), already compiled when it was built.
  *
  * A branch may word a message its own way (`BranchConfig.display.wording`): its text for a key
  * and language wins over the catalogue's.
@@ -25,7 +24,7 @@ export type Wording = Partial<Record<string, Partial<Record<string, CatalogueMes
 
 export class Localizer {
   readonly lang: Language;
-  private readonly formats = new Map<string, IntlMessageFormat | null>();
+  private readonly formats = new Map<string, MessageFunction | null>();
 
   /** `tag` is the language to speak (its region is used for numbers, e.g. "de-CH"); `wording` the branch's own. */
   constructor(
@@ -42,10 +41,10 @@ export class Localizer {
     const f = this.format(key);
     if (!f) return key;
     try {
-      return String(f.format(args));
+      return f(args ?? {});
     } catch {
       // A missing argument must not blank a screen: the plain message is better than nothing.
-      return src === undefined ? key : textOf(src);
+      return typeof src === 'string' ? src : key;
     }
   }
 
@@ -58,7 +57,7 @@ export class Localizer {
     return this.wording[key] ?? message(this.lang, key) ?? message(FALLBACK_LANGUAGE, key);
   }
 
-  private format(key: MessageKey): IntlMessageFormat | null {
+  private format(key: MessageKey): MessageFunction | null {
     let f = this.formats.get(key);
     if (f === undefined) {
       const src = this.source(key);
@@ -107,12 +106,9 @@ export function t(lang: string, key: MessageKey, args?: MessageArgs): string {
 export type { MessageKey };
 export { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from './languages';
 
-/** A formatter; a plain message is handed over as parsed already (a page may have no parser). */
-function formatter(src: CatalogueMessage, tag: string): IntlMessageFormat {
-  return new IntlMessageFormat(isPlainMessage(src) ? [{ type: 0, value: src } as MessageFormatElement] : src, tag);
-}
-
-/** A message's text without formatting: its source, or the literal parts of a parsed one. */
-function textOf(src: CatalogueMessage): string {
-  return typeof src === 'string' ? src : src.map((el: MessageFormatElement) => (el.type === 0 ? el.value : '')).join('');
+/** A formatter: a compiled message is one; a plain message needs no compiler (a page may have none). */
+function formatter(src: CatalogueMessage, tag: string): MessageFunction {
+  if (typeof src === 'function') return src;
+  if (isPlainMessage(src)) return () => src;
+  return compileIcu(src, tag);
 }

@@ -1,12 +1,14 @@
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { LANGUAGES, type Language } from './languages.ts';
+
+/** A message compiled to a function of its arguments. */
+export type MessageFunction = (args: Record<string, unknown>) => string;
 
 /**
  * A catalogue message as a page holds it: its ICU source (as the JSON files have it), or — in the
- * lobby's build, whose catalogues are parsed when it is built (scripts/vite/precompiled-messages.ts)
- * — a plain string with nothing to format, or the message already parsed.
+ * lobby's build, whose catalogues are compiled when it is built (scripts/vite/precompiled-messages.ts)
+ * — a plain string with nothing to format, or the message compiled to a function.
  */
-export type CatalogueMessage = string | MessageFormatElement[];
+export type CatalogueMessage = string | MessageFunction;
 
 /**
  * The catalogue messages this page has loaded, per language. Each page imports the parts it
