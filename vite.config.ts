@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { minifiedLitCss } from './scripts/vite/minified-lit-css.ts';
+import { noPreloadHelper } from './scripts/vite/no-preload-helper.ts';
 import { precompiledMessages } from './scripts/vite/precompiled-messages.ts';
 import { websocketOnly } from './scripts/vite/websocket-only.ts';
 
@@ -16,8 +17,8 @@ export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
   builder: {},
-  // The lobby's own: WebSocket-only engine.io, catalogues parsed at build time (no parser shipped), minified component CSS.
-  plugins: [websocketOnly(), precompiledMessages(), minifiedLitCss()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
+  // The lobby's own: WebSocket-only engine.io, catalogues compiled at build time (no parser nor formatter shipped), minified component CSS, no preload helper.
+  plugins: [websocketOnly(), precompiledMessages(), minifiedLitCss(), noPreloadHelper()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
   build: {
     outDir: 'dist',
     target: 'es2022',
