@@ -35,6 +35,21 @@ function servicesOnly(e: WaitEstimates): WaitEstimates {
 /** Slices of the heartbeat period; a branch is always in the same one. */
 const TICK_SLICES = 40;
 
+const ResyncRequest = z.object({ lastSeq: z.number().int().min(0) });
+
+/**
+ * What the stream keeps of one socket, in its `socket.data`: the same listeners serve every
+ * socket and find it there (`this` is the socket), where a closure per socket held its welcome's
+ * whole scope for the socket's life (a few hundred bytes a socket at 10,000 screens).
+ */
+interface Watcher {
+  branch: string;
+  address: string;
+  /** Resync answers left to this connection: made at its first resync (most never ask). */
+  allowance?: Bucket;
+}
+type StreamSocket = Socket<ClientToServer, ServerToClient>;
+
 /**
  * The one way out: every screen of a branch joins its room and gets a snapshot or the events it
  * missed (from the log on disk, so it works across restarts), then each event in order, and a
@@ -54,6 +69,9 @@ export class BranchStream {
   private readonly rooms: BranchRooms;
   /** Each connection's client address, taken before its upgrade request is let go (upgrade-request.ts). */
   private readonly addresses = new WeakMap<object, string>();
+  /** Shared by every socket (`this` is the socket, its state in `socket.data`): see Watcher. */
+  private readonly onLeft: (this: StreamSocket) => void;
+  private readonly onResync: (this: StreamSocket, msg: unknown) => void;
 
   constructor(
     httpServer: HttpServer,
@@ -90,6 +108,14 @@ export class BranchStream {
       this.addresses.set(raw, this.limits.addressOf(raw.request));
       forgetRequest(raw);
     });
+    const streamLimits = this.limits;
+    const resync = (socket: StreamSocket, msg: unknown) => this.resync(socket, msg);
+    this.onLeft = function () {
+      streamLimits.release((this.data as Watcher).address, Date.now());
+    };
+    this.onResync = function (msg) {
+      resync(this, msg);
+    };
     this.io.on('connection', (socket) => void this.welcome(socket));
     committed.on(this.broadcast);
     // Heartbeats go out in slices spread over their period: each branch still hears one every
@@ -120,7 +146,7 @@ export class BranchStream {
     return this.io.close().then(() => undefined);
   }
 
-  private async welcome(socket: Socket<ClientToServer, ServerToClient>): Promise<void> {
+  private async welcome(socket: StreamSocket): Promise<void> {
     const address = this.addresses.get(socket.conn) ?? this.limits.addressOf(socket.request);
     const crowded = this.limits.admit(address, Date.now());
     if (crowded) {
@@ -128,7 +154,9 @@ export class BranchStream {
       socket.disconnect(true);
       return;
     }
-    socket.once('disconnect', () => this.limits.release(address, Date.now()));
+    const watcher: Watcher = socket.data;
+    watcher.address = address;
+    socket.on('disconnect', this.onLeft);
     const hs = StreamHandshake.safeParse(socket.handshake.auth);
     if (!hs.success) {
       socket.emit('refused', { code: 'invalid', message: 'connect with auth {branch, lastSeq?}' });
@@ -136,6 +164,7 @@ export class BranchStream {
       return;
     }
     const branchId = hs.data.branch;
+    watcher.branch = branchId;
     if (!(await this.states.get(branchId))) {
       socket.emit('refused', { code: 'unknown_branch', message: `no branch "${branchId}"` });
       socket.disconnect(true);
@@ -150,24 +179,28 @@ export class BranchStream {
     await this.sendFrom(socket, branchId, hs.data.lastSeq, () => void socket.join(tickets ? [room(branchId), ticketsRoom(branchId)] : room(branchId)), tickets ? 'all' : 'services');
     await screen;
     void this.waits.ready(branchId).then(() => this.estimatesDue.add(branchId));
-    // A client resyncs after a gap, rarely: more is a bug or abuse, and each answer may be a
-    // whole snapshot. One turned down asks again at the next heartbeat.
+    socket.on('resync', this.onResync);
+  }
+
+  /**
+   * A client resyncs after a gap, rarely: more is a bug or abuse, and each answer may be a
+   * whole snapshot. One turned down asks again at the next heartbeat.
+   */
+  private resync(socket: StreamSocket, msg: unknown): void {
+    const watcher = socket.data as Watcher;
     // Made at the first resync (a fresh bucket is full, as one made at connect would be by then):
     // most screens never resync, and 10,000 idle ones held 10,000 buckets.
-    let allowance: Bucket | undefined;
-    socket.on('resync', (msg) => {
-      allowance ??= this.limits.connectionBucket(Date.now());
-      if (!this.limits.mayResync(allowance, address, Date.now())) return;
-      const parsed = z.object({ lastSeq: z.number().int().min(0) }).safeParse(msg);
-      void this.sendFrom(socket, branchId, parsed.success ? parsed.data.lastSeq : undefined);
-    });
+    watcher.allowance ??= this.limits.connectionBucket(Date.now());
+    if (!this.limits.mayResync(watcher.allowance, watcher.address, Date.now())) return;
+    const parsed = ResyncRequest.safeParse(msg);
+    void this.sendFrom(socket, watcher.branch, parsed.success ? parsed.data.lastSeq : undefined);
   }
 
   /**
    * Sends a client what it lacks after `lastSeq`: the events it missed, or a snapshot. `join`
    * runs in the same tick as the send, after any read, so no event slips in between.
    */
-  private async sendFrom(socket: Socket<ClientToServer, ServerToClient>, branchId: string, lastSeq: number | undefined, join?: () => void, withEstimates?: 'all' | 'services'): Promise<void> {
+  private async sendFrom(socket: StreamSocket, branchId: string, lastSeq: number | undefined, join?: () => void, withEstimates?: 'all' | 'services'): Promise<void> {
     let state = this.states.peek(branchId) ?? (await this.states.get(branchId))!;
     const behind = lastSeq === undefined ? Infinity : state.seq - lastSeq;
     // A client ahead of the log (a database restored from backup) or too far behind gets a fresh snapshot.

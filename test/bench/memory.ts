@@ -11,18 +11,40 @@ export interface PerSocket {
   heap: number;
   rss: number;
   openMs: number;
+  /**
+   * The same split in two (with `split`): the heap per branch that its first screen brought
+   * (the screen and what the node keeps per branch: its state, estimator, rooms), and per each
+   * further screen of a branch (what a socket alone costs).
+   */
+  firstOfBranch?: number;
+  furtherScreen?: number;
 }
 
-export async function perIdleSocket(url: string, server: Child, branches: number, perBranch: number): Promise<PerSocket> {
+const idle = () => new Promise((r) => setTimeout(r, 6000));
+
+export async function perIdleSocket(url: string, server: Child, branches: number, perBranch: number, split = false): Promise<PerSocket> {
   const gen = new Child('lib/loadgen-process.ts');
   try {
+    const names = Array.from({ length: branches }, (_, i) => `bench-${i}`);
     const before = await server.call<MemReading>('mem');
-    const { ms } = await gen.call<{ ms: number }>('open', { url, branches: Array.from({ length: branches }, (_, i) => `bench-${i}`), perBranch });
+    let first: MemReading | undefined;
+    let openMs = 0;
+    if (split && perBranch > 1) {
+      openMs += (await gen.call<{ ms: number }>('open', { url, branches: names, perBranch: 1 })).ms;
+      await idle();
+      first = await server.call<MemReading>('mem');
+    }
+    openMs += (await gen.call<{ ms: number }>('open', { url, branches: names, perBranch: first ? perBranch - 1 : perBranch })).ms;
     // Idle: past the first estimates and a few ticks and pings.
-    await new Promise((r) => setTimeout(r, 6000));
+    await idle();
     const after = await server.call<MemReading>('mem');
     const n = branches * perBranch;
-    return { heap: (after.heapUsed - before.heapUsed) / n, rss: (after.rss - before.rss) / n, openMs: ms };
+    return {
+      heap: (after.heapUsed - before.heapUsed) / n,
+      rss: (after.rss - before.rss) / n,
+      openMs,
+      ...(first ? { firstOfBranch: (first.heapUsed - before.heapUsed) / branches, furtherScreen: (after.heapUsed - first.heapUsed) / (n - branches) } : {}),
+    };
   } finally {
     await gen.call('close').catch(() => {});
     await gen.kill();
@@ -30,7 +52,7 @@ export async function perIdleSocket(url: string, server: Child, branches: number
 }
 
 export function memoryRows(n: number, subject: PerSocket, reference: PerSocket): Row[] {
-  return [
+  const rows: Row[] = [
     {
       what: `heap per idle lobby socket at ${fmt(n)} (KB)`,
       value: fmt(subject.heap / 1024, 2),
@@ -46,4 +68,15 @@ export function memoryRows(n: number, subject: PerSocket, reference: PerSocket):
       note: `connecting them took ${fmt(subject.openMs / 1000, 1)} s / ${fmt(reference.openMs / 1000, 1)} s`,
     },
   ];
+  if (subject.firstOfBranch !== undefined) rows.push(splitRow('Branchboard', subject));
+  return rows;
+}
+
+/** The heap per socket split into a branch's first screen and each further one (see PerSocket). */
+export function splitRow(what: string, s: PerSocket): Row {
+  return {
+    what: `…${what}: a branch's first screen / each further screen, heap (KB)`,
+    value: `${fmt(s.firstOfBranch! / 1024, 2)} / ${fmt(s.furtherScreen! / 1024, 2)}`,
+    note: 'the first brings what the node keeps per branch',
+  };
 }

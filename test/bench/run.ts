@@ -2,7 +2,8 @@
  * `npm run bench [section …]`: speed and memory figures, each measured side by side with its
  * reference in the same run (this machine is small and shared: compare the ratios, and mind the
  * load generator's own CPU, printed beside). Sections: core, fanout, memory, commands, storm,
- * bundle, paint (default: all), history (a year of read models and reports; minutes, so only by
+ * bundle, paint (default: all), memory-layers (by name: the memory per socket of each layer under
+ * Branchboard), history (a year of read models and reports; minutes, so only by
  * name or with --history). Figures and the command are recorded in docs/BENCHMARKS.md.
  */
 import { execSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { branchboardTarget, fanoutRows, manyBranches, oneBranch, referenceTarget
 import { Child } from './lib/child';
 import { table, type Row } from './lib/report';
 import { tempDir } from './lib/temp';
-import { memoryRows, perIdleSocket } from './memory';
+import { memoryRows, perIdleSocket, splitRow } from './memory';
 import { livePaint, paintRows } from './paint';
 import { reducerAndLog } from './reducer-and-log';
 import { reconnectStorm, stormRows } from './storm';
@@ -88,15 +89,36 @@ await guarded('memory', async () => {
   const [branches, perBranch] = quick ? [200, 10] : [1000, 10];
   await withServers(branches, async ({ url, node, refUrl, ref }) => {
     log(`memory: ${branches * perBranch} idle lobby sockets`);
-    rows.push(...memoryRows(branches * perBranch, await perIdleSocket(url, node, branches, perBranch), await perIdleSocket(refUrl, ref, branches, perBranch)));
+    rows.push(...memoryRows(branches * perBranch, await perIdleSocket(url, node, branches, perBranch, true), await perIdleSocket(refUrl, ref, branches, perBranch)));
   });
   const bare = new Child('lib/bare-socketio-process.ts');
   try {
     const { url } = await bare.call<{ url: string }>('start');
-    const s = await perIdleSocket(url, bare, branches, perBranch);
+    const s = await perIdleSocket(url, bare, branches, perBranch, true);
     rows.push({ what: `…bare Socket.IO with the same options, heap / RSS per socket (KB)`, value: `${(s.heap / 1024).toFixed(2)} / ${(s.rss / 1024).toFixed(2)}`, note: 'what the library costs before Branchboard adds anything' });
+    rows.push(splitRow('bare Socket.IO', s));
   } finally {
     await bare.kill();
+  }
+});
+
+// What each layer under Branchboard holds per idle socket (with `memory`: ws, Socket.IO, Branchboard).
+await guarded('memory-layers', async () => {
+  const [branches, perBranch] = quick ? [200, 10] : [1000, 10];
+  for (const [layer, what] of [
+    ['engine', 'engine.io on ws alone'],
+    ['socket', '+ Socket.IO client and socket, no room'],
+    ['room', "+ the branch's room"],
+  ] as const) {
+    const bare = new Child('lib/bare-socketio-process.ts', { BENCH_LAYER: layer });
+    try {
+      const { url } = await bare.call<{ url: string }>('start');
+      log(`memory layers: ${what}`);
+      const s = await perIdleSocket(url, bare, branches, perBranch);
+      rows.push({ what: `…layer: ${what}, heap / RSS per socket (KB)`, value: `${(s.heap / 1024).toFixed(2)} / ${(s.rss / 1024).toFixed(2)}`, note: 'upgrade request let go as Branchboard does' });
+    } finally {
+      await bare.kill();
+    }
   }
 });
 
