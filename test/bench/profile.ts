@@ -5,8 +5,9 @@
  *  * commands/s), `tsx test/bench/profile.ts fanout1 [screens] [rounds]` (one branch, commands one
  * after another), or `tsx test/bench/profile.ts connect [screens per branch]` (1,000 branches'
  * screens connecting, then idle; HEAP_SNAPSHOT=<file> writes a heap snapshot of the idle node;
- * `connect-bare` does the same against bare Socket.IO with Branchboard's options, the reference
- * to compare a snapshot with, constructor by constructor).
+ * `connect-bare` does the same against bare Socket.IO with Branchboard's options (BENCH_LAYER=engine,
+ * socket or room: one of its layers, see lib/bare-socketio-process.ts), `connect-ws` against the
+ * bare `ws` reference: snapshots to compare, constructor by constructor).
  * Not part of `npm run bench`: a tool for finding what a command, a delivery or a connection costs.
  */
 import { Child } from './lib/child';
@@ -17,7 +18,8 @@ import { pct } from './lib/http';
 
 const mode = process.argv[2] ?? 'commands';
 const dir = process.env.PROF_DIR ?? tempDir();
-const node = new Child(mode === 'connect-bare' ? 'lib/bare-socketio-process.ts' : 'lib/node-process.ts', {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+const script = { 'connect-bare': 'lib/bare-socketio-process.ts', 'connect-ws': 'lib/bare-ws-process.ts' }[mode] ?? 'lib/node-process.ts';
+const node = new Child(script, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 const branches = Array.from({ length: mode === 'commands' ? 300 : 1000 }, (_, i) => `bench-${i}`);
 const { url } = await node.call<{ url: string }>('start', { dataDir: tempDir(), branches: branches.length });
 if (mode === 'fanout') {
@@ -26,7 +28,7 @@ if (mode === 'fanout') {
 } else if (mode === 'fanout1') {
   const r = await oneBranch(branchboardTarget(url, node), Number(process.argv[3] ?? 5000), Number(process.argv[4] ?? 50));
   console.log(JSON.stringify({ p50: pct(r.perDelivery, 50), p99: pct(r.perDelivery, 99), missing: r.missing, server: r.server, generatorCpu: r.cpuMs / r.wallMs }));
-} else if (mode === 'connect' || mode === 'connect-bare') {
+} else if (mode.startsWith('connect')) {
   const gen = new Child('lib/loadgen-process.ts');
   // HEAP_SNAPSHOT_BEFORE=<file>: the node before any socket, to diff against the idle one.
   if (process.env.HEAP_SNAPSHOT_BEFORE) await node.call('heapsnapshot', { file: process.env.HEAP_SNAPSHOT_BEFORE });

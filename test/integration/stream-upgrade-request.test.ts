@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Socket as ServerSocket } from 'socket.io';
 import { Manager, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { connectStream, DEMO_PASSWORD, once, type StreamClient, type TestServer } from '../support/server';
@@ -24,6 +25,27 @@ describe('what a stream connection keeps of its upgrade request', () => {
     const sid = (lobby as unknown as Socket).io.engine.id;
     expect(engineClient(sid)).toBeDefined();
     expect(engineClient(sid)!.request).toBeNull();
+  });
+
+  it('lobby screens hold no headers and no listener of their own: the stream’s listeners are shared, their state in socket.data', async () => {
+    const screens: StreamClient[] = [connectStream(server.url, { branch: 'demo' }), connectStream(server.url, { branch: 'demo' })];
+    sockets.push(...screens);
+    const snaps = await Promise.all(screens.map((s) => once(s, 'snapshot')));
+    const onServer = screens.map((s) => server.stream.io.of('/').sockets.get(s.id!) as unknown as ServerSocket);
+    const [a, b] = onServer as [ServerSocket, ServerSocket];
+    for (const s of onServer) {
+      expect(s.data).toEqual({ branch: 'demo', address: expect.any(String) });
+      expect(s.handshake.headers).toEqual({});
+      expect(s.request).toBeNull();
+    }
+    for (const event of ['resync', 'disconnect']) {
+      expect(a.listeners(event)).toHaveLength(1);
+      expect(a.listeners(event)).toEqual(b.listeners(event));
+    }
+    // The shared listener still answers each socket for itself.
+    screens[1]!.emit('resync', { lastSeq: snaps[1]!.state.seq });
+    const answer = await once(screens[1]!, 'catchup');
+    expect(answer.events).toEqual([]);
   });
 
   it('a staff device keeps it: the branch stream first, then the console feed on the same connection', async () => {
