@@ -157,6 +157,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const screenRegistry = new ScreenRegistry(sql);
   const screenSockets = new ScreenSockets(stream.io as unknown as SocketServer, screenRegistry, deps.clock);
   stream.onScreen = (socket, branchId, token) => screenSockets.attach(socket, branchId, token);
+  stream.onFailure = (err) => logger.warn({ err }, 'a stream connection failed (the database?): the screen connects again');
   const staffFeed = new StaffFeed(stream.io as unknown as SocketServer, { sessions, states, store, registry: screenRegistry, screens: screenSockets, committed });
   const kiosks = deps.kiosks ?? {
     kioskFor: async (branchId: string, token: string) => {

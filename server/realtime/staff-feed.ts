@@ -59,7 +59,9 @@ export class StaffFeed {
         const user = socket.data.user as User;
         if (typeof branchId === 'string' && branchId.length <= 64 && mayActOn(user, branchId)) void socket.join(screensRoom(branchId));
       });
-      void this.sendOverview(socket);
+      // The database failing it: the socket is let go (the console shows it is not connected)
+      // rather than an unhandled rejection, which would end the node.
+      this.sendOverview(socket).catch(() => socket.disconnect(true));
     });
     deps.committed.on((branchId, events) => this.committed(branchId, events));
     deps.screens.onChange((screen, removed) => this.screenChanged(screen, removed ?? false));

@@ -116,7 +116,7 @@ export class BranchStream {
     this.onResync = function (msg) {
       resync(this, msg);
     };
-    this.io.on('connection', (socket) => void this.welcome(socket));
+    this.io.on('connection', (socket) => void this.welcome(socket).catch((err: unknown) => this.letGo(socket, err)));
     committed.on(this.broadcast);
     // Heartbeats go out in slices spread over their period: each branch still hears one every
     // TICK_MS, but 10,000 screens are never written to in one burst, which held every command
@@ -124,6 +124,19 @@ export class BranchStream {
     let slice = 0;
     this.ticker = setInterval(() => this.tick(slice++ % TICK_SLICES), TICK_MS / TICK_SLICES);
     this.ticker.unref();
+  }
+
+  /** Told of a connection that failed (the database did not answer): the app logs it. */
+  onFailure?: (err: unknown) => void;
+
+  /**
+   * A connection that could not be served (the database failed it): let go without a refusal, so
+   * the screen shows its data as stale and connects again; never an unhandled rejection, which
+   * would end the node.
+   */
+  private letGo(socket: StreamSocket, err: unknown): void {
+    this.onFailure?.(err);
+    socket.disconnect(true);
   }
 
   /** Paired screens (reports, reload, identify): set by the app when screens can be paired. */
@@ -193,7 +206,7 @@ export class BranchStream {
     watcher.allowance ??= this.limits.connectionBucket(Date.now());
     if (!this.limits.mayResync(watcher.allowance, watcher.address, Date.now())) return;
     const parsed = ResyncRequest.safeParse(msg);
-    void this.sendFrom(socket, watcher.branch, parsed.success ? parsed.data.lastSeq : undefined);
+    this.sendFrom(socket, watcher.branch, parsed.success ? parsed.data.lastSeq : undefined).catch((err: unknown) => this.letGo(socket, err));
   }
 
   /**

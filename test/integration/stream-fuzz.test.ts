@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import request from 'supertest';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamHandshake } from '../../core';
-import { branchState, once, removeDir, startTestServer, type StreamClient } from '../support/server';
+import { branchState, connectStream, DEMO_PASSWORD, once, openDemoBranch, openTestSql, removeDir, startTestServer, type StreamClient } from '../support/server';
 
 /**
  * Issue 10: hostile input on the socket stream — generated handshakes (fixed seed) and generated
@@ -193,5 +194,52 @@ describe(`${HANDSHAKES} hostile handshakes and ${EVENTS} hostile events on the s
     fresh.disconnect();
     for (const s of sockets) s.disconnect();
     console.log(`hostile socket events: ${inputs.length} over ${sockets.length} screens`);
+  });
+});
+
+/**
+ * Not input, but the same promise: the database failing while a screen connects (a PostgreSQL
+ * failover under a reconnect storm) never ends the node with an unhandled rejection. The
+ * socket is let go without a refusal (the screen shows its data as stale and retries), and once
+ * the database answers again the screen is served.
+ */
+describe('the database failing while a screen connects', () => {
+  it('lets the socket go, logs it, and serves the next one once the database is back', { timeout: 60_000 }, async () => {
+    const own = await startTestServer();
+    const sql = await openTestSql(own.dataDir);
+    try {
+      await openDemoBranch(own, 'away');
+      // Not held in memory: the connection has to ask the database.
+      own.states.dropCache();
+      await sql.run('ALTER TABLE branches RENAME TO branches_away');
+      const first = connectStream(own.url, { branch: 'away' });
+      const heard: string[] = [];
+      (first as unknown as { onAny(cb: (e: string) => void): void }).onAny((e) => heard.push(e));
+      const why = await new Promise<string>((resolve) => first.on('disconnect', (reason) => resolve(reason)));
+      expect(why).toBe('io server disconnect');
+      expect(heard).toEqual([]);
+      first.disconnect();
+      expect(own.logs.some((l) => /stream connection failed/.test(l.msg))).toBe(true);
+
+      await sql.run('ALTER TABLE branches_away RENAME TO branches');
+      const second = connectStream(own.url, { branch: 'away' });
+      expect((await once(second, 'snapshot', 15_000)).state.branchId).toBe('away');
+      second.disconnect();
+
+      // The staff feed likewise: its overview reads the screens, and the database fails it.
+      const login = await request(own.url).post('/api/session').send({ username: 'manager', password: DEMO_PASSWORD });
+      const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('bb_session='))!.split(';')[0]!;
+      await sql.run('ALTER TABLE screens RENAME TO screens_away');
+      const staff = io(`${own.url}/staff`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+      try {
+        expect(await new Promise<string>((resolve) => staff.on('disconnect', (reason) => resolve(reason)))).toBe('io server disconnect');
+      } finally {
+        staff.disconnect();
+        await sql.run('ALTER TABLE screens_away RENAME TO screens');
+      }
+    } finally {
+      await own.stop();
+      if (sql.dialect === 'sqlite') removeDir(own.dataDir);
+    }
   });
 });
