@@ -4,7 +4,7 @@
  * Reference: the bare `ws` server sending the same bytes to the same number of sockets, driven by
  * the same load generator.
  */
-import { Child } from './lib/child';
+import { Child, loadGenerator } from './lib/child';
 import { HttpClient, pct } from './lib/http';
 import { fmt, ratio, type Row } from './lib/report';
 import { now } from './lib/screen-client';
@@ -61,7 +61,7 @@ export function referenceTarget(url: string, process: Child, frame: string): Tar
 }
 
 export async function oneBranch(target: Target, screens: number, rounds: number): Promise<Collected> {
-  const gen = new Child('lib/loadgen-process.ts');
+  const gen = loadGenerator();
   try {
     await gen.call('open', { url: target.url, branches: ['bench-0'], perBranch: screens });
     await target.send('bench-0'); // warm-up: JIT, caches
@@ -84,7 +84,7 @@ export async function oneBranch(target: Target, screens: number, rounds: number)
 }
 
 export async function manyBranches(target: Target, branches: number, perBranch: number, perSecond: number, seconds: number): Promise<Collected> {
-  const gen = new Child('lib/loadgen-process.ts');
+  const gen = loadGenerator();
   const names = Array.from({ length: branches }, (_, i) => `bench-${i}`);
   try {
     await gen.call('open', { url: target.url, branches: names, perBranch });

@@ -3,7 +3,7 @@
  * after 10,000 screens (10 on each of 1,000 branches) connected and went quiet. The reference is
  * the bare `ws` server holding the same sockets from the same load generator.
  */
-import { Child } from './lib/child';
+import { Child, loadGenerator } from './lib/child';
 import type { MemReading } from './lib/probes';
 import { fmt, ratio, type Row } from './lib/report';
 
@@ -23,7 +23,7 @@ export interface PerSocket {
 const idle = () => new Promise((r) => setTimeout(r, 6000));
 
 export async function perIdleSocket(url: string, server: Child, branches: number, perBranch: number, split = false): Promise<PerSocket> {
-  const gen = new Child('lib/loadgen-process.ts');
+  const gen = loadGenerator();
   try {
     const names = Array.from({ length: branches }, (_, i) => `bench-${i}`);
     const before = await server.call<MemReading>('mem');

@@ -10,7 +10,7 @@
  * bare `ws` reference: snapshots to compare, constructor by constructor).
  * Not part of `npm run bench`: a tool for finding what a command, a delivery or a connection costs.
  */
-import { Child } from './lib/child';
+import { Child, loadGenerator } from './lib/child';
 import { tempDir } from './lib/temp';
 import { httpCommands } from './commands';
 import { branchboardTarget, manyBranches, oneBranch } from './fanout';
@@ -29,7 +29,7 @@ if (mode === 'fanout') {
   const r = await oneBranch(branchboardTarget(url, node), Number(process.argv[3] ?? 5000), Number(process.argv[4] ?? 50));
   console.log(JSON.stringify({ p50: pct(r.perDelivery, 50), p99: pct(r.perDelivery, 99), missing: r.missing, server: r.server, generatorCpu: r.cpuMs / r.wallMs }));
 } else if (mode.startsWith('connect')) {
-  const gen = new Child('lib/loadgen-process.ts');
+  const gen = loadGenerator();
   // HEAP_SNAPSHOT_BEFORE=<file>: the node before any socket, to diff against the idle one.
   if (process.env.HEAP_SNAPSHOT_BEFORE) await node.call('heapsnapshot', { file: process.env.HEAP_SNAPSHOT_BEFORE });
   const before = await node.call<{ heapUsed: number }>('mem');

@@ -4,7 +4,7 @@
  * its branch's head seq, with commands arriving during the storm; no screen may have seen a gap it
  * could not fill (the client counts them) and none may end behind the log.
  */
-import { Child } from './lib/child';
+import { Child, loadGenerator } from './lib/child';
 import { HttpClient } from './lib/http';
 import { fmt, type Row } from './lib/report';
 import { now } from './lib/screen-client';
@@ -27,7 +27,7 @@ export async function reconnectStorm(dataDir: string, branches: number, perBranc
   const names = Array.from({ length: branches }, (_, i) => `bench-${i}`);
   let node = new Child('lib/node-process.ts');
   const { url, port } = await node.call<{ url: string; port: number }>('start', { dataDir, branches });
-  const gen = new Child('lib/loadgen-process.ts');
+  const gen = loadGenerator();
   try {
     await gen.call('open', { url, branches: names, perBranch, reconnect: true });
     await node.kill('SIGKILL');

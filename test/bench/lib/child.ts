@@ -53,3 +53,15 @@ export class Child {
     });
   }
 }
+
+/** Load generators started by this bench run, each given its own block of source addresses. */
+let loadGenerators = 0;
+
+/**
+ * A load generator process (lib/loadgen-process.ts). Each one connects from its own addresses
+ * (127.N.x.y): the server limits connections per address (a burst of 100, then one a second), and
+ * a section's screens are other devices than the last section's, not the same NAT connecting again.
+ */
+export function loadGenerator(): Child {
+  return new Child('lib/loadgen-process.ts', { BENCH_ADDRESS_BLOCK: String((loadGenerators++ % 250) + 1) });
+}

@@ -7,6 +7,8 @@ import { now, Screen } from './screen-client';
 import { serveIpc } from './probes';
 
 let screens: Screen[] = [];
+/** This generator's source addresses are 127.<block>.x.y (lib/child.ts, loadGenerator). */
+const block = Number(process.env.BENCH_ADDRESS_BLOCK ?? 1);
 /** Arrivals recorded while armed: branch → seq → arrival times. */
 let arrivals = new Map<string, Map<number, number[]>>();
 let armed = false;
@@ -29,8 +31,9 @@ function record(screen: Screen, seq: number, at: number): void {
 
 async function openAll(url: string, branches: string[], perBranch: number, reconnect: boolean, concurrency: number): Promise<number> {
   const todo: Screen[] = [];
-  // 50 screens per source address (127.1.x.y), below the server's 100 sockets and 100-connect burst per address.
-  const from = (k: number) => `127.1.${Math.floor(k / 50 / 250)}.${(Math.floor(k / 50) % 250) + 1}`;
+  // 50 screens per source address (127.N.x.y, N this generator's block), below the server's 100
+  // sockets and 100-connect burst per address.
+  const from = (k: number) => `127.${block}.${Math.floor(k / 50 / 250)}.${(Math.floor(k / 50) % 250) + 1}`;
   for (const b of branches) for (let i = 0; i < perBranch; i++) todo.push(new Screen(url, b, record, reconnect, from(screens.length + todo.length)));
   const t0 = now();
   let next = 0;

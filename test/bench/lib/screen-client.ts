@@ -27,6 +27,8 @@ export class Screen {
   private ws?: WebSocket;
   private closed = false;
   private retry?: ReturnType<typeof setTimeout>;
+  /** The code of the last refusal the server sent (too_many_connections, connecting_too_fast, …). */
+  private refusal?: string;
 
   constructor(
     readonly url: string,
@@ -39,6 +41,7 @@ export class Screen {
   ) {}
 
   connect(): Promise<void> {
+    this.refusal = undefined;
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false, ...(this.localAddress ? { localAddress: this.localAddress } : {}) });
       this.ws = ws;
@@ -68,9 +71,10 @@ export class Screen {
         if (text.startsWith('44')) settle(new Error(`refused: ${text}`));
       });
       ws.on('error', (err) => settle(err));
-      ws.on('close', () => {
+      ws.on('close', (code, reason) => {
         this.live = false;
-        settle(new Error('closed before live'));
+        // Why, for the bench's error: the server's refusal if it sent one, else the close code.
+        settle(new Error(`closed before live (${this.refusal ?? `close ${code}${reason.length ? ` ${reason.toString()}` : ''}`}; ${this.connects} connects before)`));
         if (this.reconnect && !this.closed) this.scheduleReconnect();
       });
     });
@@ -117,6 +121,7 @@ export class Screen {
         break;
       case 'refused':
         this.stats.refused++;
+        this.refusal = `refused: ${String(msg.code)}`;
         break;
       case 'tick':
         // The heartbeat's seq ahead of ours means an event never came: ask for it.
