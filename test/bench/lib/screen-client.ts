@@ -91,11 +91,18 @@ export class Screen {
     this.ws?.terminate();
   }
 
-  /** As socket.io-client with the lobby's settings: 500 ms doubling to 3 s, ±50% jitter. */
+  /**
+   * socket.io-client's own schedule with the lobby's settings (reconnectionDelay 500,
+   * reconnectionDelayMax 3000, randomizationFactor 0.5; its contrib/backo2.js): 500 ms doubling,
+   * ±50%, and the cap applied after the jitter — from the fourth attempt on every screen waits
+   * exactly 3 s, so the screens that missed the restart come back in step.
+   */
   private attempt = 0;
   private scheduleReconnect(): void {
-    const base = Math.min(3000, 500 * 2 ** this.attempt++);
-    const delay = base * (0.5 + Math.random());
+    const ms = 500 * 2 ** this.attempt++;
+    const rand = Math.random();
+    const deviation = Math.floor(rand * 0.5 * ms);
+    const delay = Math.min((Math.floor(rand * 10) & 1) === 0 ? ms - deviation : ms + deviation, 3000) | 0;
     this.retry = setTimeout(() => {
       this.connect().then(
         () => (this.attempt = 0),
