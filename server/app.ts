@@ -71,6 +71,7 @@ import { CommandReplies } from './store/command-replies';
 import { openStores } from './store/open';
 import { SqlEventStore, type EventStore } from './store/event-store';
 import type { Sql } from './store/sql';
+import { LISTEN_BACKLOG } from './http/listen-backlog';
 
 export interface RunningServer {
   url: string;
@@ -307,7 +308,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
 
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
-    http.listen(config.port, config.host, () => ok());
+    http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => ok());
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
