@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLocal, localDay, type BranchState } from '../../core';
-import { ingest, integrationSecret, statuses } from '../support/ingest';
+import { localDay, type BranchState } from '../../core';
+import { ingest, integrationSecret, noonClock, statuses } from '../support/ingest';
 import { openDemoBranch, removeDir, startTestServer } from '../support/server';
 
 /**
@@ -10,10 +10,7 @@ import { openDemoBranch, removeDir, startTestServer } from '../support/server';
  */
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const started = Date.now();
-const noon = fromLocal(`${localDay(started, 'Europe/Rome')}T12:00`, 'Europe/Rome')!;
-let shift = 0;
-const clock = () => noon + shift + (Date.now() - started);
+const { noon, now: clock, shift } = noonClock();
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let secret = '';
 const branch = 'ingest-days';
@@ -40,7 +37,7 @@ describe('an external ticket id used again on another day', () => {
     // Sent again today: the same ticket, applied once.
     expect(statuses(await send([ev('issued', noon - 30 * MIN)]).expect(200))).toEqual(['duplicate']);
 
-    shift = DAY;
+    shift(DAY);
     const tomorrow = await send([ev('issued', noon + DAY - 5 * MIN)]).expect(200);
     expect(statuses(tomorrow)).toEqual(['applied']);
     const id = tomorrow.body.results[0].ticketId as string;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLocal, IngestBody, INGEST_COUNTER_TYPES, INGEST_TYPES, localDay, type BranchState, type TicketRecord } from '../../core';
+import { IngestBody, INGEST_COUNTER_TYPES, INGEST_TYPES, type BranchState, type TicketRecord } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { ingest, integrationSecret } from '../support/ingest';
+import { ingest, integrationSecret, noonClock } from '../support/ingest';
 import { removeDir, startTestServer } from '../support/server';
 
 /**
@@ -20,10 +20,7 @@ import { removeDir, startTestServer } from '../support/server';
 const BATCHES = Number(process.env.HOSTILE_INGEST) || 300;
 const MIN = 60_000;
 const TZ = 'Europe/Rome';
-const started = Date.now();
-const today = localDay(started, TZ);
-const noon = fromLocal(`${today}T12:00`, TZ)!;
-const clock = () => noon + (Date.now() - started);
+const { noon, now: clock } = noonClock(TZ);
 const branch = 'ingest-fuzz';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLocal, localDay, type BranchEvent, type BranchState } from '../../core';
+import type { BranchEvent, BranchState } from '../../core';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
-import { ingest, integrationSecret, statuses, ticketRecord } from '../support/ingest';
+import { ingest, integrationSecret, noonClock, statuses, ticketRecord } from '../support/ingest';
 import { loginAs, removeDir, startTestServer } from '../support/server';
 
 /**
@@ -14,10 +14,7 @@ import { loginAs, removeDir, startTestServer } from '../support/server';
 const MIN = 60_000;
 const SEC = 1000;
 const TZ = 'Europe/Rome';
-const started = Date.now();
-const today = localDay(started, TZ);
-const noon = fromLocal(`${today}T12:00`, TZ)!;
-const clock = () => noon + (Date.now() - started);
+const { today, noon, now: clock } = noonClock(TZ);
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let secret = '';
 const branch = 'late-issue';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLocal, localDay, type BranchState } from '../../core';
-import { ingest, integrationSecret, ticketRecord } from '../support/ingest';
+import type { BranchState } from '../../core';
+import { ingest, integrationSecret, noonClock, ticketRecord } from '../support/ingest';
 import { key, loginAs, openDemoBranch, removeDir, startTestServer } from '../support/server';
 
 /**
@@ -11,9 +11,7 @@ import { key, loginAs, openDemoBranch, removeDir, startTestServer } from '../sup
  * The server's clock runs from noon of today in Rome, so no run falls across midnight.
  */
 const MIN = 60_000;
-const started = Date.now();
-const noon = fromLocal(`${localDay(started, 'Europe/Rome')}T12:00`, 'Europe/Rome')!;
-const clock = () => noon + (Date.now() - started);
+const { noon, now: clock } = noonClock();
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let secret = '';
 const branch = 'ingest-times';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { RunningServer } from '../../server/app';
-import type { TicketRecord } from '../../core';
+import { fromLocal, localDay, type TicketRecord } from '../../core';
 import { loginAs } from './server';
 
 /**
@@ -13,6 +13,19 @@ export async function integrationSecret(server: RunningServer, branch: string): 
   const manager = await loginAs(server.url, 'manager');
   const res = await manager.post(`/api/branches/${branch}/integration-tokens`).send({ name: 'Q-Matic hall' }).expect(201);
   return { secret: res.body.secret as string, manager };
+}
+
+/**
+ * A server clock that runs from noon of today in `tz`, so an ingest suite's times near "now" and
+ * "today" never fall across midnight whenever it runs: `today` and `noon` it started at, `now` to
+ * hand the server as its clock and command clock, `shift` to move it (to the next day).
+ */
+export function noonClock(tz = 'Europe/Rome') {
+  const started = Date.now();
+  const today = localDay(started, tz);
+  const noon = fromLocal(`${today}T12:00`, tz)!;
+  let moved = 0;
+  return { today, noon, now: () => noon + moved + (Date.now() - started), shift: (ms: number) => void (moved = ms) };
 }
 
 /** POST /ingest with a token's secret. */
