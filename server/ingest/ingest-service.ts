@@ -96,7 +96,9 @@ export class IngestService {
     const last = Math.max(-1, ...steps.filter((s) => s.startsWith('@')).map((s) => Number(s.slice(1))));
     const current = counter.ticketId ? state.tickets[counter.ticketId] : undefined;
     if ((current?.calledAt != null && at < current.calledAt) || at < last) {
-      await this.tickets.put(branchId, external, { ticketId: '', stage: 0, steps: [...steps, `superseded ${step}`] }, now);
+      // The latest step's time stays last: the row keeps only its last entries.
+      const times = steps.filter((s) => s.startsWith('@'));
+      await this.tickets.put(branchId, external, { ticketId: '', stage: 0, steps: [...steps.filter((s) => !s.startsWith('@')), `superseded ${step}`, ...times] }, now);
       return { status: 'superseded', counter: e.counter };
     }
     const command: Command =

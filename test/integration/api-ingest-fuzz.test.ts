@@ -194,5 +194,10 @@ describe('a counter step from the queue system that came late', () => {
     // One after it is applied.
     expect(await statusOf(id, token, [{ type: 'counter_paused', counter: '2', at: noon - 4 * MIN }, { type: 'counter_opened', counter: '2', at: noon - 3 * MIN }])).toEqual(['applied', 'applied']);
     expect((await server.states.get(id))!.counters['2']).toMatchObject({ status: 'open' });
+    // However many late steps were turned away since, the time of its latest is kept.
+    const late = Array.from({ length: 40 }, (_, i) => ({ type: 'counter_closed', counter: '2', at: noon - 60 * MIN + i * 1000 }));
+    expect(new Set(await statusOf(id, token, late))).toEqual(new Set(['superseded']));
+    expect(await statusOf(id, token, [{ type: 'counter_closed', counter: '2', at: noon - 30 * MIN }])).toEqual(['superseded']);
+    expect((await server.states.get(id))!.counters['2']).toMatchObject({ status: 'open' });
   });
 });
