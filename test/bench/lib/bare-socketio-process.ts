@@ -14,7 +14,9 @@ import { serveIpc } from './probes';
 
 const layer = process.env.BENCH_LAYER;
 const http = createServer();
-const io = new Server(http, { serveClient: false, pingInterval: 25_000, pingTimeout: 20_000, maxHttpBufferSize: 16_384 });
+// BENCH_SIO_OPTIONS='{…}': more server options on top, to measure what one of them changes.
+const more = JSON.parse(process.env.BENCH_SIO_OPTIONS ?? '{}') as Record<string, unknown>;
+const io = new Server(http, { serveClient: false, pingInterval: 25_000, pingTimeout: 20_000, maxHttpBufferSize: 16_384, ...more });
 const snapshot = () => ['snapshot', { state: { seq: 0 }, serverTime: Date.now() }] as const;
 if (process.env.BENCH_DROP_REQUEST === '1') io.engine.on('connection', (raw: { request: unknown }) => (raw.request = null));
 if (layer) io.engine.on('connection', (raw: { request: IncomingMessage | null }) => forgetRequest(raw));
