@@ -233,6 +233,13 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use(express.json({ limit: '16kb', strict: true, reviver: noNulInJson }));
   app.use(metrics.http);
   app.use(loadSession(sessions));
+  // The commands first (the busiest requests: a kiosk's tickets, a teller's calls): past every
+  // layer that applies to them (headers, body limit, metrics, session) and before the routers that
+  // never do. No path of the routers after them is one of theirs; moves before commands, whose
+  // /counters/:counter/:action would otherwise take /call, /transfer and /undo-no-show.
+  const links = new TicketLinks(sql);
+  app.use('/api/branches', ticketMoveRoutes(commands));
+  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks }));
 
   app.use(
     opsRoutes({
@@ -254,9 +261,6 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   app.use('/api/session', sessionRoutes({ users, sessions, throttle: loginThrottle, work: new HashingWork(), secureCookies: config.secureCookies, logger }));
   app.use('/api/users/:username/sessions', accountSessionRoutes({ users, sessions, logger }));
   app.use('/api/branches', branchReadRoutes(states));
-  const links = new TicketLinks(sql);
-  app.use('/api/branches', ticketMoveRoutes(commands));
-  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks }));
   app.use('/api/tickets', phoneTicketRoutes(commands, states, links));
   const ingestTickets = new IngestTickets(sql);
   app.use('/api/branches', ingestRoutes(new IntegrationTokens(sql), new IngestService(commands, ingestTickets, states, deps.commandClock), states, { sql, replies, commands }));
