@@ -58,7 +58,8 @@ import { replayRoutes } from './routes/replay-routes';
 import { ReplayService } from './history/replay';
 import { ReplayPng } from './history/replay-png';
 import { ReplaySigner } from './history/signing';
-import { HistoryService } from './history/history-service';
+import type { HistoryFollower } from './history/history-follower';
+import { HistoryThread } from './history/history-thread';
 import { HistoryStore } from './history/history-store';
 import { ScreenRenders } from './history/screen-renders';
 import { webhookRoutes } from './routes/webhook-routes';
@@ -86,8 +87,8 @@ export interface RunningServer {
   /** The command path: execute({branch, command, key, actor, fingerprint}). */
   commands: CommandHandler;
   committed: CommittedEvents;
-  /** The history read models (notices, figures, audit), kept up to date from committed events. */
-  history: HistoryService;
+  /** The history read models (notices, figures, audit), kept up to date from committed events (on a thread of their own). */
+  history: HistoryFollower;
   /** What each paired screen reported it rendered, for read receipts of notices. */
   screenRenders: ScreenRenders;
   logger: Logger;
@@ -168,7 +169,6 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   };
   // History read models (issue 12) follow committed events from the first one on.
   const historyStore = new HistoryStore(sql);
-  const history = new HistoryService(sql, store, historyStore, logger);
   // Read receipts: the screens' reports of what they rendered (record() is called per report).
   const screenRenders = new ScreenRenders(sql);
   // Webhooks: the outbox is filled in the read models' transaction, then sent by the dispatcher.
@@ -176,7 +176,9 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   const webhooks = new WebhookDispatcher(webhookStore, { allowLocal: config.webhooksAllowLocal, retryBaseMs: config.webhookRetryMs, clock: deps.clock }, logger);
   // promise.missed fires when a waiting ticket passes its promise, not at its call.
   const promises = new PromiseWatcher(sql, states, webhooks, deps.clock, logger);
-  history.onChanges((tx, branchId, changes) => webhooks.enqueue(tx, branchId, changes, states.peek(branchId)?.config?.timezone));
+  // Folded off the event loop (a worker thread on its own connection), which fills the webhook outbox
+  // in the read models' transaction and says so; this node's dispatcher sends.
+  const history = new HistoryThread({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous }, sql, store, logger, () => webhooks.kick());
   history.start(committed);
   webhooks.start();
   promises.start();

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
-import { HistoryProjector, emptyHistoryMemory, type BranchEvent, type HistoryChanges } from '../../core';
+import { HistoryProjector, emptyHistoryMemory, type BranchEvent, type BranchState, type HistoryChanges } from '../../core';
 import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
 import type { Sql } from '../store/sql';
 import { CHAIN_START, nextLink } from './chain';
 import { EstimatorCheckpoints } from './estimator-checkpoints';
+import type { HistoryFollower } from './history-follower';
 import type { HistoryStore } from './history-store';
 
 /** Events folded per transaction when catching up (first start after an upgrade, another node's writes). */
@@ -19,8 +20,8 @@ export const FOLD_AFTER_MS = 500;
 /** Branches folded per turn of the event loop when the waiting events are folded: each turn stays a few ms. */
 const FOLD_SLICE = 16;
 
-/** Something that must happen in the same transaction as the rows (the webhook outbox). */
-export type ChangesHook = (tx: Sql, branchId: string, changes: HistoryChanges) => Promise<void>;
+/** Something that must happen in the same transaction as the rows (the webhook outbox); `state`: the branch after the batch. */
+export type ChangesHook = (tx: Sql, branchId: string, changes: HistoryChanges, state: BranchState) => Promise<void>;
 
 /**
  * The projector's memory is written with the position every this many events (and at a graceful
@@ -44,7 +45,7 @@ interface Projection {
  * branch it holds; whichever folds a batch first writes it, and a node that finds the stored
  * position moved on (another node was quicker) writes nothing and resumes from there.
  */
-export class HistoryService {
+export class HistoryService implements HistoryFollower {
   private readonly projections = new Map<string, Projection>();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly hooks: ChangesHook[] = [];
@@ -198,7 +199,7 @@ export class HistoryService {
       if (!(await this.history.claim(tx, branchId, startSeq))) return false;
       await this.history.write(tx, branchId, changes, { seq: memory.seq, chain, memory }, links, withMemory);
       await this.estimators.save(tx, branchId, checkpoints);
-      for (const hook of this.hooks) await hook(tx, branchId, changes);
+      for (const hook of this.hooks) await hook(tx, branchId, changes, memory.state);
       return true;
     });
     if (written) {

@@ -4,7 +4,7 @@ import type { EventStore } from '../store/event-store';
 import type { Sql } from '../store/sql';
 import { CHAIN_START, chainOver } from './chain';
 import { CHECKPOINT_EVERY, type HeldEstimator } from './estimator-checkpoints';
-import type { HistoryService } from './history-service';
+import type { HistoryFollower } from './history-follower';
 import type { HistoryStore } from './history-store';
 
 const READ_BATCH = 5_000;
@@ -44,7 +44,7 @@ export class ReplayService {
     private readonly store: EventStore,
     private readonly states: BranchStates,
     private readonly history: HistoryStore,
-    private readonly service: HistoryService,
+    private readonly service: HistoryFollower,
   ) {}
 
   async moment(branchId: string, at: number): Promise<ReplayMoment | undefined> {

@@ -17,7 +17,7 @@ import {
 import type { BranchStates } from '../commands/branch-states';
 import { requireAdmin, requireHistoryReader } from '../history/access';
 import { sendCsv, toCsv, type CsvColumn } from '../history/csv';
-import type { HistoryService } from '../history/history-service';
+import type { HistoryFollower } from '../history/history-follower';
 import type { HistoryStore } from '../history/history-store';
 import type { ScreenRenders } from '../history/screen-renders';
 import { HttpError, parse } from '../http/errors';
@@ -59,7 +59,7 @@ export interface HistoryRouteDeps {
   states: BranchStates;
   store: EventStore;
   history: HistoryStore;
-  service: HistoryService;
+  service: HistoryFollower;
   screenRenders: ScreenRenders;
 }
 

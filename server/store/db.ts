@@ -328,6 +328,9 @@ export type Synchronous = 'normal' | 'full';
  */
 export function openSqlite(dataDir: string, synchronous: Synchronous = 'normal'): { db: Db; sql: SqliteSql } {
   const db = openDatabase(dataDir, synchronous);
+  // The history thread writes through a connection of its own: SqliteSql waits for it between
+  // turns of the event loop; SQLite's busy_timeout would sleep on the loop.
+  db.pragma('busy_timeout = 0');
   // WAL checkpoints off the event loop (they were the commands' worst stalls).
   return { db, sql: new SqliteSql(db, new WalCheckpointer(db, join(dataDir, 'branchboard.sqlite'))) };
 }

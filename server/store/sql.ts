@@ -26,6 +26,12 @@ interface Job {
 
 /** Transactions in one group at most: outside reads wait while a group is open, so it stays short. */
 const MAX_GROUP = 64;
+/** How long a statement or a group retries while another connection (the history thread) holds the write lock. */
+const BUSY_FOR_MS = 10_000;
+
+/** Another connection holds the write lock (this one does not wait for it inside SQLite: see openSqlite). */
+const isBusy = (err: unknown) => String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+const pause = () => new Promise<void>((r) => setTimeout(r, 1));
 
 /**
  * Text the engine cannot store: PostgreSQL refuses the NUL character in any text value (SQLite
@@ -64,25 +70,38 @@ export class SqliteSql implements Sql {
   /** Transactions asked for and not yet run; `draining` while a group is formed or running. */
   private readonly waiting: Job[] = [];
   private draining = false;
+  /** When BEGIN first found another connection writing (0: it did not). */
+  private busySince = 0;
 
   constructor(
     readonly db: Database.Database,
     private readonly checkpointer?: { stop(): Promise<void> },
   ) {}
 
-  async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    await this.idle();
-    return this.stmt(sql).all(...params) as T[];
+  all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.outside(() => this.stmt(sql).all(...params) as T[]);
   }
 
-  async get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
-    await this.idle();
-    return this.stmt(sql).get(...params) as T | undefined;
+  get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+    return this.outside(() => this.stmt(sql).get(...params) as T | undefined);
   }
 
-  async run(sql: string, params: readonly unknown[] = []): Promise<{ changes: number }> {
-    await this.idle();
-    return { changes: this.stmt(sql).run(...params).changes };
+  run(sql: string, params: readonly unknown[] = []): Promise<{ changes: number }> {
+    return this.outside(() => ({ changes: this.stmt(sql).run(...params).changes }));
+  }
+
+  /** A statement outside any transaction: after the open one, again a moment later while another connection writes. */
+  private async outside<T>(fn: () => T): Promise<T> {
+    const since = Date.now();
+    for (;;) {
+      await this.idle();
+      try {
+        return fn();
+      } catch (e) {
+        if (!isBusy(e) || Date.now() - since > BUSY_FOR_MS) throw e;
+      }
+      await pause();
+    }
   }
 
   /**
@@ -115,7 +134,17 @@ export class SqliteSql implements Sql {
       let current: Job | undefined;
       try {
         this.step('BEGIN IMMEDIATE');
+        this.busySince = 0;
       } catch (e) {
+        // Another connection (the history thread) is writing: try again in a moment, the event
+        // loop free meanwhile (SQLite's own wait would hold it).
+        if (isBusy(e) && Date.now() - (this.busySince ||= Date.now()) < BUSY_FOR_MS) {
+          this.busy = null;
+          done();
+          setTimeout(() => void this.drain(), 1);
+          return;
+        }
+        this.busySince = 0;
         // Could not even begin (the database is locked by another process past busy_timeout):
         // everyone waiting hears it, as each would have from its own BEGIN.
         this.busy = null;

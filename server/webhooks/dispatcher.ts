@@ -18,6 +18,11 @@ export interface DispatcherOptions {
   /** The first retry waits this long; each next one twice as long (with ±20% jitter), up to an hour. */
   retryBaseMs: number;
   clock?: () => number;
+  /**
+   * Called when the read models' hook queued something, instead of sending from here: the
+   * history thread queues in its transaction and tells the node's dispatcher (which sends).
+   */
+  queued?: () => void;
 }
 
 /**
@@ -69,7 +74,7 @@ export class WebhookDispatcher {
         await this.store.enqueue(tx, { id, webhookId: hook.id, branchId, event: s.type, body: JSON.stringify(payload(id, branchId, s, timezone)) }, now);
       }
     }
-    if (changes.signals.length) setImmediate(() => this.kick());
+    if (changes.signals.length) setImmediate(() => (this.opts.queued ? this.opts.queued() : this.kick()));
   };
 
   /** promise.missed at the moment a waiting ticket passes its service's promise (PromiseWatcher). */
