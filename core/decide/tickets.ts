@@ -29,11 +29,20 @@ export function decideIssueTicket(state: BranchState, config: BranchConfig, cmd:
     return fail('conflict', 'daily_ticket_limit', `no more tickets for this service today (at most ${limits.perServicePerDay} a day)`, 'service');
   }
   // Any ticket still in the branch showing this letter, whatever service it is in now (a transfer keeps its number).
-  const held = new Set(Object.values(state.tickets).filter((t) => t.number.startsWith(service.prefix)).map((t) => Number(t.number.slice(service.prefix.length))));
+  const numberOf = (t: Ticket) => (t.number.startsWith(service.prefix) ? Number(t.number.slice(service.prefix.length)) : NaN);
   const last = today?.issued[service.id] ?? 0;
+  // The next number is nearly always free: one pass looking for it, and the set of every held number only when it is not.
+  const next = (last % MAX_TICKET_NUMBER) + 1;
+  let held: Set<number> | undefined;
+  for (const id in state.tickets) {
+    if (numberOf(state.tickets[id]!) === next) {
+      held = new Set(Object.values(state.tickets).map(numberOf));
+      break;
+    }
+  }
   for (let i = 1; i <= MAX_TICKET_NUMBER; i++) {
     const n = ((last + i - 1) % MAX_TICKET_NUMBER) + 1;
-    if (held.has(n)) continue;
+    if (held?.has(n)) continue;
     const number = `${service.prefix}${String(n).padStart(3, '0')}`;
     return ok({ type: 'TicketIssued', ticket: { id: cmd.ticketId, service: service.id, number, day } });
   }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import type { Sql } from './sql';
 
 /** A phone ticket's page works this long: past the day it was taken, it has nothing to show. */
@@ -11,6 +11,8 @@ export interface TicketLink {
   cancelledAt: number | null;
 }
 
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
 const hashOf = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /**
@@ -23,7 +25,14 @@ export class TicketLinks {
 
   /** A new token, e.g. "q3V0n2Yw8S1xK5mP7aBc9g" (22 characters, URL-safe). */
   static newToken(): string {
-    return randomBytes(16).toString('base64url');
+    // 16 bytes of the CSPRNG, drawn from a pool filled 256 tokens at a time (a kernel call a token was measurable at thousands a second).
+    if (poolAt + 16 > pool.length) {
+      randomFillSync(pool);
+      poolAt = 0;
+    }
+    const token = pool.toString('base64url', poolAt, poolAt + 16);
+    poolAt += 16;
+    return token;
   }
 
   static isToken(s: string): boolean {
