@@ -18,6 +18,8 @@ export interface Throughput {
   p99: number;
   generatorCpu: number;
   serverCpu: number;
+  /** The main thread's share of it (the event loop; the rest: the history thread, WAL checkpoints). */
+  serverMainCpu: number;
   eldMaxMs: number;
 }
 
@@ -28,8 +30,10 @@ export async function httpCommands(url: string, server: Child, branches: string[
     await gen.call('commands', { url, branches, concurrency, seconds: 1 });
     await server.call('eld');
     const cpu0 = await server.call<number>('cpu');
+    const main0 = await server.call<number>('cpuMain');
     const r = await gen.call<{ count: number; wallMs: number; latencies: number[]; cpuMs: number }>('commands', { url, branches, concurrency, seconds });
     const cpu1 = await server.call<number>('cpu');
+    const main1 = await server.call<number>('cpuMain');
     const eld = await server.call<{ maxMs: number }>('eld');
     return {
       perSecond: r.count / (r.wallMs / 1000),
@@ -37,6 +41,7 @@ export async function httpCommands(url: string, server: Child, branches: string[
       p99: pct(r.latencies, 99),
       generatorCpu: r.cpuMs / r.wallMs,
       serverCpu: (cpu1 - cpu0) / r.wallMs,
+      serverMainCpu: (main1 - main0) / r.wallMs,
       eldMaxMs: eld.maxMs,
     };
   } finally {
@@ -78,7 +83,7 @@ export function commandRows(store: string, concurrency: number, t: Throughput, l
     value: `${fmt(t.perSecond)}/s, ${fmt(t.p50, 1)} / ${fmt(t.p99, 1)}`,
     reference: `${fmt(limit.perSecond)}/s, p99 ${fmt(limit.p99, 2)}`,
     ratio: ratio(t.perSecond, limit.perSecond),
-    note: `server CPU ${fmt(t.serverCpu * 100)}% (${fmt((t.serverCpu * 1000) / t.perSecond, 2)} ms a command), generator ${fmt(t.generatorCpu * 100)}%, event loop max ${fmt(t.eldMaxMs)} ms`,
+    note: `server CPU ${fmt(t.serverCpu * 100)}% (${fmt((t.serverCpu * 1000) / t.perSecond, 2)} ms a command; main thread ${fmt(t.serverMainCpu * 100)}%, ${fmt((t.serverMainCpu * 1000) / t.perSecond, 2)} ms), generator ${fmt(t.generatorCpu * 100)}%, event loop max ${fmt(t.eldMaxMs)} ms`,
   };
 }
 

@@ -1,10 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
  * What a process under test reports to the bench over IPC: memory after a full GC, the
  * event-loop delay since the last reading, and its own CPU time (user + system, ms).
  */
-export type Probe = { op: 'mem' } | { op: 'eld' } | { op: 'cpu' };
+export type Probe = { op: 'mem' } | { op: 'eld' } | { op: 'cpu' } | { op: 'cpuMain' };
+
+/**
+ * The CPU time (ms) of the main thread alone, the one event loop every request passes: what
+ * bounds a node's rate when other threads (WAL checkpoints, the history read models) take the rest.
+ * Linux: /proc/self/task/<pid>/stat, in clock ticks (10 ms); elsewhere the whole process's.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  }
+}
 
 export interface MemReading {
   heapUsed: number;
@@ -42,6 +59,8 @@ export async function answerProbe(p: Probe): Promise<unknown> {
       const c = process.cpuUsage();
       return (c.user + c.system) / 1000;
     }
+    case 'cpuMain':
+      return mainThreadCpuMs();
   }
 }
 
@@ -56,7 +75,7 @@ export function serveIpc(handle: (msg: Record<string, unknown>) => Promise<unkno
       return;
     }
     try {
-      const result = (raw.op === 'mem' || raw.op === 'eld' || raw.op === 'cpu') ? await answerProbe(raw as unknown as Probe) : await handle(raw);
+      const result = (raw.op === 'mem' || raw.op === 'eld' || raw.op === 'cpu' || raw.op === 'cpuMain') ? await answerProbe(raw as unknown as Probe) : await handle(raw);
       process.send!({ id: raw.id, result });
     } catch (err) {
       process.send!({ id: raw.id, error: String((err as Error).stack ?? err) });
