@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { connect as tcp } from 'node:net';
 import request from 'supertest';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +156,53 @@ describe(`${HANDSHAKES} hostile handshakes and ${EVENTS} hostile events on the s
     }
     expect(server.unhandledErrors()).toEqual([]);
     expect((await branchState(server.url)).seq).toBe(seq);
+  });
+
+  it('raw upgrade requests that are not WebSocket handshakes, or stop halfway, are answered or closed; the stream serves on', { timeout: 120_000 }, async () => {
+    const port = Number(new URL(server.url).port);
+    const ws = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n';
+    const key = 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+    const path = '/socket.io/?EIO=4&transport=websocket';
+    const requests = [
+      `GET ${path} HTTP/1.1\r\nHost: x\r\n${ws}\r\n`, // no key
+      `GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 99\r\n${key}\r\n`,
+      `GET /socket.io/?EIO=99&transport=websocket HTTP/1.1\r\nHost: x\r\n${ws}${key}\r\n`,
+      `GET /socket.io/?EIO=4&transport=carrier-pigeon HTTP/1.1\r\nHost: x\r\n${ws}${key}\r\n`,
+      `GET /api/branches/demo/state HTTP/1.1\r\nHost: x\r\n${ws}${key}\r\n`,
+      `GET /display/demo HTTP/1.1\r\nHost: x\r\n${ws}${key}\r\n`,
+      `POST ${path} HTTP/1.1\r\nHost: x\r\n${ws}${key}Content-Length: 5\r\n\r\nhello`,
+      `GET ${path}&sid=${'x'.repeat(5000)} HTTP/1.1\r\nHost: x\r\n${ws}${key}\r\n`,
+      `GET ${path} HTTP/1.1\r\nHost: x\r\n${ws}${key}Cookie: bb_session=%; bb_session=${'A'.repeat(3000)}\r\nX-Forwarded-For: not-an-address, ::ffff:999.1.1.1\r\n\r\n`,
+      `GET ${path} HTTP/1.1\r\nHost: x\r\n${ws}${key}\r\n\x89\x80\x00\x00\x00\x00\xff\xff\xff\xff`, // the handshake, then garbage frames
+      `GET ${path} HTTP/1.1\r\nHost: x\r\n${ws}`, // stops halfway through its headers
+    ];
+    const errorsBefore = server.unhandledErrors().length;
+    const outcomes = await Promise.all(
+      requests.map(
+        (text, i) =>
+          new Promise<string>((resolve) => {
+            const c = tcp(port, '127.0.0.1', () => c.write(Buffer.from(text, 'latin1')));
+            let got = '';
+            const done = (what: string) => {
+              resolve(`${i}: ${what}`);
+              c.destroy();
+            };
+            // Answered (a status line), or closed by the server; the one left halfway is hung up on by us.
+            c.on('data', (d) => {
+              got += d.toString('latin1');
+              if (got.includes('\r\n')) done(got.split('\r\n')[0]!);
+            });
+            c.on('error', () => undefined);
+            c.on('close', () => done('closed'));
+            setTimeout(() => done('silence'), i === requests.length - 1 ? 2000 : 30_000);
+          }),
+      ),
+    );
+    for (const o of outcomes.slice(0, -1)) expect(o, o).toMatch(/: (HTTP\/1\.1 (101|4\d\d)|closed)/);
+    expect(server.unhandledErrors().slice(errorsBefore)).toEqual([]);
+    const fresh = connect({ branch: 'demo' });
+    expect((await once(fresh, 'snapshot', 15_000)).state.branchId).toBe('demo');
+    fresh.disconnect();
   });
 
   it('events of any name and payload from connected screens change nothing and break nothing', { timeout: 240_000 }, async () => {
