@@ -57,4 +57,28 @@ describe('kiosk: nothing open, and ?lang', () => {
     await until(() => kiosk.locator('h1').innerText()).toBe(t('en', 'kiosk.title'));
     await kiosk.context().close();
   });
+
+  it('closed by a notice, and closed for the day: each said with its reason, no serious axe-core violation', async () => {
+    const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'it-IT' })).newPage();
+    const box = kiosk.locator('[data-testid="kiosk-unavailable"]');
+    // Counter 1 is open (the test before); a notice takes the service away at every counter.
+    for (const c of ['2', '3', '4']) expect((await staff.post(`/api/branches/demo/counters/${c}/open`).set('Idempotency-Key', key()).send({})).status).toBeLessThan(300);
+    const notice = await staff.post('/api/branches/demo/notices').set('Idempotency-Key', key()).send({ cause: 'technical_problem', effect: 'service_unavailable', scope: { type: 'services', ids: ['teller', 'advice'] }, text: { it: 'Il sistema è fermo: ci scusiamo.', en: 'The system is down: we apologise.' } });
+    expect(notice.status).toBe(201);
+    await kiosk.goto(`${server.url}/kiosk/demo`);
+    await until(() => box.getAttribute('data-reason')).toBe('notice');
+    expect(await seriousViolations(kiosk)).toEqual([]);
+    await kiosk.screenshot({ path: join(screenshotDir(), 'kiosk-unavailable-notice.png') });
+
+    // Closed today (a holiday) and outside its hours on any other: the kiosk says when it opens.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+    const day = [{ open: '08:00', close: '18:00' }];
+    const hours = { weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }, closed: [{ date: today }], exceptions: [] };
+    const admin = await loginAs(server.url, 'admin');
+    expect((await admin.patch('/api/branches/demo').set('Idempotency-Key', key()).send({ hours })).status, 'hours').toBeLessThan(300);
+    await until(() => box.getAttribute('data-reason')).toBe('closed');
+    expect(await seriousViolations(kiosk)).toEqual([]);
+    await kiosk.screenshot({ path: join(screenshotDir(), 'kiosk-closed.png') });
+    await kiosk.context().close();
+  });
 });
