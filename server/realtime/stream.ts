@@ -18,6 +18,7 @@ import type { CommittedEvents } from '../commands/committed';
 import type { EventStore } from '../store/event-store';
 import { StreamLimits, type Bucket } from './stream-limits';
 import { BranchRooms } from './branch-rooms';
+import { HeartbeatParts, type HeartbeatPart } from './heartbeat-parts';
 import { paceUpgrades } from './upgrade-pacer';
 import { forgetRequest, keepsRequest } from './upgrade-request';
 import type { WaitEstimateService } from './wait-estimates';
@@ -31,6 +32,8 @@ function servicesOnly(e: WaitEstimates): WaitEstimates {
   const { tickets: _tickets, ...rest } = e;
   return rest;
 }
+
+type Tick = Parameters<ServerToClient['tick']>[0];
 
 /** Slices of the heartbeat period; a branch is always in the same one. */
 const TICK_SLICES = 40;
@@ -65,6 +68,8 @@ export class BranchStream {
   private readonly estimatesDue = new Set<string>();
   /** When each branch's estimates last went out (they are sent at least every ESTIMATES_MS). */
   private readonly estimatesSentAt = new Map<string, number>();
+  /** Big branches whose heartbeat goes out a part per turn (heartbeat-parts.ts); done within half a period. */
+  private readonly parts = new HeartbeatParts(TICK_SLICES / 2);
   /** Branches with a screen here, by slice (a heartbeat turn visits one slice). */
   private readonly rooms: BranchRooms;
   /** Each connection's client address, taken before its upgrade request is let go (upgrade-request.ts). */
@@ -248,30 +253,63 @@ export class BranchStream {
   private tick(slice: number): void {
     const serverTime = Date.now();
     if (slice === 0) this.limits.sweep(serverTime);
+    const rooms = this.io.of('/').adapter.rooms;
     for (const id of this.rooms.inSlice(slice, TICK_SLICES)) {
       const due = this.estimatesDue.has(id) || serverTime - (this.estimatesSentAt.get(id) ?? 0) >= ESTIMATES_MS;
-      const withTickets = this.io.of('/').adapter.rooms.has(ticketsRoom(id));
+      const withTickets = rooms.has(ticketsRoom(id));
       // Undefined while the branch's estimator still learns: due again next turn.
       const estimates = due ? this.waits.estimates(id, serverTime, withTickets) : undefined;
       if (estimates) {
         this.estimatesDue.delete(id);
         this.estimatesSentAt.set(id, serverTime);
       }
-      const tick = { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) };
-      if (!estimates) {
-        this.io.local.to(room(id)).emit('tick', tick);
-        continue;
-      }
-      // Two frames for the branch, each encoded once: lobbies get the services' estimates, the
-      // phones and kiosks among its sockets every ticket's too.
-      if (!withTickets) {
-        this.io.local.to(room(id)).emit('tick', { ...tick, estimates });
-      } else {
-        this.io.local.to(room(id)).except(ticketsRoom(id)).emit('tick', { ...tick, estimates: servicesOnly(estimates) });
-        this.io.local.to(ticketsRoom(id)).emit('tick', { ...tick, estimates });
-      }
+      const screens = rooms.get(room(id));
+      if (screens && this.parts.splits(screens.size)) this.parts.add(id, [...screens], new Set(rooms.get(ticketsRoom(id))), estimates);
+      else this.beat(id, serverTime, estimates, withTickets);
+    }
+    for (const part of this.parts.take()) this.beatPart(part, serverTime);
+  }
+
+  /** A branch's heartbeat to all its screens here: one frame, encoded once (two when phones want every ticket's estimate). */
+  private beat(id: string, serverTime: number, estimates: WaitEstimates | undefined, withTickets: boolean): void {
+    const tick = this.heartbeat(id, serverTime);
+    if (!estimates) {
+      this.io.local.to(room(id)).emit('tick', tick);
+      return;
+    }
+    // Two frames for the branch, each encoded once: lobbies get the services' estimates, the
+    // phones and kiosks among its sockets every ticket's too.
+    if (!withTickets) {
+      this.io.local.to(room(id)).emit('tick', { ...tick, estimates });
+    } else {
+      this.io.local.to(room(id)).except(ticketsRoom(id)).emit('tick', { ...tick, estimates: servicesOnly(estimates) });
+      this.io.local.to(ticketsRoom(id)).emit('tick', { ...tick, estimates });
     }
   }
+
+  /** One part of a big branch's heartbeat (heartbeat-parts.ts), to its sockets by their own rooms. */
+  private beatPart(part: HeartbeatPart, serverTime: number): void {
+    const tick = this.heartbeat(part.branchId, serverTime);
+    const estimates = part.estimates;
+    if (!estimates) {
+      this.io.local.to(part.sids).emit('tick', tick);
+      return;
+    }
+    if (!part.phones.length) {
+      this.io.local.to(part.sids).emit('tick', { ...tick, estimates: servicesOnly(estimates) });
+      return;
+    }
+    const phones = new Set(part.phones);
+    const lobbies = part.sids.filter((sid) => !phones.has(sid));
+    if (lobbies.length) this.io.local.to(lobbies).emit('tick', { ...tick, estimates: servicesOnly(estimates) });
+    this.io.local.to(part.phones).emit('tick', { ...tick, estimates });
+  }
+
+  /** The heartbeat itself: the server's clock, the branch's seq here (never ahead of what its sockets were sent), the build. */
+  private heartbeat(id: string, serverTime: number): Tick {
+    return { serverTime, seq: this.states.peek(id)?.seq ?? 0, ...(this.version ? { version: this.version } : {}) };
+  }
+
 
   /** How many branches have a screen on this node. */
   branchCount(): number {
