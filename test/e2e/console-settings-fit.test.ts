@@ -22,7 +22,7 @@ describe('manager console: settings tell the truth, the language select fits', (
     page = await openConsole(b, s.url, { viewport: { width: 1280, height: 800 }, locale: 'it-IT' });
   });
 
-  it('the demo branch has no hours stored: the page says so and offers to add them; no weekday shows as open', async () => {
+  it('the demo branch has no hours stored: the page says so and offers to add them; no weekday shows as open', { timeout: 90_000 }, async () => {
     const state = (await (await fetch(`${server.url}/api/branches/demo/state`)).json()) as { state: { config: { hours?: unknown } } };
     expect(state.state.config.hours).toBeUndefined();
     await page.goto(`${server.url}/admin/#/console/branch/demo/settings`);
@@ -36,9 +36,20 @@ describe('manager console: settings tell the truth, the language select fits', (
     await page.locator('bb-hours-editor [data-testid="hours-start-hint"]').waitFor();
     await page.locator('bb-hours-editor [data-testid="save-hours"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // Its longest form: a closed day and an exception added.
+    await page.locator('bb-hours-editor [data-testid="add-closed-day"]').click();
+    await page.locator('bb-hours-editor [data-testid="add-exception"]').click();
+    expect(await seriousViolations(page)).toEqual([]);
+    // A save refused by the server: the reason beside the form, the field marked.
+    await page.locator('[data-testid="branch-name"]').fill('');
+    await page.locator('[data-testid="save-branch"]').click();
+    await page.locator('bb-branch-details-form [role="alert"]').waitFor();
+    expect(await page.locator('[data-testid="branch-name"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'console-settings-refused.png'), fullPage: true });
   });
 
-  it('the sidebar language select shows its whole language name, in every language', async () => {
+  it('the sidebar language select shows its whole language name, in every language', { timeout: 90_000 }, async () => {
     const select = page.locator('[data-testid="console-lang"]');
     for (const lang of ['fr', 'de', 'nl', 'es', 'en', 'it']) {
       await select.selectOption(lang);

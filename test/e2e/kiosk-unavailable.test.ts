@@ -32,7 +32,7 @@ describe('kiosk: nothing open, and ?lang', () => {
     await server?.stop();
   });
 
-  it('no counter open: a clear message with the reason, English first under ?lang=en, then the services once a counter opens', async () => {
+  it('no counter open: a clear message with the reason, English first under ?lang=en, then the services once a counter opens', { timeout: 90_000 }, async () => {
     const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'it-IT' })).newPage();
     await kiosk.goto(`${server.url}/kiosk/demo?lang=en`);
     const box = kiosk.locator('[data-testid="kiosk-unavailable"]');
@@ -58,7 +58,7 @@ describe('kiosk: nothing open, and ?lang', () => {
     await kiosk.context().close();
   });
 
-  it('closed by a notice, and closed for the day: each said with its reason, no serious axe-core violation', async () => {
+  it('closed by a notice, and closed for the day: each said with its reason, no serious axe-core violation', { timeout: 90_000 }, async () => {
     const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'it-IT' })).newPage();
     const box = kiosk.locator('[data-testid="kiosk-unavailable"]');
     // Counter 1 is open (the test before); a notice takes the service away at every counter.

@@ -31,7 +31,7 @@ describe('tablet at 1180×820, in French', () => {
     await tablet.locator('[data-testid="logout"]', { hasText: 'Se déconnecter' }).waitFor();
   });
 
-  it('the header: "Se déconnecter" on one line, the branch name whole', async () => {
+  it('the header: "Se déconnecter" on one line, the branch name whole', { timeout: 90_000 }, async () => {
     const logout = tablet.locator('[data-testid="logout"]');
     const lines = await logout.evaluate((el) => {
       const r = document.createRange();
@@ -45,7 +45,7 @@ describe('tablet at 1180×820, in French', () => {
     expect(await seriousViolations(tablet)).toEqual([]);
   });
 
-  it('the transfer menu marks a closed counter and does not offer it', async () => {
+  it('the transfer menu marks a closed counter and does not offer it', { timeout: 90_000 }, async () => {
     const manager = await loginAs(server.url, 'manager');
     expect((await manager.post('/api/branches/demo/tickets').set('Idempotency-Key', key()).send({ service: 'teller' })).status).toBe(201);
     expect((await manager.post('/api/branches/demo/counters/1/open').set('Idempotency-Key', key()).send({})).status).toBe(200);
@@ -63,7 +63,7 @@ describe('tablet at 1180×820, in French', () => {
     await tablet.locator('[data-testid="transfer"]').click();
   });
 
-  it('"Back in…" opens in view, its choices inside their buttons', async () => {
+  it('"Back in…" opens in view, its choices inside their buttons', { timeout: 90_000 }, async () => {
     await tablet.locator('[data-testid="pause"]').click();
     const choices = tablet.locator('[data-testid="pause-minutes"]');
     await choices.first().waitFor();
@@ -76,7 +76,7 @@ describe('tablet at 1180×820, in French', () => {
     await tablet.locator('[data-testid="pause"]').click();
   });
 
-  it('the Update drawer: durations inside their buttons, said "dans 10 min"; a text typed in Italian is sent as Italian and shows on the card', async () => {
+  it('the Update drawer: durations inside their buttons, said "dans 10 min"; a text typed in Italian is sent as Italian and shows on the card', { timeout: 90_000 }, async () => {
     const manager = await loginAs(server.url, 'manager');
     expect((await manager.post('/api/branches/demo/notices').set('Idempotency-Key', key()).send({ presetId: 'card-reader', counterId: '3', expectedInMinutes: 20 })).status).toBe(201);
     const card = tablet.locator('[data-testid="active-notice"]').first();
@@ -103,7 +103,7 @@ describe('tablet at 1180×820, in French', () => {
     expect(await seriousViolations(tablet)).toEqual([]);
   });
 
-  it('the Resolved drawer asks what language its closing message is written in, and sends it as that language', async () => {
+  it('the Resolved drawer asks what language its closing message is written in, and sends it as that language', { timeout: 90_000 }, async () => {
     const card = tablet.locator('[data-testid="active-notice"]').first();
     const id = await card.getAttribute('data-notice-id');
     await card.locator('[data-testid="resolve-notice"]').click();
