@@ -4,8 +4,10 @@ export type CsvColumn<T> = { header: string; value: (row: T) => string | number 
 
 /** A cell that a spreadsheet would read as a formula (staff-typed text): prefixed with a quote mark. */
 const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-// As the library did with a record delimiter set: a lone \n or \r is left unquoted.
-const NEEDS_QUOTES = /[",]|\r\n/;
+// A line break of any kind is quoted too (the library, with a record delimiter set, left a lone
+// \n or \r bare): a spreadsheet starts a new row at it, and a staff text "…\n=HYPERLINK(…)" made
+// a row of its own whose first cell was a formula, past the escape below.
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One cell, written as csv-stringify writes it with `escape_formulas` and booleans as yes/no

@@ -5,10 +5,11 @@ import { toCsv, type CsvColumn } from '../../server/history/csv';
 /**
  * The report CSVs are written by a small formatter (server/history/csv.ts) instead of
  * csv-stringify per row (issue 12: a month of tickets): byte for byte what the library wrote with
- * the options the files always had — BOM, CRLF, formulas escaped, yes/no, quoting.
+ * the options the files always had — BOM, CRLF, formulas escaped, yes/no, quoting — and any line
+ * break quoted (a bare \n started a new row in a spreadsheet, a formula's first cell among them).
  */
 const library = (records: unknown[][], bom: boolean) =>
-  stringify(records, { bom, record_delimiter: 'windows', escape_formulas: true, cast: { boolean: (b) => (b ? 'yes' : 'no'), number: (n) => String(n) } });
+  stringify(records, { bom, record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/, cast: { boolean: (b) => (b ? 'yes' : 'no'), number: (n) => String(n) } });
 
 type Cell = string | number | boolean | null | undefined;
 const cells: Cell[] = [
@@ -30,5 +31,11 @@ describe('report CSV cells', () => {
     expect(toCsv([], columns, false, true)).toBe(library([], true));
     // One cell at a time too, so a difference names its cell.
     for (const c of cells) expect(toCsv([[c]], [{ header: 'x', value: (r: Cell[]) => r[0] }]), JSON.stringify(c)).toBe(library([['x'], [c ?? '']], true));
+  });
+
+  it('a staff text with a line break stays one cell: no row of its own, no formula at the start of one', () => {
+    const text = 'Guasto al lettore\n=HYPERLINK(A1)\r@SUM(1)';
+    const csv = toCsv([[text, 'next']], [{ header: 'text', value: (r: string[]) => r[0] }, { header: 'after', value: (r: string[]) => r[1] }], false, false);
+    expect(csv).toBe(`"${text}",next\r\n`);
   });
 });
