@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  happenedAt,
   INGEST_CLOCK_SKEW_MS,
   INGEST_STAGE,
   isCounterStep,
@@ -15,6 +16,9 @@ import {
 import type { BranchStates } from '../commands/branch-states';
 import type { CommandHandler } from '../commands/execute';
 import type { IngestTickets } from '../store/ingest-tickets';
+
+/** The step entry of an ingested ticket whose issue was filled in: "standin:<epoch ms>". */
+const STAND_IN = 'standin:';
 
 const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('base64url');
 
@@ -133,6 +137,13 @@ export class IngestService {
     const late = e.type === 'issued' && known;
     // Overtaken: a later step of this ticket already came (a recall only after its service ended).
     if (row && !late && (e.type === 'recalled' ? row.stage > stage : row.stage >= stage)) return { status: 'superseded', ticketId };
+    // A late "issued" no earlier than the time its first step stood in with is not its real issue,
+    // even for a ticket gone from the branch (whose stand-in the decision no longer sees): nothing to log.
+    const standIn = row?.steps.find((s) => s.startsWith(STAND_IN));
+    if (late && e.at !== undefined && standIn && Math.min(e.at, this.clock()) >= Number(standIn.slice(STAND_IN.length))) {
+      await this.tickets.put(branchId, external, { ...row!, steps: [...row!.steps, step] }, this.clock());
+      return { status: 'superseded', ticketId };
+    }
     const result = await this.commands.execute({
       branch: branchId,
       command: {
@@ -156,10 +167,12 @@ export class IngestService {
     // A step that changed nothing (a recall of a ticket not known to be at a counter) takes it no further:
     // its call, when it comes, is still applied.
     const reached = e.type === 'recalled' && (result.replayed || result.events.length === 0) ? 0 : stage;
+    // An issue filled in from this step: the time it stood in with, to judge a late "issued" by.
+    const inferred = result.replayed ? undefined : result.events.find((ev) => ev.type === 'TicketIssued' && ev.inferred);
     await this.tickets.put(
       branchId,
       external,
-      { ticketId, stage: Math.max(row?.stage ?? 0, reached), steps: [...(row?.steps ?? []), step] },
+      { ticketId, stage: Math.max(row?.stage ?? 0, reached), steps: [...(inferred ? [`${STAND_IN}${happenedAt(inferred)}`] : []), ...(row?.steps ?? []), step] },
       this.clock(),
     );
     if (result.replayed) return { status: 'duplicate', ticketId };

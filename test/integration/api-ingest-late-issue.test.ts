@@ -175,4 +175,16 @@ describe('a step that happened before its counter moved on (it came late)', () =
     expect(await record(d.body.results[0].ticketId)).toMatchObject({ outcome: 'served', endedAt: noon - 30 * SEC });
     expect(Object.values((await state()).tickets).filter((t) => t.number === 'A021')).toEqual([]);
   });
+
+  it('a late "issued" no earlier than the stand-in of a ticket already gone changes nothing either: nothing is logged, and it says so', async () => {
+    const res = await send([ev('served', 'Q-G', 'A090', noon - 8 * MIN, { counter: '2' })]).expect(200);
+    const id = res.body.results[0].ticketId as string;
+    const corrections = (await logged('TicketIssueCorrected')).length;
+    // After its service: no earlier than the stand-in (its call), so not its real issue.
+    expect(statuses(await send([ev('issued', 'Q-G', 'A090', noon - 1 * MIN)]).expect(200))).toEqual(['superseded']);
+    expect((await logged('TicketIssueCorrected')).length).toBe(corrections);
+    expect(await record(id)).toMatchObject({ issuedAt: noon - 8 * MIN, waitMs: 0, issueInferred: true });
+    // Sent again: the same answer.
+    expect(statuses(await send([ev('issued', 'Q-G', 'A090', noon - 1 * MIN)]).expect(200))).toEqual(['duplicate']);
+  });
 });
