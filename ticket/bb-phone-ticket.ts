@@ -71,6 +71,8 @@ export class BbPhoneTicket extends LitElement {
       color: var(--ink);
       font-family: Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
       -webkit-font-smoothing: antialiased;
+      /* Staff-typed text may hold a word longer than a phone is wide (a notice of 280 letters): it wraps, the page never scrolls sideways. */
+      overflow-wrap: anywhere;
     }
     main {
       max-width: 32rem;

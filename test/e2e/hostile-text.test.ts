@@ -56,6 +56,8 @@ describe('hostile staff text on the public pages', () => {
     expect((await post('/counters/1/open', {})).status).toBe(200);
     expect((await post('/notices', { presetId: 'computer-fault', counterId: '2' })).status).toBe(201);
     expect((await post('/notices', { cause: 'other', effect: 'info', scope: { type: 'branch' }, text: { it: hostile('Avviso') } })).status).toBe(201);
+    // The longest text without a space the field takes: it wraps, the page does not grow sideways.
+    expect((await post('/notices', { cause: 'other', effect: 'info', scope: { type: 'branch' }, text: { it: 'Lungo' + 'x'.repeat(275) } })).status).toBe(201);
     const ticket = await request(server.url).post(`/api/branches/${branch}/tickets`).set('Idempotency-Key', key()).send({ service: 'teller' });
     expect(ticket.status).toBe(201);
     expect((await post('/counters/1/call-next', {})).status).toBe(200);
@@ -65,21 +67,39 @@ describe('hostile staff text on the public pages', () => {
       const lobby = await context.newPage();
       await lobby.goto(`${server.url}/display/${branch}`);
       // Drawn from the inlined snapshot and then live: the notice's typed text is on the board as text.
-      await lobby.getByText(`Avviso ${MARK}`, { exact: false }).first().waitFor({ timeout: 30_000 });
+      await lobby.getByText(`Avviso ${MARK}`, { exact: false }).first().waitFor({ state: 'attached', timeout: 30_000 });
       await lobby.getByText(`Sportello 1 ${MARK}`, { exact: false }).first().waitFor();
       await lobby.getByText(`Sede ${MARK}`, { exact: false }).first().waitFor();
       expect(await injected(lobby)).toEqual({ ran: null, elements: [] });
+      const wider = (page: Page) =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          const walk = (root: Document | ShadowRoot) => {
+            for (const el of root.querySelectorAll('*')) {
+              const r = el.getBoundingClientRect();
+              if (r.width > 0 && r.right > innerWidth + 1) out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.right)}`);
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document);
+          return out.slice(0, 5);
+        });
+      expect(await wider(lobby)).toEqual([]);
       await lobby.screenshot({ path: join(screenshotDir(), 'lobby-hostile-text.png') });
 
       const kiosk = await context.newPage();
       await kiosk.goto(`${server.url}/kiosk/${branch}`);
       await kiosk.getByText(`Cassa ${MARK}`, { exact: false }).first().waitFor({ timeout: 30_000 });
       expect(await injected(kiosk)).toEqual({ ran: null, elements: [] });
+      expect(await wider(kiosk)).toEqual([]);
 
-      const phone = await context.newPage();
+      const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true, hasTouch: true })).newPage();
       await phone.goto(`${server.url}${ticket.body.phone.path}`);
       await phone.getByText(MARK, { exact: false }).first().waitFor({ timeout: 30_000 });
       expect(await injected(phone)).toEqual({ ran: null, elements: [] });
+      expect(await wider(phone)).toEqual([]);
+      await phone.screenshot({ path: join(screenshotDir(), 'phone-hostile-text.png'), fullPage: true });
+      await phone.context().close();
     } finally {
       await context.close();
     }
