@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { holdWrites } from './held-writes';
 
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -37,7 +38,11 @@ export function paceUpgrades(http: HttpServer, attach: () => void): { close(): v
         const [req, socket, first] = queue[head]!;
         queue[head++] = undefined as never;
         socket.removeListener('error', ignore);
-        if (!socket.destroyed) for (const l of added) l.call(http, req, socket, first);
+        // The 101 and engine.io's open packet (written a microtask later) go out as one write.
+        if (!socket.destroyed) {
+          holdWrites(socket);
+          for (const l of added) l.call(http, req, socket, first);
+        }
       }
     } finally {
       if (head === queue.length) {

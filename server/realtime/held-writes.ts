@@ -1,0 +1,17 @@
+import type { Duplex } from 'node:stream';
+
+/**
+ * An upgrade is answered in two frames: the 101 (ws) and engine.io's open packet, a microtask
+ * later. Each was a write(2), a TCP segment and a wakeup of the screen of its own; corking the TCP
+ * socket for the burst sends both as one, a quarter of a connection's writes fewer in a reconnect
+ * storm. (Socket.IO's connect acknowledgement and the snapshot stay two: engine.io hands a
+ * connection its next packet only once the previous write is done.) Released at the next turn of
+ * the event loop.
+ */
+export function holdWrites(socket: Duplex): void {
+  if (socket.destroyed || typeof socket.cork !== 'function') return;
+  socket.cork();
+  setImmediate(() => {
+    if (!socket.destroyed) socket.uncork();
+  });
+}
