@@ -6,12 +6,24 @@ import type { Duplex } from 'node:stream';
  * socket for the burst sends both as one, a quarter of a connection's writes fewer in a reconnect
  * storm. (Socket.IO's connect acknowledgement and the snapshot stay two: engine.io hands a
  * connection its next packet only once the previous write is done.) Released at the next turn of
- * the event loop.
+ * the event loop, or when the socket is destroyed: a refused upgrade is written and destroyed at
+ * once (engine.io's abortUpgrade), and its 400 must still go out.
  */
 export function holdWrites(socket: Duplex): void {
   if (socket.destroyed || typeof socket.cork !== 'function') return;
-  socket.cork();
-  setImmediate(() => {
+  const own = socket as Duplex & { destroy: Duplex['destroy'] };
+  const destroy = own.destroy;
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    delete (own as { destroy?: unknown }).destroy; // the prototype's again
     if (!socket.destroyed) socket.uncork();
-  });
+  };
+  own.destroy = function (this: Duplex, ...args: Parameters<Duplex['destroy']>) {
+    release();
+    return destroy.apply(this, args);
+  };
+  socket.cork();
+  setImmediate(release);
 }
