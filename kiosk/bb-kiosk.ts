@@ -65,6 +65,8 @@ export class BbKiosk extends LitElement {
       font-family: Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
       -webkit-font-smoothing: antialiased;
       user-select: none;
+      /* Staff-typed names may hold a word wider than the screen (a service name takes 280 letters): it wraps. */
+      overflow-wrap: anywhere;
     }
     .screen {
       min-height: 100vh;

@@ -28,7 +28,8 @@ describe('hostile staff text on the public pages', () => {
     ...DEMO_BRANCH,
     id: branch,
     name: hostile('Sede').slice(0, 80),
-    services: DEMO_BRANCH.services.map((s) => ({ ...s, name: { it: hostile(s.name.it!), en: hostile(s.name.en!) } })),
+    // A service named with one long word (a name takes 280 letters).
+    services: DEMO_BRANCH.services.map((s) => ({ ...s, name: s.id === 'advice' ? { it: 'Consulenza' + 'z'.repeat(150), en: 'Advice' } : { it: hostile(s.name.it!), en: hostile(s.name.en!) } })),
     counters: DEMO_BRANCH.counters.map((c) => ({ ...c, name: { it: hostile(c.name.it!), en: hostile(c.name.en!) } })),
     presets: DEMO_BRANCH.presets.map((p) => ({ ...p, text: { it: hostile(p.text.it!).slice(0, 280), en: hostile(p.text.en!).slice(0, 280) } })),
     // A wording is an ICU message (quotes, braces and tags are its syntax; one that does not parse gives way to the catalogue's): it rides in the inlined snapshot.
@@ -87,11 +88,13 @@ describe('hostile staff text on the public pages', () => {
       expect(await wider(lobby)).toEqual([]);
       await lobby.screenshot({ path: join(screenshotDir(), 'lobby-hostile-text.png') });
 
-      const kiosk = await context.newPage();
+      const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'it-IT' })).newPage();
       await kiosk.goto(`${server.url}/kiosk/${branch}`);
       await kiosk.getByText(`Cassa ${MARK}`, { exact: false }).first().waitFor({ timeout: 30_000 });
       expect(await injected(kiosk)).toEqual({ ran: null, elements: [] });
       expect(await wider(kiosk)).toEqual([]);
+      await kiosk.screenshot({ path: join(screenshotDir(), 'kiosk-hostile-text.png') });
+      await kiosk.context().close();
 
       const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true, hasTouch: true })).newPage();
       await phone.goto(`${server.url}${ticket.body.phone.path}`);
