@@ -21,7 +21,7 @@ describe('manager console: opening hours can be removed again', () => {
     page = await openConsole(b, s.url, { viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   });
 
-  it('a starting point not saved is put away without writing anything', async () => {
+  it('a starting point not saved is put away without writing anything', { timeout: 60_000 }, async () => {
     const before = (await branchState(server.url)).seq;
     await page.goto(`${server.url}/admin/#/console/branch/demo/settings`);
     await page.locator('bb-hours-editor [data-testid="add-hours"]').click();
@@ -30,7 +30,7 @@ describe('manager console: opening hours can be removed again', () => {
     expect((await branchState(server.url)).seq).toBe(before);
   });
 
-  it('saved hours are removed: the branch has none stored and the page says it counts as open all day', async () => {
+  it('saved hours are removed: the branch has none stored and the page says it counts as open all day', { timeout: 90_000 }, async () => {
     await page.locator('bb-hours-editor [data-testid="add-hours"]').click();
     await page.locator('bb-hours-editor [data-testid="save-hours"]').click();
     await expect.poll(async () => (await branchState(server.url)).config?.hours?.weekly.mon?.length ?? 0, { timeout: 10_000 }).toBe(2);

@@ -97,14 +97,17 @@ describe('event store and command path', () => {
         // What an earlier one of the same turn wrote is there (it commits with this one).
         return (await tx.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).length;
       });
-    const duplicate = () => sql.tx((tx) => tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', ['g-one', 2]));
+    // The duplicate is of a row there before, so which of the four commits first does not matter
+    // (on PostgreSQL they are four transactions racing; on SQLite one group).
+    await sql.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', ['g-zero', 1]);
+    const duplicate = () => sql.tx((tx) => tx.run('INSERT INTO branches (id, created_at) VALUES (?, ?)', ['g-zero', 2]));
     const results = await Promise.allSettled([insert('g-one'), insert('g-two', true), duplicate(), insert('g-three')]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe('refused g-two');
     expect(sql.isUniqueViolation((results[2] as PromiseRejectedResult).reason)).toBe(true);
-    expect((await sql.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).map((r) => r.id)).toEqual(['g-one', 'g-one-second', 'g-three', 'g-three-second']);
+    expect((await sql.all<{ id: string }>('SELECT id FROM branches ORDER BY id')).map((r) => r.id)).toEqual(['g-one', 'g-one-second', 'g-three', 'g-three-second', 'g-zero']);
     // Nothing is left open: a statement outside and a new transaction run as usual.
-    expect(await sql.tx(async (tx) => (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM branches'))!.n)).toBe(4);
+    expect(await sql.tx(async (tx) => (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM branches'))!.n)).toBe(5);
   });
 
   it('refuses an append at a seq another writer already took', async () => {
