@@ -183,7 +183,27 @@ describe('lobby: every wait has its cause on screen', () => {
       .send({ prevention: { it: 'Abbiamo sostituito il lettore.', en: 'We have replaced the reader.' } });
     await expect.poll(() => text('notice-prevention')).toContain('Abbiamo sostituito il lettore.');
     expect(await text('notice-prevention')).toContain('So it does not happen again');
+    // Written in every language of the screen: nothing to mark.
+    expect(await lobby.locator('[data-testid="notice-prevention"] [data-testid="note-lang"]').count()).toBe(0);
     await lobby.screenshot({ path: join(shots, 'causes-resolved-prevention.png') });
+  });
+
+  it('fixed: a prevention written in Italian only (the tablet\'s "Written in") is marked "in Italian" for the English readers, as the closing words are', async () => {
+    const b = await branch();
+    const notice = await post(b, { presetId: 'card-reader', counterId: '2' });
+    await open(b);
+    await teller
+      .post(`/api/branches/${b}/notices/${notice.id}/resolve`)
+      .set('Idempotency-Key', key())
+      .send({ text: { it: 'Il lettore funziona di nuovo.' }, prevention: { it: 'Teniamo un lettore di riserva.' } });
+    const prevention = lobby.locator('[data-testid="notice-prevention"]');
+    await expect.poll(() => prevention.innerText()).toContain('Teniamo un lettore di riserva.');
+    expect(await lobby.locator('[data-testid="notice-note"] [data-testid="note-lang"]').innerText()).toMatch(/in Italian/);
+    const mark = prevention.locator('[data-testid="note-lang"]');
+    expect(await mark.count()).toBe(1);
+    expect(await mark.innerText()).toMatch(/in Italian/);
+    expect(await mark.innerText()).not.toMatch(/in italiano/);
+    await lobby.screenshot({ path: join(shots, 'causes-resolved-prevention-one-language.png') });
   });
 
   it('fixed: "Called again" no longer pushes the counter name onto two lines', async () => {

@@ -164,21 +164,27 @@ export class BbNoticeCard extends LitElement {
     const langs = this.langs;
     const own = staffTexts(note, langs, this.config?.languages ?? []);
     if (!own.length) return nothing;
+    return html`<div class="text note" data-testid="notice-note">${inSentences(own)}${this.renderTypedIn(note, own)}</div>`;
+  }
+
+  /** "in Italian" for the readers of the screen's languages that `typed` lacks (shown: `own`). */
+  private renderTypedIn(typed: Record<string, string>, own: readonly LangText[]) {
     const typedIn = own[0]!.lang;
-    const others = langs.filter((l) => !note[l]);
-    const mark = perLang(others, (l) => t(l, 'causes.noteIn', { language: languageName(typedIn, l) }));
-    return html`<div class="text note" data-testid="notice-note">
-      ${inSentences(own)}${mark.length ? html`<span class="note-lang" data-testid="note-lang">${inline(mark)}</span>` : nothing}
-    </div>`;
+    const mark = perLang(
+      this.langs.filter((l) => !typed[l]),
+      (l) => t(l, 'causes.noteIn', { language: languageName(typedIn, l) }),
+    );
+    return mark.length ? html`<span class="note-lang" data-testid="note-lang">${inline(mark)}</span>` : nothing;
   }
 
   /** Admit, fix, prevent: what the branch will do so it does not happen again. */
   private renderPrevention(prevention: Record<string, string> | null | undefined) {
     const texts = staffTexts(prevention, this.langs, this.config?.languages ?? []);
-    if (!texts.length) return nothing;
+    if (!prevention || !texts.length) return nothing;
+    // Typed on a tablet in one language (its "Written in"): marked like a note, for the others' readers.
     return html`<div class="prevention" data-testid="notice-prevention">
       <div class="prevention-label">${inline(msgs(this.langs, 'causes.prevention'))}</div>
-      <div class="text">${stacked(texts)}</div>
+      <div class="text">${stacked(texts)}${this.renderTypedIn(prevention, texts)}</div>
     </div>`;
   }
 
