@@ -48,6 +48,7 @@ export const topBarStyles = css`
         min-width: 0;
       }
       .cname {
+        min-width: 0;
         overflow: hidden;
         text-overflow: ellipsis;
         font-size: 18px;
@@ -84,7 +85,12 @@ export const topBarStyles = css`
         clip: rect(0 0 0 0);
         white-space: nowrap;
       }
+      /* Names are typed by staff (80 letters): a long one ends in an ellipsis, the strip keeps its place. */
       .user {
+        min-width: 0;
+        max-width: 14em;
+        overflow: hidden;
+        text-overflow: ellipsis;
         font-size: 15px;
         color: var(--bb-muted);
         white-space: nowrap;
@@ -109,6 +115,7 @@ export const topBarStyles = css`
       @media (min-width: 901px) {
         .counter {
           flex-shrink: 0;
+          max-width: 40vw;
         }
       }
       @media (max-width: 900px) {

@@ -3,16 +3,21 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { BranchConfig } from '../../core';
+import { hashPassword } from '../../server/auth/passwords';
+import { Users } from '../../server/auth/users';
+import { SHIFT_MAX_PX } from '../../display/lib/burn-in';
 import { DEMO_BRANCH } from '../../server/seed/demo-branch';
 import { screenshotDir } from '../support/screenshots';
 import { key, loginAs, type TestServer } from '../support/server';
+import { signIn } from '../support/staff-pages';
 import { serverAndChromiumPerSuite } from '../support/suite-server';
 
 /**
  * Text typed by staff is data on every public page, in real Chromium: a branch, its services,
  * counters, presets, notices and own wording made of markup, script endings, comment openers,
  * replacement patterns and line separators. The lobby (drawn first from the snapshot inlined in
- * its page, then from the stream), the kiosk and the phone show them as the letters they are:
+ * its page, then from the stream), the kiosk, the phone and the tablet show them as the letters they are,
+ * within the window (a word longer than the screen wraps, a long name ends in an ellipsis):
  * nothing runs, no element is made of them.
  */
 const MARK = '<img src=x onerror="window.__xss=1">';
@@ -50,7 +55,7 @@ describe('hostile staff text on the public pages', () => {
       return { ran: (window as unknown as { __xss?: number }).__xss ?? null, elements: all.filter((e) => e.hasAttribute('onerror') || e.getAttribute('src') === 'x').map((e) => e.outerHTML) };
     });
 
-  it('the lobby, the kiosk and the phone show it as text; nothing runs', { timeout: 120_000 }, async () => {
+  it('the lobby, the kiosk, the phone and the teller tablet show it as text, within their width; nothing runs', { timeout: 120_000 }, async () => {
     await server.commands.openBranch(branch, config(), { role: 'system' });
     const manager = await loginAs(server.url, 'admin');
     const post = (path: string, body: object) => manager.post(`/api/branches/${branch}${path}`).set('Idempotency-Key', key()).send(body);
@@ -72,19 +77,20 @@ describe('hostile staff text on the public pages', () => {
       await lobby.getByText(`Sportello 1 ${MARK}`, { exact: false }).first().waitFor();
       await lobby.getByText(`Sede ${MARK}`, { exact: false }).first().waitFor();
       expect(await injected(lobby)).toEqual({ ran: null, elements: [] });
+      // Past the window's right edge; the TV's layout moves by up to SHIFT_MAX_PX against burn-in.
       const wider = (page: Page) =>
-        page.evaluate(() => {
+        page.evaluate((slack) => {
           const out: string[] = [];
           const walk = (root: Document | ShadowRoot) => {
             for (const el of root.querySelectorAll('*')) {
               const r = el.getBoundingClientRect();
-              if (r.width > 0 && r.right > innerWidth + 1) out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.right)}`);
+              if (r.width > 0 && r.right > innerWidth + slack) out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.right)}`);
               if (el.shadowRoot) walk(el.shadowRoot);
             }
           };
           walk(document);
           return out.slice(0, 5);
-        });
+        }, SHIFT_MAX_PX + 1);
       expect(await wider(lobby)).toEqual([]);
       await lobby.screenshot({ path: join(screenshotDir(), 'lobby-hostile-text.png') });
 
@@ -103,6 +109,17 @@ describe('hostile staff text on the public pages', () => {
       expect(await wider(phone)).toEqual([]);
       await phone.screenshot({ path: join(screenshotDir(), 'phone-hostile-text.png'), fullPage: true });
       await phone.context().close();
+
+      // The teller's tablet of the branch (a teller of every branch, as the lobby suites make one).
+      await new Users(server.sql).create({ username: 'hostile', name: hostile('Teller').slice(0, 80), role: 'teller', branches: [branch] }, await hashPassword('hostile-pass'), Date.now());
+      const tablet = await (await browser.newContext({ viewport: { width: 1180, height: 820 }, locale: 'it-IT', hasTouch: true })).newPage();
+      await signIn(tablet, server.url, 'hostile', 'hostile-pass');
+      await tablet.locator('[data-testid="pick-counter"][data-counter="1"]').click();
+      await tablet.getByText(`Avviso ${MARK}`, { exact: false }).first().waitFor({ state: 'attached', timeout: 30_000 });
+      expect(await injected(tablet)).toEqual({ ran: null, elements: [] });
+      await tablet.screenshot({ path: join(screenshotDir(), 'tablet-hostile-text.png'), fullPage: true });
+      expect(await wider(tablet)).toEqual([]);
+      await tablet.context().close();
     } finally {
       await context.close();
     }
