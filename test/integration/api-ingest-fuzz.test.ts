@@ -151,14 +151,19 @@ describe('hostile input at the ingest endpoint, with a valid token', () => {
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) if (r.waitMs !== null) expect(r.waitMs, JSON.stringify(r)).toBeGreaterThanOrEqual(0);
 
-    // Sent again, in the same order: nothing is applied twice.
+    // Sent again, in the same order: nothing is applied twice. (A step refused the first time may
+    // be taken now — the counter it needed is open by now — so only then may the log grow.)
+    let retried = 0;
     for (const [i, events] of batches.entries()) {
       const res = await ingest(server, branch, again, events);
       const second = judge(events, res.status, res.body, `again ${i}`);
       if (!second) continue;
-      second.forEach((o, j) => expect(o.status, `again ${i}#${j} ${JSON.stringify(events[j])} first ${JSON.stringify(first[i]![j])}`).not.toBe('applied'));
+      second.forEach((o, j) => {
+        if (first[i]![j]!.status === 'rejected') return void (retried += o.status === 'applied' ? 1 : 0);
+        expect(o.status, `again ${i}#${j} ${JSON.stringify(events[j])} first ${JSON.stringify(first[i]![j])}`).not.toBe('applied');
+      });
     }
-    expect((await state()).seq).toBe(cached.seq);
+    if (retried === 0) expect((await state()).seq).toBe(cached.seq);
     expect(server.unhandledErrors()).toEqual([]);
     console.log(`hostile ingest: ${batches.length} batches, ${outcomes.length} steps; ${JSON.stringify({ applied: count('applied'), duplicate: count('duplicate'), superseded: count('superseded'), rejected: count('rejected') })}`);
   });
