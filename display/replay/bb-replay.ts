@@ -70,6 +70,8 @@ export class BbReplay extends LitElement {
         background: #ffd66b;
         color: #0b1a30;
         font-size: 1.4rem;
+        /* The lobby's page is color-scheme dark: its select and date field would be dark grey under navy text. */
+        color-scheme: light;
       }
       .title {
         font-weight: 800;
@@ -84,7 +86,9 @@ export class BbReplay extends LitElement {
         color: #0b1a30;
       }
       button,
-      a.button {
+      a.button,
+      select,
+      input {
         padding: 0.3rem 0.6rem;
         border: 0.12rem solid #0b1a30;
         border-radius: 0.5rem;

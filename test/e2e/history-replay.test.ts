@@ -2,12 +2,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { freePort, ServerProcess } from '../support/process-server';
 import { screenshotDir } from '../support/screenshots';
 import { DEMO_PASSWORD, key, removeDir, tempDataDir } from '../support/server';
 
 const shots = screenshotDir();
+
+/** WCAG contrast ratio of two opaque `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => Number(x) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
 
 /** What a customer reads off the lobby: calls, waiting counts, counters, notices and their words. */
 async function lobbyFacts(page: Page) {
@@ -100,6 +111,13 @@ describe('replay and reports', () => {
     // The address now names the moment in the branch's local time, to bookmark or send.
     expect(decodeURIComponent(new URL(page.url()).searchParams.get('at')!)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     await page.screenshot({ path: join(shots, 'replay-banner.png') });
+    // The banner's controls readable on its yellow (the lobby's dark colour scheme made the speed
+    // select and the moment field dark grey under navy text), and the page axe-clean.
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const testid of ['replay-speed', 'replay-pick']) {
+      const [fg, bg] = await page.locator(`[data-testid="${testid}"]`).evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
+      expect(contrast(fg, bg), `${testid}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    }
 
     // Step to the next event: the resolution.
     await page.locator('[data-testid="replay-next"]').click();
