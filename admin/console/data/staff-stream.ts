@@ -2,6 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { BranchSummary, ScreenStatus, ServerToStaff, StaffToServer } from '../../../core/client';
 
+/** A feed the server let go is asked for again after 1 s, then 2, 4… up to 30 s. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
 /**
  * The console's live feed (Socket.IO namespace `/staff`, signed in by the session cookie): one
  * summary per branch the account may see, and the status of screens, as they change. Used by
@@ -17,6 +21,8 @@ export class StaffStreamController implements ReactiveController {
   connected = false;
   private socket?: Socket<ServerToStaff, StaffToServer>;
   private ticker?: ReturnType<typeof setInterval>;
+  private retry?: ReturnType<typeof setTimeout>;
+  private retryDelay = RETRY_FIRST_MS;
 
   /** `opts.screensOf`: the branch whose every screen report this page wants (the screens page), not only up and down. */
   constructor(
@@ -40,12 +46,16 @@ export class StaffStreamController implements ReactiveController {
     this.socket = socket;
     socket.on('connect', () => {
       this.connected = true;
+      this.retryDelay = RETRY_FIRST_MS;
       const branch = this.opts.screensOf?.();
       if (branch) socket.emit('watch-screens', branch);
       this.host.requestUpdate();
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.connected = false;
+      // The server let the socket go (its database failed the overview, a restart): Socket.IO
+      // leaves reconnecting to us. An ended session is refused at the next connect, which stops it.
+      if (reason === 'io server disconnect') this.retryLater(socket);
       this.host.requestUpdate();
     });
     socket.on('overview', ({ branches, serverTime }) => {
@@ -71,10 +81,19 @@ export class StaffStreamController implements ReactiveController {
 
   hostDisconnected(): void {
     clearInterval(this.ticker);
+    clearTimeout(this.retry);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
     this.connected = false;
+  }
+
+  private retryLater(socket: Socket<ServerToStaff, StaffToServer>): void {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      if (this.socket === socket && !socket.connected) socket.connect();
+    }, this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
   }
 
   private heard(serverTime: number): void {
