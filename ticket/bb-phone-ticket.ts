@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Notice } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import '../ui/dialog/bb-dialog';
-import { LANGUAGE_NAMES, t, useWording } from '../ui/i18n/localize';
+import { nativeLanguageName } from '../ui/i18n/languages';
+import { t, useWording } from '../ui/i18n/localize';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
 import { matchLanguage } from '../ui/i18n/languages';
@@ -333,7 +334,7 @@ export class BbPhoneTicket extends LitElement {
           ? html`<label
               ><span class="visually-hidden" style="position:absolute;left:-9999px">${t(lang, 'common.language')}</span
               ><select aria-label=${t(lang, 'common.language')} @change=${this.onLanguage}>
-                ${languages.map((l) => html`<option value=${l} ?selected=${l === lang} lang=${l}>${LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES] ?? l}</option>`)}
+                ${languages.map((l) => html`<option value=${l} ?selected=${l === lang} lang=${l}>${nativeLanguageName(l)}</option>`)}
               </select></label
             >`
           : nothing}

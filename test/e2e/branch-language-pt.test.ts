@@ -92,4 +92,21 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     expect(await phone.locator('[data-testid="language-switch"] option[value="pt"]').innerText()).toMatch(/^Portugu[eê]s$/i);
     await phone.context().close();
   });
+
+  it('the phone ticket (from the kiosk ticket’s QR code) names it in itself too, not "pt"', async () => {
+    const res = await fetch(`${server.url}/api/branches/lisboa/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key() },
+      body: JSON.stringify({ service: 'teller' }),
+    });
+    expect(res.status).toBe(201);
+    const { phone: ticket } = (await res.json()) as { phone: { path: string } };
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true })).newPage();
+    await phone.goto(`${server.url}${ticket.path}`);
+    await phone.locator('[data-testid="ticket-number"]').waitFor();
+    const options = phone.locator('header select option');
+    await until(() => options.count()).toBe(3);
+    expect(await options.allInnerTexts()).toEqual(['Italiano', 'English', expect.stringMatching(/^Portugu[eê]s$/i)]);
+    await phone.context().close();
+  });
 });
