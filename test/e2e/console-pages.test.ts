@@ -128,6 +128,20 @@ describe('manager console: every page', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  it('presets: in the editor’s half of the page, "About [10] minutes" stays in its column (it ran under the apology checkbox)', async () => {
+    await open('presets', 'branch', 'bb-presets-page');
+    // The form may be open still from the test before (the same address does not reload the page).
+    if (!(await page.locator('[data-testid="preset-form"]').count())) await page.locator('[data-testid="add-preset"]').click();
+    const minutes = page.locator('[data-testid="preset-minutes"]');
+    await minutes.waitFor();
+    const [row, column] = await minutes.evaluate((input) => {
+      const words = input.closest('.inline')!.getBoundingClientRect();
+      const field = input.closest('fieldset')!.getBoundingClientRect();
+      return [words.right, field.right];
+    });
+    expect(row).toBeLessThanOrEqual(column + 0.5);
+  });
 });
 
 /**

@@ -14,6 +14,15 @@ export const presetEditorStyles = [
       position: sticky;
       top: 16px;
     }
+    /* Beside the preview each of the form's two columns is narrow: "About [10] minutes" wraps in
+       its own column instead of running under the apology checkbox. */
+    .inline {
+      flex-wrap: wrap;
+      min-width: 0;
+    }
+    .inline input {
+      width: 5em;
+    }
     .checks.sub {
       margin-top: 6px;
       padding-left: 26px;
