@@ -3,14 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Notice } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import '../ui/dialog/bb-dialog';
-import { nativeLanguageName } from '../ui/i18n/languages';
+import { catalogueLanguage, nativeLanguageName } from '../ui/i18n/languages';
 import { t, useWording } from '../ui/i18n/localize';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
 import { matchLanguage } from '../ui/i18n/languages';
 import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';
-import { localTexts, staffTexts } from '../ui/text/lang-text';
+import { localTexts, staffTexts, type LangText } from '../ui/text/lang-text';
 import { waitWords } from '../ui/time/wait-words';
 import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { TurnAlert } from './turn-alert';
@@ -272,7 +272,9 @@ export class BbPhoneTicket extends LitElement {
     } else {
       document.title = t(this.language, 'kiosk.ticket.pageTitle', { number });
     }
-    document.documentElement.lang = this.language;
+    // The page speaks in its fixed words' language (English for a language the catalogue lacks);
+    // the service's name and staff texts carry their own `lang` where they are shown.
+    document.documentElement.lang = catalogueLanguage(this.language);
   }
 
   /** What to show now: the live stream while the ticket is in it, else what the server said last. */
@@ -312,10 +314,11 @@ export class BbPhoneTicket extends LitElement {
     return c ? (localTexts(c.name, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? counterId) : counterId;
   }
 
-  private serviceName(): string {
+  /** The service's name (the sign in the room), marked with the language it is in. */
+  private serviceName(): LangText | undefined {
     const config = this.stream.state?.config;
     const s = config?.services.find((x) => x.id === this.info.ticket.service);
-    return s ? (localTexts(s.name, [this.language], config?.languages ?? [])[0]?.text ?? '') : '';
+    return s ? localTexts(s.name, [this.language], config?.languages ?? [])[0] : undefined;
   }
 
   override render() {
@@ -327,7 +330,8 @@ export class BbPhoneTicket extends LitElement {
     const offline = this.stream.status !== 'live' && state !== null;
     const notices = state ? noticesTouchingService(state, this.info.ticket.service) : [];
     const open = shown.kind === 'waiting' || shown.kind === 'called';
-    return html`<main lang=${lang}>
+    const service = this.serviceName();
+    return html`<main lang=${catalogueLanguage(lang)}>
       <header>
         <span class="branch" dir="auto">${config?.name ?? ''}</span>
         ${languages.length > 1
@@ -343,7 +347,7 @@ export class BbPhoneTicket extends LitElement {
       <section class="card number" aria-label=${t(lang, 'kiosk.yourTicket')}>
         <div class="label">${t(lang, 'kiosk.yourTicket')}</div>
         <div class="value" data-testid="ticket-number">${this.info.ticket.number}</div>
-        <div class="service" dir="auto">${this.serviceName()}</div>
+        <div class="service" dir="auto" lang=${service?.lang ?? nothing}>${service?.text ?? ''}</div>
       </section>
       ${this.renderStatus(shown)}
       ${open && notices.length ? this.renderNotices(notices) : nothing}

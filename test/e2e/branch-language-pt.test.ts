@@ -5,9 +5,13 @@ import '../../ui/i18n/parts/public-board';
 import '../../ui/i18n/parts/kiosk';
 import { t } from '../../ui/i18n/localize';
 import { languageName } from '../../admin/console/parts/language-names';
+import { join } from 'node:path';
 import { launchChromium } from '../support/browser';
+import { screenshotDir } from '../support/screenshots';
 import { DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
 
+const shots = screenshotDir();
+const shot = (name: string) => join(shots, name);
 const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 /**
@@ -107,6 +111,15 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     const options = phone.locator('header select option');
     await until(() => options.count()).toBe(3);
     expect(await options.allInnerTexts()).toEqual(['Italiano', 'English', expect.stringMatching(/^Portugu[eê]s$/i)]);
+    // Chosen, the fixed words are English and marked so, the staff's service name Portuguese and marked so.
+    await phone.locator('header select').selectOption('pt');
+    const service = phone.locator('section.number .service');
+    await until(() => service.innerText()).toBe('Caixa');
+    expect(await service.getAttribute('lang')).toBe('pt');
+    expect(await phone.locator('section.number .label').innerText()).toBe(t('en', 'kiosk.yourTicket'));
+    expect(await phone.locator('main').getAttribute('lang')).toBe('en');
+    expect(await phone.locator('html').getAttribute('lang')).toBe('en');
+    await phone.screenshot({ path: shot('phone-ticket-pt.png') });
     await phone.context().close();
   });
 });
