@@ -97,6 +97,27 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     await phone.context().close();
   });
 
+  it('the TV’s pt turn shows the names as its en turn does: a name not typed in pt in English, beside the English fixed words', async () => {
+    const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
+    await tv.goto(`${server.url}/display/lisboa`);
+    const screen = tv.locator('bb-lobby .screen');
+    const counter = tv.locator('bb-counter-tile').first().locator('.name [lang]');
+    const teller = tv.locator('bb-waiting-list li[data-service="teller"] .name [lang]');
+    // What one turn shows, read within it (the turn is the same before and after reading).
+    const turn = async (langs: string) => {
+      if ((await screen.getAttribute('data-langs')) !== langs) return null;
+      const seen = {
+        counter: await counter.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent?.trim()}`)),
+        teller: await teller.evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent?.trim()}`)),
+      };
+      return (await screen.getAttribute('data-langs')) === langs ? seen : null;
+    };
+    await until(() => turn('it en')).toEqual({ counter: ['it:Sportello 1', 'en:Counter 1'], teller: ['it:Cassa', 'en:Teller'] });
+    await until(() => turn('it pt')).toEqual({ counter: ['it:Sportello 1', 'en:Counter 1'], teller: ['it:Cassa', 'pt:Caixa'] });
+    await tv.screenshot({ path: shot('lobby-pt-turn.png') });
+    await tv.context().close();
+   }, 60_000);
+
   it('the phone ticket (from the kiosk ticket’s QR code) names it in itself too, not "pt"', async () => {
     const res = await fetch(`${server.url}/api/branches/lisboa/tickets`, {
       method: 'POST',

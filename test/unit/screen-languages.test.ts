@@ -28,6 +28,21 @@ describe('a branch language without the fixed words (pt)', () => {
     ]);
   });
 
+  it('its turn on the TV shows a name not typed in pt in English, beside the English fixed words (as the en turn does)', () => {
+    const counter = { it: 'Sportello 1', en: 'Counter 1' };
+    expect(localTexts(counter, ['it', 'pt'], ['it', 'en', 'pt'])).toEqual([
+      { lang: 'it', text: 'Sportello 1' },
+      { lang: 'en', text: 'Counter 1' },
+    ]);
+    expect(localTexts(counter, ['it', 'pt'])).toEqual(localTexts(counter, ['it', 'en']));
+    // Its own text when typed; English once when English is on screen too; a phone asked for pt reads English.
+    expect(localTexts({ ...counter, pt: 'Guiché 1' }, ['it', 'pt'])[1]).toEqual({ lang: 'pt', text: 'Guiché 1' });
+    expect(localTexts(counter, ['en', 'pt'])).toEqual([{ lang: 'en', text: 'Counter 1' }]);
+    expect(localTexts(counter, ['pt'], ['it', 'en', 'pt'])).toEqual([{ lang: 'en', text: 'Counter 1' }]);
+    // A language with fixed words of its own keeps the signs in the room (the branch's first) when the name lacks it.
+    expect(localTexts(counter, ['de'], ['it', 'en'])).toEqual([{ lang: 'it', text: 'Sportello 1' }]);
+  });
+
   it('is named in itself on the kiosk and the phone switch, and listed by the console’s warning', () => {
     expect(nativeLanguageName('pt')).toMatch(/^Portugu[eê]s$/i);
     expect(nativeLanguageName('pt')).not.toBe('pt');

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { t, type MessageArgs, type MessageKey } from '../i18n/localize';
-import { FALLBACK_LANGUAGE, wordsLanguage } from '../i18n/languages';
+import { FALLBACK_LANGUAGE, hasBoardWords, wordsLanguage } from '../i18n/languages';
 
 /**
  * Showing the same thing in the screen's languages: the first is the main one (large), the others
@@ -34,7 +34,8 @@ export function perLang(langs: readonly string[], f: (lang: string) => string): 
  * language. A language the text lacks (staff typed an update in one language) gets no line
  * rather than another language's text passed off as its own. Only when the text has none of the
  * screen's languages does it show one other (the branch's languages first, then any), so the
- * screen never goes blank.
+ * screen never goes blank. A screen language without fixed words (pt) takes the English text when
+ * it has none of its own, labelled "en", as its fixed words are.
  */
 export function localTexts(
   text: Record<string, string> | null | undefined,
@@ -43,8 +44,11 @@ export function localTexts(
 ): LangText[] {
   if (!text) return [];
   const has = (l: string) => typeof text[l] === 'string' && text[l]!.trim() !== '';
+  // A language the catalogue lacks (pt) shows its fixed words in English: a text not typed in it
+  // shows in English beside them, so the TV's pt turn reads like its en turn, not names gone.
+  const own = (l: string) => (has(l) || hasBoardWords(l) ? l : wordsLanguage(l));
   const shown = perLang(
-    langs.filter((l) => has(l)),
+    [...new Set(langs.map(own))].filter((l) => has(l)),
     (l) => text[l]!,
   );
   if (shown.length) return shown;
