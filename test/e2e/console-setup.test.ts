@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ct } from '../../admin/console/i18n/console-strings';
+import { t } from '../../ui/i18n/localize';
 import { launchChromium } from '../support/browser';
 import { freePort, ServerProcess } from '../support/process-server';
 import { screenshotDir } from '../support/screenshots';
@@ -131,7 +133,9 @@ describe('manager console: a new branch from nothing', () => {
     const preview = manager.locator('[data-testid="preset-preview"]');
     await manager.locator('[data-testid="preset-text-it"]').fill('Il lettore di carte non funziona: ci scusiamo, lo stiamo sostituendo.');
     // Two languages still missing: the preview says which.
-    await expect.poll(() => preview.locator('[data-testid="preview-missing"]').innerText()).toMatch(/[Ii]nglese.*[Tt]edesco|[Tt]edesco.*[Ii]nglese/);
+    await expect.poll(() => preview.locator('[data-testid="preview-missing"]').innerText()).toMatch(/inglese.*tedesco|tedesco.*inglese/);
+    // Mid-sentence a language is named as Italian writes it (lower case); alone, as a field's label, capitalised.
+    expect(await manager.locator('bb-local-text-field[name="preset-text"] label[for="preset-text-en"] .lang').innerText()).toBe('Inglese');
     await manager.locator('[data-testid="preset-text-en"]').fill('The card reader is not working: we apologise, we are replacing it.');
     await manager.locator('[data-testid="preset-text-de"]').fill('Das Kartenlesegerät funktioniert nicht: Wir entschuldigen uns und tauschen es aus.');
     await expect.poll(() => preview.locator('[data-testid="preview-missing"]').count()).toBe(0);
@@ -139,7 +143,20 @@ describe('manager console: a new branch from nothing', () => {
     const card = preview.locator('bb-notice-card');
     await expect.poll(() => card.locator('.text > span').evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(['it', 'en', 'de']);
 
+    // No resolved twin yet: each language says what the screens really show — their general words, quoted as they read.
+    for (const l of ['it', 'en', 'de'] as const) {
+      const flag = manager.locator(`[data-testid="missing-preset-resolved-${l}"]`);
+      expect(await flag.innerText()).toContain(ct('it', 'text.missingResolvedNone'));
+      expect(await flag.locator('[data-testid="resolved-general"]').innerText()).toBe(t(l, 'lobby.resolvedDone'));
+      expect(await flag.locator('[data-testid="resolved-general"]').getAttribute('lang')).toBe(l);
+    }
+    await preview.locator('[data-testid="preview-resolved"]').click();
+    await card.locator('[data-testid="notice-resolved-done"]').waitFor();
+    expect(await preview.locator('[data-testid="preview-missing-resolved"]').innerText()).toBe(ct('it', 'preview.noResolved'));
+    await preview.locator('[data-testid="preview-active"]').click();
     await manager.locator('[data-testid="preset-resolved-it"]').fill('Il lettore di carte funziona di nuovo.');
+    // In Italian only: the others show it in the other languages.
+    await expect.poll(() => manager.locator('[data-testid="missing-preset-resolved-en"]').innerText()).toBe(ct('it', 'text.missingResolvedOther'));
     await manager.locator('[data-testid="preset-resolved-en"]').fill('The card reader works again.');
     await manager.locator('[data-testid="preset-resolved-de"]').fill('Das Kartenlesegerät funktioniert wieder.');
     await preview.locator('[data-testid="preview-resolved"]').click();

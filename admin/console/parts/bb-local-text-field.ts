@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ct, type ConsoleLang } from '../i18n/console-strings';
-import { languageName } from './language-names';
+import { languageLabel } from './language-names';
 import { localTextFieldStyles } from './bb-local-text-field.styles';
 
 /**
@@ -26,6 +26,8 @@ export class BbLocalTextField extends LitElement {
   /** Flag empty languages as missing (on by default: a name or message should exist in each). */
   @property({ type: Boolean }) flagMissing = true;
   @property() error: string | null = null;
+  /** What the screens do for an empty language, when not "nothing" (a resolved twin: the screens' own words). */
+  @property({ attribute: false }) missingFlag: ((lang: string) => unknown) | null = null;
 
   private edit(lang: string, text: string): void {
     const next = { ...this.value };
@@ -45,7 +47,7 @@ export class BbLocalTextField extends LitElement {
         const id = `${this.name}-${lang}`;
         return html`<div class="row ${missing ? 'missing' : ''}">
           <label for=${id}>
-            <span class="lang">${languageName(lang, u)}</span>
+            <span class="lang">${languageLabel(lang, u)}</span>
             ${i === 0 ? html`<span class="main">${ct(u, 'text.main')}</span>` : nothing}
           </label>
           ${this.multiline
@@ -70,7 +72,7 @@ export class BbLocalTextField extends LitElement {
                 aria-invalid=${missing || this.error ? 'true' : 'false'}
                 @input=${(e: Event) => this.edit(lang, (e.target as HTMLInputElement).value)}
               />`}
-          ${missing ? html`<span class="flag" data-testid="missing-${id}">${ct(u, 'text.missing')}</span>` : nothing}
+          ${missing ? html`<span class="flag" data-testid="missing-${id}">${this.missingFlag ? this.missingFlag(lang) : ct(u, 'text.missing')}</span>` : nothing}
         </div>`;
       })}
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}

@@ -3,7 +3,10 @@ export const SCREEN_LANGUAGES = ['it', 'en', 'fr', 'es', 'de', 'nl', 'pt', 'ro',
 
 const cache = new Map<string, Intl.DisplayNames>();
 
-/** "de" → "Deutsch"/"German"/"tedesco", in the console's language. */
+/**
+ * "de" → "Deutsch"/"German"/"tedesco", in the console's language, as it is written inside a
+ * sentence ("Nessun testo in inglese"): Intl.DisplayNames gives it so.
+ */
 export function languageName(tag: string, uiLang: string): string {
   let names = cache.get(uiLang);
   if (!names) {
@@ -14,6 +17,11 @@ export function languageName(tag: string, uiLang: string): string {
     }
     cache.set(uiLang, names);
   }
-  const n = names.of(tag) ?? tag;
+  return names.of(tag) ?? tag;
+}
+
+/** A language's name standing alone, as a label, a button or a list item: "Italiano", "Inglese". */
+export function languageLabel(tag: string, uiLang: string): string {
+  const n = languageName(tag, uiLang);
   return n.charAt(0).toLocaleUpperCase(uiLang) + n.slice(1);
 }

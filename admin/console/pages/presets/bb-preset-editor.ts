@@ -9,6 +9,8 @@ import { apiContext, langContext } from '../../data/contexts';
 import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
+import { t } from '../../../../ui/i18n/localize';
+import { wordsLanguage } from '../../../../ui/i18n/languages';
 import { freeId } from '../../parts/slug';
 import '../../parts/bb-local-text-field';
 import './bb-preset-preview';
@@ -92,6 +94,18 @@ export class BbPresetEditor extends LitElement {
       this.target === 'library' ? this.api.saveLibraryPreset(id, parsed.data) : this.api.savePreset(this.config.id, id, parsed.data),
     );
     if (done) this.dispatchEvent(new CustomEvent('bb-saved', { detail: id, bubbles: true, composed: true }));
+  }
+
+  /**
+   * What the screens show for a resolved twin empty in `lang` (ui/notice/bb-notice-card.ts): with no
+   * twin at all, their general words (quoted as they read, English for a language without them);
+   * with a twin in other languages, those only.
+   */
+  private resolvedMissing(lang: string) {
+    const u = this.language;
+    if (Object.values(this.resolvedText).some((v) => v.trim())) return ct(u, 'text.missingResolvedOther');
+    const words = wordsLanguage(lang);
+    return html`${ct(u, 'text.missingResolvedNone')} <q lang=${words} data-testid="resolved-general">${t(words, 'lobby.resolvedDone')}</q>`;
   }
 
   override render() {
@@ -192,6 +206,7 @@ export class BbPresetEditor extends LitElement {
           .languages=${langs}
           .value=${this.resolvedText}
           .ui=${u}
+          .missingFlag=${(lang: string) => this.resolvedMissing(lang)}
           @bb-local-text=${(e: CustomEvent<Record<string, string>>) => (this.resolvedText = e.detail)}
         ></bb-local-text-field>
         ${formFooter(this, u, this.save, { testid: 'save-preset', label: ct(u, this.target === 'library' ? 'preset.saveLibrary' : 'preset.save'), field: 'text' })}

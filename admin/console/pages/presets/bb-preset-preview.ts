@@ -5,7 +5,7 @@ import type { BranchConfig, PresetBody } from '../../../../core/client';
 import '../../../../ui/notice/bb-notice-card';
 import { themeTokens } from '../../../../ui/theme/lobby-theme';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
-import { languageName } from '../../parts/language-names';
+import { languageLabel, languageName } from '../../parts/language-names';
 import { missingLanguages, previewNotice } from './preview-notice';
 import { presetPreviewStyles } from './bb-preset-preview.styles';
 
@@ -55,7 +55,7 @@ export class BbPresetPreview extends LitElement {
         <button type="button" aria-pressed=${this.view === 'screen' ? 'true' : 'false'} @click=${() => (this.view = 'screen')}>${ct(u, 'preview.screen')}</button>
         ${this.languages.map(
           (l) => html`<button type="button" data-testid="preview-lang" data-lang=${l} aria-pressed=${this.view === l ? 'true' : 'false'} @click=${() => (this.view = l)}>
-            ${languageName(l, u)}
+            ${languageLabel(l, u)}
           </button>`,
         )}
       </div>

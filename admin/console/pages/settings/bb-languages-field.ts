@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
-import { languageName, SCREEN_LANGUAGES } from '../../parts/language-names';
+import { languageLabel, languageName, SCREEN_LANGUAGES } from '../../parts/language-names';
 import { languagesFieldStyles } from './bb-languages-field.styles';
 import { untranslatedLanguages } from '../../../../ui/i18n/languages';
 
@@ -39,7 +39,7 @@ export class BbLanguagesField extends LitElement {
         ${this.value.map(
           (l, i) => html`<li data-lang=${l}>
             <span class="n">${i + 1}</span>
-            <span class="name">${languageName(l, u)}</span>
+            <span class="name">${languageLabel(l, u)}</span>
             ${i === 0 ? html`<span class="main">${ct(u, 'text.main')}</span>` : html`<span></span>`}
             <span class="tools">
               <button type="button" class="icon" ?disabled=${i === 0} @click=${() => this.move(i)} aria-label=${ct(u, 'branch.langUp', { lang: languageName(l, u) })}>↑</button>
@@ -65,7 +65,7 @@ export class BbLanguagesField extends LitElement {
         <label class="visually-hidden" for="add-lang">${ct(u, 'branch.langAdd')}</label>
         <select id="add-lang" data-testid="add-language" .value=${this.adding} @change=${(e: Event) => (this.adding = (e.target as HTMLSelectElement).value)}>
           <option value="">${ct(u, 'branch.langChoose')}</option>
-          ${left.map((l) => html`<option value=${l}>${languageName(l, u)}</option>`)}
+          ${left.map((l) => html`<option value=${l}>${languageLabel(l, u)}</option>`)}
         </select>
         <button
           type="button"
