@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Notice } from '../core/client';
+import { noticePhase, type Notice } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import '../ui/dialog/bb-dialog';
 import { catalogueLanguage, nativeLanguageName } from '../ui/i18n/languages';
@@ -12,6 +12,7 @@ import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';
 import { localTexts, staffTexts, type LangText } from '../ui/text/lang-text';
 import { waitWords } from '../ui/time/wait-words';
+import { whenArgs, type At } from '../ui/time/when';
 import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { TurnAlert } from './turn-alert';
 
@@ -188,6 +189,21 @@ export class BbPhoneTicket extends LitElement {
       display: block;
       margin-top: 0.2rem;
       line-height: 1.35;
+    }
+    li .note {
+      font-style: italic;
+    }
+    li .when {
+      display: block;
+      margin-top: 0.4rem;
+      font-weight: 600;
+      color: var(--warn);
+    }
+    li .updated {
+      display: block;
+      margin-top: 0.15rem;
+      font-size: 0.9rem;
+      color: var(--ink-2);
     }
     button {
       font: inherit;
@@ -399,18 +415,37 @@ export class BbPhoneTicket extends LitElement {
 
   private renderNotices(notices: readonly Notice[]) {
     const lang = this.language;
-    const langs = this.stream.state?.config?.languages ?? [];
+    const config = this.stream.state?.config;
+    const langs = config?.languages ?? [];
+    const now = this.stream.now();
+    const time = (at: number): At => ({ at, now, timeZone: config?.timezone ?? 'UTC' });
     return html`<section class="card" data-testid="ticket-notices">
       <h2>${t(lang, 'kiosk.ticket.notices')}</h2>
       <ul>
-        ${notices.map(
-          (n) => html`<li>
+        ${notices.map((n) => {
+          const last = n.updates.at(-1);
+          return html`<li data-testid="ticket-notice" data-notice-id=${n.id}>
             <span class="cause">${causeLabel(n.cause, lang)}</span>
             ${staffTexts(n.text, [lang], langs).map((x) => html`<span class="text" lang=${x.lang} dir="auto">${x.text}</span>`)}
-          </li>`,
-        )}
+            ${this.renderNote(n.note)}
+            <span class="when" data-testid="ticket-notice-expected" data-phase=${noticePhase(n, now)}>${expectedWords(n, lang, now, time)}</span>
+            ${last ? html`<span class="updated" data-testid="ticket-notice-updated">${t(lang, 'lobby.updatedAt', whenArgs(time(last.at))(lang))}</span>` : nothing}
+          </li>`;
+        })}
       </ul>
     </section>`;
+  }
+
+  /** The teller's latest typed addition, as the TV shows it: marked "in Italian" when not in the chosen language. */
+  private renderNote(note: Record<string, string> | null | undefined) {
+    if (!note) return nothing;
+    const said = staffTexts(note, [this.language], this.stream.state?.config?.languages ?? [])[0];
+    if (!said) return nothing;
+    const lang = catalogueLanguage(this.language);
+    const mark = said.lang === this.language ? '' : t(lang, 'causes.noteIn', { language: languageName(said.lang, lang) });
+    return html`<span class="text note" data-testid="ticket-notice-note"
+      ><span lang=${said.lang} dir="auto">${said.text}</span>${mark ? html` <span class="note-lang">(${mark})</span>` : nothing}</span
+    >`;
   }
 
   private renderActions(shown: Shown) {
@@ -460,6 +495,21 @@ export class BbPhoneTicket extends LitElement {
     } finally {
       this.cancelling = false;
     }
+  }
+}
+
+/** Until when, as the TV says it: around a time, "taking longer than expected" once past it, or "we don't know yet". */
+function expectedWords(n: Notice, lang: string, now: number, time: (at: number) => At): string {
+  if (n.expectedEndAt === null) return t(lang, 'lobby.expectedUnknown');
+  return t(lang, noticePhase(n, now) === 'overdue' ? 'lobby.overdue' : 'lobby.expectedAt', whenArgs(time(n.expectedEndAt))(lang));
+}
+
+/** A language's name in another ("italiano" → "Italian" for an English reader). */
+function languageName(tag: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
   }
 }
 

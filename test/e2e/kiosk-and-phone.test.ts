@@ -10,6 +10,10 @@ import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { freePort, PUBLIC_URL, ServerProcess } from '../support/process-server';
 import { screenshotDir } from '../support/screenshots';
+import { DEMO_BRANCH } from '../../server/seed/demo-branch';
+import '../../ui/i18n/parts/public-board';
+import { t } from '../../ui/i18n/localize';
+import { whenArgs } from '../../ui/time/when';
 import type { WaitEstimates } from '../../core';
 import { connectStream, DEMO_PASSWORD, key, removeDir, tempDataDir } from '../support/server';
 
@@ -97,7 +101,8 @@ describe('kiosk → phone ticket', () => {
     await issue();
     await issue();
     // A notice about the whole branch touches the teller service: the ticket shows it.
-    await api('/notices', { presetId: 'cash-delivery' }).expect(201);
+    const posted = await api('/notices', { presetId: 'cash-delivery' }).expect(201);
+    const noticeId = (posted.body as { notice: { id: string } }).notice.id;
     await kiosk.locator('[data-testid="kiosk-service"][data-service="teller"]').click();
     const number = await kiosk.locator('[data-testid="kiosk-ticket-number"]').innerText();
     expect(number).toBe('A006');
@@ -153,6 +158,18 @@ describe('kiosk → phone ticket', () => {
     await until(() => phone.locator('[data-testid="ticket-estimate"]').getAttribute('data-known')).toBe('true');
     expect(await phone.title()).toBe('Ticket A006');
     expect(await phone.locator('[data-testid="ticket-notices"]').innerText()).toContain('Cash delivery in progress');
+    // The teller adds a line (in English only: a note) and a new expected end: the phone says both, as the TV does.
+    const updated = await teller
+      .patch(`/api/branches/demo/notices/${noticeId}`)
+      .set('Idempotency-Key', key())
+      .send({ text: { en: 'The van is here: counting takes 20 minutes more.' }, expectedInMinutes: 20 })
+      .expect(200);
+    const { expectedEndAt, updates } = (updated.body as { notice: { expectedEndAt: number; updates: { at: number }[] } }).notice;
+    const at = (moment: number) => whenArgs({ at: moment, now: Date.now(), timeZone: DEMO_BRANCH.timezone })('en');
+    const item = phone.locator('[data-testid="ticket-notice"]').first();
+    await until(() => item.locator('[data-testid="ticket-notice-note"]').innerText()).toBe('The van is here: counting takes 20 minutes more.');
+    expect(await item.locator('[data-testid="ticket-notice-expected"]').innerText()).toBe(t('en', 'lobby.expectedAt', at(expectedEndAt)));
+    expect(await item.locator('[data-testid="ticket-notice-updated"]').innerText()).toBe(t('en', 'lobby.updatedAt', at(updates.at(-1)!.at)));
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(shots, 'phone-ticket-waiting.png'), fullPage: true });
     // Sound on (a tap: browsers allow sound only after one).
