@@ -152,6 +152,8 @@ describe('manager console: a new branch from nothing', () => {
     }
     await preview.locator('[data-testid="preview-resolved"]').click();
     await card.locator('[data-testid="notice-resolved-done"]').waitFor();
+    await manager.locator('[data-testid="missing-preset-resolved-de"]').scrollIntoViewIfNeeded();
+    await manager.screenshot({ path: join(shots, 'console-preset-resolved-empty.png') });
     expect(await preview.locator('[data-testid="preview-missing-resolved"]').innerText()).toBe(ct('it', 'preview.noResolved'));
     await preview.locator('[data-testid="preview-active"]').click();
     await manager.locator('[data-testid="preset-resolved-it"]').fill('Il lettore di carte funziona di nuovo.');
