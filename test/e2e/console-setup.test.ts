@@ -133,7 +133,7 @@ describe('manager console: a new branch from nothing', () => {
     const preview = manager.locator('[data-testid="preset-preview"]');
     await manager.locator('[data-testid="preset-text-it"]').fill('Il lettore di carte non funziona: ci scusiamo, lo stiamo sostituendo.');
     // Two languages still missing: the preview says which.
-    await expect.poll(() => preview.locator('[data-testid="preview-missing"]').innerText()).toMatch(/inglese.*tedesco|tedesco.*inglese/);
+    await expect.poll(() => preview.locator('[data-testid="preview-missing"]').innerText()).toMatch(/inglese e tedesco|tedesco e inglese/);
     // Mid-sentence a language is named as Italian writes it (lower case); alone, as a field's label, capitalised.
     expect(await manager.locator('bb-local-text-field[name="preset-text"] label[for="preset-text-en"] .lang').innerText()).toBe('Inglese');
     await manager.locator('[data-testid="preset-text-en"]').fill('The card reader is not working: we apologise, we are replacing it.');

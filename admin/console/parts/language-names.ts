@@ -25,3 +25,13 @@ export function languageLabel(tag: string, uiLang: string): string {
   const n = languageName(tag, uiLang);
   return n.charAt(0).toLocaleUpperCase(uiLang) + n.slice(1);
 }
+
+/** Languages named inside a sentence, as the console's language lists them: "inglese e tedesco". */
+export function languageList(tags: readonly string[], uiLang: string): string {
+  const names = tags.map((l) => languageName(l, uiLang));
+  try {
+    return new Intl.ListFormat(uiLang, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}

@@ -5,7 +5,7 @@ import type { BranchConfig, PresetBody } from '../../../../core/client';
 import '../../../../ui/notice/bb-notice-card';
 import { themeTokens } from '../../../../ui/theme/lobby-theme';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
-import { languageLabel, languageName } from '../../parts/language-names';
+import { languageLabel, languageList } from '../../parts/language-names';
 import { missingLanguages, previewNotice } from './preview-notice';
 import { presetPreviewStyles } from './bb-preset-preview.styles';
 
@@ -60,11 +60,11 @@ export class BbPresetPreview extends LitElement {
         )}
       </div>
       ${missingText.length
-        ? html`<p class="warn" data-testid="preview-missing">${ct(u, 'preview.missingText', { list: missingText.map((l) => languageName(l, u)).join(', ') })}</p>`
+        ? html`<p class="warn" data-testid="preview-missing">${ct(u, 'preview.missingText', { list: languageList(missingText, u) })}</p>`
         : nothing}
       ${this.phase === 'resolved' && missingResolved.length
         ? html`<p class="warn" data-testid="preview-missing-resolved">
-            ${ct(u, p.resolvedText ? 'preview.missingResolved' : 'preview.noResolved', { list: missingResolved.map((l) => languageName(l, u)).join(', ') })}
+            ${ct(u, p.resolvedText ? 'preview.missingResolved' : 'preview.noResolved', { list: languageList(missingResolved, u) })}
           </p>`
         : nothing}
       <div class="lobby" data-testid="preview-lobby">

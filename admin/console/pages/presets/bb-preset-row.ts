@@ -6,7 +6,7 @@ import { causeLabel } from '../../../../ui/cause/cause-presentation';
 import { causeColor } from '../../../../ui/cause/cause-colors';
 import { causeIcon } from '../../../../ui/icons/cause-icons';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
-import { languageName } from '../../parts/language-names';
+import { languageList } from '../../parts/language-names';
 import { missingLanguages } from './preview-notice';
 import { presetRowStyles } from './bb-preset-row.styles';
 
@@ -40,7 +40,7 @@ export class BbPresetRow extends LitElement {
         <span class="facts">
           ${this.origin ? html`<span class="tag ${this.origin}">${ct(u, `origin.${this.origin}`)}</span>` : nothing}
           ${missing.length
-            ? html`<span class="tag warn" data-testid="preset-missing">${ct(u, 'preset.missingIn', { list: missing.map((l) => languageName(l, u)).join(', ') })}</span>`
+            ? html`<span class="tag warn" data-testid="preset-missing">${ct(u, 'preset.missingIn', { list: languageList(missing, u) })}</span>`
             : html`<span class="tag ok">${ct(u, 'preset.allLanguages')}</span>`}
           ${p.resolvedText ? html`<span class="tag">${ct(u, 'preset.hasResolved')}</span>` : nothing}
         </span>

@@ -11,7 +11,7 @@ import type { PresetAction } from './bb-preset-row';
 import { presetsPageStyles } from './bb-presets-page.styles';
 import './bb-preset-editor';
 import './bb-preset-row';
-import { languageName } from '../../parts/language-names';
+import { languageList } from '../../parts/language-names';
 import { missingLanguages } from './preview-notice';
 
 /**
@@ -72,7 +72,7 @@ export class BbPresetsPage extends BranchPage {
     return html`${head}
       ${lacking.length
         ? html`<p class="warn-note" data-testid="presets-missing-summary">
-            ${ct(u, 'presets.missingSummary', { n: lacking.length, list: lackedLangs.map((l) => languageName(l, u)).join(', ') })}
+            ${ct(u, 'presets.missingSummary', { n: lacking.length, list: languageList(lackedLangs, u) })}
           </p>`
         : nothing}
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}

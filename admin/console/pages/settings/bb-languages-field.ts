@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ct, type ConsoleLang } from '../../i18n/console-strings';
-import { languageLabel, languageName, SCREEN_LANGUAGES } from '../../parts/language-names';
+import { SCREEN_LANGUAGES, languageLabel, languageList, languageName } from '../../parts/language-names';
 import { languagesFieldStyles } from './bb-languages-field.styles';
 import { untranslatedLanguages } from '../../../../ui/i18n/languages';
 
@@ -58,7 +58,7 @@ export class BbLanguagesField extends LitElement {
       </ol>
       ${untranslated.length
         ? html`<p class="warn" role="note" data-testid="languages-untranslated">
-            ${ct(u, 'branch.languagesUntranslated', { langs: new Intl.ListFormat(u, { type: 'conjunction' }).format(untranslated.map((l) => languageName(l, u))) })}
+            ${ct(u, 'branch.languagesUntranslated', { langs: languageList(untranslated, u) })}
           </p>`
         : nothing}
       <div class="add">
