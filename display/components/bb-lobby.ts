@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { visibleNotices, type BranchConfig, type BranchState, type Call, type Effect, type Notice } from '../../core/client';
 import { degradedWords, servingEmptyKey, lobbyPromises } from '../lib/degraded';
+import { longestWaits } from '../../ui/queue/missing-estimate';
 import { BranchStreamController, type InitialSnapshot } from '../../ui/stream/branch-stream';
 import type { LobbySource } from '../lib/lobby-source';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
@@ -296,7 +297,7 @@ export class BbLobby extends LitElement {
             </button>`
           : nothing}
         <bb-now-serving .leading=${this.sound.leading} .calls=${state.calls} .config=${config} .langs=${langs} .emptyKey=${servingEmptyKey(state)} .highlighted=${stale ? new Set<string>() : this.highlighted(state.calls, now)}></bb-now-serving>
-        <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now} .degraded=${degradedWords(config, cap, promises, langs)}></bb-notice-board>
+        <bb-notice-board id="notices" .notices=${notices} .config=${config} .langs=${langs} .now=${now} .degraded=${degradedWords(state, cap, promises, notices, langs)}></bb-notice-board>
         <bb-waiting-list
           .services=${config.services}
           .queues=${state.queues}
@@ -306,6 +307,7 @@ export class BbLobby extends LitElement {
           .estimates=${this.stream.estimates?.services ?? null}
           .estimatesCurrent=${this.stream.currentEstimates() !== null}
           .promises=${promises}
+          .longest=${longestWaits(state, now)}
           .capacity=${cap}
         ></bb-waiting-list>
         <section class="counters">

@@ -61,8 +61,10 @@ export const noticeBoardStyles = css`
         height: 3.6rem;
         color: var(--bb-ok);
       }
-      /* Something is degraded and no notice says why: said plainly, never a green "all is well". */
+      /* Something is degraded that no notice says: said plainly, never a green "all is well". */
       .degraded {
+        flex: none;
+        margin-bottom: 1.2rem;
         display: flex;
         align-items: flex-start;
         gap: 1.6rem;
@@ -94,8 +96,32 @@ export const noticeBoardStyles = css`
         line-height: 1.25;
         margin-top: 0.4rem;
       }
+      /* Beside active notices: the title on one line and the facts at the least size, so the
+         column keeps the room for a notice whole. */
+      .degraded.beside {
+        gap: 1.2rem;
+        padding: 1.2rem 1.6rem;
+      }
+      .degraded.beside svg {
+        width: 2.6rem;
+        height: 2.6rem;
+      }
+      .degraded.beside .degraded-title {
+        font-size: max(var(--bb-min, 0px), 1.9rem);
+        margin-bottom: 0.2rem;
+      }
+      .degraded.beside .degraded-title .i1,
+      .degraded.beside .degraded-title .sep {
+        font-size: max(var(--bb-min, 0px), 0.75em);
+        font-weight: 700;
+      }
+      .degraded.beside .degraded-line {
+        font-size: max(var(--bb-min, 0px), 1.75rem);
+        margin-top: 0.2rem;
+      }
       @media (max-width: 899px) {
         .degraded {
+          margin-bottom: 0.6rem;
           padding: 1rem;
           gap: 0.8rem;
         }

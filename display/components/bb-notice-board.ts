@@ -16,8 +16,8 @@ const PAGE_MS = 12_000;
 const DENSITIES: readonly NoticeDensity[] = ['large', 'normal', 'compact'];
 
 /**
- * The notices column: what is happening in the branch, active ones first (or, with none, what is
- * degraded now), then recently resolved.
+ * The notices column: what is degraded now that no notice says, then what is happening in the
+ * branch, active ones first, then recently resolved.
  * When the notices do not all fit, they are shown a page at a time, turning every few seconds,
  * with a page indicator: no notice is ever cut in half or silently left out. A new notice brings
  * the first page back at once.
@@ -31,7 +31,9 @@ export class BbNoticeBoard extends LitElement {
   @property({ type: Number }) now = 0;
   /**
    * What is degraded now, in plain words from live data (counters open against the plan, the
-   * promise missed). While anything is, the board never shows the green "No notices".
+   * promise missed), less what an active notice already says (display/lib/degraded.ts). Shown
+   * beside the notices, never hidden by one: a notice about a printer must not let the column
+   * suggest the printer is the only problem. While anything is, no green "No notices".
    */
   @property({ attribute: false }) degraded: readonly LangText[][] = [];
 
@@ -163,9 +165,10 @@ export class BbNoticeBoard extends LitElement {
   override render() {
     const langs = this.langs;
     const n = this.notices.length;
-    // What is degraded now (counters against the plan, a promise missed) comes before resolved
-    // notices: only an active notice, which says why, takes its place.
-    const activeCount = this.notices.filter((x) => x.status === 'active').length;
+    // What is degraded now (counters against the plan, a promise missed) comes first, above the
+    // notices; what a notice already says was left out of it (display/lib/degraded.ts).
+    // Beside active notices it is drawn smaller, so that a notice keeps the room to show whole.
+    const beside = this.notices.some((x) => x.status === 'active');
     const density = this.density();
     const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
     // The part of a notice in parts that this page shows, if any.
@@ -185,13 +188,13 @@ export class BbNoticeBoard extends LitElement {
             </div>`
           : nothing}
       </div>
-      ${activeCount === 0 && this.degraded.length > 0
-        ? html`<div class="degraded" data-testid="degraded" role="status">
+      ${this.degraded.length > 0
+        ? html`<div class="degraded ${beside ? 'beside' : ''}" data-testid="degraded" role="status">
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
               <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" />
             </svg>
             <div>
-              <div class="degraded-title">${stacked(msgs(langs, 'causes.reducedService'))}</div>
+              <div class="degraded-title">${(beside ? inline : stacked)(msgs(langs, 'causes.reducedService'))}</div>
               ${this.degraded.map((line) => html`<div class="degraded-line">${inline(line)}</div>`)}
             </div>
           </div>`

@@ -5,6 +5,7 @@ import { causeIcon } from '../../ui/icons/cause-icons';
 import { t } from '../../ui/i18n/localize';
 import { inline, langStyles, msgs, perLang, stacked } from '../../ui/text/lang-text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
+import { missingEstimate } from '../../ui/queue/missing-estimate';
 import { waitEstimateStyles } from './bb-wait-estimate.styles';
 
 /**
@@ -22,6 +23,8 @@ export class BbWaitEstimate extends LitElement {
   /** False while the stream is not live or the estimate is too old to show as live. */
   @property({ type: Boolean }) current = true;
   @property({ attribute: false }) langs: readonly string[] = ['en'];
+  /** How long the longest-waiting ticket of the service has waited, ms: said when there is no figure. */
+  @property({ type: Number }) longestWaitMs = 0;
 
   static override styles = [langStyles, waitEstimateStyles];
 
@@ -45,9 +48,7 @@ export class BbWaitEstimate extends LitElement {
     >
       ${e.known
         ? html`<div class="row estimate" part="figure">${CLOCK}<span>${langs.length > 1 ? this.sharedLine(langs, e) : langs.map((l, i) => this.knownLine(l, i, e))}</span></div>`
-        : html`<div class="row estimate unknown" part="figure">
-            ${CLOCK}<span>${stacked(msgs(langs, e.cause === 'no_counter' ? 'lobby.estimateNoCounter' : 'lobby.estimateNoHistory'))}</span>
-          </div>`}
+        : this.unknownLine(e)}
       ${reasons.length
         ? html`<ul part="reasons">
             ${reasons.map(
@@ -57,6 +58,14 @@ export class BbWaitEstimate extends LitElement {
             )}
           </ul>`
         : nothing}
+    </div>`;
+  }
+
+  /** No figure: why, or how long the longest wait is so far — never "soon" (ui/queue/missing-estimate.ts). */
+  private unknownLine(e: Extract<WaitEstimate, { known: false }>): TemplateResult {
+    const m = missingEstimate(e, this.longestWaitMs);
+    return html`<div class="row estimate unknown" part="figure" data-testid="wait-unknown" data-message=${m.key}>
+      ${CLOCK}<span>${stacked(msgs(this.langs, m.key, m.values))}</span>
     </div>`;
   }
 

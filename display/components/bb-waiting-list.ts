@@ -31,6 +31,8 @@ export class BbWaitingList extends LitElement {
   @property({ type: Boolean }) estimatesCurrent = false;
   /** The promise of each service that has one, at the screen's (server) time. */
   @property({ attribute: false }) promises: Readonly<Record<string, ServicePromise>> = {};
+  /** How long the longest-waiting ticket of each service has waited, ms (ui/queue/missing-estimate.ts). */
+  @property({ attribute: false }) longest: Readonly<Record<string, number>> = {};
   /** Counters open against the plan: said beside the waiting counts when below it. */
   @property({ attribute: false }) capacity: Capacity | null = null;
 
@@ -62,7 +64,7 @@ export class BbWaitingList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // What changes the rows' heights is measured again (the page turning is not).
-    if (['services', 'queues', 'unlisted', 'langs', 'estimates', 'estimatesCurrent', 'promises', 'capacity'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) {
+    if (['services', 'queues', 'unlisted', 'langs', 'estimates', 'estimatesCurrent', 'promises', 'longest', 'capacity'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) {
       this.measuring = true;
     }
   }
@@ -124,6 +126,7 @@ export class BbWaitingList extends LitElement {
                     service=${s.id}
                     .estimate=${estimates[s.id] ?? null}
                     .current=${this.estimatesCurrent}
+                    .longestWaitMs=${this.longest[s.id] ?? 0}
                     .langs=${langs}
                   ></bb-wait-estimate>`
                 : nothing}

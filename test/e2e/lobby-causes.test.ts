@@ -88,6 +88,60 @@ describe('lobby: every wait has its cause on screen', () => {
     await lobby.screenshot({ path: join(shots, 'causes-promise-passed.png') });
   });
 
+  it('fixed: the reduced-service card stays beside an unrelated notice (a printer at counter 3), and goes when a notice says the same', async () => {
+    offset = -20 * 60_000;
+    const b = await branch();
+    for (let i = 0; i < 3; i++) await issue(b);
+    offset = 0;
+    for (const c of ['1', '3']) await act(b, c, 'open');
+    await open(b);
+    const degraded = lobby.locator('bb-notice-board [data-testid="degraded"]');
+    await expect.poll(() => degraded.count()).toBe(1);
+    // The printer: slower service at one counter. It says nothing of counters 2 and 4 nor of the teller wait.
+    const printer = await post(b, { presetId: 'long-transaction', counterId: '3', text: { it: 'La stampante delle ricevute è inceppata.', en: 'The receipt printer is jammed.' } });
+    await lobby.locator(`[data-testid="notice"][data-notice-id="${printer.id}"]`).waitFor();
+    expect(await degraded.count()).toBe(1);
+    const card = await degraded.innerText();
+    expect(card).toContain('Servizio ridotto');
+    expect(card).toContain('2 sportelli aperti su 4');
+    expect(card).toContain('Cassa: 3 persone attendono da più di 15 min');
+    // Above the notice, and the notice whole beneath it (drawn smaller, not cut at the column's foot).
+    const notice = lobby.locator('[data-testid="notice"]').first();
+    const list = lobby.locator('bb-notice-board .list');
+    await expect.poll(async () => {
+      const [d, n, l] = await Promise.all([degraded.boundingBox(), notice.boundingBox(), list.boundingBox()]);
+      return d!.y + d!.height <= n!.y && n!.y + n!.height <= l!.y + l!.height + 1;
+    }).toBe(true);
+    expect(await lobby.locator('bb-notice-board bb-notice-card[data-part]').count()).toBe(0);
+    await lobby.screenshot({ path: join(shots, 'causes-fixed-degraded-beside-notice.png') });
+    // "Short-staffed" for the whole branch (reduced service) says both facts: the card goes.
+    await post(b, { presetId: 'short-staffed' });
+    await expect.poll(() => degraded.count()).toBe(0);
+  });
+
+  it('fixed: no "estimate available soon" while nobody has been served: the longest wait so far instead', async () => {
+    offset = -32 * 60_000;
+    const b = await branch();
+    for (let i = 0; i < 3; i++) await issue(b);
+    offset = 0;
+    await act(b, '1', 'open');
+    await open(b);
+    const row = lobby.locator('[data-testid="wait-unknown"]').first();
+    const teller = lobby.locator('[data-testid="wait-estimate"][data-service="teller"] [data-testid="wait-unknown"]');
+    await expect.poll(() => teller.getAttribute('data-message')).toBe('lobby.estimateNoneLongest');
+    expect(await teller.innerText()).toMatch(/Ancora nessuna stima · attesa più lunga ora 3[23] min\s+No estimate yet · longest wait now 3[23] min/);
+    expect(await row.innerText()).not.toMatch(/a breve|soon/);
+    await lobby.screenshot({ path: join(shots, 'causes-fixed-no-estimate-longest-wait.png') });
+    // A ticket just taken, for a service nobody else waits for: why there is no figure, no promise of one.
+    const b2 = await branch();
+    await act(b2, '1', 'open');
+    await issue(b2);
+    await open(b2);
+    const fresh = lobby.locator('[data-testid="wait-estimate"][data-service="teller"] [data-testid="wait-unknown"]');
+    await expect.poll(() => fresh.getAttribute('data-message')).toBe('lobby.estimateNoHistory');
+    expect(await fresh.innerText()).toMatch(/Ancora nessuna stima: pochi clienti serviti oggi\s+No estimate yet: too few customers served today/);
+  });
+
   it('a call out of turn shows its reason: "A002 → Sportello 2 · su appuntamento / by appointment"', async () => {
     const b = await branch();
     await issue(b);
