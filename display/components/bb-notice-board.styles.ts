@@ -64,7 +64,6 @@ export const noticeBoardStyles = css`
       /* Something is degraded that no notice says: said plainly, never a green "all is well". */
       .degraded {
         flex: none;
-        margin-bottom: 1.2rem;
         display: flex;
         align-items: flex-start;
         gap: 1.6rem;
@@ -121,7 +120,6 @@ export const noticeBoardStyles = css`
       }
       @media (max-width: 899px) {
         .degraded {
-          margin-bottom: 0.6rem;
           padding: 1rem;
           gap: 0.8rem;
         }

@@ -16,8 +16,8 @@ const PAGE_MS = 12_000;
 const DENSITIES: readonly NoticeDensity[] = ['large', 'normal', 'compact'];
 
 /**
- * The notices column: what is degraded now that no notice says, then what is happening in the
- * branch, active ones first, then recently resolved.
+ * The notices column: what is happening in the branch, active notices first, then what is
+ * degraded now that no notice says, then recently resolved notices.
  * When the notices do not all fit, they are shown a page at a time, turning every few seconds,
  * with a page indicator: no notice is ever cut in half or silently left out. A new notice brings
  * the first page back at once.
@@ -99,10 +99,12 @@ export class BbNoticeBoard extends LitElement {
     if (!this.isConnected) return;
     const list = this.renderRoot.querySelector<HTMLElement>('.list');
     const ids = this.notices.map((n) => n.id);
+    // The degraded card, in the list with the notices, is packed with them as the first item.
+    const degraded = list?.querySelector<HTMLElement>(':scope > .degraded') ?? null;
     let pages: string[][];
     const parts: Record<string, (readonly [number, number])[]> = {};
     if (!list || ids.length === 0 || matchMedia('(max-width: 899px)').matches) {
-      pages = [ids];
+      pages = [degraded ? [...ids, DEGRADED] : ids];
     } else {
       const room = list.clientHeight;
       const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
@@ -116,14 +118,22 @@ export class BbNoticeBoard extends LitElement {
       // Measured whole; each card shows its own part again before the frame is painted.
       for (const card of cardEls) card.showPart(null);
       try {
-        if (DENSITIES.indexOf(this.density()) < DENSITIES.length - 1 && cardEls.some((c) => c.offsetHeight > room)) {
-          // One notice alone does not fit at this size: a page of its own would still cut it.
+        const first = cardEls[0]?.offsetHeight ?? 0;
+        if (
+          DENSITIES.indexOf(this.density()) < DENSITIES.length - 1 &&
+          (cardEls.some((c) => c.offsetHeight > room) || (degraded !== null && degraded.offsetHeight + gap + first > room))
+        ) {
+          // One notice alone does not fit at this size: a page of its own would still cut it. Or
+          // the degraded card and the first notice do not fit together: smaller, both at once.
           this.shrunkFor = room;
           this.shrink++;
           return;
         }
         const items: { id: string; height: number }[] = [];
-        for (const card of cardEls) {
+        // In the list's order: the degraded card between the active notices and the resolved ones.
+        const active = this.notices.filter((x) => x.status === 'active').length;
+        for (const [i, card] of cardEls.entries()) {
+          if (degraded && i === active) items.push({ id: DEGRADED, height: degraded.offsetHeight });
           const id = card.dataset.id ?? '';
           const split = card.offsetHeight > room ? splitIntoParts(card, room) : [];
           if (split.length < 2) items.push({ id, height: card.offsetHeight });
@@ -132,6 +142,7 @@ export class BbNoticeBoard extends LitElement {
             split.forEach((p, k) => items.push({ id: `${id}#${k}`, height: p.height }));
           }
         }
+        if (degraded && cardEls.length === active) items.push({ id: DEGRADED, height: degraded.offsetHeight });
         pages = packIntoPages(items, room, gap);
       } finally {
         for (const card of cardEls) card.showPart(card.piecesShown);
@@ -162,15 +173,48 @@ export class BbNoticeBoard extends LitElement {
     return `${t(lang, 'lobby.notices')}: ${t(lang, `common.cause.${newest.cause}`)}. ${text}`;
   }
 
+  /** The degraded card; `listed` beside notices (smaller, paged with them), `off` on another page. */
+  private renderDegraded(listed: boolean, off = false) {
+    const langs = this.langs;
+    return html`<div
+      class="degraded ${listed ? 'beside' : ''} ${off ? 'off' : ''}"
+      data-testid="degraded"
+      role=${listed ? 'listitem' : 'status'}
+      aria-hidden=${off ? 'true' : 'false'}
+    >
+      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+        <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" />
+      </svg>
+      <div>
+        <div class="degraded-title">${(listed ? inline : stacked)(msgs(langs, 'causes.reducedService'))}</div>
+        ${this.degraded.map((line) => html`<div class="degraded-line">${inline(line)}</div>`)}
+      </div>
+    </div>`;
+  }
+
   override render() {
     const langs = this.langs;
     const n = this.notices.length;
-    // What is degraded now (counters against the plan, a promise missed) comes first, above the
-    // notices; what a notice already says was left out of it (display/lib/degraded.ts).
-    // Beside active notices it is drawn smaller, so that a notice keeps the room to show whole.
-    const beside = this.notices.some((x) => x.status === 'active');
+    // What is degraded now (counters against the plan, a promise missed), less what a notice
+    // already says (display/lib/degraded.ts). With notices it is an item of the list, after the
+    // active notices (which say why) and before the resolved ones, drawn smaller and paged with
+    // them: when the column has no room for it beside a notice, each gets a page, none is cut.
+    const degraded = this.degraded.length > 0;
     const density = this.density();
-    const onPage = new Set(this.pages[this.page] ?? this.notices.map((x) => x.id));
+    const onPage = new Set(this.pages[this.page] ?? [DEGRADED, ...this.notices.map((x) => x.id)]);
+    const card = (x: Notice) => html`<bb-notice-card
+      role="listitem"
+      class=${shown(x.id) ? '' : 'off'}
+      aria-hidden=${shown(x.id) ? 'false' : 'true'}
+      data-id=${x.id}
+      data-part=${this.parts[x.id] ? `${(this.parts[x.id] ?? []).findIndex((_, i) => onPage.has(`${x.id}#${i}`)) + 1}/${this.parts[x.id]!.length}` : nothing}
+      .piecesShown=${partOnPage(x.id)}
+      .notice=${x}
+      .config=${this.config}
+      .langs=${langs}
+      .now=${this.now}
+      density=${density}
+    ></bb-notice-card>`;
     // The part of a notice in parts that this page shows, if any.
     const partOnPage = (id: string): readonly [number, number] | null => {
       const k = (this.parts[id] ?? []).findIndex((_, i) => onPage.has(`${id}#${i}`));
@@ -188,17 +232,7 @@ export class BbNoticeBoard extends LitElement {
             </div>`
           : nothing}
       </div>
-      ${this.degraded.length > 0
-        ? html`<div class="degraded ${beside ? 'beside' : ''}" data-testid="degraded" role="status">
-            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-              <path d="M12 3.5l9.5 16.5h-19z" /><path d="M12 10v4.5M12 17.2v.1" />
-            </svg>
-            <div>
-              <div class="degraded-title">${(beside ? inline : stacked)(msgs(langs, 'causes.reducedService'))}</div>
-              ${this.degraded.map((line) => html`<div class="degraded-line">${inline(line)}</div>`)}
-            </div>
-          </div>`
-        : nothing}
+      ${degraded && n === 0 ? this.renderDegraded(false) : nothing}
       ${n === 0 && this.degraded.length === 0
         ? html`<div class="calm" data-testid="no-notices">
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
@@ -210,26 +244,15 @@ export class BbNoticeBoard extends LitElement {
       ${n === 0
         ? nothing
         : html`<div class="list" role="list">
-            ${repeat(
-              this.notices,
-              (x) => x.id,
-              (x) => html`<bb-notice-card
-                role="listitem"
-                class=${shown(x.id) ? '' : 'off'}
-                aria-hidden=${shown(x.id) ? 'false' : 'true'}
-                data-id=${x.id}
-                data-part=${this.parts[x.id] ? `${(this.parts[x.id] ?? []).findIndex((_, i) => onPage.has(`${x.id}#${i}`)) + 1}/${this.parts[x.id]!.length}` : nothing}
-                .piecesShown=${partOnPage(x.id)}
-                .notice=${x}
-                .config=${this.config}
-                .langs=${langs}
-                .now=${this.now}
-                density=${density}
-              ></bb-notice-card>`,
-            )}
+            ${repeat(this.notices.filter((x) => x.status === 'active'), (x) => x.id, card)}
+            ${degraded ? this.renderDegraded(true, !onPage.has(DEGRADED)) : nothing}
+            ${repeat(this.notices.filter((x) => x.status !== 'active'), (x) => x.id, card)}
           </div>`}`;
   }
 }
+
+/** The degraded card's id among the pages' notice ids. */
+const DEGRADED = 'degraded';
 
 /**
  * A card too tall for `room` even at the compact size, in parts that each fit: every part keeps

@@ -101,16 +101,17 @@ describe('lobby: every wait has its cause on screen', () => {
     const printer = await post(b, { presetId: 'long-transaction', counterId: '3', text: { it: 'La stampante delle ricevute è inceppata.', en: 'The receipt printer is jammed.' } });
     await lobby.locator(`[data-testid="notice"][data-notice-id="${printer.id}"]`).waitFor();
     expect(await degraded.count()).toBe(1);
+    await expect.poll(() => degraded.innerText()).toContain('Servizio ridotto');
     const card = await degraded.innerText();
     expect(card).toContain('Servizio ridotto');
     expect(card).toContain('2 sportelli aperti su 4');
     expect(card).toContain('Cassa: 3 persone attendono da più di 15 min');
-    // Above the notice, and the notice whole beneath it (drawn smaller, not cut at the column's foot).
+    // Under the notice, on the same page, both whole (the card drawn smaller, neither cut at the column's foot).
     const notice = lobby.locator('[data-testid="notice"]').first();
     const list = lobby.locator('bb-notice-board .list');
     await expect.poll(async () => {
       const [d, n, l] = await Promise.all([degraded.boundingBox(), notice.boundingBox(), list.boundingBox()]);
-      return d!.y + d!.height <= n!.y && n!.y + n!.height <= l!.y + l!.height + 1;
+      return n!.y + n!.height <= d!.y && d!.y + d!.height <= l!.y + l!.height + 1;
     }).toBe(true);
     expect(await lobby.locator('bb-notice-board bb-notice-card[data-part]').count()).toBe(0);
     await lobby.screenshot({ path: join(shots, 'causes-fixed-degraded-beside-notice.png') });
