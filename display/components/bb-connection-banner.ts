@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../ui/i18n/localize';
-import { langStyles, perLang, stacked } from '../../ui/text/lang-text';
+import { langStyles, perLang, stacked, wordsLangs } from '../../ui/text/lang-text';
 import { atArgs } from '../../ui/time/when';
 import { connectionBannerStyles } from './bb-connection-banner.styles';
 
@@ -23,7 +23,7 @@ export class BbConnectionBanner extends LitElement {
   override render() {
     const heard = this.lastHeardAt;
     const when = heard !== null ? { at: heard, now: Math.max(this.now, heard), timeZone: this.timezone } : null;
-    const lines = perLang(this.langs, (l) => (when ? `${t(l, 'lobby.reconnecting')} ${t(l, 'lobby.infoAsOf', atArgs(when, l))}` : t(l, 'lobby.reconnecting')));
+    const lines = perLang(wordsLangs(this.langs), (l) => (when ? `${t(l, 'lobby.reconnecting')} ${t(l, 'lobby.infoAsOf', atArgs(when, l))}` : t(l, 'lobby.reconnecting')));
     return html`<div class="banner" data-testid="connection-banner" role="status">
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" aria-hidden="true">
         <path d="M21 12a9 9 0 1 1-3.2-6.9" />

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CounterState, Notice } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
+import { wordsLanguage } from '../../ui/i18n/languages';
 import { whenArgs } from '../../ui/time/when';
 import { causeIcon } from '../../ui/icons/cause-icons';
 import { inline, langStyles, msgs, stacked, type LangText } from '../../ui/text/lang-text';
@@ -30,11 +31,13 @@ export class BbCounterTile extends LitElement {
     const langs = this.langs;
     const statusWords = msgs(langs, `common.status.${c.status}`);
     const notice = this.notices[0];
+    // The cause's word in the language the screen's fixed words are in (English on a pt turn).
+    const words = wordsLanguage(langs[0] ?? 'en');
     return html`<div class="tile" data-testid="counter" data-counter=${c.id} data-status=${c.status}>
       <div class="name">${stacked(this.names)}</div>
       ${c.status === 'paused' && notice
         ? // Paused by a notice: why, in the status's place (the card beside tells the whole story).
-          html`<div class="status notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${t(langs[0] ?? 'en', `common.cause.${notice.cause}`)}</span></div>`
+          html`<div class="status notice">${causeIcon(notice.cause)}<span lang=${words}>${t(words, `common.cause.${notice.cause}`)}</span></div>`
         : html`<div class="status">${STATUS_ICON[c.status]}<span>${inline(statusWords)}</span></div>`}
       ${c.status !== 'closed' && this.ticket ? html`<div class="main" data-testid="counter-ticket">${this.ticket}</div>` : nothing}
       ${c.status === 'paused' && c.backAt !== null
@@ -44,7 +47,7 @@ export class BbCounterTile extends LitElement {
         : nothing}
       ${notice && c.status !== 'paused'
         ? // The notice card beside carries the full, bilingual story; here the icon and the main word point to it.
-          html`<div class="notice">${causeIcon(notice.cause)}<span lang=${langs[0] ?? 'en'}>${t(langs[0] ?? 'en', `common.cause.${notice.cause}`)}</span></div>`
+          html`<div class="notice">${causeIcon(notice.cause)}<span lang=${words}>${t(words, `common.cause.${notice.cause}`)}</span></div>`
         : nothing}
     </div>`;
   }

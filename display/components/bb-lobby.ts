@@ -8,7 +8,7 @@ import type { LobbySource } from '../lib/lobby-source';
 import { CALL_HIGHLIGHT_MS, callKey } from '../lib/calls';
 import { useWording } from '../../ui/i18n/localize';
 import { BoardWords, loadBoardWords } from '../../ui/i18n/board-words';
-import { isLanguage, LANGUAGES, matchLanguage } from '../../ui/i18n/languages';
+import { isLanguage, LANGUAGES, matchLanguage, wordsLanguage } from '../../ui/i18n/languages';
 import { LobbySound } from '../sound/lobby-sound';
 import { nextOpening, showClosed } from '../lib/opening';
 import { burnInShift } from '../lib/burn-in';
@@ -215,7 +215,9 @@ export class BbLobby extends LitElement {
     const config = this.stream.state?.config;
     const title = config ? `${config.name} · Branchboard` : 'Branchboard';
     if (document.title !== title) document.title = title;
-    const lang = config ? this.langsFor(config)[0] : this.language || undefined;
+    // The page's language is its fixed words' (English for ?lang=pt); what is in another is marked where it is.
+    const asked = config ? this.langsFor(config)[0] : this.language || undefined;
+    const lang = asked && wordsLanguage(asked);
     if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }
 
@@ -275,7 +277,7 @@ export class BbLobby extends LitElement {
           : nothing}
         <div class="branch">
           <div class="branch-name">${config.name}</div>
-          <div class="date">${date}</div>
+          <div class="date" lang=${main}>${date}</div>
         </div>
         ${this.phoneView()
           ? html`<bb-language-switch

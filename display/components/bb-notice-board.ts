@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { BranchConfig, Notice } from '../../core/client';
 import { inline, langStyles, msgs, stacked, type LangText, staffTexts } from '../../ui/text/lang-text';
 import { t } from '../../ui/i18n/localize';
+import { wordsLanguage } from '../../ui/i18n/languages';
 import type { BbNoticeCard, NoticeDensity } from '../../ui/notice/bb-notice-card';
 import '../../ui/notice/bb-notice-card';
 import { packIntoPages } from '../lib/pages';
@@ -165,12 +166,15 @@ export class BbNoticeBoard extends LitElement {
    * For screen readers (the phone view): the newest active notice, in the main language — its
    * cause and its text — so a new notice is announced as it appears, like a new call.
    */
-  private announcement(): string {
+  private announcement() {
     const lang = this.langs[0] ?? 'en';
     const newest = [...this.notices].filter((x) => x.status === 'active').sort((a, b) => b.startedAt - a.startedAt)[0];
     if (!newest) return '';
-    const text = staffTexts(newest.text, [lang], this.config?.languages ?? [])[0]?.text ?? '';
-    return `${t(lang, 'lobby.notices')}: ${t(lang, `common.cause.${newest.cause}`)}. ${text}`;
+    // The fixed words in their language (English for pt), the staff's text in its own.
+    const words = wordsLanguage(lang);
+    const said = staffTexts(newest.text, [lang], this.config?.languages ?? [])[0];
+    return html`${t(words, 'lobby.notices')}: ${t(words, `common.cause.${newest.cause}`)}.
+    ${said ? html`<span lang=${said.lang} dir="auto">${said.text}</span>` : nothing}`;
   }
 
   /** The degraded card; `listed` beside notices (smaller, paged with them), `off` on another page. */
@@ -222,7 +226,7 @@ export class BbNoticeBoard extends LitElement {
     };
     const shown = (id: string) => onPage.has(id) || partOnPage(id) !== null;
     const pageCount = this.pages.length;
-    return html`<div class="sr" aria-live="polite" data-testid="notice-announce" lang=${this.langs[0] ?? 'en'}>${this.announcement()}</div>
+    return html`<div class="sr" aria-live="polite" data-testid="notice-announce" lang=${wordsLanguage(this.langs[0] ?? 'en')}>${this.announcement()}</div>
       <div class="title">
         <h2>${inline(msgs(langs, 'lobby.notices'))}</h2>
         ${pageCount > 1

@@ -5,7 +5,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { publicCallReason, type BranchConfig, type Call } from '../../core/client';
 import { t, type MessageKey } from '../../ui/i18n/localize';
 import { callKey } from '../lib/calls';
-import { inline, langStyles, localTexts, msgs, perLang, stacked } from '../../ui/text/lang-text';
+import { wordsLanguage } from '../../ui/i18n/languages';
+import { inline, langStyles, localTexts, mixedLine, msgs, perLangText, stacked } from '../../ui/text/lang-text';
 import { nowServingStyles } from './bb-now-serving.styles';
 
 /**
@@ -127,10 +128,11 @@ export class BbNowServing extends LitElement {
     // For screen readers (the phone view): the call being highlighted now, said once.
     const fresh = lead ?? calls.find((c) => this.highlighted.has(callKey(c)));
     const main = langs[0] ?? 'en';
-    const announce = fresh ? `${fresh.number} → ${localTexts(counterName(fresh.counterId), [main], branchLangs)[0]?.text ?? fresh.counterId}` : '';
+    const name = fresh ? (localTexts(counterName(fresh.counterId), [main], branchLangs)[0] ?? { lang: wordsLanguage(main), text: fresh.counterId }) : null;
+    const announce = fresh && name ? html`${fresh.number} → <span lang=${name.lang} dir="auto">${name.text}</span>` : '';
     // The first row keeps its own large size only where it stands alone (levels 0 and 1).
     const firstOwnSize = this.level <= 1;
-    return html`<div class="sr" aria-live="polite" lang=${main}>${announce}</div>
+    return html`<div class="sr" aria-live="polite" lang=${wordsLanguage(main)}>${announce}</div>
       <h2>${inline(msgs(langs, 'lobby.nowServing'))}</h2>
       ${calls.length === 0
         ? html`<div class="empty" data-testid="serving-empty">${stacked(msgs(langs, this.emptyKey))}</div>`
@@ -177,14 +179,15 @@ export class BbNowServing extends LitElement {
     const showService = service && (serving.length > 1 || c.passedOthers || c.reason === 'transferred');
     if (!showService && !c.reason) return nothing;
     const branchLangs = config?.languages ?? [];
-    const words = perLang(this.langs, (l) =>
-      [
-        showService ? (localTexts(service.name, [l], branchLangs)[0]?.text ?? '') : '',
-        c.reason ? t(l, `causes.reason.${publicCallReason(c.reason)}` as MessageKey) : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    );
+    // The service's name is the manager's (Portuguese on a pt turn), the reason the fixed words
+    // (English there): one line, each piece marked with its language.
+    const words = perLangText(this.langs, (l) => {
+      const words = wordsLanguage(l);
+      const name = showService ? localTexts(service.name, [l], branchLangs)[0] : undefined;
+      const reason = c.reason ? { lang: words, text: t(words, `causes.reason.${publicCallReason(c.reason)}` as MessageKey) } : undefined;
+      if (!name || !reason) return name ?? reason ?? { lang: words, text: '' };
+      return mixedLine(words, [name, { lang: words, text: ' · ' }, reason]);
+    });
     return html`<span class="why" data-testid="call-why" data-reason=${c.reason ?? ''}>${stacked(words)}</span>`;
   }
 }

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReasonCode, WaitEstimate } from '../../core/client';
 import { causeIcon } from '../../ui/icons/cause-icons';
 import { t } from '../../ui/i18n/localize';
-import { inline, langStyles, msgs, perLang, stacked } from '../../ui/text/lang-text';
+import { inline, langStyles, msgs, perLang, stacked, wordsLangs } from '../../ui/text/lang-text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
 import { missingEstimate } from '../../ui/queue/missing-estimate';
 import { waitEstimateStyles } from './bb-wait-estimate.styles';
@@ -78,7 +78,7 @@ export class BbWaitEstimate extends LitElement {
   private sharedLine(langs: readonly string[], e: Extract<WaitEstimate, { known: true }>): TemplateResult {
     const main = langs[0]!;
     const w = waitWords(main, e.waitSec, e.p10Sec, e.p90Sec);
-    const labels = perLang(langs, (l) => t(l, 'lobby.waitShort'));
+    const labels = perLang(wordsLangs(langs), (l) => t(l, 'lobby.waitShort'));
     return html`<span class="l0 shared"
       >${labels.map(
         (p, i) => html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class="label ${i > 0 ? 'other' : ''}" lang=${p.lang}>${p.text}</span>`,

@@ -1,6 +1,7 @@
-import { capacity, pickText, servicePromises, type BranchState, type Capacity, type Notice, type ServicePromise, type WaitEstimate } from '../../core/client';
+import { capacity, servicePromises, type BranchState, type Capacity, type Notice, type ServicePromise, type WaitEstimate } from '../../core/client';
 import { t, type MessageKey } from '../../ui/i18n/localize';
-import { perLang, type LangText } from '../../ui/text/lang-text';
+import { wordsLanguage } from '../../ui/i18n/languages';
+import { localTexts, mixedLine, perLang, perLangText, wordsLangs, type LangText } from '../../ui/text/lang-text';
 
 /** Capacity and the promise of each service, as the lobby shows them at `now` (server time). */
 export function lobbyPromises(
@@ -26,12 +27,19 @@ export function degradedWords(
   const config = state.config!;
   const lines: LangText[][] = [];
   if (cap.belowPlan && !noticesSay(notices, { kind: 'capacity' }, state)) {
-    lines.push(perLang(langs, (l) => t(l, 'causes.capacity', { open: cap.open, planned: cap.planned })));
+    lines.push(perLang(wordsLangs(langs), (l) => t(l, 'causes.capacity', { open: cap.open, planned: cap.planned })));
   }
   for (const p of Object.values(promises)) {
     if (p.status !== 'missed' || noticesSay(notices, { kind: 'promise', service: p.service }, state)) continue;
     const name = config.services.find((s) => s.id === p.service)?.name ?? {};
-    lines.push(perLang(langs, (l) => `${pickText(name, l, config.languages)}: ${t(l, 'causes.promisePassed', { n: p.passed, min: p.promiseMinutes })}`));
+    // The service's name as the manager wrote it, marked with its language; the rest the fixed words.
+    lines.push(
+      perLangText(langs, (l) => {
+        const words = wordsLanguage(l);
+        const said = localTexts(name, [l], config.languages)[0] ?? { lang: words, text: p.service };
+        return mixedLine(words, [said, { lang: words, text: `: ${t(words, 'causes.promisePassed', { n: p.passed, min: p.promiseMinutes })}` }]);
+      }),
+    );
   }
   return lines;
 }

@@ -118,6 +118,51 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     await tv.context().close();
    }, 60_000);
 
+  it('the TV’s notice card on the pt turn marks each language as what it is: no "in inglês", no English under lang="pt"', async () => {
+    const staff = await loginAs(server.url, 'admin');
+    const posted = await staff
+      .post('/api/branches/lisboa/notices')
+      .set('Idempotency-Key', key())
+      .send({
+        cause: 'technical_problem',
+        effect: 'slower_service',
+        scope: { type: 'counters', ids: ['1'] },
+        text: { it: 'Ci scusiamo: il computer è lento.', en: 'We apologise: the computer is slow.' },
+        apologise: true,
+      });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    // Typed on a tablet in English only: a note beside the text, marked "in inglese" for the Italian reader.
+    const noted = await staff
+      .patch(`/api/branches/lisboa/notices/${posted.body.notice.id}`)
+      .set('Idempotency-Key', key())
+      .send({ text: { en: 'A technician is on the way.' } });
+    expect(noted.status, JSON.stringify(noted.body)).toBe(200);
+
+    const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
+    await tv.goto(`${server.url}/display/lisboa`);
+    const screen = tv.locator('bb-lobby .screen');
+    const card = tv.locator('bb-notice-card').first();
+    const turn = async (langs: string) => {
+      if ((await screen.getAttribute('data-langs')) !== langs) return null;
+      const seen = {
+        // Every piece of the card with its language: text read as Portuguese must be Portuguese.
+        pt: await card.locator('[lang="pt"]').evaluateAll((els) => els.map((e) => e.textContent?.trim())),
+        mark: await card.locator('[data-testid="note-lang"] [lang]').evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent?.trim()}`)),
+        scope: await card.locator('[data-testid="notice-scope"] [lang]').evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent?.trim()}`)),
+        apology: await card.locator('.apology').count(),
+      };
+      return (await screen.getAttribute('data-langs')) === langs ? seen : null;
+    };
+    const inItalian = `it:${t('it', 'causes.noteIn', { language: new Intl.DisplayNames(['it'], { type: 'language' }).of('en')! })}`;
+    const expected = { pt: [], mark: [inItalian], scope: ['it:Sportello 1', 'en:Counter 1'], apology: 0 };
+    await until(() => turn('it en')).toEqual(expected);
+    // The pt reader reads the English words and the English text: it needs no mark, and its
+    // text already apologises.
+    await until(() => turn('it pt')).toEqual(expected);
+    await card.screenshot({ path: shot('lobby-pt-turn-notice.png') });
+    await tv.context().close();
+  }, 60_000);
+
   it('the phone ticket (from the kiosk ticket’s QR code) names it in itself too, not "pt"', async () => {
     const res = await fetch(`${server.url}/api/branches/lisboa/tickets`, {
       method: 'POST',

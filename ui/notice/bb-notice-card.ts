@@ -4,8 +4,9 @@ import { noticePhase, type BranchConfig, type Notice } from '../../core/client';
 import { hasApology } from '../i18n/apology';
 import { t } from '../i18n/localize';
 import { causeIcon } from '../icons/cause-icons';
-import { inline, langStyles, msgs, staffTexts, perLang, stacked, type LangText } from '../text/lang-text';
-import { scopeNames } from '../text/scope-words';
+import { wordsLanguage } from '../i18n/languages';
+import { inline, langStyles, msgs, staffTexts, perLang, perLangText, stacked, wordsLangs, type LangText } from '../text/lang-text';
+import { scopeLine } from '../text/scope-words';
 import { whenArgs, type At } from '../time/when';
 import { noticeCardStyles } from './bb-notice-card.styles';
 
@@ -167,13 +168,16 @@ export class BbNoticeCard extends LitElement {
     return html`<div class="text note" data-testid="notice-note">${inSentences(own)}${this.renderTypedIn(note, own)}</div>`;
   }
 
-  /** "in Italian" for the readers of the screen's languages that `typed` lacks (shown: `own`). */
+  /**
+   * "in Italian" for the readers of the screen's languages that `typed` lacks (shown: `own`), in
+   * the language their fixed words are in: a pt reader reads English words, so a note typed in
+   * English needs no mark for them, and one in Italian says "in Italian" under lang="en" — never
+   * the English "in" around a Portuguese "inglês" marked pt.
+   */
   private renderTypedIn(typed: Record<string, string>, own: readonly LangText[]) {
     const typedIn = own[0]!.lang;
-    const mark = perLang(
-      this.langs.filter((l) => !typed[l]),
-      (l) => t(l, 'causes.noteIn', { language: languageName(typedIn, l) }),
-    );
+    const readers = this.langs.filter((l) => !typed[l] && !typed[wordsLanguage(l)]);
+    const mark = perLang(wordsLangs(readers), (l) => t(l, 'causes.noteIn', { language: languageName(typedIn, l) }));
     return mark.length ? html`<span class="note-lang" data-testid="note-lang">${inline(mark)}</span>` : nothing;
   }
 
@@ -190,9 +194,10 @@ export class BbNoticeCard extends LitElement {
 
   /** "We apologise" only in the languages whose text does not already say it. */
   private renderApology(texts: readonly LangText[]) {
+    // A pt reader reads the English text (localTexts): it apologises for them when it says sorry.
     const missing = this.langs.filter((l) => {
-      const text = texts.find((x) => x.lang === l)?.text ?? '';
-      return !hasApology(text, l);
+      const said = texts.find((x) => x.lang === l) ?? texts.find((x) => x.lang === wordsLanguage(l));
+      return !hasApology(said?.text ?? '', said?.lang ?? l);
     });
     if (missing.length === 0) return nothing;
     return html`<div class="apology">${inline(msgs(missing, 'common.apology'))}</div>`;
@@ -200,7 +205,7 @@ export class BbNoticeCard extends LitElement {
 
   /** Where the notice applies: the whole branch, or the counters / services it names. */
   private scopeTexts(n: Notice): LangText[] {
-    return perLang(this.langs, (l) => scopeNames(n.scope, this.config, l));
+    return perLangText(this.langs, (l) => scopeLine(n.scope, this.config, l));
   }
 }
 

@@ -11,6 +11,34 @@ import { FALLBACK_LANGUAGE, hasBoardWords, wordsLanguage } from '../i18n/languag
 export interface LangText {
   lang: string;
   text: string;
+  /**
+   * A line of several languages ("Caixa · By appointment" on a pt turn: a staff name in
+   * Portuguese, the fixed words in English): its pieces, each marked with its own language inside
+   * the line's; `text` is them joined.
+   */
+  parts?: readonly LangText[];
+}
+
+/** A line made of pieces in different languages, marked `lang` as a whole (see LangText.parts). */
+export function mixedLine(lang: string, parts: readonly LangText[]): LangText {
+  const shown = parts.filter((p) => p.text !== '');
+  const text = shown.map((p) => p.text).join('');
+  return shown.every((p) => p.lang === lang) ? { lang, text } : { lang, text, parts: shown };
+}
+
+/** A line's text with each piece in another language marked so, for screen readers and hyphenation. */
+export function langContent(p: LangText): TemplateResult | string {
+  if (!p.parts) return p.text;
+  return html`${p.parts.map((x) => (x.lang === p.lang ? x.text : html`<span lang=${x.lang} dir="auto">${x.text}</span>`))}`;
+}
+
+/**
+ * The languages the fixed words of `langs` are in, once each: a screen showing Italian and
+ * Portuguese words its fixed lines in Italian and English ("pt" has no fixed words), and marks
+ * them so — never English under lang="pt".
+ */
+export function wordsLangs(langs: readonly string[]): string[] {
+  return [...new Set(langs.map(wordsLanguage))];
 }
 
 /** Texts compare equal when they read the same: spacing and letter case aside. */
@@ -21,10 +49,15 @@ function sameText(a: string, b: string): boolean {
 
 /** One string per screen language, with repeats removed (a name that is the same in both languages shows once). */
 export function perLang(langs: readonly string[], f: (lang: string) => string): LangText[] {
+  return perLangText(langs, (lang) => ({ lang, text: f(lang) }));
+}
+
+/** `perLang` for lines that carry their own language (a name, a mixed line): one each, repeats removed. */
+export function perLangText(langs: readonly string[], f: (lang: string) => LangText): LangText[] {
   const out: LangText[] = [];
   for (const lang of langs) {
-    const text = f(lang);
-    if (text && text.trim() && !out.some((o) => sameText(o.text, text))) out.push({ lang, text });
+    const line = f(lang);
+    if (line.text && line.text.trim() && !out.some((o) => sameText(o.text, line.text))) out.push(line);
   }
   return out;
 }
@@ -80,14 +113,13 @@ export type ArgsFor = MessageArgs | ((lang: string) => MessageArgs);
  * the branch's staff texts still show in it (localTexts).
  */
 export function msgs(langs: readonly string[], key: MessageKey, args?: ArgsFor): LangText[] {
-  const worded = [...new Set(langs.map(wordsLanguage))];
-  return perLang(worded, (l) => t(l, key, typeof args === 'function' ? args(l) : args));
+  return perLang(wordsLangs(langs), (l) => t(l, key, typeof args === 'function' ? args(l) : args));
 }
 
 /** Main language on top, the others smaller beneath. */
 export function stacked(parts: readonly LangText[]): TemplateResult | typeof nothing {
   if (parts.length === 0) return nothing;
-  return html`${parts.map((p, i) => html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${p.lang} dir="auto">${p.text}</span> `)}`;
+  return html`${parts.map((p, i) => html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${p.lang} dir="auto">${langContent(p)}</span> `)}`;
 }
 
 /** Main language first, the others after it on the same line, lighter. */
@@ -95,7 +127,7 @@ export function inline(parts: readonly LangText[]): TemplateResult | typeof noth
   if (parts.length === 0) return nothing;
   return html`${parts.map(
     (p, i) =>
-      html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class=${i === 0 ? 'i0' : 'i1'} lang=${p.lang} dir="auto">${p.text}</span>`,
+      html`${i > 0 ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span class=${i === 0 ? 'i0' : 'i1'} lang=${p.lang} dir="auto">${langContent(p)}</span>`,
   )}`;
 }
 

@@ -1,5 +1,7 @@
 import { pickText, type BranchConfig, type NoticeScope } from '../../core/client';
 import { t } from '../i18n/localize';
+import { wordsLanguage } from '../i18n/languages';
+import { localTexts, mixedLine, type LangText } from './lang-text';
 
 /**
  * Where a notice applies, in words: the same names on the lobby, the phone, the tablet and the
@@ -17,6 +19,23 @@ export function scopeNames(scope: NoticeScope, config: BranchConfig | null, lang
       return item ? pickText(item.name, lang, branchLangs) : id;
     })
     .join(', ');
+}
+
+/**
+ * `scopeNames` for a reader of `lang` on a public screen, marked: the names are the manager's, as
+ * the counter tiles show them (a pt reader gets the English name when there is no Portuguese one),
+ * each under its own language; "Whole branch" is the fixed words, in English for pt.
+ */
+export function scopeLine(scope: NoticeScope, config: BranchConfig | null, lang: string): LangText {
+  const words = wordsLanguage(lang);
+  if (scope.type === 'branch') return { lang: words, text: t(words, 'common.scope.branch') };
+  const items = scope.type === 'counters' ? (config?.counters ?? []) : (config?.services ?? []);
+  const names = scope.ids.map((id): LangText => {
+    const item = items.find((x) => x.id === id);
+    return (item && localTexts(item.name, [lang], config?.languages ?? [])[0]) || { lang: words, text: id };
+  });
+  const one = names.every((x) => x.lang === names[0]?.lang) ? (names[0]?.lang ?? words) : words;
+  return mixedLine(one, names.flatMap((x, i) => (i ? [{ lang: one, text: ', ' }, x] : [x])));
 }
 
 /**
