@@ -10,7 +10,7 @@ import '../ui/i18n/parts/public-board';
 import { matchLanguage } from '../ui/i18n/languages';
 import { noticesTouchingService, ticketPlace } from '../ui/queue/service-facts';
 import { BranchStreamController } from '../ui/stream/branch-stream';
-import { localTexts, staffTexts, type LangText } from '../ui/text/lang-text';
+import { localTexts, staffTexts, withMarkedName, type LangText } from '../ui/text/lang-text';
 import { waitWords } from '../ui/time/wait-words';
 import { whenArgs, type At } from '../ui/time/when';
 import { newIdempotencyKey } from '../ui/net/idempotency-key';
@@ -280,7 +280,7 @@ export class BbPhoneTicket extends LitElement {
     const number = this.info.ticket.number;
     if (shown.kind === 'called') {
       const counter = this.counterName(shown.counterId);
-      document.title = t(this.language, 'kiosk.ticket.yourTurnTitle', { counter });
+      document.title = t(this.language, 'kiosk.ticket.yourTurnTitle', { counter: counter.text });
       if (this.rungFor !== shown.recalls) {
         this.rungFor = shown.recalls;
         this.alert.ring();
@@ -325,9 +325,11 @@ export class BbPhoneTicket extends LitElement {
     }
   }
 
-  private counterName(counterId: string): string {
+  /** The counter's name (the sign over it, typed by staff), marked with the language it is in. */
+  private counterName(counterId: string): LangText {
     const c = this.stream.state?.config?.counters.find((x) => x.id === counterId);
-    return c ? (localTexts(c.name, [this.language], this.stream.state?.config?.languages ?? [])[0]?.text ?? counterId) : counterId;
+    const name = c ? localTexts(c.name, [this.language], this.stream.state?.config?.languages ?? [])[0] : undefined;
+    return name ?? { lang: catalogueLanguage(this.language), text: counterId };
   }
 
   /** The service's name (the sign in the room), marked with the language it is in. */
@@ -388,7 +390,7 @@ export class BbPhoneTicket extends LitElement {
     const lang = this.language;
     if (shown.kind === 'called') {
       return html`<section class="card turn" data-testid="your-turn">
-        <div class="status" role="alert" aria-live="assertive">${t(lang, 'kiosk.ticket.yourTurn', { counter: this.counterName(shown.counterId) })}</div>
+        <div class="status" role="alert" aria-live="assertive">${withMarkedName(lang, 'kiosk.ticket.yourTurn', 'counter', this.counterName(shown.counterId))}</div>
         ${shown.recalls > 0 ? html`<div class="again">${t(lang, 'kiosk.ticket.calledAgain')}</div>` : nothing}
       </section>`;
     }
@@ -442,7 +444,8 @@ export class BbPhoneTicket extends LitElement {
     const said = staffTexts(note, [this.language], this.stream.state?.config?.languages ?? [])[0];
     if (!said) return nothing;
     const lang = catalogueLanguage(this.language);
-    const mark = said.lang === this.language ? '' : t(lang, 'causes.noteIn', { language: languageName(said.lang, lang) });
+    // A reader of pt reads the fixed words in English: a note in English needs no "(in English)".
+    const mark = said.lang === this.language || said.lang === lang ? '' : t(lang, 'causes.noteIn', { language: languageName(said.lang, lang) });
     return html`<span class="text note" data-testid="ticket-notice-note"
       ><span lang=${said.lang} dir="auto">${said.text}</span>${mark ? html` <span class="note-lang">(${mark})</span>` : nothing}</span
     >`;

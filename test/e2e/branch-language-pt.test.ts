@@ -6,6 +6,7 @@ import '../../ui/i18n/parts/kiosk';
 import { t } from '../../ui/i18n/localize';
 import { languageName } from '../../admin/console/parts/language-names';
 import { join } from 'node:path';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { screenshotDir } from '../support/screenshots';
 import { DEMO_PASSWORD, key, loginAs, startTestServer } from '../support/server';
@@ -35,6 +36,8 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
         languages: ['it', 'en', 'pt'],
         presets: [],
         services: DEMO_BRANCH.services.map((s) => ({ ...s, name: { ...s.name, pt: s.id === 'teller' ? 'Caixa' : 'Aconselhamento' } })),
+        // Counter 2's sign has its Portuguese name too (the phone's "your turn" says it, marked pt).
+        counters: DEMO_BRANCH.counters.map((c) => (c.id === '2' ? { ...c, name: { ...c.name, pt: 'Balcão 2' } } : c)),
       },
       { role: 'system' },
     );
@@ -186,6 +189,20 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     expect(await phone.locator('main').getAttribute('lang')).toBe('en');
     expect(await phone.locator('html').getAttribute('lang')).toBe('en');
     await phone.screenshot({ path: shot('phone-ticket-pt.png') });
+
+    // Its turn, at counter 2: the sentence in English, the counter's Portuguese name marked pt.
+    const staff = await loginAs(server.url, 'admin');
+    for (const step of ['open', 'call-next']) {
+      const r = await staff.post(`/api/branches/lisboa/counters/2/${step}`).set('Idempotency-Key', key()).send({});
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    }
+    const turn = phone.locator('[data-testid="your-turn"] .status');
+    await until(() => turn.innerText()).toBe(t('en', 'kiosk.ticket.yourTurn', { counter: 'Balcão 2' }));
+    expect(await turn.locator('[lang]').evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent}`))).toEqual(['pt:Balcão 2']);
+    // The note typed in English (the notice above) reads as the fixed words do: no "(in English)" for it.
+    expect(await phone.locator('[data-testid="ticket-notice-note"]').innerText()).toBe('A technician is on the way.');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: shot('phone-ticket-pt-your-turn.png') });
     await phone.context().close();
   });
 });

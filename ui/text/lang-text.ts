@@ -116,6 +116,17 @@ export function msgs(langs: readonly string[], key: MessageKey, args?: ArgsFor):
   return perLang(wordsLangs(langs), (l) => t(l, key, typeof args === 'function' ? args(l) : args));
 }
 
+/**
+ * A catalogue message in `lang` with one argument a name in its own language ("It’s your turn:
+ * Balcão 2" on a phone in pt, whose fixed words are English): the name is marked with its lang
+ * wherever the wording puts it, so a screen reader says it in its language.
+ */
+export function withMarkedName(lang: string, key: MessageKey, arg: string, name: LangText, args: MessageArgs = {}): TemplateResult {
+  const slot = '\uE000';
+  const pieces = t(lang, key, { ...args, [arg]: slot }).split(slot);
+  return html`${pieces.map((piece, i) => html`${i > 0 ? html`<span lang=${name.lang} dir="auto">${name.text}</span>` : nothing}${piece}`)}`;
+}
+
 /** Main language on top, the others smaller beneath. */
 export function stacked(parts: readonly LangText[]): TemplateResult | typeof nothing {
   if (parts.length === 0) return nothing;
