@@ -3,6 +3,7 @@ import { BranchConfig, CounterConfig, Languages, Preset, ServiceConfig, TicketLi
 import { ScreenKind, ScreenName, type StaffChange } from './config-events';
 import type { StaffRole } from './events';
 import { DisplaySettings } from './display';
+import { checkWording } from './wording';
 import { OpeningHours } from './hours';
 import { Slug } from './ids';
 import type { ScreenSound } from './screens';
@@ -45,7 +46,9 @@ export const UpdateBranchBody = z
     languages: Languages.optional(),
     hours: OpeningHours.nullable().optional(),
     /** The screens' sound, language rotation and own wording (replaced whole); `null` back to the defaults. */
-    display: DisplaySettings.nullable().optional(),
+    display: DisplaySettings.superRefine((d, ctx) => checkWording(d.wording, ctx))
+      .nullable()
+      .optional(),
     /** Caps on tickets (per service per day, per minute for the branch); null: the defaults. */
     limits: TicketLimits.nullable().optional(),
   })

@@ -128,6 +128,34 @@ describe('a new branch', () => {
   });
 });
 
+describe("the branch's own wording", () => {
+  const wording = (w: Record<string, Record<string, string>>) => send(manager, 'patch', '', { display: { wording: w } });
+
+  it('markup or a message the board cannot parse: 400 naming the field and the language, nothing saved', async () => {
+    const before = (await branchState(server.url)).config?.display ?? null;
+    const cases: [Record<string, Record<string, string>>, string, RegExp][] = [
+      [{ it: { 'lobby.counters': 'Gli <b>sportelli</b>' } }, 'display.wording.it.lobby.counters', /markup \(<b>\)/],
+      [{ en: { 'lobby.counters': 'Desks<br/>today' } }, 'display.wording.en.lobby.counters', /markup/],
+      [{ en: { 'lobby.counters': 'Desks' }, de: { 'lobby.waiting': '{n, plural, one {# Person}}' } }, 'display.wording.de.lobby.waiting', /^display\.wording\.de\.lobby\.waiting: not a valid ICU message \(MISSING_OTHER_CLAUSE\)/],
+      [{ fr: { 'lobby.waiting': 'En attente {n' } }, 'display.wording.fr.lobby.waiting', /^display\.wording\.fr\.lobby\.waiting: not a valid ICU message/],
+    ];
+    for (const [w, field, message] of cases) {
+      const res = await wording(w);
+      expect([res.status, res.body.error?.code, res.body.error?.field], JSON.stringify(w)).toEqual([400, 'invalid', field]);
+      expect(res.body.error.message).toMatch(message);
+    }
+    expect((await branchState(server.url)).config?.display ?? null).toEqual(before);
+  });
+
+  it('plain words, quoted braces, plurals and a lone "<" are saved', async () => {
+    const ok = { en: { 'lobby.counters': 'Desks', 'lobby.waiting': "Queue '{'today'}'", 'lobby.moreCalls': '{n, plural, one {# more} other {# more}} (< 5 min)' } };
+    const res = await wording(ok);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.branch.display.wording).toEqual(ok);
+    expect((await send(manager, 'patch', '', { display: null })).status).toBe(200);
+  });
+});
+
 describe('services, counters, presets', () => {
   it('400 naming the field', async () => {
     const cases: [string, string, object, string][] = [

@@ -13,6 +13,7 @@ import { screensPageStyles } from './bb-screens-page.styles';
 import './bb-pair-screen-form';
 import './bb-screen-card';
 import './bb-branch-sound';
+import './bb-branch-wording';
 
 /**
  * The branch's screens: pair a new TV with the code it shows, then watch each one — up or down,
@@ -85,6 +86,10 @@ export class BbScreensPage extends BranchPage {
       <section class="panel">
         <h2>${ct(u, 'screens.branchSound')}</h2>
         <bb-branch-sound .config=${this.config} branch=${this.branch} .ui=${u}></bb-branch-sound>
+      </section>
+      <section class="panel">
+        <h2>${ct(u, 'screens.wording')}</h2>
+        <bb-branch-wording .config=${this.config} branch=${this.branch} .ui=${u}></bb-branch-wording>
       </section>
       ${this.note ? html`<p class="ok-note" role="status" data-testid="screen-note">${this.note}</p>` : nothing}
       ${this.action.status === 'error' ? html`<p class="error" role="alert">${this.action.message}</p>` : nothing}
