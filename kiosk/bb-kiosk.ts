@@ -6,6 +6,7 @@ import { t, useWording } from '../ui/i18n/localize';
 import { catalogueLanguage, isLanguage, nativeLanguageName } from '../ui/i18n/languages';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
+import { longestWait, missingEstimate } from '../ui/queue/missing-estimate';
 import { noticesTouchingService, serviceAvailability, ticketPlace, waitingFor } from '../ui/queue/service-facts';
 import { phoneBase } from '../ui/site/public-url';
 import { BranchStreamController } from '../ui/stream/branch-stream';
@@ -563,13 +564,18 @@ export class BbKiosk extends LitElement {
       @click=${() => this.take(svc.id, estimate)}
     >
       ${nameOf(this.text(svc.name))}
-      <span class="facts" id=${describedBy}>${t(lang, 'kiosk.waitingCount', { n: waiting })}${estimate ? html` · ${this.estimateLine(estimate)}` : nothing}</span>
+      <span class="facts" id=${describedBy}>${t(lang, 'kiosk.waitingCount', { n: waiting })}${estimate ? html` · ${this.estimateLine(estimate, svc.id)}` : nothing}</span>
     </button>`;
   }
 
-  private estimateLine(e: WaitEstimate) {
+  /** The wait for `service`: the estimate, or why there is none and the longest wait now, as the lobby says it. */
+  private estimateLine(e: WaitEstimate, service: string) {
     const lang = this.language;
-    if (!e.known) return html`${t(lang, e.cause === 'no_counter' ? 'lobby.estimateNoCounter' : 'lobby.estimateNoHistory')}`;
+    if (!e.known) {
+      const state = this.stream.state;
+      const m = missingEstimate(e, state ? longestWait(state, service, this.stream.now()) : 0);
+      return html`${t(lang, m.key, m.values)}`;
+    }
     const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
     return html`${t(lang, 'lobby.estimatedWait')} <b>${w.figure}</b>${w.range ? html` (${w.range})` : nothing}`;
   }
@@ -597,7 +603,7 @@ export class BbKiosk extends LitElement {
       <div class="number" id="ticket-number" tabindex="-1" data-testid="kiosk-ticket-number">${ticket.number}</div>
       <div class="svc" dir="auto" lang=${name?.lang ?? nothing}>${name?.text ?? ''}</div>
       ${ahead !== null ? html`<div class="ahead" data-testid="kiosk-ahead" data-ahead=${ahead}>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</div>` : nothing}
-      ${estimate ? html`<div class="est" data-testid="kiosk-estimate">${this.estimateLine(estimate)}</div>` : nothing}
+      ${estimate ? html`<div class="est" data-testid="kiosk-estimate">${this.estimateLine(estimate, ticket.service)}</div>` : nothing}
       ${notices.length
         ? html`<ul class="notices" data-testid="kiosk-notices">
             ${notices.map((n) => {
@@ -634,7 +640,7 @@ export class BbKiosk extends LitElement {
       <div class="p-svc" dir="auto" lang=${name?.lang ?? nothing}>${name?.text ?? ''}</div>
       <div class="p-line">${t(lang, 'kiosk.takenAt', { time: clockTime(ticket.issuedAt, config.timezone, lang) })}</div>
       ${ahead !== null ? html`<div class="p-line"><b>${t(lang, 'kiosk.peopleAhead', { n: ahead })}</b></div>` : nothing}
-      ${estimate ? html`<div class="p-line">${this.estimateLine(estimate)}</div>` : nothing}
+      ${estimate ? html`<div class="p-line">${this.estimateLine(estimate, ticket.service)}</div>` : nothing}
       ${this.qr
         ? html`<div class="p-rule"></div>
             <img src=${this.qr} alt="" />

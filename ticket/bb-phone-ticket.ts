@@ -15,6 +15,7 @@ import { waitWords } from '../ui/time/wait-words';
 import { whenArgs, type At } from '../ui/time/when';
 import { newIdempotencyKey } from '../ui/net/idempotency-key';
 import { TurnAlert } from './turn-alert';
+import { longestWait, missingEstimate } from '../ui/queue/missing-estimate';
 
 /** What GET /api/tickets/:token says (server/routes/phone-tickets.ts). */
 export interface PhoneTicketInfo {
@@ -402,7 +403,10 @@ export class BbPhoneTicket extends LitElement {
         const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
         estimate = html`${t(lang, 'lobby.estimatedWait')} <b>${w.figure}</b>${w.range ? html` <span class="range">(${w.range})</span>` : nothing}`;
       } else if (e) {
-        estimate = html`${t(lang, e.cause === 'no_counter' ? 'lobby.estimateNoCounter' : 'lobby.estimateNoHistory')}`;
+        // Why there is no figure, and the longest wait now, as the lobby and the kiosk say it.
+        const state = this.stream.state;
+        const m = missingEstimate(e, state ? longestWait(state, this.info.ticket.service, this.stream.now()) : 0);
+        estimate = html`${t(lang, m.key, m.values)}`;
       }
       return html`<section class="card" aria-live="polite" aria-atomic="true">
         <div class="status" data-testid="people-ahead" data-ahead=${shown.ahead}>${t(lang, 'kiosk.peopleAhead', { n: shown.ahead })}</div>

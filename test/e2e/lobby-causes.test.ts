@@ -143,6 +143,25 @@ describe('lobby: every wait has its cause on screen', () => {
     expect(await fresh.innerText()).toMatch(/Ancora nessuna stima: pochi clienti serviti oggi\s+No estimate yet: too few customers served today/);
   });
 
+  it('fixed: no counter open with people waiting says the longest wait now, on the lobby and on the phone ticket', async () => {
+    offset = -21 * 60_000;
+    const b = await branch();
+    const first = (await request(server.url).post(`/api/branches/${b}/tickets`).set('Idempotency-Key', key()).send({ service: 'teller' })).body as { phone: { path: string } };
+    offset = 0;
+    await issue(b);
+    await open(b);
+    const teller = lobby.locator('[data-testid="wait-estimate"][data-service="teller"] [data-testid="wait-unknown"]');
+    await expect.poll(() => teller.getAttribute('data-message')).toBe('lobby.estimateNoCounterLongest');
+    expect(await teller.innerText()).toMatch(/Nessuno sportello aperto per questo servizio · attesa più lunga ora 2[12] min\s+No counter open for this service · longest wait now 2[12] min/);
+    await lobby.screenshot({ path: join(shots, 'causes-fixed-no-counter-longest-wait.png') });
+    // The phone of the first ticket says the same, in its reader's language.
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', isMobile: true })).newPage();
+    await phone.goto(`${server.url}${first.phone.path}`);
+    await expect.poll(() => phone.locator('[data-testid="ticket-estimate"]').innerText(), { timeout: 20_000 }).toMatch(/^No counter open for this service · longest wait now 2[12] min$/);
+    await phone.screenshot({ path: join(shots, 'phone-no-counter-longest-wait.png') });
+    await phone.context().close();
+  });
+
   it('a call out of turn shows its reason: "A002 → Sportello 2 · su appuntamento / by appointment"', async () => {
     const b = await branch();
     await issue(b);

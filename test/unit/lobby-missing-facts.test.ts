@@ -77,8 +77,10 @@ describe('a missing wait estimate', () => {
     expect(missingEstimate(noHistory, 32 * MIN + 59_000)).toEqual({ key: 'lobby.estimateNoneLongest', values: { min: 32 } });
   });
 
-  it('no counter for the service: said as it is', () => {
-    expect(missingEstimate({ known: false, cause: 'no_counter', reasons: [] }, 40 * MIN)).toEqual({ key: 'lobby.estimateNoCounter' });
+  it('no counter for the service: said as it is, and, with people waiting a minute or more, the longest wait now', () => {
+    const noCounter = { known: false as const, cause: 'no_counter' as const, reasons: [] };
+    expect(missingEstimate(noCounter, 59_999)).toEqual({ key: 'lobby.estimateNoCounter' });
+    expect(missingEstimate(noCounter, 40 * MIN)).toEqual({ key: 'lobby.estimateNoCounterLongest', values: { min: 40 } });
   });
 
   it('the longest wait of each service from the waiting tickets; a service nobody waits for has 0', () => {
