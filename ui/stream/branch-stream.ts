@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import { ReconnectBackoff } from '../net/reconnect-backoff';
 import {
   BranchReplica,
   STALE_AFTER_MS,
@@ -22,8 +23,6 @@ export interface StreamRefusal {
 /** After a refusal, ask again this often: a screen set up before its branch exists starts by itself. */
 const RETRY_REFUSED_MS = 30_000;
 /** When the server itself drops or turns away the connection, try again after this, doubling up to the max. */
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
 /** How often the watchdog looks for silence (and the host re-renders its clock). */
 const WATCHDOG_MS = 500;
 /**
@@ -88,8 +87,7 @@ export class BranchStreamController implements ReactiveController {
 
   private socket?: Socket<ServerToClient, ClientToServer>;
   private watchdog?: ReturnType<typeof setInterval>;
-  private retry?: ReturnType<typeof setTimeout>;
-  private retryDelay = RETRY_MIN_MS;
+  private readonly reconnect = new ReconnectBackoff();
   private lastHeardLocal = 0;
 
   constructor(
@@ -145,7 +143,7 @@ export class BranchStreamController implements ReactiveController {
       this.replica.loadSnapshot(state);
       if (estimates) this.takeEstimates(estimates);
       this.refused = null;
-      this.retryDelay = RETRY_MIN_MS;
+      this.reconnect.connected();
       this.setStatus('live');
       // A snapshot after a resync arrives while already live: render it now, not at the next tick.
       this.host.requestUpdate();
@@ -155,7 +153,7 @@ export class BranchStreamController implements ReactiveController {
       if (estimates) this.takeEstimates(estimates);
       if (this.replica.receiveAll(events) === 'gap' || this.replica.needsSnapshot) this.resync();
       else this.setStatus('live');
-      this.retryDelay = RETRY_MIN_MS;
+      this.reconnect.connected();
       this.host.requestUpdate();
     });
     socket.on('refused', (r) => this.refuse(socket, r));
@@ -165,7 +163,7 @@ export class BranchStreamController implements ReactiveController {
       if (err.data?.code === 'unknown_branch') {
         this.refuse(socket, { code: 'unknown_branch', message: typeof err.data.message === 'string' ? err.data.message : err.message });
       } else {
-        this.retryLater(socket);
+        this.reconnect.later(socket, () => this.socket === socket);
       }
     });
     socket.on('event', (e) => {
@@ -197,7 +195,7 @@ export class BranchStreamController implements ReactiveController {
     socket.on('disconnect', (reason) => {
       this.setStatus('stale');
       // The server closed the connection itself (e.g. a restart): socket.io leaves reconnecting to us.
-      if (reason === 'io server disconnect' && !this.refused) this.retryLater(socket);
+      if (reason === 'io server disconnect' && !this.refused) this.reconnect.later(socket, () => this.socket === socket);
     });
     socket.io.on('reconnect_attempt', this.onReconnectAttempt);
     this.watchdog = setInterval(() => {
@@ -212,7 +210,7 @@ export class BranchStreamController implements ReactiveController {
 
   hostDisconnected(): void {
     clearInterval(this.watchdog);
-    clearTimeout(this.retry);
+    this.reconnect.cancel();
     this.socket?.removeAllListeners();
     this.socket?.io.off('reconnect_attempt', this.onReconnectAttempt);
     this.socket?.disconnect();
@@ -224,20 +222,8 @@ export class BranchStreamController implements ReactiveController {
     this.refused = { code: String(r.code), message: String(r.message) };
     this.estimates = null;
     socket.disconnect();
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => {
-      if (this.socket === socket) socket.connect();
-    }, RETRY_REFUSED_MS);
+    this.reconnect.at(RETRY_REFUSED_MS, socket, () => this.socket === socket);
     this.host.requestUpdate();
-  }
-
-  /** Connects again after a pause that grows while the server keeps turning us away. */
-  private retryLater(socket: Socket<ServerToClient, ClientToServer>): void {
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => {
-      if (this.socket === socket && !socket.connected) socket.connect();
-    }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
   }
 
   private readonly onReconnectAttempt = (): void => this.host.requestUpdate();

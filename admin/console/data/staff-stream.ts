@@ -1,10 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import { ReconnectBackoff } from '../../../ui/net/reconnect-backoff';
 import type { BranchSummary, ScreenStatus, ServerToStaff, StaffToServer } from '../../../core/client';
 
 /** A feed the server let go is asked for again after 1 s, then 2, 4… up to 30 s. */
-const RETRY_FIRST_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
 
 /**
  * The console's live feed (Socket.IO namespace `/staff`, signed in by the session cookie): one
@@ -21,8 +20,7 @@ export class StaffStreamController implements ReactiveController {
   connected = false;
   private socket?: Socket<ServerToStaff, StaffToServer>;
   private ticker?: ReturnType<typeof setInterval>;
-  private retry?: ReturnType<typeof setTimeout>;
-  private retryDelay = RETRY_FIRST_MS;
+  private readonly reconnect = new ReconnectBackoff();
 
   /** `opts.screensOf`: the branch whose every screen report this page wants (the screens page), not only up and down. */
   constructor(
@@ -46,7 +44,7 @@ export class StaffStreamController implements ReactiveController {
     this.socket = socket;
     socket.on('connect', () => {
       this.connected = true;
-      this.retryDelay = RETRY_FIRST_MS;
+      this.reconnect.connected();
       const branch = this.opts.screensOf?.();
       if (branch) socket.emit('watch-screens', branch);
       this.host.requestUpdate();
@@ -55,7 +53,7 @@ export class StaffStreamController implements ReactiveController {
       this.connected = false;
       // The server let the socket go (its database failed the overview, a restart): Socket.IO
       // leaves reconnecting to us. An ended session is refused at the next connect, which stops it.
-      if (reason === 'io server disconnect') this.retryLater(socket);
+      if (reason === 'io server disconnect') this.reconnect.later(socket, () => this.socket === socket);
       this.host.requestUpdate();
     });
     socket.on('overview', ({ branches, serverTime }) => {
@@ -81,19 +79,11 @@ export class StaffStreamController implements ReactiveController {
 
   hostDisconnected(): void {
     clearInterval(this.ticker);
-    clearTimeout(this.retry);
+    this.reconnect.cancel();
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = undefined;
     this.connected = false;
-  }
-
-  private retryLater(socket: Socket<ServerToStaff, StaffToServer>): void {
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => {
-      if (this.socket === socket && !socket.connected) socket.connect();
-    }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
   }
 
   private heard(serverTime: number): void {
