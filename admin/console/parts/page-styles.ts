@@ -195,33 +195,30 @@ export const pageStyles = css`
   [aria-invalid='true'] {
     border-color: var(--bb-danger);
   }
-  .error {
-    margin: 0;
-    padding: 10px 14px;
-    border-radius: 8px;
-    background: var(--bb-danger-soft);
-    color: var(--bb-danger);
-    font-weight: 600;
-  }
-  .field-error {
-    font-size: 13px;
-    color: var(--bb-danger);
-    font-weight: 600;
-  }
-  .ok-note {
-    margin: 0;
-    padding: 10px 14px;
-    border-radius: 8px;
-    background: var(--bb-ok-soft);
-    color: var(--bb-ok);
-    font-weight: 600;
-  }
+  /* A form's outcome: why it was not saved, that it was, or a warning — one box, three colours. */
+  .error,
+  .ok-note,
   .warn-note {
     margin: 0;
     padding: 10px 14px;
     border-radius: 8px;
+    font-weight: 600;
+  }
+  .error {
+    background: var(--bb-danger-soft);
+    color: var(--bb-danger);
+  }
+  .ok-note {
+    background: var(--bb-ok-soft);
+    color: var(--bb-ok);
+  }
+  .warn-note {
     background: var(--bb-warn-soft);
     color: var(--bb-warn);
+  }
+  .field-error {
+    font-size: 13px;
+    color: var(--bb-danger);
     font-weight: 600;
   }
 
