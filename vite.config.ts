@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { lobbySocket } from './scripts/vite/lobby-socket.ts';
 import { minifiedLitCss } from './scripts/vite/minified-lit-css.ts';
 import { noPreloadHelper } from './scripts/vite/no-preload-helper.ts';
 import { precompiledMessages } from './scripts/vite/precompiled-messages.ts';
+import { websocketOnly } from './scripts/vite/websocket-only.ts';
 
 const page = (name: string) => resolve(import.meta.dirname, name, 'index.html');
 
@@ -17,8 +17,8 @@ export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
   builder: {},
-  // The lobby's own: Socket.IO's protocol over the browser's WebSocket (no socket.io-client), catalogues compiled at build time (no parser nor formatter shipped), minified component CSS, no preload helper.
-  plugins: [lobbySocket(), precompiledMessages(), minifiedLitCss(), noPreloadHelper()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
+  // The lobby's own: WebSocket-only engine.io, catalogues compiled at build time (no parser nor formatter shipped), minified component CSS, no preload helper.
+  plugins: [websocketOnly(), precompiledMessages(), minifiedLitCss(), noPreloadHelper()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
   build: {
     outDir: 'dist',
     target: 'es2022',
