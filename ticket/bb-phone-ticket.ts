@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { noticePhase, type Notice } from '../core/client';
 import { causeLabel } from '../ui/cause/cause-presentation';
 import '../ui/dialog/bb-dialog';
-import { catalogueLanguage, nativeLanguageName } from '../ui/i18n/languages';
+import { catalogueLanguage, languageName, nativeLanguageName } from '../ui/i18n/languages';
 import { t, useWording } from '../ui/i18n/localize';
 import '../ui/i18n/parts/kiosk';
 import '../ui/i18n/parts/public-board';
@@ -509,15 +509,6 @@ export class BbPhoneTicket extends LitElement {
 function expectedWords(n: Notice, lang: string, now: number, time: (at: number) => At): string {
   if (n.expectedEndAt === null) return t(lang, 'lobby.expectedUnknown');
   return t(lang, noticePhase(n, now) === 'overdue' ? 'lobby.overdue' : 'lobby.expectedAt', whenArgs(time(n.expectedEndAt))(lang));
-}
-
-/** A language's name in another ("italiano" → "Italian" for an English reader). */
-function languageName(tag: string, inLang: string): string {
-  try {
-    return new Intl.DisplayNames([inLang], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
 
 declare global {

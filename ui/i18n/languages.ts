@@ -42,6 +42,30 @@ export function wordsLanguage(tag: string): string {
   return hasBoardWords(tag) ? tag : FALLBACK_LANGUAGE;
 }
 
+const namers = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * A language's name in another, as written inside a sentence: "en" in Italian is "inglese", in
+ * English "English" ("in inglese", "Nessun testo in inglese"); the tag itself where the browser
+ * knows no name. The one wording of it for the lobby's notes, the phone, the tablet and the console.
+ */
+export function languageName(tag: string, inLang: string): string {
+  let names = namers.get(inLang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([inLang], { type: 'language' });
+    } catch {
+      names = null;
+    }
+    namers.set(inLang, names);
+  }
+  try {
+    return names?.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 const nativeNames = new Map<string, string>();
 
 /** A language named in itself, for switches: "Deutsch", "português" (any tag the browser knows, else the tag). */

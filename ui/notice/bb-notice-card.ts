@@ -4,7 +4,7 @@ import { noticePhase, type BranchConfig, type Notice } from '../../core/client';
 import { hasApology } from '../i18n/apology';
 import { t } from '../i18n/localize';
 import { causeIcon } from '../icons/cause-icons';
-import { wordsLanguage } from '../i18n/languages';
+import { languageName, wordsLanguage } from '../i18n/languages';
 import { inline, langStyles, msgs, staffTexts, perLang, perLangText, stacked, wordsLangs, type LangText } from '../text/lang-text';
 import { scopeLine } from '../text/scope-words';
 import { whenArgs, type At } from '../time/when';
@@ -233,15 +233,6 @@ function sentences(text: string, lang: string): string[] {
     return out.length ? out : [text];
   } catch {
     return [text];
-  }
-}
-
-/** A language's name in another ("italiano" → "Italian" for an English reader). */
-function languageName(lang: string, inLang: string): string {
-  try {
-    return new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
   }
 }
 

@@ -10,7 +10,7 @@ import { scopeWords } from '../../../ui/text/scope-words';
 import { local } from '../../lib/teller-model';
 import { buttonStyles, cardStyles } from '../../styles/shared';
 import { noticeItemStyles } from './bb-notice-item.styles';
-import { languageName } from './one-language-hint';
+import { languageName } from '../../../ui/i18n/languages';
 import './bb-notice-update-form';
 import './bb-notice-resolve-form';
 

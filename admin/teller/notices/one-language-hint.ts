@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { t, type Language } from '../../../ui/i18n/localize';
+import { languageName } from '../../../ui/i18n/languages';
 
 /**
  * Under a field being typed in: the text goes out in the tablet's language only (the lobby shows
@@ -25,11 +26,3 @@ export function writtenInSelect(testid: string, language: Language, branchLangua
   </label>`;
 }
 
-/** A language's name in the tablet's language ("italiano", "Italian"). */
-export function languageName(lang: string, inLang: string): string {
-  try {
-    return new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
-}
