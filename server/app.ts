@@ -36,7 +36,7 @@ import { BranchStream } from './realtime/stream';
 import { DEFAULT_STREAM_LIMITS, StreamLimits } from './realtime/stream-limits';
 import { WaitEstimateService } from './realtime/wait-estimates';
 import { accountSessionRoutes } from './routes/account-sessions';
-import { branchCommandRoutes } from './routes/branch-commands';
+import { branchCommandRoutes, TICKET_PATH, ticketRoute } from './routes/branch-commands';
 import { ticketMoveRoutes } from './routes/ticket-moves';
 import { branchReadRoutes } from './routes/branch-reads';
 import { consoleConfigRoutes } from './routes/console-config';
@@ -240,8 +240,9 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   // never do. No path of the routers after them is one of theirs; moves before commands, whose
   // /counters/:counter/:action would otherwise take /call, /transfer and /undo-no-show.
   const links = new TicketLinks(sql);
+  app.post(TICKET_PATH, ...ticketRoute(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks }));
   app.use('/api/branches', ticketMoveRoutes(commands));
-  app.use('/api/branches', branchCommandRoutes(commands, { ticketsPerMinute: config.ticketsPerMinute, links, kiosks }));
+  app.use('/api/branches', branchCommandRoutes(commands));
 
   app.use(
     opsRoutes({

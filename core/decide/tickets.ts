@@ -28,15 +28,15 @@ export function decideIssueTicket(state: BranchState, config: BranchConfig, cmd:
   if ((today?.taken?.[service.id] ?? 0) >= limits.perServicePerDay) {
     return fail('conflict', 'daily_ticket_limit', `no more tickets for this service today (at most ${limits.perServicePerDay} a day)`, 'service');
   }
-  // Any ticket still in the branch showing this letter, whatever service it is in now (a transfer keeps its number).
-  const numberOf = (t: Ticket) => (t.number.startsWith(service.prefix) ? Number(t.number.slice(service.prefix.length)) : NaN);
   const last = today?.issued[service.id] ?? 0;
   // The next number is nearly always free: one pass looking for it, and the set of every held number only when it is not.
   const next = (last % MAX_TICKET_NUMBER) + 1;
+  const prefix = service.prefix;
   let held: Set<number> | undefined;
   for (const id in state.tickets) {
-    if (numberOf(state.tickets[id]!) === next) {
-      held = new Set(Object.values(state.tickets).map(numberOf));
+    if (numberOf(state.tickets[id]!, prefix) === next) {
+      held = new Set();
+      for (const t of Object.values(state.tickets)) held.add(numberOf(t, prefix));
       break;
     }
   }
@@ -47,6 +47,11 @@ export function decideIssueTicket(state: BranchState, config: BranchConfig, cmd:
     return ok({ type: 'TicketIssued', ticket: { id: cmd.ticketId, service: service.id, number, day } });
   }
   return fail('conflict', 'no_free_number', `all ${MAX_TICKET_NUMBER} numbers of this service are held by people still waiting or being served`, 'service');
+}
+
+/** The number a ticket shows under this letter, whatever service it is in now (a transfer keeps its number); NaN under another letter. */
+function numberOf(t: Ticket, prefix: string): number {
+  return t.number.startsWith(prefix) ? Number(t.number.slice(prefix.length)) : NaN;
 }
 
 /**

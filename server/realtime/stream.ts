@@ -151,7 +151,11 @@ export class BranchStream {
   private readonly broadcast = (branchId: string, events: readonly BranchEvent[]): void => {
     // Node-local: every node hears every committed event (its own and the others', through its
     // cache) and sends it to its own screens; through the adapter each screen would get it once per node.
-    for (const e of events) this.io.local.to(room(branchId)).emit('event', toPublicEvent(e));
+    // A branch no screen of this node watches costs no frame (a kiosk-only branch, a node behind a
+    // balancer that sends the screens elsewhere): encoding one for an empty room was ~2% of a command.
+    if (this.io.of('/').adapter.rooms.get(room(branchId))?.size) {
+      for (const e of events) this.io.local.to(room(branchId)).emit('event', toPublicEvent(e));
+    }
     this.waits.observe(branchId, events);
     // The new estimates go with the branch's next heartbeat (within TICK_MS): one frame per screen
     // instead of two, and a burst of commands (a kiosk queue at opening) yields one update.

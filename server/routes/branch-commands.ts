@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
   COUNTER_ACTIONS,
@@ -34,9 +34,15 @@ export interface BranchCommandOptions {
   kiosks?: KioskDirectory;
 }
 
-export function branchCommandRoutes(commands: CommandHandler, opts: BranchCommandOptions): Router {
-  const r = Router({ mergeParams: true });
+/** The path of a kiosk's ticket, mounted on the app itself (see ticketRoute). */
+export const TICKET_PATH = '/api/branches/:branch/tickets';
 
+/**
+ * A kiosk takes a ticket (POST TICKET_PATH): the busiest request of all, so its handlers are
+ * mounted on the app directly, past no router of its own (each router a request enters costs
+ * its prefix matching and parameter merging).
+ */
+export function ticketRoute(commands: CommandHandler, opts: BranchCommandOptions): RequestHandler[] {
   const kioskLimit = rateLimit({
     windowMs: 60_000,
     limit: opts.ticketsPerMinute,
@@ -53,7 +59,7 @@ export function branchCommandRoutes(commands: CommandHandler, opts: BranchComman
     },
   });
 
-  r.post('/:branch/tickets', identifyKiosk(opts.kiosks ?? NO_KIOSKS), kioskLimit, async (req, res) => {
+  const issue: RequestHandler = async (req, res) => {
     const branch = param(req, 'branch');
     const { service } = parse(IssueTicketBody, req.body ?? {});
     const ticketId = randomUUID();
@@ -79,7 +85,13 @@ export function branchCommandRoutes(commands: CommandHandler, opts: BranchComman
       actor,
       links ? (tx) => links.create(tx, token, branch, ticketId, Date.now()) : undefined,
     );
-  });
+  };
+  return [identifyKiosk(opts.kiosks ?? NO_KIOSKS), kioskLimit, issue];
+}
+
+/** The staff commands of a branch: counters and notices (tickets: ticketRoute). */
+export function branchCommandRoutes(commands: CommandHandler): Router {
+  const r = Router({ mergeParams: true });
 
   r.post('/:branch/counters/:counter/:action', requireStaff(), async (req, res) => {
     const branch = param(req, 'branch');
