@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { nativeLanguageName } from '../../ui/i18n/languages';
+import { nativeLanguageName, wordsLanguage } from '../../ui/i18n/languages';
 import { t } from '../../ui/i18n/localize';
 
 /**
@@ -43,7 +43,8 @@ export class BbLanguageSwitch extends LitElement {
   `;
 
   override render() {
-    return html`<label lang=${this.current}
+    // Its label in the fixed words' language (English for pt); each option named in itself.
+    return html`<label lang=${wordsLanguage(this.current)}
       ><span>${t(this.current, 'lobby.phoneLanguage')}</span>
       <select data-testid="language-switch" @change=${this.changed}>
         ${this.languages.map(

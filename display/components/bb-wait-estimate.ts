@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReasonCode, WaitEstimate } from '../../core/client';
 import { causeIcon } from '../../ui/icons/cause-icons';
 import { t } from '../../ui/i18n/localize';
+import { wordsLanguage } from '../../ui/i18n/languages';
 import { inline, langStyles, msgs, perLang, stacked, wordsLangs } from '../../ui/text/lang-text';
 import { REASON_MESSAGE, waitWords } from '../lib/wait';
 import { missingEstimate } from '../../ui/queue/missing-estimate';
@@ -90,9 +91,10 @@ export class BbWaitEstimate extends LitElement {
   /** "Attesa stimata ~6 min (4–9 min)" in one language; the first language large, the others beneath. */
   private knownLine(lang: string, i: number, e: Extract<WaitEstimate, { known: true }>): TemplateResult {
     const w = waitWords(lang, e.waitSec, e.p10Sec, e.p90Sec);
-    return html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${lang}
-      ><span class="label">${t(lang, 'lobby.estimatedWait')}</span> <span class="fig">${w.figure}</span>${w.range
-        ? html` <span class="range">(${w.range})</span>`
+    // The label is the fixed words (English for pt), the figure formatted in `lang`.
+    return html`<span class=${i === 0 ? 'l0' : 'l1'} lang=${wordsLanguage(lang)}
+      ><span class="label">${t(lang, 'lobby.estimatedWait')}</span> <span class="fig" lang=${lang}>${w.figure}</span>${w.range
+        ? html` <span class="range" lang=${lang}>(${w.range})</span>`
         : nothing}</span
     >`;
   }

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { pickText, type BranchState, type ScreenReport, type ScreenSound } from '../../core/client';
 import { t } from '../../ui/i18n/localize';
+import { wordsLanguage } from '../../ui/i18n/languages';
 import { callKey } from '../lib/calls';
 import { CallAnnouncer } from './call-announcer';
 import { VoicePlayer, type SoundState } from './voice-player';
@@ -117,7 +118,7 @@ export class LobbySound implements ReactiveController {
   /** "Sound off — tap to enable", while the browser holds the sound back. */
   sign(langs: readonly string[]) {
     if (this.player.state !== 'blocked') return nothing;
-    const main = langs[0] ?? 'en';
+    const main = wordsLanguage(langs[0] ?? 'en');
     return html`<button class="sound-blocked" data-testid="sound-blocked" data-staff lang=${main} @click=${() => void this.player.unlock()}>
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
         <path d="M11 5 6 9H3v6h3l5 4z" /><path d="m16 9 5 6M21 9l-5 6" />

@@ -97,6 +97,13 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
     await until(() => phone.locator('bb-waiting-list li[data-service="teller"] .name .l0').textContent()).toBe('Caixa');
     // The phone's switch offers it too, named in itself.
     expect(await phone.locator('[data-testid="language-switch"] option[value="pt"]').innerText()).toMatch(/^Portugu[eê]s$/i);
+    // Marked as what it is: the page English, and nothing English under lang="pt" — only the
+    // staff's Portuguese names, the date Intl wrote in Portuguese and the switch's "Português".
+    expect(await phone.locator('html').getAttribute('lang')).toBe('en');
+    const date = new Intl.DateTimeFormat('pt', { timeZone: DEMO_BRANCH.timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(Date.now());
+    const markedPt = await phone.locator('[lang="pt"]').evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
+    expect(markedPt.filter((x) => !['Caixa', 'Aconselhamento', 'Balcão 2', date].includes(x) && !/^Portugu[eê]s$/i.test(x))).toEqual([]);
+    expect(await phone.locator('[data-testid="language-switch"]').evaluate((s) => s.closest('label')?.getAttribute('lang'))).toBe('en');
     await phone.context().close();
   });
 
