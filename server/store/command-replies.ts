@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Sql } from './sql';
 
 /** How long a reply is kept for retries; a tablet retries within seconds, a day is generous. */
@@ -46,7 +46,7 @@ export class CommandReplies {
   }
 }
 
-/** A request's fingerprint: the same key must come with the same command. */
+/** A request's fingerprint: the same key must come with the same command (one-shot hash: no Hash object a command). */
 export function requestHash(method: string, path: string, body: unknown, username: string | null): string {
-  return createHash('sha256').update(JSON.stringify([method, path, body ?? null, username])).digest('base64url');
+  return hash('sha256', JSON.stringify([method, path, body ?? null, username]), 'base64url');
 }
