@@ -46,6 +46,7 @@ export * from './history/gtfs-alerts';
 export type * from './ids';
 export type * from './branch';
 export type * from './display';
+export type * from './integration-token';
 export type * from './events';
 export type * from './commands';
 export type * from './protocol';

@@ -30,4 +30,5 @@ export * from './staff';
 export * from './screens';
 export * from './overview';
 export * from './ingest';
+export type * from './integration-token';
 export * from './history';

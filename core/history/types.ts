@@ -1,5 +1,7 @@
 import type { Cause, Effect } from '../causes';
 import type { Actor, NoticeScope } from '../events';
+import type { WaitEstimates } from '../protocol';
+import type { BranchState } from '../state';
 
 /**
  * The read models of a branch's history: rows kept up to date as events are committed, so that
@@ -129,4 +131,22 @@ export interface HistoryChanges {
   days: DayServiceFigures[];
   audit: AuditEntry[];
   signals: HistorySignal[];
+}
+
+/** One moment of a branch, as its lobby showed it (GET /api/branches/<branch>/replay; the lobby's replay draws it). */
+export interface ReplayMoment {
+  branchId: string;
+  at: number;
+  /** The moment in the branch's zone, ISO with offset. */
+  local: string;
+  timezone: string;
+  /** The last event folded into `state`. */
+  seq: number;
+  state: BranchState;
+  estimates: WaitEstimates | null;
+  /** The time of the change before the one shown last, and of the next change: for stepping. */
+  prev: number | null;
+  next: number | null;
+  /** The hash-chain link after event `seq` (server/history/chain.ts). */
+  chain: string;
 }

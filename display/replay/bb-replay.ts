@@ -1,22 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BranchState, WaitEstimates } from '../../core/client';
+import type { ReplayMoment } from '../../core/client';
 import '../components/bb-lobby';
 import type { LobbySource } from '../lib/lobby-source';
 import { themeTokens } from '../../ui/theme/lobby-theme';
 import { replayMoment, replayWords } from './replay-strings';
 
 /** One moment of the log, as GET /api/branches/<branch>/replay answers it. */
-interface Moment {
-  at: number;
-  local: string;
-  timezone: string;
-  seq: number;
-  state: BranchState;
-  estimates: WaitEstimates | null;
-  prev: number | null;
-  next: number | null;
-}
+type Moment = ReplayMoment;
 
 const SPEEDS = [1, 10, 60] as const;
 const PLAY_STEP_MS = 250;

@@ -1,4 +1,6 @@
-import { isoLocal, type BranchState, type WaitEstimates } from '../../core';
+import { isoLocal, type BranchState, type ReplayMoment, type WaitEstimates } from '../../core';
+
+export type { ReplayMoment };
 import type { BranchStates } from '../commands/branch-states';
 import type { EventStore } from '../store/event-store';
 import type { Sql } from '../store/sql';
@@ -10,24 +12,6 @@ import type { HistoryStore } from './history-store';
 const READ_BATCH = 5_000;
 /** Branches whose last replayed estimator is kept for stepping on (managers replay a few at a time). */
 const REPLAYS_KEPT = 8;
-
-/** One moment of a branch, as its lobby showed it. */
-export interface ReplayMoment {
-  branchId: string;
-  at: number;
-  /** The moment in the branch's zone, ISO with offset. */
-  local: string;
-  timezone: string;
-  /** The last event folded into `state`. */
-  seq: number;
-  state: BranchState;
-  estimates: WaitEstimates | null;
-  /** The time of the change before the one shown last, and of the next change: for stepping. */
-  prev: number | null;
-  next: number | null;
-  /** The hash-chain link after event `seq` (see chain.ts). */
-  chain: string;
-}
 
 /**
  * Answers "what did the screen show at 10:14?" from the log: the state folded up to the moment

@@ -1,16 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { IntegrationToken } from '../../core';
 import type { Sql } from './sql';
 
-/** An integration token as the console lists it: never the secret, which is shown once at creation. */
-export interface IntegrationToken {
-  id: string;
-  branchId: string;
-  name: string;
-  createdAt: number;
-  createdBy: string;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-}
+export type { IntegrationToken };
 
 interface Row {
   id: string;

@@ -4,6 +4,7 @@ import type {
   CounterConfig,
   CreateBranchBody,
   CreateUserBody,
+  IntegrationToken,
   PairScreenBody,
   Preset,
   PresetBody,
@@ -19,17 +20,6 @@ import { ApiClient, type SessionUser } from '../../lib/api';
 import type { BranchSummary } from './branch-directory';
 
 const enc = encodeURIComponent;
-
-/** An integration token as the server lists it (never its secret). */
-export interface IntegrationTokenView {
-  id: string;
-  branchId: string;
-  name: string;
-  createdAt: number;
-  createdBy: string;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-}
 
 /** One signed-in browser or tablet of an account (GET /api/users/:username/sessions). */
 export interface AccountSession {
@@ -142,11 +132,11 @@ export class ConsoleApi {
   }
 
   // --- integration tokens (an existing queue system feeding the branch) ------------------
-  async integrationTokens(branch: string): Promise<IntegrationTokenView[]> {
-    return (await this.client.get<{ tokens: IntegrationTokenView[] }>(b(branch, '/integration-tokens'))).tokens;
+  async integrationTokens(branch: string): Promise<IntegrationToken[]> {
+    return (await this.client.get<{ tokens: IntegrationToken[] }>(b(branch, '/integration-tokens'))).tokens;
   }
   /** `secret` is in the first reply only (absent on a retry of the same action). */
-  async createIntegrationToken(branch: string, name: string): Promise<{ token: IntegrationTokenView; secret?: string }> {
+  async createIntegrationToken(branch: string, name: string): Promise<{ token: IntegrationToken; secret?: string }> {
     return this.client.command('POST', b(branch, '/integration-tokens'), { name });
   }
   async revokeIntegrationToken(branch: string, id: string): Promise<void> {

@@ -2,7 +2,8 @@ import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { apiContext } from '../../data/contexts';
-import type { ConsoleApi, IntegrationTokenView } from '../../data/console-api';
+import type { IntegrationToken } from '../../../../core/client';
+import type { ConsoleApi } from '../../data/console-api';
 import { SaveController } from '../../data/save-controller';
 import { ct } from '../../i18n/console-strings';
 import { BranchPage } from '../../parts/branch-page';
@@ -19,9 +20,9 @@ export class BbIntegrationsPage extends BranchPage {
 
   @consume({ context: apiContext }) private api!: ConsoleApi;
 
-  @state() private tokens: IntegrationTokenView[] | null = null;
+  @state() private tokens: IntegrationToken[] | null = null;
   /** The token just made, with its secret (or without it, on a retry of the same action). */
-  @state() private made: { token: IntegrationTokenView; secret?: string } | null = null;
+  @state() private made: { token: IntegrationToken; secret?: string } | null = null;
   /** The token whose revocation waits for a second, explicit click (it shuts a system out at once). */
   @state() private confirming: string | null = null;
   private readonly action = new SaveController(this, () => this.language);
@@ -50,7 +51,7 @@ export class BbIntegrationsPage extends BranchPage {
     await this.load();
   }
 
-  private async revoke(t: IntegrationTokenView): Promise<void> {
+  private async revoke(t: IntegrationToken): Promise<void> {
     this.confirming = null;
     if (await this.action.runOk(() => this.api.revokeIntegrationToken(this.branch, t.id))) await this.load();
   }
@@ -121,7 +122,7 @@ export class BbIntegrationsPage extends BranchPage {
       </section>`;
   }
 
-  private renderMade(m: { token: IntegrationTokenView; secret?: string }) {
+  private renderMade(m: { token: IntegrationToken; secret?: string }) {
     const u = this.language;
     return html`<div class="once" role="status" data-testid="token-once">
       <p class="title">${ct(u, 'integrations.secretTitle', { name: m.token.name })}</p>
