@@ -77,7 +77,7 @@ export async function reconnectStorm(dataDir: string, branches: number, perBranc
     await gen.call('close').catch(() => {});
     await gen.kill();
     await node.call('stop').catch(() => {});
-    if (process.env.BENCH_CPU_PROF_DIR) await node.call('exit').catch(() => {});
+    if (process.env.BENCH_CPU_PROF_DIR || process.env.BENCH_STALL_LOG) await node.call('exit').catch(() => {});
     await node.kill();
   }
 }

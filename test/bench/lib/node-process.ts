@@ -6,6 +6,7 @@ import { toPublicEvent } from '../../../core';
 import { startServer, type RunningServer } from '../../../server/app';
 import { DEMO_BRANCH } from '../../../server/seed/demo-branch';
 import { serveIpc } from './probes';
+import { stallMark, writeStallLog } from './stall-log';
 
 let server: RunningServer | undefined;
 
@@ -15,11 +16,14 @@ serveIpc(async (msg) => {
   switch (msg.op) {
     case 'start': {
       const { dataDir, port = 0, branches = 0 } = msg as { dataDir: string; port?: number; branches?: number };
+      stallMark('start');
       server = await startServer({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', ticketsPerMinute: 100_000_000, demoPassword: 'bench-pass-1234', distDir: process.env.DIST_DIR, databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, databasePoolSize: 20 });
+      stallMark('listening');
       for (let i = 0; i < branches; i++) {
         const id = benchBranch(i);
         if (!(await server.store.branchExists(id))) await server.commands.openBranch(id, { ...DEMO_BRANCH, id }, { role: 'system' });
       }
+      stallMark('started');
       return { url: `http://127.0.0.1:${server.port}`, port: server.port };
     }
     case 'lastEventFrame': {

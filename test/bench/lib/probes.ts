@@ -67,7 +67,10 @@ export async function answerProbe(p: Probe): Promise<unknown> {
 /** The child side of the IPC: `{id, ...request}` in, `{id, result | error}` out. */
 export function serveIpc(handle: (msg: Record<string, unknown>) => Promise<unknown>): void {
   process.on('message', async (raw: { id: number } & Record<string, unknown>) => {
-    if (raw.op === 'exit') process.exit(0);
+    if (raw.op === 'exit') {
+      (await import('./stall-log')).writeStallLog();
+      process.exit(0);
+    }
     if (raw.op === 'heapsnapshot') {
       fullGc();
       const { writeHeapSnapshot } = await import('node:v8');
