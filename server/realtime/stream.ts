@@ -19,6 +19,7 @@ import type { EventStore } from '../store/event-store';
 import { StreamLimits, type Bucket } from './stream-limits';
 import { BranchRooms } from './branch-rooms';
 import { HeartbeatParts, type HeartbeatPart } from './heartbeat-parts';
+import { paceConnects } from './connect-pacer';
 import { paceUpgrades } from './upgrade-pacer';
 import { forgetRequest, keepsRequest } from './upgrade-request';
 import type { WaitEstimateService } from './wait-estimates';
@@ -64,6 +65,7 @@ export class BranchStream {
   version = '';
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly upgrades: { close(): void };
+  private readonly connects: { close(): void };
   /** Branches whose estimates changed since they were last sent: they ride on the branch's next heartbeat. */
   private readonly estimatesDue = new Set<string>();
   /** When each branch's estimates last went out (they are sent at least every ESTIMATES_MS). */
@@ -104,6 +106,8 @@ export class BranchStream {
       maxHttpBufferSize: 16_384,
     })));
     this.io = made!;
+    // And their namespace connects a few dozen per turn too (connect-pacer.ts).
+    this.connects = paceConnects(this.io);
     this.rooms = new BranchRooms(this.io.of('/').adapter, [TICK_SLICES], (id) => {
       this.estimatesDue.delete(id);
       this.estimatesSentAt.delete(id);
@@ -165,6 +169,7 @@ export class BranchStream {
   close(): Promise<void> {
     clearInterval(this.ticker);
     this.upgrades.close();
+    this.connects.close();
     return this.io.close().then(() => undefined);
   }
 
