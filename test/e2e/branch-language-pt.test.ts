@@ -160,11 +160,15 @@ describe('a branch language without the fixed words: console, kiosk and lobby ag
         mark: await card.locator('[data-testid="note-lang"] [lang]').evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent?.trim()}`)),
         scope: await card.locator('[data-testid="notice-scope"] [lang]').evaluateAll((els) => els.map((e) => `${e.getAttribute('lang')}:${e.textContent?.trim()}`)),
         apology: await card.locator('.apology').count(),
+        // And on the whole screen (the reduced-service card, the waits, the counters): only the staff's Portuguese.
+        screenPt: (await tv.locator('[lang="pt"]').evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''))).filter(
+          (x) => !['Caixa', 'Aconselhamento', 'Balcão 2'].includes(x),
+        ),
       };
       return (await screen.getAttribute('data-langs')) === langs ? seen : null;
     };
     const inItalian = `it:${t('it', 'causes.noteIn', { language: new Intl.DisplayNames(['it'], { type: 'language' }).of('en')! })}`;
-    const expected = { pt: [], mark: [inItalian], scope: ['it:Sportello 1', 'en:Counter 1'], apology: 0 };
+    const expected = { pt: [], mark: [inItalian], scope: ['it:Sportello 1', 'en:Counter 1'], apology: 0, screenPt: [] };
     await until(() => turn('it en')).toEqual(expected);
     // The pt reader reads the English words and the English text: it needs no mark, and its
     // text already apologises.
