@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,21 @@ import { sendError } from './errors';
 
 /** The element the lobby reads its first snapshot from (display/main.ts). */
 export const SNAPSHOT_ELEMENT_ID = 'bb-snapshot';
+
+/**
+ * Run while the page's script is still on its way: a screen's first date or time format sets up
+ * the browser's ICU data, 30–150 ms of its main thread in a fresh Chromium renderer, which the
+ * board's first render otherwise pays before it is painted (issue 9). Here it fills the wait for
+ * the network instead, once the HTML shell is painted (after a frame, so the shell's own first
+ * paint is not held up). Allowed by its hash, not by 'unsafe-inline' (`withWarmUpAllowed`).
+ */
+export const INTL_WARM_UP = 'requestAnimationFrame(()=>setTimeout(()=>new Intl.DateTimeFormat().format(0)))';
+const INTL_WARM_UP_HASH = `'sha256-${createHash('sha256').update(INTL_WARM_UP).digest('base64')}'`;
+
+/** The page's Content-Security-Policy (helmet's, set before the route) with the warm-up script's hash among the scripts it runs. */
+export function withWarmUpAllowed(csp: string): string {
+  return csp.replace(/(^|;)\s*script-src ([^;]*)/, (_all, start: string, sources: string) => `${start}script-src ${sources} ${INTL_WARM_UP_HASH}`);
+}
 
 /**
  * The lobby page's HTML with the branch's snapshot in it, as the stream would send it first
@@ -21,7 +37,7 @@ export function withSnapshot(html: string, branchId: string, state: BranchState,
   const links = preload.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
   // A function, not a string: in a replacement string `$&`, `$'` and `` $` `` (which staff text may
   // hold) would put the page's own markup into the JSON.
-  return html.replace('</head>', () => `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${json}</script>${links}</head>`);
+  return html.replace('</head>', () => `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${json}</script>${links}<script>${INTL_WARM_UP}</script></head>`);
 }
 
 /** Vite's manifest of the lobby's build (vite.config.ts): source file → its chunk and the chunks it imports. */
@@ -79,6 +95,8 @@ export function lobbyPage(states: BranchStates, file: string) {
       // A phone asking for one language (?lang=) is shown that one; a TV its branch's languages.
       const lang = typeof req.query.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(req.query.lang) ? req.query.lang : undefined;
       const preload = wordChunks(await readManifest(file), lang ? [lang] : (state.config?.languages ?? []));
+      const csp = res.getHeader('Content-Security-Policy');
+      if (typeof csp === 'string') res.setHeader('Content-Security-Policy', withWarmUpAllowed(csp));
       res.type('html').send(withSnapshot(html, branchId, state, Date.now(), preload));
     } catch (err) {
       next(err);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +60,8 @@ describe('the lobby page carries its snapshot', () => {
     const html = await (await fetch(`${server.url}/display/demo`)).text();
     expect(html).not.toContain('</script><img');
     expect(html).not.toContain('<!-- centro');
-    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    // The snapshot's end and the warm-up script's, nothing else.
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(snapshotIn(html)!.state.config?.name).toBe(name);
   });
 
@@ -87,7 +89,7 @@ describe('the lobby page carries its snapshot', () => {
     const end = html.indexOf('</script>', start);
     expect(start).toBeGreaterThan(open.length - 1);
     expect(html.slice(start, end)).not.toContain('<');
-    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script/gi)).toHaveLength(2); // the snapshot's and the warm-up's
     expect(html.match(/<!--/g)).toBeNull();
     expect(html.endsWith('<body><div class="boot">Branchboard</div></body></html>')).toBe(true);
   };
@@ -119,6 +121,22 @@ describe('the lobby page carries its snapshot', () => {
       expect(snap.state.notices.find((n) => n.id === noticeId)?.text).toEqual(state.notices.find((n) => n.id === noticeId)!.text);
       expect(JSON.stringify(snap.state)).toBe(JSON.stringify(state));
     }
+  });
+
+  it("runs its one inline script (the date formats' warm-up) by that script's hash, and no other inline script", async () => {
+    const res = await fetch(`${server.url}/display/demo`);
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain('Intl.DateTimeFormat');
+    const csp = res.headers.get('content-security-policy')!;
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))!.trim().split(/\s+/);
+    expect(scriptSrc).toEqual(['script-src', "'self'", `'sha256-${createHash('sha256').update(inline[0]!).digest('base64')}'`]);
+    // The rest of the policy as every other page has it.
+    const other = (await fetch(`${server.url}/api/health`)).headers.get('content-security-policy')!;
+    expect(csp.split(';').filter((d) => !d.trim().startsWith('script-src'))).toEqual(other.split(';').filter((d) => !d.trim().startsWith('script-src')));
+    // A replay's plain page runs none.
+    expect(await (await fetch(`${server.url}/display/demo?at=2026-01-01T10:00`)).text()).not.toContain('<script>');
   });
 
   it('has no snapshot for a replay (?at=): the plain page', async () => {
