@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { gzippedAssets } from './scripts/vite/gzipped-assets.ts';
 import { minifiedLitCss } from './scripts/vite/minified-lit-css.ts';
 import { noPreloadHelper } from './scripts/vite/no-preload-helper.ts';
 import { precompiledMessages } from './scripts/vite/precompiled-messages.ts';
@@ -18,7 +19,11 @@ export default defineConfig({
   publicDir: false,
   builder: {},
   // The lobby's own: WebSocket-only engine.io, catalogues compiled at build time (no parser nor formatter shipped), minified component CSS, no preload helper.
-  plugins: [websocketOnly(), precompiledMessages(), minifiedLitCss(), noPreloadHelper()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
+  plugins: [
+    ...[websocketOnly(), precompiledMessages(), minifiedLitCss(), noPreloadHelper()].map((p) => ({ ...p, applyToEnvironment: (env: { name: string }) => env.name === 'lobby' })),
+    // Every page's scripts also gzipped, sent as such (server/http/precompressed.ts).
+    gzippedAssets(),
+  ],
   build: {
     outDir: 'dist',
     target: 'es2022',

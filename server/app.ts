@@ -32,6 +32,7 @@ import { appVersion } from './realtime/app-version';
 import { voiceRoute } from './http/voice-route';
 import { sendFavicon } from './http/favicon';
 import { lobbyPage } from './http/lobby-page';
+import { precompressedScripts } from './http/precompressed';
 import { BranchStream } from './realtime/stream';
 import { DEFAULT_STREAM_LIMITS, StreamLimits } from './realtime/stream-limits';
 import { WaitEstimateService } from './realtime/wait-estimates';
@@ -288,7 +289,7 @@ export async function startServer(input: ServerConfigInput = {}, deps: ServerPar
   // The built pages: the lobby at /display/<branch>, the staff app at /admin/.
   const dist = resolve(config.distDir);
   const page = (name: string) => join(dist, name, 'index.html');
-  app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use('/assets', precompressedScripts(join(dist, 'assets'), 365 * 24 * 3600), express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use('/voice', ...voiceRoute(config.dataDir));
   // /display/ is a lobby TV's own address: unpaired it shows a pairing code, paired its branch's board.
   app.get(['/display', '/display/'], (_req, res) => sendPage(res, page('display')));
