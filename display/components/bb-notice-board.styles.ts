@@ -166,7 +166,7 @@ export const noticeBoardStyles = css`
     width: 1px;
     height: 1px;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
   }
 `;

@@ -81,10 +81,17 @@ describe('hostile staff text on the public pages', () => {
       const wider = (page: Page) =>
         page.evaluate((slack) => {
           const out: string[] = [];
+          // Inside a screen-reader-only box (1 px, clipped to nothing): never drawn, the page does not grow.
+          const srOnly = (el: Element): boolean => {
+            for (let a: Element | null = el; a; a = a.parentElement ?? ((a.getRootNode() as ShadowRoot).host ?? null)) {
+              if (getComputedStyle(a).clipPath.startsWith('inset(50%')) return true;
+            }
+            return false;
+          };
           const walk = (root: Document | ShadowRoot) => {
             for (const el of root.querySelectorAll('*')) {
               const r = el.getBoundingClientRect();
-              if (r.width > 0 && r.right > innerWidth + slack) out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.right)}`);
+              if (r.width > 0 && r.right > innerWidth + slack && !srOnly(el)) out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.right)}`);
               if (el.shadowRoot) walk(el.shadowRoot);
             }
           };
