@@ -3,9 +3,10 @@ import type { Server, Socket } from 'socket.io';
 /**
  * Namespace connects let through per turn of the event loop: each is ~0.5 ms of CPU (the
  * connect acknowledgement, the room, the welcome's snapshot, and for a branch's first screen its
- * load from the log), so ~15 ms a turn. A count, not a wall-clock budget (as upgrade-pacer.ts).
+ * load from the log), so ~30 ms a turn at most (32 a turn made the reconnect storm 0.7–1.5 s longer). A count, not a
+ * wall-clock budget (as upgrade-pacer.ts).
  */
-export const CONNECTS_PER_TURN = 32;
+export const CONNECTS_PER_TURN = 64;
 
 type Next = (err?: Error) => void;
 
