@@ -14,8 +14,20 @@ import { key, loginAs } from './server';
  * `shift(ms)` moves the server's command clock (the test server's `commandClock`), so tickets
  * are issued in the past and the promise can already be missed.
  */
+/**
+ * A fixed-offset zone where it is now about midday: the busy branch's morning (served up to an
+ * hour ago) must be the same local day as now, or at 00:00–00:50 the estimator rightly has no
+ * service times for "today" and the board shows no figures (these tests failed every night then).
+ */
+function middayZone(now = new Date()): string {
+  const hoursAhead = Math.max(-12, Math.min(14, 12 - now.getUTCHours()));
+  // IANA's Etc zones count the other way round: Etc/GMT-3 is three hours ahead of UTC.
+  return hoursAhead === 0 ? 'Etc/UTC' : `Etc/GMT${hoursAhead > 0 ? '-' : '+'}${Math.abs(hoursAhead)}`;
+}
+
 export const BUSY_BRANCH: BranchConfig = {
   ...DEMO_BRANCH,
+  timezone: middayZone(),
   name: 'Filiale Centro — Via Roma 1',
   services: [
     { id: 'teller', prefix: 'A', name: { it: 'Cassa', en: 'Teller', de: 'Kasse', fr: 'Caisse' }, promiseMinutes: 15 },
