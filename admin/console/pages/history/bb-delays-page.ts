@@ -18,7 +18,11 @@ import { HistoryPage } from './history-page';
 export class BbDelaysPage extends HistoryPage {
   static override styles = historyStyles;
 
-  @state() private range: Range = lastDays();
+  /** The period the manager chose; until then the last 30 days as the branch's calendar has them. */
+  @state() private picked: Range | null = null;
+  private get range(): Range {
+    return this.picked ?? lastDays(30, this.tz);
+  }
   @state() private notices: NoticeRecord[] | null = null;
 
   protected async fetch(h: HistoryApi): Promise<void> {
@@ -31,7 +35,7 @@ export class BbDelaysPage extends HistoryPage {
     return html`
       ${this.head('history.page.delays', 'history.delays.lede')}
       ${rangeForm(l, this.range, null, (r) => {
-        this.range = r;
+        this.picked = r;
         void this.load();
       })}
       ${h

@@ -20,7 +20,11 @@ import { HistoryPage } from './history-page';
 export class BbReportsPage extends HistoryPage {
   static override styles = historyStyles;
 
-  @state() private range: Range = lastDays();
+  /** The period the manager chose; until then the last 30 days as the branch's calendar has them. */
+  @state() private picked: Range | null = null;
+  private get range(): Range {
+    return this.picked ?? lastDays(30, this.tz);
+  }
   @state() private by: By = 'day';
   @state() private report: Report | null = null;
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -62,7 +66,7 @@ export class BbReportsPage extends HistoryPage {
         </div>
       </header>
       ${rangeForm(l, this.range, this.by, (range, by) => {
-        this.range = range;
+        this.picked = range;
         this.by = by;
         void this.load();
       })}

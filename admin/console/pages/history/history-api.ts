@@ -113,9 +113,9 @@ export class HistoryApi {
 }
 
 /** The last 30 days up to today, in the browser's calendar (the server reads days in the branch's zone). */
-export function lastDays(n = 30): Range {
-  const to = new Date();
-  const from = new Date(to.getTime() - (n - 1) * 86_400_000);
-  const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return { from: day(from), to: day(to) };
+export function lastDays(n = 30, timeZone?: string, now = new Date()): Range {
+  // The days of the branch's calendar, as the server reads from/to: the manager's own computer may
+  // be in another zone (or a day behind, just after the branch's midnight).
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return { from: day(new Date(now.getTime() - (n - 1) * 86_400_000)), to: day(now) };
 }
