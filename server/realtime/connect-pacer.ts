@@ -1,4 +1,5 @@
 import type { Server, Socket } from 'socket.io';
+import { TurnQueue } from './turn-queue';
 
 /**
  * Namespace connects let through per turn of the event loop: each is ~0.5 ms of CPU (the
@@ -19,49 +20,24 @@ type Next = (err?: Error) => void;
  * in any room and its welcome reads the branch's state when it is let in, not before.
  */
 export function paceConnects(io: Server): { close(): void } {
-  // A FIFO with a moving head: shift() on an array of thousands copies it every time.
-  let queue: [Socket, Next][] = [];
-  let head = 0;
-  let scheduled = false;
   let closed = false;
-  const drain = () => {
-    scheduled = false;
-    let admitted = 0;
-    try {
-      while (head < queue.length && admitted < CONNECTS_PER_TURN) {
-        const [socket, next] = queue[head]!;
-        queue[head++] = undefined as never;
-        // One that left while waiting costs nothing: Socket.IO drops it when told to go on.
-        if (socket.conn.readyState === 'open') admitted++;
-        next();
-      }
-    } finally {
-      if (head === queue.length) {
-        queue = [];
-        head = 0;
-      } else schedule();
-    }
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(drain);
-  };
+  const queue = new TurnQueue<[Socket, Next]>(CONNECTS_PER_TURN, ([socket, next]) => {
+    // One that left while waiting costs nothing: Socket.IO drops it when told to go on.
+    const open = socket.conn.readyState === 'open';
+    next();
+    return open;
+  });
   // Cut, not refused, when the server is closing: a screen told no by a middleware does not try
   // again (socket.io-client's rule), one whose connection drops reconnects to the next node.
   io.use((socket, next) => {
     if (closed) return void socket.conn.close();
     queue.push([socket, next]);
-    schedule();
   });
   return {
     /** Stops letting connects in: the connections still waiting are cut (the server is closing). */
     close() {
       closed = true;
-      const waiting = queue.slice(head);
-      queue = [];
-      head = 0;
-      for (const [socket] of waiting) socket.conn.close();
+      for (const [socket] of queue.takeWaiting()) socket.conn.close();
     },
   };
 }

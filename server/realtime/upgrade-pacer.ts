@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { holdWrites } from './held-writes';
+import { TurnQueue } from './turn-queue';
 
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -25,51 +26,27 @@ export function paceUpgrades(http: HttpServer, attach: () => void): { close(): v
   attach();
   const added = http.listeners('upgrade').filter((l) => !before.has(l)) as UpgradeListener[];
   for (const l of added) http.removeListener('upgrade', l);
-  // A FIFO with a moving head: shift() on an array of thousands copies it every time.
-  let queue: [IncomingMessage, Duplex, Buffer][] = [];
-  let head = 0;
-  let scheduled = false;
   let closed = false;
-  const drain = () => {
-    scheduled = false;
-    const end = Math.min(queue.length, head + UPGRADES_PER_TURN);
-    try {
-      while (head < end) {
-        const [req, socket, first] = queue[head]!;
-        queue[head++] = undefined as never;
-        socket.removeListener('error', ignore);
-        // The 101 and engine.io's open packet (written a microtask later) go out as one write.
-        if (!socket.destroyed) {
-          holdWrites(socket);
-          for (const l of added) l.call(http, req, socket, first);
-        }
-      }
-    } finally {
-      if (head === queue.length) {
-        queue = [];
-        head = 0;
-      } else schedule();
+  const queue = new TurnQueue<[IncomingMessage, Duplex, Buffer]>(UPGRADES_PER_TURN, ([req, socket, first]) => {
+    socket.removeListener('error', ignore);
+    // The 101 and engine.io's open packet (written a microtask later) go out as one write.
+    if (!socket.destroyed) {
+      holdWrites(socket);
+      for (const l of added) l.call(http, req, socket, first);
     }
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(drain);
-  };
+    return true;
+  });
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, first: Buffer) => {
     if (closed) return void socket.destroy();
     // Nothing listens on the socket while it waits: a reset must not become an uncaught error.
     socket.on('error', ignore);
     queue.push([req, socket, first]);
-    schedule();
   });
   return {
     /** Stops taking upgrades: those still waiting are cut (the server is closing). */
     close() {
       closed = true;
-      for (const [, socket] of queue.slice(head)) socket.destroy();
-      queue = [];
-      head = 0;
+      for (const [, socket] of queue.takeWaiting()) socket.destroy();
     },
   };
 }
